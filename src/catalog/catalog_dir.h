@@ -1,0 +1,16 @@
+// Reads the catalogs/ folder from disk and builds the validated catalog.
+#pragma once
+#include <filesystem>
+
+#include "catalog/model.h"
+
+namespace anzen::catalog {
+
+// Loads every framework folder (those holding framework.yaml) and catalogs/mappings/*.yaml.
+// Throws CatalogError with every defect, naming files relative to `root`.
+Catalog load_catalog_dir(const std::filesystem::path& root);
+
+// The catalog shipped with Anzen (data_dir()/catalogs), loaded once per process.
+const Catalog& shipped_catalog();
+
+}  // namespace anzen::catalog

@@ -1,0 +1,134 @@
+#include "catalog/model.h"
+
+#include <algorithm>
+
+namespace anzen::catalog {
+
+std::string to_string(Recommendation r) {
+  return r == Recommendation::recommended ? "recommended" : "reference";
+}
+
+std::string to_string(Relationship r) {
+  switch (r) {
+    case Relationship::equal:
+      return "equal";
+    case Relationship::subset:
+      return "subset";
+    case Relationship::superset:
+      return "superset";
+    case Relationship::intersects:
+      return "intersects";
+  }
+  return "intersects";
+}
+
+std::optional<Relationship> relationship_from(std::string_view s) {
+  if (s == "equal") return Relationship::equal;
+  if (s == "subset") return Relationship::subset;
+  if (s == "superset") return Relationship::superset;
+  if (s == "intersects") return Relationship::intersects;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& threat_tags() {
+  static const std::vector<std::string> tags = {"common",           "cyber_attack", "congestion",
+                                                "failure_disaster", "info_leak",    "cloud_use",
+                                                "cloud_provision"};
+  return tags;
+}
+
+void Framework::index() {
+  item_index_.clear();
+  question_index_.clear();
+  for (size_t i = 0; i < items.size(); ++i) {
+    item_index_.emplace(items[i].id, i);
+    for (size_t q = 0; q < items[i].questions.size(); ++q) {
+      question_index_.emplace(items[i].questions[q].id, std::make_pair(i, q));
+    }
+  }
+}
+
+const Item* Framework::find(std::string_view item_id) const {
+  auto it = item_index_.find(std::string(item_id));
+  return it == item_index_.end() ? nullptr : &items[it->second];
+}
+
+const Item* Framework::check_of_question(std::string_view question_id) const {
+  auto it = question_index_.find(std::string(question_id));
+  return it == question_index_.end() ? nullptr : &items[it->second.first];
+}
+
+const Question* Framework::question(std::string_view question_id) const {
+  auto it = question_index_.find(std::string(question_id));
+  return it == question_index_.end() ? nullptr
+                                     : &items[it->second.first].questions[it->second.second];
+}
+
+std::vector<const Item*> Framework::checks() const {
+  std::vector<const Item*> out;
+  for (const auto& it : items) {
+    if (it.kind == "check") out.push_back(&it);
+  }
+  return out;
+}
+
+const Framework* Catalog::find(std::string_view framework_id) const {
+  const Framework* best = nullptr;
+  for (const auto& f : frameworks) {
+    if (f.id != framework_id) continue;
+    if (!best || f.effective_from > best->effective_from) best = &f;
+  }
+  return best;
+}
+
+const Framework* Catalog::find(std::string_view framework_id, std::string_view version) const {
+  for (const auto& f : frameworks) {
+    if (f.id == framework_id && f.version == version) return &f;
+  }
+  return nullptr;
+}
+
+Catalog::Resolved Catalog::resolve(std::string_view ref) const {
+  Resolved r;
+  auto colon = ref.find(':');
+  if (colon != std::string_view::npos) {
+    std::string_view fw = ref.substr(0, colon);
+    std::string_view id = ref.substr(colon + 1);
+    auto at = fw.find('@');
+    r.framework = at == std::string_view::npos ? find(fw) : find(fw.substr(0, at), fw.substr(at + 1));
+    if (!r.framework) {
+      r.error = "unknown framework '" + std::string(fw) + "'";
+      return r;
+    }
+    r.item = r.framework->find(id);
+    if (!r.item) {
+      if (const Item* c = r.framework->check_of_question(id)) {
+        r.item = c;
+        return r;
+      }
+      r.error = "no item '" + std::string(id) + "' in " + r.framework->id;
+    }
+    return r;
+  }
+  std::vector<std::pair<const Framework*, const Item*>> hits;
+  for (const auto& f : frameworks) {
+    if (find(f.id) != &f) continue;  // only the newest edition of each framework
+    const Item* it = f.find(ref);
+    if (!it) it = f.check_of_question(ref);
+    if (it) hits.emplace_back(&f, it);
+  }
+  if (hits.empty()) {
+    r.error = "no item '" + std::string(ref) + "' in any framework";
+  } else if (hits.size() > 1) {
+    r.error = "'" + std::string(ref) + "' is ambiguous; write FRAMEWORK:" + std::string(ref) +
+              " (found in";
+    for (const auto& h : hits) r.error += " " + h.first->id;
+    r.error += ")";
+  } else {
+    r.framework = hits[0].first;
+    r.item = hits[0].second;
+  }
+  return r;
+}
+
+}  // namespace anzen::catalog

@@ -1,0 +1,142 @@
+// The in-memory catalog: frameworks (trees of items, checks and questions) and mappings.
+// Pure data; parsing lives in loader.h, file access in catalog_dir.h.
+#pragma once
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace anzen::catalog {
+
+struct Text {
+  std::string ja;
+  std::string en;
+  const std::string& in(std::string_view lang) const { return lang == "en" && !en.empty() ? en : ja; }
+};
+
+// Lines of the source document (1-based, inclusive); first == 0 means "no line".
+struct SourceRef {
+  int first = 0;
+  int last = 0;
+  bool empty() const { return first == 0; }
+};
+
+struct Reference {
+  std::string scheme;  // iso27002-2022, itu-x1051, iso27017-2015, nisc-guideline, or a framework id
+  std::string id;
+};
+
+struct Bullet {
+  Text text;
+  SourceRef source;
+};
+
+struct OcrNote {
+  std::string found;
+  std::string intended;
+};
+
+struct Question {
+  std::string id;  // T2-064.1
+  Text text;
+  SourceRef source;
+};
+
+enum class Recommendation { recommended, reference };
+std::string to_string(Recommendation r);
+
+struct Item {
+  std::string id;
+  std::string kind;
+  std::string parent;  // empty for top level
+  std::string label;
+  Text title;
+  Text text;
+  SourceRef source;
+  std::vector<std::string> threats;  // effective tags (own, or inherited from the parent)
+  std::vector<Reference> references;
+  std::vector<Bullet> bullets;
+  std::map<std::string, std::string> attributes;
+  std::vector<OcrNote> ocr;
+  // Checklist rows (kind == "check").
+  int row = 0;
+  std::optional<Recommendation> operator_rec;
+  std::optional<Recommendation> maker_rec;
+  std::vector<Question> questions;
+  // Derived by the loader.
+  std::vector<size_t> children;
+  int depth = 0;
+  std::string file;  // where it was defined, for messages
+  int file_line = 0;
+};
+
+struct Framework {
+  std::string id;
+  std::string version;
+  Text title;
+  Text publisher;
+  Text edition;
+  std::string date;
+  std::string effective_from;
+  std::string effective_to;
+  std::string supersedes;
+  std::string source_document;
+  SourceRef source_lines;
+  std::vector<std::string> kinds;
+  std::string answer_scale = "compliance";
+  bool numbering_only = false;
+  nlohmann::json reference = nlohmann::json::object();
+  std::vector<Item> items;
+
+  std::string key() const { return id + "@" + version; }
+  const Item* find(std::string_view item_id) const;
+  // The check holding a question, or nullptr.
+  const Item* check_of_question(std::string_view question_id) const;
+  const Question* question(std::string_view question_id) const;
+  std::vector<const Item*> checks() const;
+
+  // Filled by index(); call after items change.
+  void index();
+
+ private:
+  std::unordered_map<std::string, size_t> item_index_;
+  std::unordered_map<std::string, std::pair<size_t, size_t>> question_index_;
+};
+
+enum class Relationship { equal, subset, superset, intersects };
+std::string to_string(Relationship r);
+std::optional<Relationship> relationship_from(std::string_view s);
+
+struct MappingEntry {
+  std::string set_id;
+  std::string source_framework;
+  std::string from;
+  std::string target_framework;
+  std::string to;
+  Relationship relationship = Relationship::intersects;
+  std::string origin;  // stated | inferred
+  Text rationale;
+  int line = 0;
+};
+
+struct Catalog {
+  std::vector<Framework> frameworks;
+  std::vector<MappingEntry> mappings;
+
+  const Framework* find(std::string_view framework_id) const;  // newest edition when several
+  const Framework* find(std::string_view framework_id, std::string_view version) const;
+  // Resolves "fw:item", "fw@ver:item" or a bare item id (must be unique across frameworks).
+  struct Resolved {
+    const Framework* framework = nullptr;
+    const Item* item = nullptr;
+    std::string error;
+  };
+  Resolved resolve(std::string_view ref) const;
+};
+
+// Valid threat tags of the telecom standard.
+const std::vector<std::string>& threat_tags();
+
+}  // namespace anzen::catalog

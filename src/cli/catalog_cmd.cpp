@@ -1,0 +1,203 @@
+// anzen catalog list|stats|show|search|export|validate|map
+#include <iostream>
+
+#include "catalog/catalog_dir.h"
+#include "catalog/export.h"
+#include "catalog/query.h"
+#include "cli/cli.h"
+#include "common/paths.h"
+
+namespace anzen::cli {
+using catalog::Catalog;
+using nlohmann::json;
+
+namespace {
+
+const catalog::Framework& need_framework(const Catalog& cat, const std::string& id) {
+  auto at = id.find('@');
+  const catalog::Framework* fw =
+      at == std::string::npos ? cat.find(id) : cat.find(id.substr(0, at), id.substr(at + 1));
+  if (!fw) {
+    std::string known;
+    for (const auto& f : cat.frameworks) known += " " + f.key();
+    throw UsageError("unknown framework '" + id + "' (known:" + known + ")");
+  }
+  return *fw;
+}
+
+void print_item(const catalog::Framework& fw, const catalog::Item& it, const std::string& lang) {
+  auto chain = catalog::ancestry(fw, it);
+  std::string path;
+  for (const auto* a : chain) {
+    if (a == &it) break;
+    path += (path.empty() ? "" : " › ") + (a->label.empty() ? a->id : a->label) + " " +
+            a->title.in(lang);
+  }
+  std::cout << fw.id << ":" << it.id << "  [" << it.kind << "]\n";
+  if (!path.empty()) std::cout << path << "\n";
+  std::cout << (it.label.empty() ? "" : it.label + " ") << it.title.in(lang) << "\n";
+  if (!it.text.ja.empty()) std::cout << "\n" << it.text.in(lang) << "\n";
+  for (const auto& b : it.bullets) std::cout << "  ・" << b.text.in(lang) << "\n";
+  if (it.kind == "check") {
+    std::cout << "\n"
+              << (lang == "en" ? "Row " : "行 ") << it.row << "  "
+              << (lang == "en" ? "operator: " : "電気通信事業者: ")
+              << (it.operator_rec == catalog::Recommendation::recommended ? "○" : "－") << "  "
+              << (lang == "en" ? "maker: " : "メーカー等: ")
+              << (it.maker_rec == catalog::Recommendation::recommended ? "○" : "－") << "\n";
+    for (const auto& q : it.questions) std::cout << "  " << q.id << "  " << q.text.in(lang) << "\n";
+  }
+  if (!it.threats.empty()) {
+    std::cout << "\n" << (lang == "en" ? "threats:" : "脅威:");
+    for (const auto& t : it.threats) std::cout << " " << t;
+    std::cout << "\n";
+  }
+  for (const auto& r : it.references) std::cout << "ref: " << r.scheme << " " << r.id << "\n";
+  if (!it.source.empty()) {
+    std::cout << (lang == "en" ? "source: " : "出典: ") << fw.source_document << " L"
+              << it.source.first;
+    if (it.source.last != it.source.first) std::cout << "-" << it.source.last;
+    std::cout << "\n";
+  }
+  if (!it.children.empty()) {
+    std::cout << "\n";
+    for (size_t c : it.children) {
+      const auto& ch = fw.items[c];
+      std::cout << "  " << ch.id << "  " << (ch.label.empty() ? "" : ch.label + " ")
+                << (ch.kind == "check" && ch.title.ja.empty() && !ch.questions.empty()
+                        ? ch.questions[0].text.in(lang)
+                        : ch.title.in(lang))
+                << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+void register_catalog(CLI::App& app, Globals&) {
+  auto* cat_cmd = app.add_subcommand("catalog", "Browse, search and export the frameworks");
+  cat_cmd->require_subcommand(1);
+
+  auto* list = cat_cmd->add_subcommand("list", "List the frameworks");
+  static bool list_json = false;
+  list->add_flag("--json", list_json, "Print JSON");
+  list->callback([] {
+    const Catalog& cat = catalog::shipped_catalog();
+    if (list_json) {
+      json out = json::array();
+      for (const auto& f : cat.frameworks) out.push_back(catalog::framework_summary_json(f));
+      print_json(out);
+      return;
+    }
+    for (const auto& f : cat.frameworks) {
+      std::cout << f.id << "@" << f.version << "\t" << f.title.ja << "\t" << f.title.en << "\t"
+                << f.items.size() << " items\n";
+    }
+  });
+
+  auto* stats = cat_cmd->add_subcommand("stats", "Counts per kind, rows, questions, marks");
+  static std::string stats_id;
+  static bool stats_json = false;
+  stats->add_option("ID", stats_id, "Framework id (id or id@version)")->required();
+  stats->add_flag("--json", stats_json, "Print JSON");
+  stats->callback([] {
+    const Catalog& cat = catalog::shipped_catalog();
+    json s = catalog::stats(cat, need_framework(cat, stats_id));
+    if (stats_json) {
+      print_json(s);
+      return;
+    }
+    for (const auto& [k, v] : s["kinds"].items()) std::cout << k << "\t" << v << "\n";
+    for (const char* k : {"checklist_rows", "questions", "operator_recommended_rows",
+                          "maker_recommended_rows", "mappings"}) {
+      std::cout << k << "\t" << s[k] << "\n";
+    }
+  });
+
+  auto* show = cat_cmd->add_subcommand("show", "Show one item, check or question");
+  static std::string show_id, show_lang = "ja";
+  static bool show_json = false;
+  show->add_option("ITEM-ID", show_id, "Item id, FRAMEWORK:ITEM or a question id")->required();
+  show->add_flag("--json", show_json, "Print JSON");
+  show->add_option("--lang", show_lang, "ja or en")->check(CLI::IsMember({"ja", "en"}));
+  show->callback([] {
+    const Catalog& cat = catalog::shipped_catalog();
+    auto r = cat.resolve(show_id);
+    if (!r.item) throw UsageError(r.error);
+    if (show_json) {
+      print_json(catalog::item_json(*r.framework, *r.item));
+    } else {
+      print_item(*r.framework, *r.item, show_lang);
+    }
+  });
+
+  auto* search = cat_cmd->add_subcommand("search", "Search titles, texts and questions");
+  static std::string search_text, search_fw, search_lang = "ja";
+  static bool search_json = false;
+  static size_t search_limit = 50;
+  search->add_option("TEXT", search_text, "Words to find (Japanese or English)")->required();
+  search->add_option("--framework", search_fw, "Only this framework");
+  search->add_option("--limit", search_limit, "At most this many results");
+  search->add_option("--lang", search_lang, "ja or en")->check(CLI::IsMember({"ja", "en"}));
+  search->add_flag("--json", search_json, "Print JSON");
+  search->callback([] {
+    const Catalog& cat = catalog::shipped_catalog();
+    auto hits = catalog::search(cat, search_text, search_fw, search_limit);
+    if (search_json) {
+      json out = json::array();
+      for (const auto& h : hits) {
+        out.push_back({{"framework", h.framework->id},
+                       {"id", h.item->id},
+                       {"kind", h.item->kind},
+                       {"field", h.field},
+                       {"title", {{"ja", h.item->title.ja}, {"en", h.item->title.en}}}});
+      }
+      print_json(out);
+      return;
+    }
+    if (hits.empty()) std::cout << "no match for '" << search_text << "'\n";
+    for (const auto& h : hits) {
+      std::string title = h.item->title.in(search_lang);
+      if (title.empty() && !h.item->questions.empty()) title = h.item->questions[0].text.in(search_lang);
+      std::cout << h.framework->id << ":" << h.item->id << "\t[" << h.item->kind << "]\t" << title
+                << "\t(" << h.field << ")\n";
+    }
+  });
+
+  auto* exp = cat_cmd->add_subcommand("export", "Export a framework as JSON, CSV or OSCAL");
+  static std::string exp_id, exp_format = "json", exp_out, exp_lang = "ja";
+  exp->add_option("ID", exp_id, "Framework id")->required();
+  exp->add_option("--format", exp_format, "json, csv or oscal")
+      ->check(CLI::IsMember({"json", "csv", "oscal"}));
+  exp->add_option("-o,--output", exp_out, "Output file (default: standard output)");
+  exp->add_option("--lang", exp_lang, "Language of OSCAL titles and prose")
+      ->check(CLI::IsMember({"ja", "en"}));
+  exp->callback([] {
+    const Catalog& cat = catalog::shipped_catalog();
+    const auto& fw = need_framework(cat, exp_id);
+    std::string data;
+    if (exp_format == "json") data = catalog::export_json(fw).dump(2) + "\n";
+    if (exp_format == "csv") data = catalog::export_csv(fw);
+    if (exp_format == "oscal") data = catalog::export_oscal(fw, exp_lang).dump(2) + "\n";
+    if (exp_out.empty() || exp_out == "-") {
+      std::cout << data;
+    } else {
+      write_file_atomic(exp_out, data);
+      std::cerr << "wrote " << exp_out << " (" << data.size() << " bytes)\n";
+    }
+  });
+
+  auto* val = cat_cmd->add_subcommand("validate", "Validate a catalogs folder");
+  static std::string val_dir;
+  val->add_option("DIR", val_dir, "Folder holding framework folders (default: shipped)");
+  val->callback([] {
+    std::filesystem::path dir = val_dir.empty() ? data_dir() / "catalogs" : std::filesystem::path(val_dir);
+    Catalog cat = catalog::load_catalog_dir(dir);  // throws CatalogError listing defects
+    size_t items = 0;
+    for (const auto& f : cat.frameworks) items += f.items.size();
+    std::cout << "ok: " << cat.frameworks.size() << " frameworks, " << items << " items, "
+              << cat.mappings.size() << " mappings\n";
+  });
+}
+
+}  // namespace anzen::cli

@@ -1,0 +1,30 @@
+// Shared pieces of the command-line adapter. Each module registers its own subcommands.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+namespace anzen::cli {
+
+struct Globals {
+  std::string db;  // --db PATH, default $ANZEN_DB or anzen.db
+};
+
+// Thrown for bad input the user can fix; main prints the message and exits with status 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+void print_json(const nlohmann::json& j);
+
+void register_catalog(CLI::App& app, Globals& g);
+void register_store(CLI::App& app, Globals& g);
+void register_assess(CLI::App& app, Globals& g);
+void register_incident(CLI::App& app, Globals& g);
+void register_risk(CLI::App& app, Globals& g);
+void register_report(CLI::App& app, Globals& g);
+void register_web(CLI::App& app, Globals& g);
+
+}  // namespace anzen::cli

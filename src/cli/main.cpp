@@ -1,0 +1,41 @@
+// anzen: one binary for the CLI and the web application.
+#include <cstdlib>
+#include <iostream>
+
+#include "catalog/loader.h"
+#include "cli/cli.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Anzen (安全) — self-assessment, risk and incident reporting for the telecom "
+               "cybersecurity safety standard"};
+  app.set_version_flag("--version", std::string("anzen ") + ANZEN_VERSION);
+  app.require_subcommand(1);
+  anzen::cli::Globals g;
+  const char* env_db = std::getenv("ANZEN_DB");
+  g.db = env_db && *env_db ? env_db : "anzen.db";
+  app.add_option("--db", g.db, "SQLite database file (default $ANZEN_DB or anzen.db)");
+
+  anzen::cli::register_catalog(app, g);
+  anzen::cli::register_store(app, g);
+  anzen::cli::register_assess(app, g);
+  anzen::cli::register_incident(app, g);
+  anzen::cli::register_risk(app, g);
+  anzen::cli::register_report(app, g);
+  anzen::cli::register_web(app, g);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  } catch (const anzen::cli::UsageError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  } catch (const anzen::catalog::CatalogError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

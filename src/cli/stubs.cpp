@@ -1,0 +1,12 @@
+// Registration points for modules that have not landed yet. Each module replaces its line
+// here with a real register_* in its own *_cmd.cpp file.
+#include "cli/cli.h"
+
+namespace anzen::cli {
+void register_store(CLI::App&, Globals&) {}
+void register_assess(CLI::App&, Globals&) {}
+void register_incident(CLI::App&, Globals&) {}
+void register_risk(CLI::App&, Globals&) {}
+void register_report(CLI::App&, Globals&) {}
+void register_web(CLI::App&, Globals&) {}
+}  // namespace anzen::cli

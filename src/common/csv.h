@@ -1,0 +1,19 @@
+// RFC 4180 CSV writing and reading (UTF-8).
+#pragma once
+#include <string>
+#include <vector>
+
+namespace anzen::csv {
+
+std::string escape(std::string_view field);
+std::string row(const std::vector<std::string>& fields);
+
+struct Row {
+  int line = 0;  // 1-based line where the record starts
+  std::vector<std::string> fields;
+};
+
+// Parses CSV text. Throws std::runtime_error("line N: ...") for an unterminated quote.
+std::vector<Row> parse(std::string_view text);
+
+}  // namespace anzen::csv

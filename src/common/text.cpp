@@ -1,0 +1,175 @@
+#include "common/text.h"
+
+#include <array>
+
+namespace anzen::text {
+namespace {
+
+// Half-width katakana U+FF61..U+FF9F mapped to full-width forms.
+constexpr std::array<char32_t, 63> kHalfKana = {
+    U'。', U'「', U'」', U'、', U'・', U'ヲ', U'ァ', U'ィ', U'ゥ', U'ェ', U'ォ', U'ャ', U'ュ',
+    U'ョ', U'ッ', U'ー', U'ア', U'イ', U'ウ', U'エ', U'オ', U'カ', U'キ', U'ク', U'ケ', U'コ',
+    U'サ', U'シ', U'ス', U'セ', U'ソ', U'タ', U'チ', U'ツ', U'テ', U'ト', U'ナ', U'ニ', U'ヌ',
+    U'ネ', U'ノ', U'ハ', U'ヒ', U'フ', U'ヘ', U'ホ', U'マ', U'ミ', U'ム', U'メ', U'モ', U'ヤ',
+    U'ユ', U'ヨ', U'ラ', U'リ', U'ル', U'レ', U'ロ', U'ワ', U'ン', U'゛', U'゜'};
+
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' ||
+         c == 0x3000 || c == 0x00A0;
+}
+
+// Katakana that take a voiced (dakuten) mark: the voiced form is the next code point.
+bool takes_dakuten(char32_t c) {
+  return (c >= U'カ' && c <= U'ト' && ((c - U'カ') % 2 == 0 || c >= U'ツ')) ||
+         (c >= U'ハ' && c <= U'ホ') || c == U'ウ';
+}
+
+}  // namespace
+
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    char32_t cp = 0xFFFD;
+    size_t len = 1;
+    if (b < 0x80) {
+      cp = b;
+    } else if ((b & 0xE0) == 0xC0) {
+      len = 2;
+      cp = b & 0x1F;
+    } else if ((b & 0xF0) == 0xE0) {
+      len = 3;
+      cp = b & 0x0F;
+    } else if ((b & 0xF8) == 0xF0) {
+      len = 4;
+      cp = b & 0x07;
+    } else {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    if (i + len > s.size()) {
+      out.push_back(0xFFFD);
+      break;
+    }
+    bool ok = true;
+    for (size_t k = 1; k < len; ++k) {
+      auto c = static_cast<unsigned char>(s[i + k]);
+      if ((c & 0xC0) != 0x80) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    if (!ok) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+std::string encode(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
+std::string fold(std::string_view s) {
+  std::u32string in = decode(s);
+  std::u32string out;
+  out.reserve(in.size());
+  for (char32_t c : in) {
+    if (is_space(c)) continue;
+    if (c >= 0xFF01 && c <= 0xFF5E) c = c - 0xFF01 + 0x21;  // full-width ASCII
+    if (c >= 0xFF61 && c <= 0xFF9F) {                       // half-width katakana
+      char32_t full = kHalfKana[c - 0xFF61];
+      if ((full == U'゛' || full == U'゜') && !out.empty()) {
+        char32_t& prev = out.back();
+        if (full == U'゛' && takes_dakuten(prev)) {
+          prev = prev == U'ウ' ? U'ヴ' : prev + 1;
+          continue;
+        }
+        if (full == U'゜' && prev >= U'ハ' && prev <= U'ホ' && (prev - U'ハ') % 3 == 0) {
+          prev = prev + 2;
+          continue;
+        }
+      }
+      c = full;
+    }
+    if (c >= 0x3041 && c <= 0x3096) c += 0x60;  // hiragana to katakana
+    if (c >= U'A' && c <= U'Z') c = c - U'A' + U'a';
+    if (c == U'－' || c == U'‐' || c == U'−') c = U'-';
+    out.push_back(c);
+  }
+  return encode(out);
+}
+
+bool contains_folded(std::string_view haystack_folded, std::string_view needle) {
+  std::string n = fold(needle);
+  return !n.empty() && haystack_folded.find(n) != std::string_view::npos;
+}
+
+std::string strip_for_compare(std::string_view s) {
+  std::string tmp(s);
+  for (const char* tag : {"<p>", "</p>"}) {
+    for (size_t p = tmp.find(tag); p != std::string::npos; p = tmp.find(tag, p)) {
+      tmp.erase(p, std::char_traits<char>::length(tag));
+    }
+  }
+  std::u32string in = decode(tmp), out;
+  for (char32_t c : in) {
+    if (!is_space(c)) out.push_back(c);
+  }
+  return encode(out);
+}
+
+bool is_valid_utf8(std::string_view s) {
+  for (char32_t c : decode(s)) {
+    if (c == 0xFFFD) return false;
+  }
+  return true;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.emplace_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
+    --e;
+  return std::string(s.substr(b, e - b));
+}
+
+}  // namespace anzen::text

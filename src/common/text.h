@@ -1,0 +1,31 @@
+// UTF-8 helpers for Japanese text: search folding and display width.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace anzen::text {
+
+// Decodes UTF-8 into code points; invalid bytes become U+FFFD.
+std::u32string decode(std::string_view s);
+std::string encode(std::u32string_view s);
+
+// Folds text for search and sorting: full-width ASCII to half-width, half-width katakana to
+// full-width (with voiced marks joined), hiragana to katakana, ASCII to lower case, and every
+// run of white space (including U+3000) to nothing. Two strings that a Japanese reader would
+// call "the same word" fold to the same bytes.
+std::string fold(std::string_view s);
+
+// True when every code point of `needle` folds into a substring of `haystack`.
+bool contains_folded(std::string_view haystack_folded, std::string_view needle);
+
+// Removes <p> and </p> tags and all white space: how seed lines and catalog texts are compared.
+std::string strip_for_compare(std::string_view s);
+
+bool is_valid_utf8(std::string_view s);
+
+// Splits on a single-byte separator.
+std::vector<std::string> split(std::string_view s, char sep);
+std::string trim(std::string_view s);
+
+}  // namespace anzen::text

@@ -1,0 +1,33 @@
+#include "common/text.h"
+
+#include <gtest/gtest.h>
+
+namespace anzen::text {
+
+TEST(Fold, FullWidthAsciiBecomesHalfWidthLowerCase) {
+  EXPECT_EQ(fold("ＣＳＩＲＴ"), "csirt");
+  EXPECT_EQ(fold("ISO／IEC　２７００２"), "iso/iec27002");
+}
+
+TEST(Fold, HiraganaAndHalfWidthKatakanaMeetFullWidthKatakana) {
+  EXPECT_EQ(fold("らんさむうぇあ"), fold("ランサムウェア"));
+  EXPECT_EQ(fold("ﾗﾝｻﾑｳｪｱ"), fold("ランサムウェア"));
+  EXPECT_EQ(fold("ﾊﾞｯｸｱｯﾌﾟ"), "バックアップ");
+  EXPECT_EQ(fold("ｶﾞ"), "ガ");
+  EXPECT_NE(fold("ハ"), fold("パ"));
+}
+
+TEST(Fold, WhiteSpaceIsIgnored) { EXPECT_EQ(fold(" 組織 方針\t"), "組織方針"); }
+
+TEST(StripForCompare, RemovesParagraphTagsAndSpaces) {
+  EXPECT_EQ(strip_for_compare("<p>ア 組織方針</p>\t<p>策定して いるか</p>"), "ア組織方針策定しているか");
+}
+
+TEST(Utf8, RoundTripsAndDetectsInvalidBytes) {
+  std::string s = "安全基準 ｱﾝｾﾞﾝ 🔒";
+  EXPECT_EQ(encode(decode(s)), s);
+  EXPECT_TRUE(is_valid_utf8(s));
+  EXPECT_FALSE(is_valid_utf8("\x88\xc0\x91"));  // Shift_JIS bytes
+}
+
+}  // namespace anzen::text

@@ -1,0 +1,23 @@
+#include "testing/seeds.h"
+
+#include <fstream>
+
+namespace anzen::testing {
+
+std::optional<std::filesystem::path> shared_dir() {
+  std::filesystem::path p = std::filesystem::path(ANZEN_SOURCE_DIR).parent_path() / "shared";
+  if (std::filesystem::is_directory(p / "seeds")) return p;
+  return std::nullopt;
+}
+
+std::vector<std::string> seed_lines(const std::string& name) {
+  std::vector<std::string> out;
+  auto dir = shared_dir();
+  if (!dir) return out;
+  std::ifstream in(*dir / "seeds" / name);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+}  // namespace anzen::testing
