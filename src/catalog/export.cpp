@@ -1,8 +1,8 @@
 #include "catalog/export.h"
 
-#include <chrono>
 
 #include "catalog/query.h"
+#include "common/clock.h"
 #include "common/csv.h"
 #include "common/uuid.h"
 
@@ -47,12 +47,6 @@ json prop(const std::string& name, const std::string& value) {
   return {{"name", name}, {"ns", kNs}, {"value", value}};
 }
 
-std::string now_iso() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
 }  // namespace
 
 json export_json(const Framework& fw) {
@@ -224,7 +218,7 @@ json export_oscal(const Framework& fw, std::string_view lang) {
     (is_group(it.kind) ? groups : controls).push_back(node(it));
   }
   json meta = {{"title", pick(fw.title)},
-               {"last-modified", now_iso()},
+               {"last-modified", utc_now_iso()},
                {"version", fw.version},
                {"oscal-version", "1.2.1"},
                {"props", json::array({prop("framework-id", fw.id),

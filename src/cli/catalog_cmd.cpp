@@ -1,11 +1,14 @@
 // anzen catalog list|stats|show|search|export|validate|map
 #include <iostream>
+#include <set>
 
 #include "catalog/catalog_dir.h"
 #include "catalog/export.h"
+#include "catalog/mapping.h"
 #include "catalog/query.h"
 #include "cli/cli.h"
 #include "common/paths.h"
+#include "common/text.h"
 
 namespace anzen::cli {
 using catalog::Catalog;
@@ -35,7 +38,9 @@ void print_item(const catalog::Framework& fw, const catalog::Item& it, const std
   }
   std::cout << fw.id << ":" << it.id << "  [" << it.kind << "]\n";
   if (!path.empty()) std::cout << path << "\n";
-  std::cout << (it.label.empty() ? "" : it.label + " ") << it.title.in(lang) << "\n";
+  std::string heading = it.label;
+  if (!it.title.ja.empty()) heading += (heading.empty() ? "" : " ") + it.title.in(lang);
+  std::cout << heading << "\n";
   if (!it.text.ja.empty()) std::cout << "\n" << it.text.in(lang) << "\n";
   for (const auto& b : it.bullets) std::cout << "  ・" << b.text.in(lang) << "\n";
   if (it.kind == "check") {
@@ -197,6 +202,133 @@ void register_catalog(CLI::App& app, Globals&) {
     for (const auto& f : cat.frameworks) items += f.items.size();
     std::cout << "ok: " << cat.frameworks.size() << " frameworks, " << items << " items, "
               << cat.mappings.size() << " mappings\n";
+  });
+
+  auto* map = cat_cmd->add_subcommand("map", "Show what an item maps to in other frameworks");
+  static std::string map_id, map_to;
+  static int map_hops = 1;
+  static bool map_json = false;
+  map->add_option("ITEM-ID", map_id, "Item id or FRAMEWORK:ITEM")->required();
+  map->add_option("--to", map_to, "Only mappings reaching this framework");
+  map->add_option("--hops", map_hops, "Follow chains of up to N mappings (default 1)")
+      ->check(CLI::Range(1, 4));
+  map->add_flag("--json", map_json, "Print JSON");
+  map->callback([] {
+    const Catalog& cat = catalog::shipped_catalog();
+    auto r = cat.resolve(map_id);
+    if (!r.item) throw UsageError(r.error);
+    if (!map_to.empty() && !cat.find(map_to)) throw UsageError("unknown framework '" + map_to + "'");
+    auto found = catalog::chains(cat, r.framework->id, r.item->id, map_to, map_hops);
+    if (map_json) {
+      json out = json::array();
+      for (const auto& ch : found) {
+        json hops = json::array();
+        for (const auto& h : ch) hops.push_back(catalog::hop_json(h));
+        const auto& last = ch.back();
+        const auto* tf = cat.find(last.to_framework);
+        const auto* ti = tf ? tf->find(last.to) : nullptr;
+        out.push_back({{"target", last.to_framework + ":" + last.to},
+                       {"title", ti ? json{{"ja", ti->title.ja}, {"en", ti->title.en}} : json()},
+                       {"relationship", catalog::to_string(catalog::compose(ch))},
+                       {"chain", hops}});
+      }
+      print_json(out);
+      return;
+    }
+    if (found.empty()) std::cout << "no mappings for " << r.framework->id << ":" << r.item->id << "\n";
+    for (const auto& ch : found) {
+      const auto& last = ch.back();
+      const auto* tf = cat.find(last.to_framework);
+      const auto* ti = tf ? tf->find(last.to) : nullptr;
+      std::cout << last.to_framework << ":" << last.to << "\t"
+                << catalog::to_string(catalog::compose(ch)) << "\t" << (ti ? ti->title.ja : "")
+                << "\t" << (ti ? ti->title.en : "") << "\n";
+      for (const auto& h : ch) {
+        std::cout << "    " << h.from_framework << ":" << h.from << " -> " << h.to_framework << ":"
+                  << h.to << " (" << catalog::to_string(h.relationship) << ", " << h.entry->origin
+                  << ")\n";
+      }
+    }
+  });
+
+  auto* maps = cat_cmd->add_subcommand("mappings", "Export every mapping (OSCAL mapping collection or JSON)");
+  static std::string maps_format = "oscal", maps_out;
+  maps->add_option("--format", maps_format, "oscal or json")->check(CLI::IsMember({"oscal", "json"}));
+  maps->add_option("-o,--output", maps_out, "Output file (default: standard output)");
+  maps->callback([] {
+    const Catalog& cat = catalog::shipped_catalog();
+    json out;
+    if (maps_format == "oscal") {
+      out = catalog::export_oscal_mappings(cat);
+    } else {
+      out = json::array();
+      for (const auto& m : cat.mappings) {
+        out.push_back({{"set", m.set_id}, {"source", m.source_framework + ":" + m.from},
+                       {"target", m.target_framework + ":" + m.to},
+                       {"relationship", catalog::to_string(m.relationship)}, {"origin", m.origin},
+                       {"rationale", {{"ja", m.rationale.ja}, {"en", m.rationale.en}}}, {"line", m.line}});
+      }
+    }
+    std::string data = out.dump(2) + "\n";
+    if (maps_out.empty() || maps_out == "-") {
+      std::cout << data;
+    } else {
+      write_file_atomic(maps_out, data);
+      std::cerr << "wrote " << maps_out << "\n";
+    }
+  });
+
+  auto* prop = cat_cmd->add_subcommand(
+      "propose", "Propose answers in one framework from answers in another (never applied)");
+  static std::string prop_from, prop_to, prop_answers;
+  static int prop_hops = 2;
+  static bool prop_json = false;
+  prop->add_option("--from", prop_from, "Framework the answers are in")->required();
+  prop->add_option("--to", prop_to, "Framework to propose answers for")->required();
+  prop->add_option("--answers", prop_answers,
+                   "JSON file {\"QUESTION-ID\": \"implemented|partial|not_implemented|not_applicable\"}")
+      ->required();
+  prop->add_option("--hops", prop_hops, "Longest chain of mappings to follow")->check(CLI::Range(1, 4));
+  prop->add_flag("--json", prop_json, "Print JSON");
+  prop->callback([] {
+    const Catalog& cat = catalog::shipped_catalog();
+    const auto& src = need_framework(cat, prop_from);
+    const auto& dst = need_framework(cat, prop_to);
+    json in;
+    try {
+      in = json::parse(read_file(prop_answers));
+    } catch (const json::parse_error& e) {
+      throw UsageError(prop_answers + ": not valid JSON: " + e.what());
+    }
+    if (!in.is_object()) throw UsageError(prop_answers + ": expected an object of question id -> status");
+    std::map<std::string, std::string> answers;
+    for (const auto& [k, v] : in.items()) {
+      std::string st = v.is_string() ? v.get<std::string>() : "";
+      static const std::set<std::string> ok = {"implemented", "partial", "not_implemented",
+                                               "not_applicable", "unanswered"};
+      if (!ok.count(st)) throw UsageError(prop_answers + ": " + k + ": status '" + v.dump() + "' is not one of implemented, partial, not_implemented, not_applicable, unanswered");
+      if (!src.question(k)) throw UsageError(prop_answers + ": " + k + ": no such question in " + src.id);
+      answers[k] = st;
+    }
+    auto ps = catalog::propose(cat, src, answers, dst, prop_hops);
+    if (prop_json) {
+      json out = json::array();
+      for (const auto& p : ps) {
+        json chain = json::array();
+        for (const auto& h : p.chain) chain.push_back(catalog::hop_json(h));
+        out.push_back({{"target", dst.id + ":" + (p.target_question.empty() ? p.target_item : p.target_question)},
+                       {"status", p.status}, {"source", src.id + ":" + p.source_item},
+                       {"source_status", p.source_status}, {"chain", chain},
+                       {"reason", {{"ja", p.reason_ja}, {"en", p.reason_en}}}, {"applied", false}});
+      }
+      print_json(out);
+      return;
+    }
+    std::cout << ps.size() << " proposal(s); none applied.\n";
+    for (const auto& p : ps) {
+      std::cout << dst.id << ":" << (p.target_question.empty() ? p.target_item : p.target_question) << "\t"
+                << p.status << "\t" << p.reason_en << "\n";
+    }
   });
 }
 

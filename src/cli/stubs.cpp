@@ -8,5 +8,4 @@ void register_assess(CLI::App&, Globals&) {}
 void register_incident(CLI::App&, Globals&) {}
 void register_risk(CLI::App&, Globals&) {}
 void register_report(CLI::App&, Globals&) {}
-void register_web(CLI::App&, Globals&) {}
 }  // namespace anzen::cli

@@ -1,5 +1,7 @@
 #include "store/db.h"
 
+#include "common/clock.h"
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -227,12 +229,6 @@ const std::vector<Migration>& all_migrations() {
   return sorted;
 }
 
-std::string now_utc() {
-  auto now = std::chrono::system_clock::now();
-  auto t = std::chrono::system_clock::to_time_t(now);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
+std::string now_utc() { return utc_now_iso(); }
 
 }  // namespace anzen::store

@@ -1,0 +1,64 @@
+#include "web/context.h"
+
+#include "web/i18n.h"
+
+namespace anzen::web {
+
+std::string Ctx::param(const std::string& name) const {
+  if (req.has_file(name)) return req.get_file_value(name).content;
+  if (req.has_param(name)) return req.get_param_value(name);
+  return {};
+}
+
+bool Ctx::has_param(const std::string& name) const { return req.has_file(name) || req.has_param(name); }
+
+int64_t Ctx::id_param(const std::string& name) const {
+  std::string v = param(name);
+  try {
+    size_t used = 0;
+    int64_t id = std::stoll(v, &used);
+    if (used == v.size()) return id;
+  } catch (const std::exception&) {
+  }
+  throw HttpError(404, "not found");
+}
+
+int64_t Ctx::path_id(size_t i) const {
+  std::string v = path_arg(i);
+  try {
+    size_t used = 0;
+    int64_t id = std::stoll(v, &used);
+    if (used == v.size()) return id;
+  } catch (const std::exception&) {
+  }
+  throw HttpError(404, "not found");
+}
+
+const std::string& Ctx::t(std::string_view key) const { return tr(lang, key); }
+
+void Ctx::html(const std::string& body, int status) {
+  res.status = status;
+  res.set_content(body, "text/html; charset=utf-8");
+}
+
+void Ctx::json(const nlohmann::json& j, int status) {
+  res.status = status;
+  res.set_content(j.dump(), "application/json; charset=utf-8");
+}
+
+void Ctx::redirect(const std::string& to) {
+  res.status = 303;
+  res.set_header("Location", to);
+}
+
+void Ctx::require_edit() const {
+  if (!user || !can_edit(user->role)) throw HttpError(403, "forbidden: your role may not change data");
+}
+void Ctx::require_admin() const {
+  if (!user || !can_admin(user->role)) throw HttpError(403, "forbidden: administrators only");
+}
+void Ctx::require_audit() const {
+  if (!user || !can_audit(user->role)) throw HttpError(403, "forbidden: auditors and administrators only");
+}
+
+}  // namespace anzen::web

@@ -1,0 +1,111 @@
+#include "web/layout.h"
+
+#include "web/html.h"
+
+namespace anzen::web {
+
+const std::string& stylesheet() {
+  static const std::string css = R"(
+:root{--fg:#1b1f24;--muted:#57606a;--bg:#fff;--line:#d0d7de;--accent:#0b5cad;--ok:#1a7f37;--warn:#9a6700;--bad:#cf222e;--soft:#f6f8fa}
+*{box-sizing:border-box}
+body{margin:0;font-family:"IPAexGothic","Hiragino Sans","Noto Sans JP",system-ui,sans-serif;color:var(--fg);background:var(--bg);line-height:1.6}
+a{color:var(--accent)}
+a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f0b400;outline-offset:1px}
+.skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px;z-index:10}
+header.top{display:flex;flex-wrap:wrap;align-items:center;gap:12px;padding:8px 16px;background:#0d2b4e;color:#fff}
+header.top a{color:#fff;text-decoration:none}
+header.top .brand{font-weight:700;font-size:1.1rem;margin-right:12px}
+header.top nav{display:flex;flex-wrap:wrap;gap:4px 14px;flex:1}
+header.top nav a[aria-current=page]{text-decoration:underline;text-underline-offset:4px}
+header.top .who{font-size:.9rem;opacity:.9}
+main{padding:16px;max-width:1200px;margin:0 auto}
+h1{font-size:1.5rem;margin:.2em 0 .6em}h2{font-size:1.2rem;margin:1.2em 0 .5em}
+table{border-collapse:collapse;width:100%;margin:8px 0}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th{background:var(--soft);font-weight:600}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+.muted{color:var(--muted)}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:12px}
+.card{border:1px solid var(--line);border-radius:8px;padding:12px}
+.big{font-size:2rem;font-weight:700}
+.badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:.85rem;border:1px solid var(--line);white-space:nowrap}
+.s-implemented{background:#dafbe1;color:#0f5323}.s-partial{background:#fff8c5;color:#6a4a00}
+.s-not_implemented{background:#ffebe9;color:#8c1018}.s-not_applicable{background:#eaeef2}.s-unanswered{background:#fff;color:var(--muted)}
+.overdue{color:var(--bad);font-weight:700}
+form.inline{display:inline}
+label{display:block;font-weight:600;margin-top:8px}
+input[type=text],input[type=password],input[type=date],input[type=datetime-local],input[type=number],input[type=url],select,textarea{font:inherit;padding:6px 8px;border:1px solid #8c959f;border-radius:6px;max-width:100%}
+textarea{width:100%;min-height:4em}
+button,.button{font:inherit;padding:6px 14px;border-radius:6px;border:1px solid #0b4f94;background:var(--accent);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
+button.secondary{background:#fff;color:var(--accent)}
+.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end;background:var(--soft);padding:8px;border-radius:8px}
+.filters label{margin:0;font-size:.85rem}
+.flash{padding:8px 12px;border-radius:6px;background:#dafbe1;margin:8px 0}
+.error{padding:8px 12px;border-radius:6px;background:#ffebe9;margin:8px 0}
+.q-row td:first-child{white-space:nowrap}
+svg text{font-family:inherit}
+@media (max-width:700px){th.opt,td.opt{display:none}header.top nav{width:100%}}
+@media print{header.top,.filters,form,.noprint{display:none}main{max-width:none}a{color:inherit;text-decoration:none}}
+)";
+  return css;
+}
+
+namespace {
+std::string lang_link(const Ctx& c) {
+  std::string other = c.lang == "en" ? "ja" : "en";
+  std::string path = c.req.path + "?";
+  for (const auto& [k, v] : c.req.params) {
+    if (k != "lang") path += url_encode(k) + "=" + url_encode(v) + "&";
+  }
+  return path + "lang=" + other;
+}
+
+std::string head(const Ctx& c, const std::string& title) {
+  return "<!doctype html><html lang=\"" + c.lang +
+         "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+         "<title>" + esc(title) + " — Anzen</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body>";
+}
+}  // namespace
+
+std::string csrf_field(const Ctx& c) {
+  return "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(c.csrf) + "\">";
+}
+
+std::string layout(const Ctx& c, const std::string& title, const std::string& body) {
+  struct Nav {
+    const char* path;
+    const char* key;
+  };
+  static const Nav navs[] = {{"/", "nav.dashboard"},          {"/assessments", "nav.assessments"},
+                             {"/gaps", "nav.gaps"},           {"/plan", "nav.plan"},
+                             {"/risks", "nav.risks"},         {"/incidents", "nav.incidents"},
+                             {"/catalog", "nav.catalog"},     {"/admin", "nav.admin"},
+                             {"/audit", "nav.audit"}};
+  std::string h = head(c, title);
+  h += "<a class=\"skip\" href=\"#main\">" + esc(c.t("nav.skip")) + "</a>";
+  h += "<header class=\"top\"><a class=\"brand\" href=\"/\">" + esc(c.t("app.name")) + "</a><nav aria-label=\"main\">";
+  for (const auto& n : navs) {
+    std::string p = n.path;
+    if (p == "/admin" && !(c.user && can_admin(c.user->role))) continue;
+    if (p == "/audit" && !(c.user && can_audit(c.user->role))) continue;
+    bool current = p == "/" ? c.req.path == "/" : c.req.path.rfind(p, 0) == 0;
+    h += "<a href=\"" + p + "\"" + (current ? " aria-current=\"page\"" : "") + ">" + esc(c.t(n.key)) + "</a>";
+  }
+  h += "</nav><a href=\"" + esc(lang_link(c)) + "\" lang=\"" + (c.lang == "en" ? "ja" : "en") + "\">" +
+       esc(c.t("lang.switch")) + "</a>";
+  if (c.user) {
+    h += "<span class=\"who\">" + esc(c.user->name) + " (" + esc(to_string(c.user->role)) +
+         ")</span><form class=\"inline\" method=\"post\" action=\"/logout\">" + csrf_field(c) +
+         "<button class=\"secondary\" type=\"submit\">" + esc(c.t("nav.logout")) + "</button></form>";
+  }
+  h += "</header><main id=\"main\">" + body + "</main></body></html>";
+  return h;
+}
+
+std::string bare_layout(const Ctx& c, const std::string& title, const std::string& body) {
+  return head(c, title) + "<header class=\"top\"><span class=\"brand\">" + esc(c.t("app.name")) +
+         "</span><nav></nav><a href=\"" + esc(lang_link(c)) + "\">" + esc(c.t("lang.switch")) +
+         "</a></header><main id=\"main\">" + body + "</main></body></html>";
+}
+
+}  // namespace anzen::web

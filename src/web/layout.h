@@ -1,0 +1,16 @@
+// The page shell: header, navigation, language switch, main landmark.
+#pragma once
+#include <string>
+
+#include "web/context.h"
+
+namespace anzen::web {
+
+std::string layout(const Ctx& c, const std::string& title, const std::string& body);
+// A bare page (login, errors) without navigation.
+std::string bare_layout(const Ctx& c, const std::string& title, const std::string& body);
+// Hidden CSRF field for forms.
+std::string csrf_field(const Ctx& c);
+const std::string& stylesheet();
+
+}  // namespace anzen::web

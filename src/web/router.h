@@ -1,0 +1,60 @@
+// Wraps cpp-httplib routes with what every request needs: a database connection, the caller's
+// identity (session cookie or bearer token), language, CSRF checks, role checks and error pages.
+#pragma once
+#include <httplib.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "web/context.h"
+
+namespace anzen::web {
+
+using Handler = std::function<void(Ctx&)>;
+
+class Router {
+ public:
+  Router(httplib::Server& server, std::string db_path, bool tls);
+
+  // HTML pages: no identity -> 303 to /login. `open` pages (login) need none.
+  void get(const std::string& pattern, Handler h, bool open = false);
+  void post(const std::string& pattern, Handler h, bool open = false);
+  // JSON API under /api/v1: no identity -> 401 JSON. `doc_path` (OpenAPI form, e.g.
+  // /api/v1/assessments/{id}) and `summary` feed /api/v1/openapi.json.
+  void api(const std::string& method, const std::string& pattern, const std::string& doc_path,
+           const std::string& summary, Handler h);
+
+  struct ApiDoc {
+    std::string method, path, summary;
+  };
+  const std::vector<ApiDoc>& api_docs() const { return docs_; }
+
+  bool tls() const { return tls_; }
+  const std::string& db_path() const { return db_path_; }
+
+ private:
+  void handle(const httplib::Request& req, httplib::Response& res, const Handler& h, bool open,
+              bool api);
+  httplib::Server& server_;
+  std::vector<ApiDoc> docs_;
+  std::string db_path_;
+  bool tls_;
+};
+
+// A connection per worker thread, opened (and migrated) once.
+store::Db& thread_db(const std::string& path);
+
+// Mount points of the page and API modules.
+void mount_session_pages(Router& r);
+void mount_dashboard_pages(Router& r);
+void mount_catalog_pages(Router& r);
+void mount_admin_pages(Router& r);
+void mount_assessment_pages(Router& r);
+void mount_incident_pages(Router& r);
+void mount_catalog_api(Router& r);
+void mount_assessment_api(Router& r);
+void mount_incident_api(Router& r);
+void mount_openapi(Router& r);  // last: documents every api() route
+
+}  // namespace anzen::web
