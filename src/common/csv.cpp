@@ -16,6 +16,8 @@ std::string escape(std::string_view f) {
 }
 
 std::string row(const std::vector<std::string>& fields) {
+  // A record of one empty field must be quoted, or it would read back as a blank line.
+  if (fields.size() == 1 && fields[0].empty()) return "\"\"\r\n";
   std::string s;
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i) s += ',';

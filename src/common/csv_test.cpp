@@ -14,6 +14,12 @@ TEST(Csv, QuotesWhatNeedsQuotingAndParsesItBack) {
   EXPECT_EQ(rows[1].fields[1], "");
 }
 
+TEST(Csv, ASingleEmptyFieldSurvivesARoundTrip) {  // found by fuzz/csv_fuzz.cpp
+  auto rows = parse(row({""}));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].fields, std::vector<std::string>{""});
+}
+
 TEST(Csv, UnclosedQuoteIsAnErrorWithItsLine) {
   try {
     parse("a,b\n\"c,d\n");

@@ -4,41 +4,31 @@
 
 #include <csignal>
 #include <iostream>
-#include <memory>
+#include <stdexcept>
 
 #include "catalog/catalog_dir.h"
 #include "web/router.h"
 
 namespace anzen::web {
 
-namespace {
-httplib::Server* g_server = nullptr;
-void on_signal(int) {
-  if (g_server) g_server->stop();
-}
-}  // namespace
-
-int serve(const ServerOptions& opt) {
+WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   {
     store::Db db(opt.db_path);
     db.migrate();
   }
   catalog::shipped_catalog();  // load and validate before accepting requests
-  std::unique_ptr<httplib::Server> server;
   bool tls = !opt.tls_cert.empty();
   if (tls) {
-    server = std::make_unique<httplib::SSLServer>(opt.tls_cert.c_str(), opt.tls_key.c_str());
-    if (!server->is_valid()) {
-      std::cerr << "error: cannot load TLS certificate/key\n";
-      return 1;
-    }
+    server_ = std::make_unique<httplib::SSLServer>(opt.tls_cert.c_str(), opt.tls_key.c_str());
+    if (!server_->is_valid()) throw std::runtime_error("cannot load TLS certificate/key");
   } else {
-    server = std::make_unique<httplib::Server>();
+    server_ = std::make_unique<httplib::Server>();
   }
   int threads = opt.threads;
-  server->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  server->set_payload_max_length(64 * 1024 * 1024);
-  Router r(*server, opt.db_path, tls);
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  server_->set_payload_max_length(64 * 1024 * 1024);
+  router_ = std::make_unique<Router>(*server_, opt.db_path, tls);
+  Router& r = *router_;
   mount_session_pages(r);
   mount_dashboard_pages(r);
   mount_catalog_pages(r);
@@ -49,15 +39,39 @@ int serve(const ServerOptions& opt) {
   mount_assessment_api(r);
   mount_incident_api(r);
   mount_openapi(r);
-  g_server = server.get();
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
-  std::cout << "Anzen is serving " << (tls ? "https" : "http") << "://" << opt.bind << ":" << opt.port
-            << "/  (database " << opt.db_path << ")" << std::endl;
-  if (!server->listen(opt.bind.c_str(), opt.port)) {
+}
+
+WebApp::~WebApp() = default;
+
+int WebApp::bind() {
+  if (opt_.port == 0) return server_->bind_to_any_port(opt_.bind.c_str());
+  return server_->bind_to_port(opt_.bind.c_str(), opt_.port) ? opt_.port : -1;
+}
+
+void WebApp::run() { server_->listen_after_bind(); }
+void WebApp::stop() { server_->stop(); }
+
+namespace {
+WebApp* g_app = nullptr;
+void on_signal(int) {
+  if (g_app) g_app->stop();
+}
+}  // namespace
+
+int serve(const ServerOptions& opt) {
+  WebApp app(opt);
+  int port = app.bind();
+  if (port < 0) {
     std::cerr << "error: cannot listen on " << opt.bind << ":" << opt.port << "\n";
     return 1;
   }
+  g_app = &app;
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  std::cout << "Anzen is serving " << (opt.tls_cert.empty() ? "http" : "https") << "://" << opt.bind << ":"
+            << port << "/  (database " << opt.db_path << ")" << std::endl;
+  app.run();
+  g_app = nullptr;
   return 0;
 }
 
