@@ -333,8 +333,12 @@ void check_references(Parser& p, Catalog& cat) {
                                "reference to unknown item " + r.scheme + ":" + r.id + " (item " +
                                    it.id + ")"});
         } else if (target) {
-          cat.mappings.push_back({"references", fw.id, it.id, target->id, r.id,
-                                  Relationship::intersects, "stated", {}, it.source.first});
+          // An item that consists only of a citation quotes the cited control as it stands
+          // (seed 000 III: 「その管理策をそのまま引用」), so it is equal to it; an item with text
+          // of its own and a citation overlaps the cited control.
+          Relationship rel = it.text.ja.empty() ? Relationship::equal : Relationship::intersects;
+          cat.mappings.push_back({"references", fw.id, it.id, target->id, r.id, rel, "stated", {},
+                                  it.source.first});
         } else if (!known) {
           p.defects.push_back({it.file, it.file_line, "references",
                                "unknown reference scheme '" + r.scheme + "' (item " + it.id + ")"});
