@@ -1,0 +1,53 @@
+// Self-assessment domain types: organisations, assessments, answers. Pure data.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace anzen::assess {
+
+enum class Status { unanswered, implemented, partial, not_implemented, not_applicable };
+std::string to_string(Status s);
+std::string to_japanese(Status s);
+// Accepts the glossary identifiers, their Japanese (実施済, 一部実施, 未実施, 対象外, 未回答) and
+// common English spellings ("Implemented", "not implemented", "N/A"); nullopt otherwise.
+std::optional<Status> status_from(std::string_view s);
+const std::vector<Status>& all_statuses();
+
+struct Organization {
+  int64_t id = 0;
+  std::string name;
+  std::string kind;  // operator_registered | operator_notified | maker
+  std::vector<std::string> services;
+  std::optional<int64_t> users;
+  std::vector<std::string> prefectures;
+};
+bool valid_org_kind(std::string_view k);
+bool valid_service(std::string_view s);
+
+struct Assessment {
+  int64_t id = 0;
+  int64_t org_id = 0;
+  std::string framework;  // framework id
+  std::string framework_version;
+  std::string role;       // operator | maker
+  std::string period;     // FY2026
+  std::string scope;
+  std::optional<int64_t> previous_id;
+  std::string created_at;
+};
+bool valid_period(std::string_view p);  // FY followed by four digits
+
+struct Answer {
+  std::string question_id;
+  Status status = Status::unanswered;
+  std::string na_reason;
+  std::optional<int> maturity;
+  std::string owner;
+  std::string due;  // YYYY-MM-DD or empty
+  std::string comment;
+  std::string updated_at;
+  std::string updated_by;
+};
+
+}  // namespace anzen::assess

@@ -1,0 +1,383 @@
+#include "assess/repo.h"
+
+#include <regex>
+#include <stdexcept>
+
+#include "common/uuid.h"
+#include "store/audit.h"
+
+namespace anzen::assess {
+using nlohmann::json;
+
+namespace {
+const bool kRegistered = (store::register_migrations({{100, "organizations and assessments", R"(
+CREATE TABLE organizations (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('operator_registered','operator_notified','maker')),
+  services TEXT NOT NULL DEFAULT '[]',
+  users INTEGER,
+  prefectures TEXT NOT NULL DEFAULT '[]',
+  created_at TEXT NOT NULL
+);
+CREATE TABLE assessments (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES organizations(id),
+  framework TEXT NOT NULL,
+  framework_version TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('operator','maker')),
+  period TEXT NOT NULL,
+  scope TEXT NOT NULL DEFAULT '',
+  previous_id INTEGER REFERENCES assessments(id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX assessments_org ON assessments(org_id, period);
+CREATE TABLE answers (
+  assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+  question_id TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('implemented','partial','not_implemented','not_applicable','unanswered')),
+  na_reason TEXT NOT NULL DEFAULT '',
+  maturity INTEGER,
+  owner TEXT NOT NULL DEFAULT '',
+  due TEXT NOT NULL DEFAULT '',
+  comment TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (assessment_id, question_id),
+  CHECK (status <> 'not_applicable' OR na_reason <> '')
+);
+CREATE TABLE answer_history (
+  id INTEGER PRIMARY KEY,
+  assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+  question_id TEXT NOT NULL,
+  field TEXT NOT NULL,
+  old_value TEXT NOT NULL,
+  new_value TEXT NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL
+);
+CREATE INDEX answer_history_q ON answer_history(assessment_id, question_id);
+)"},
+                                                      {101, "evidence", R"(
+CREATE TABLE evidence (
+  id INTEGER PRIMARY KEY,
+  assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+  question_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('file','url')),
+  filename TEXT NOT NULL DEFAULT '',
+  mime TEXT NOT NULL DEFAULT '',
+  sha256 TEXT NOT NULL DEFAULT '',
+  size INTEGER NOT NULL DEFAULT 0,
+  content BLOB,
+  url TEXT NOT NULL DEFAULT '',
+  evidence_date TEXT NOT NULL DEFAULT '',
+  expires_on TEXT NOT NULL DEFAULT '',
+  uploaded_at TEXT NOT NULL,
+  uploaded_by TEXT NOT NULL
+);
+CREATE INDEX evidence_q ON evidence(assessment_id, question_id);
+)"}}),
+                           true);
+
+const std::regex kDate("^\\d{4}-\\d{2}-\\d{2}$");
+
+json answer_json(const Answer& a) {
+  return {{"status", to_string(a.status)}, {"na_reason", a.na_reason},
+          {"maturity", a.maturity ? json(*a.maturity) : json()}, {"owner", a.owner},
+          {"due", a.due}, {"comment", a.comment}};
+}
+
+Organization read_org(store::Stmt& st) {
+  Organization o;
+  o.id = st.i64(0);
+  o.name = st.str(1);
+  o.kind = st.str(2);
+  o.services = json::parse(st.str(3)).get<std::vector<std::string>>();
+  o.users = st.opt_i64(4);
+  o.prefectures = json::parse(st.str(5)).get<std::vector<std::string>>();
+  return o;
+}
+
+Assessment read_assessment(store::Stmt& st) {
+  Assessment a;
+  a.id = st.i64(0);
+  a.org_id = st.i64(1);
+  a.framework = st.str(2);
+  a.framework_version = st.str(3);
+  a.role = st.str(4);
+  a.period = st.str(5);
+  a.scope = st.str(6);
+  a.previous_id = st.opt_i64(7);
+  a.created_at = st.str(8);
+  return a;
+}
+constexpr const char* kAssessCols =
+    "id, org_id, framework, framework_version, role, period, scope, previous_id, created_at";
+
+Evidence read_evidence(store::Stmt& st) {
+  Evidence e;
+  e.id = st.i64(0);
+  e.question_id = st.str(1);
+  e.kind = st.str(2);
+  e.filename = st.str(3);
+  e.mime = st.str(4);
+  e.sha256 = st.str(5);
+  e.size = st.i64(6);
+  e.url = st.str(7);
+  e.evidence_date = st.str(8);
+  e.expires_on = st.str(9);
+  e.uploaded_at = st.str(10);
+  e.uploaded_by = st.str(11);
+  return e;
+}
+constexpr const char* kEvidenceCols =
+    "id, question_id, kind, filename, mime, sha256, size, url, evidence_date, expires_on, uploaded_at, uploaded_by";
+}  // namespace
+
+Organization AssessRepo::create_org(Organization o) {
+  (void)kRegistered;
+  if (o.name.empty()) throw std::invalid_argument("name: must not be empty");
+  if (!valid_org_kind(o.kind)) throw std::invalid_argument("kind: '" + o.kind + "' is not operator_registered, operator_notified or maker");
+  for (const auto& s : o.services) {
+    if (!valid_service(s)) throw std::invalid_argument("services: unknown service '" + s + "'");
+  }
+  db_.transaction([&] {
+    db_.prepare("INSERT INTO organizations(name, kind, services, users, prefectures, created_at) VALUES (?,?,?,?,?,?)")
+        .bind(1, o.name).bind(2, o.kind).bind(3, json(o.services).dump()).bind(4, o.users)
+        .bind(5, json(o.prefectures).dump()).bind(6, store::now_utc()).run();
+    o.id = db_.last_insert_id();
+    store::audit_append(db_, {actor_, o.id, "organization", std::to_string(o.id), "create", nullptr,
+                              {{"name", o.name}, {"kind", o.kind}, {"services", o.services}}});
+  });
+  return o;
+}
+
+std::optional<Organization> AssessRepo::org(int64_t id) {
+  auto st = db_.prepare("SELECT id, name, kind, services, users, prefectures FROM organizations WHERE id=?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return read_org(st);
+}
+
+std::vector<Organization> AssessRepo::orgs() {
+  std::vector<Organization> out;
+  auto st = db_.prepare("SELECT id, name, kind, services, users, prefectures FROM organizations ORDER BY id");
+  while (st.step()) out.push_back(read_org(st));
+  return out;
+}
+
+Assessment AssessRepo::create(int64_t org_id, const catalog::Framework& fw, const std::string& role,
+                              const std::string& period, const std::string& scope) {
+  if (!org(org_id)) throw std::invalid_argument("org: no organisation with id " + std::to_string(org_id));
+  if (role != "operator" && role != "maker") throw std::invalid_argument("role: expected operator or maker, got '" + role + "'");
+  if (!valid_period(period)) throw std::invalid_argument("period: expected FY followed by the year, e.g. FY2026, got '" + period + "'");
+  Assessment a;
+  db_.transaction([&] {
+    db_.prepare("INSERT INTO assessments(org_id, framework, framework_version, role, period, scope, created_at) VALUES (?,?,?,?,?,?,?)")
+        .bind(1, org_id).bind(2, fw.id).bind(3, fw.version).bind(4, role).bind(5, period).bind(6, scope)
+        .bind(7, store::now_utc()).run();
+    a = *get(db_.last_insert_id());
+    store::audit_append(db_, {actor_, org_id, "assessment", std::to_string(a.id), "create", nullptr,
+                              {{"framework", fw.key()}, {"role", role}, {"period", period}}});
+  });
+  return a;
+}
+
+std::optional<Assessment> AssessRepo::get(int64_t id, std::optional<int64_t> org_id) {
+  auto st = db_.prepare(std::string("SELECT ") + kAssessCols + " FROM assessments WHERE id=?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  Assessment a = read_assessment(st);
+  if (org_id && a.org_id != *org_id) return std::nullopt;
+  return a;
+}
+
+std::vector<Assessment> AssessRepo::list(std::optional<int64_t> org_id) {
+  std::vector<Assessment> out;
+  auto st = db_.prepare(std::string("SELECT ") + kAssessCols +
+                        " FROM assessments WHERE (?1 IS NULL OR org_id=?1) ORDER BY period, id");
+  st.bind(1, org_id);
+  while (st.step()) out.push_back(read_assessment(st));
+  return out;
+}
+
+AnswerMap AssessRepo::answers(int64_t aid) {
+  AnswerMap out;
+  auto st = db_.prepare(
+      "SELECT question_id, status, na_reason, maturity, owner, due, comment, updated_at, updated_by FROM answers WHERE assessment_id=?");
+  st.bind(1, aid);
+  while (st.step()) {
+    Answer a;
+    a.question_id = st.str(0);
+    a.status = status_from(st.str(1)).value_or(Status::unanswered);
+    a.na_reason = st.str(2);
+    if (!st.is_null(3)) a.maturity = static_cast<int>(st.i64(3));
+    a.owner = st.str(4);
+    a.due = st.str(5);
+    a.comment = st.str(6);
+    a.updated_at = st.str(7);
+    a.updated_by = st.str(8);
+    out[a.question_id] = a;
+  }
+  return out;
+}
+
+bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, Answer next) {
+  if (!fw.question(next.question_id)) {
+    throw std::invalid_argument("question: '" + next.question_id + "' is not a question of " + fw.id);
+  }
+  if (next.status == Status::not_applicable && next.na_reason.empty()) {
+    throw std::invalid_argument("na_reason: a reason is required when the status is not applicable (対象外)");
+  }
+  if (next.maturity && (*next.maturity < 0 || *next.maturity > 5)) {
+    throw std::invalid_argument("maturity: expected 0-5, got " + std::to_string(*next.maturity));
+  }
+  if (!next.due.empty() && !std::regex_match(next.due, kDate)) {
+    throw std::invalid_argument("due: expected a date YYYY-MM-DD, got '" + next.due + "'");
+  }
+  bool changed = false;
+  db_.transaction([&] {
+    AnswerMap cur = answers(as.id);
+    Answer prev;
+    prev.question_id = next.question_id;
+    if (auto it = cur.find(next.question_id); it != cur.end()) prev = it->second;
+    json before = answer_json(prev), after = answer_json(next);
+    if (before == after) return;
+    changed = true;
+    std::string now = store::now_utc();
+    for (const auto& [k, v] : after.items()) {
+      if (before[k] == v) continue;
+      auto s = [](const json& j) { return j.is_string() ? j.get<std::string>() : j.is_null() ? "" : j.dump(); };
+      db_.prepare("INSERT INTO answer_history(assessment_id, question_id, field, old_value, new_value, at, actor) VALUES (?,?,?,?,?,?,?)")
+          .bind(1, as.id).bind(2, next.question_id).bind(3, k).bind(4, s(before[k])).bind(5, s(v)).bind(6, now).bind(7, actor_).run();
+    }
+    db_.prepare(
+          "INSERT INTO answers(assessment_id, question_id, status, na_reason, maturity, owner, due, comment, updated_at, updated_by) "
+          "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(assessment_id, question_id) DO UPDATE SET status=excluded.status, "
+          "na_reason=excluded.na_reason, maturity=excluded.maturity, owner=excluded.owner, due=excluded.due, "
+          "comment=excluded.comment, updated_at=excluded.updated_at, updated_by=excluded.updated_by")
+        .bind(1, as.id).bind(2, next.question_id).bind(3, to_string(next.status)).bind(4, next.na_reason)
+        .bind(5, next.maturity ? std::optional<int64_t>(*next.maturity) : std::nullopt)
+        .bind(6, next.owner).bind(7, next.due).bind(8, next.comment).bind(9, now).bind(10, actor_).run();
+    store::audit_append(db_, {actor_, as.org_id, "answer", std::to_string(as.id) + ":" + next.question_id, "update", before, after});
+  });
+  return changed;
+}
+
+std::vector<HistoryEntry> AssessRepo::history(int64_t aid, const std::string& qid) {
+  std::vector<HistoryEntry> out;
+  auto st = db_.prepare(
+      "SELECT question_id, field, old_value, new_value, at, actor FROM answer_history WHERE assessment_id=? AND (?2='' OR question_id=?2) ORDER BY id DESC");
+  st.bind(1, aid).bind(2, qid);
+  while (st.step()) out.push_back({st.str(0), st.str(1), st.str(2), st.str(3), st.str(4), st.str(5)});
+  return out;
+}
+
+Evidence AssessRepo::add_file(const Assessment& a, const std::string& qid, const std::string& filename,
+                              const std::string& mime, const std::string& bytes, const std::string& evidence_date,
+                              const std::string& expires_on) {
+  if (filename.empty()) throw std::invalid_argument("file: a file name is required");
+  for (const auto* d : {&evidence_date, &expires_on}) {
+    if (!d->empty() && !std::regex_match(*d, kDate)) throw std::invalid_argument("date: expected YYYY-MM-DD, got '" + *d + "'");
+  }
+  std::string sha = sha256_hex(bytes);
+  int64_t id = 0;
+  db_.transaction([&] {
+    db_.prepare("INSERT INTO evidence(assessment_id, question_id, kind, filename, mime, sha256, size, content, evidence_date, expires_on, uploaded_at, uploaded_by) VALUES (?,?,'file',?,?,?,?,?,?,?,?,?)")
+        .bind(1, a.id).bind(2, qid).bind(3, filename).bind(4, mime.empty() ? "application/octet-stream" : mime).bind(5, sha)
+        .bind(6, static_cast<int64_t>(bytes.size())).bind_blob(7, bytes).bind(8, evidence_date).bind(9, expires_on)
+        .bind(10, store::now_utc()).bind(11, actor_).run();
+    id = db_.last_insert_id();
+    store::audit_append(db_, {actor_, a.org_id, "evidence", std::to_string(id), "create", nullptr,
+                              {{"question", qid}, {"file", filename}, {"sha256", sha}, {"size", bytes.size()}}});
+  });
+  return evidence_file(a.id, id)->first;
+}
+
+Evidence AssessRepo::add_url(const Assessment& a, const std::string& qid, const std::string& url,
+                             const std::string& evidence_date, const std::string& expires_on) {
+  static const std::regex kUrl("^https?://\\S+$");
+  if (!std::regex_match(url, kUrl)) throw std::invalid_argument("url: expected http:// or https:// address, got '" + url + "'");
+  int64_t id = 0;
+  db_.transaction([&] {
+    db_.prepare("INSERT INTO evidence(assessment_id, question_id, kind, url, evidence_date, expires_on, uploaded_at, uploaded_by) VALUES (?,?,'url',?,?,?,?,?)")
+        .bind(1, a.id).bind(2, qid).bind(3, url).bind(4, evidence_date).bind(5, expires_on).bind(6, store::now_utc()).bind(7, actor_).run();
+    id = db_.last_insert_id();
+    store::audit_append(db_, {actor_, a.org_id, "evidence", std::to_string(id), "create", nullptr, {{"question", qid}, {"url", url}}});
+  });
+  for (auto& e : evidence(a.id, qid)) if (e.id == id) return e;
+  throw std::logic_error("evidence vanished");
+}
+
+std::vector<Evidence> AssessRepo::evidence(int64_t aid, const std::string& qid) {
+  std::vector<Evidence> out;
+  auto st = db_.prepare(std::string("SELECT ") + kEvidenceCols + " FROM evidence WHERE assessment_id=? AND (?2='' OR question_id=?2) ORDER BY id");
+  st.bind(1, aid).bind(2, qid);
+  while (st.step()) out.push_back(read_evidence(st));
+  return out;
+}
+
+std::optional<std::pair<Evidence, std::string>> AssessRepo::evidence_file(int64_t aid, int64_t eid) {
+  auto st = db_.prepare(std::string("SELECT ") + kEvidenceCols + ", content FROM evidence WHERE assessment_id=? AND id=?");
+  st.bind(1, aid).bind(2, eid);
+  if (!st.step()) return std::nullopt;
+  return std::make_pair(read_evidence(st), st.str(12));
+}
+
+Assessment AssessRepo::next_period(const Assessment& prev, const catalog::Framework& fw, const std::string& period,
+                                   bool reset_status, const std::string& today) {
+  Assessment next;
+  db_.transaction([&] {
+    next = create(prev.org_id, fw, prev.role, period, prev.scope);
+    db_.prepare("UPDATE assessments SET previous_id=? WHERE id=?").bind(1, prev.id).bind(2, next.id).run();
+    next.previous_id = prev.id;
+    for (auto [qid, a] : answers(prev.id)) {
+      if (!fw.question(qid)) continue;  // the newer edition dropped the question
+      if (reset_status) {
+        a.status = Status::unanswered;
+        a.na_reason.clear();
+        a.maturity.reset();
+      }
+      set_answer(next, fw, a);
+    }
+    // Evidence still valid on `today` carries over (same bytes, same hash).
+    db_.prepare(
+          "INSERT INTO evidence(assessment_id, question_id, kind, filename, mime, sha256, size, content, url, evidence_date, expires_on, uploaded_at, uploaded_by) "
+          "SELECT ?, question_id, kind, filename, mime, sha256, size, content, url, evidence_date, expires_on, uploaded_at, uploaded_by "
+          "FROM evidence WHERE assessment_id=? AND (expires_on='' OR expires_on>=?)")
+        .bind(1, next.id).bind(2, prev.id).bind(3, today).run();
+    store::audit_append(db_, {actor_, prev.org_id, "assessment", std::to_string(next.id), "next-period",
+                              {{"from", prev.id}}, {{"period", period}, {"reset_status", reset_status}}});
+  });
+  return next;
+}
+
+int status_rank(Status s) {
+  switch (s) {
+    case Status::implemented: return 3;
+    case Status::partial: return 2;
+    case Status::not_implemented: return 1;
+    default: return 0;
+  }
+}
+
+std::vector<Change> compare(const catalog::Framework& fw, const AnswerMap& a, const AnswerMap& b) {
+  std::vector<Change> out;
+  for (const catalog::Item* c : fw.checks()) {
+    for (const auto& q : c->questions) {
+      auto ia = a.find(q.id);
+      auto ib = b.find(q.id);
+      Status sa = ia == a.end() ? Status::unanswered : ia->second.status;
+      Status sb = ib == b.end() ? Status::unanswered : ib->second.status;
+      std::string kind;
+      if (sa == Status::unanswered && sb != Status::unanswered) kind = "new";
+      else if (status_rank(sb) > status_rank(sa)) kind = "improved";
+      else if (status_rank(sb) < status_rank(sa) && sb != Status::not_applicable) kind = "regressed";
+      else kind = "unchanged";
+      out.push_back({q.id, kind, sa, sb});
+    }
+  }
+  return out;
+}
+
+}  // namespace anzen::assess

@@ -1,0 +1,76 @@
+// Persistent self-assessments: organisations, assessments, answers with history, evidence.
+// Every change is one transaction that also appends to the audit trail.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assess/model.h"
+#include "assess/scoring.h"
+#include "catalog/model.h"
+#include "store/db.h"
+
+namespace anzen::assess {
+
+struct HistoryEntry {
+  std::string question_id, field, old_value, new_value, at, actor;
+};
+
+struct Evidence {
+  int64_t id = 0;
+  std::string question_id, kind, filename, mime, sha256, url, evidence_date, expires_on, uploaded_at, uploaded_by;
+  int64_t size = 0;
+};
+
+class AssessRepo {
+ public:
+  AssessRepo(store::Db& db, std::string actor) : db_(db), actor_(std::move(actor)) {}
+
+  Organization create_org(Organization o);
+  std::optional<Organization> org(int64_t id);
+  std::vector<Organization> orgs();
+
+  // Throws std::invalid_argument for an unknown framework, role or period.
+  Assessment create(int64_t org_id, const catalog::Framework& fw, const std::string& role,
+                    const std::string& period, const std::string& scope);
+  // When org_id is given, an assessment of another organisation is not found.
+  std::optional<Assessment> get(int64_t id, std::optional<int64_t> org_id = std::nullopt);
+  std::vector<Assessment> list(std::optional<int64_t> org_id = std::nullopt);
+
+  AnswerMap answers(int64_t assessment_id);
+  // Validates and stores an answer; records a history row per changed field. Returns false
+  // when nothing changed. Throws std::invalid_argument naming the field.
+  bool set_answer(const Assessment& a, const catalog::Framework& fw, Answer next);
+  std::vector<HistoryEntry> history(int64_t assessment_id, const std::string& question_id = "");
+
+  Evidence add_file(const Assessment& a, const std::string& question_id, const std::string& filename,
+                    const std::string& mime, const std::string& bytes, const std::string& evidence_date,
+                    const std::string& expires_on);
+  Evidence add_url(const Assessment& a, const std::string& question_id, const std::string& url,
+                   const std::string& evidence_date, const std::string& expires_on);
+  std::vector<Evidence> evidence(int64_t assessment_id, const std::string& question_id = "");
+  // The evidence row and its bytes, scoped to the assessment.
+  std::optional<std::pair<Evidence, std::string>> evidence_file(int64_t assessment_id, int64_t evidence_id);
+
+  // Starts the next period from `prev`: owners, due dates, comments and still-valid evidence
+  // carry over; statuses and maturity too unless reset_status.
+  Assessment next_period(const Assessment& prev, const catalog::Framework& fw, const std::string& period,
+                         bool reset_status, const std::string& today);
+
+  store::Db& db() { return db_; }
+
+ private:
+  store::Db& db_;
+  std::string actor_;
+};
+
+// Per-question comparison of two assessments (B relative to A).
+struct Change {
+  std::string question_id;
+  std::string kind;  // improved | regressed | unchanged | new
+  Status from, to;
+};
+std::vector<Change> compare(const catalog::Framework& fw, const AnswerMap& a, const AnswerMap& b);
+int status_rank(Status s);
+
+}  // namespace anzen::assess
