@@ -26,5 +26,6 @@ void register_incident(CLI::App& app, Globals& g);
 void register_risk(CLI::App& app, Globals& g);
 void register_report(CLI::App& app, Globals& g);
 void register_web(CLI::App& app, Globals& g);
+void register_demo(CLI::App& app, Globals& g);
 
 }  // namespace anzen::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   anzen::cli::register_risk(app, g);
   anzen::cli::register_report(app, g);
   anzen::cli::register_web(app, g);
+  anzen::cli::register_demo(app, g);
 
   try {
     app.parse(argc, argv);

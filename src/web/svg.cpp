@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/text.h"
 #include "web/html.h"
 
 namespace anzen::web {
@@ -28,7 +29,9 @@ std::string bar_chart_svg(const std::string& title, const std::vector<Bar>& bars
     const Bar& b = bars[i];
     double v = std::clamp(b.value, 0.0, 1.0);
     int y = pad + static_cast<int>(i) * row;
-    std::string label = b.label;
+    // Long Japanese chapter titles would run into the bar; the tooltip keeps the full text.
+    std::u32string cps = text::decode(b.label);
+    std::string label = cps.size() > 14 ? text::encode(cps.substr(0, 13)) + "…" : b.label;
     s += "<g><title>" + esc(b.label + ": " + pct(v) + (b.detail.empty() ? "" : " (" + b.detail + ")")) + "</title>";
     s += "<text x=\"0\" y=\"" + std::to_string(y + 17) + "\" font-size=\"13\" fill=\"#1b1f24\">" + esc(label) + "</text>";
     s += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" + num(bar_w) +

@@ -1,0 +1,51 @@
+#include "web/assess_view.h"
+
+#include <ctime>
+
+#include "catalog/catalog_dir.h"
+#include "web/html.h"
+
+namespace anzen::web {
+
+assess::Assessment need_assessment(Ctx& c, int64_t id) {
+  assess::AssessRepo repo(c.db, c.actor());
+  auto a = repo.get(id, c.org());
+  if (!a) throw HttpError(404, "not found");
+  return *a;
+}
+
+const catalog::Framework& framework_of(const assess::Assessment& a) {
+  const auto* fw = catalog::shipped_catalog().find(a.framework, a.framework_version);
+  if (!fw) throw HttpError(500, "framework " + a.framework + "@" + a.framework_version + " is not loaded");
+  return *fw;
+}
+
+std::optional<assess::Assessment> latest_assessment(Ctx& c) {
+  assess::AssessRepo repo(c.db, c.actor());
+  auto all = repo.list(c.org());
+  if (all.empty()) return std::nullopt;
+  return all.back();  // ordered by period, then id
+}
+
+std::string status_badge(const Ctx& c, assess::Status s) {
+  std::string k = assess::to_string(s);
+  return "<span class=\"badge s-" + k + "\">" + esc(c.t("status." + k)) + "</span>";
+}
+
+std::string pct(std::optional<double> v) {
+  if (!v) return "–";
+  char b[16];
+  std::snprintf(b, sizeof b, "%.1f%%", *v * 100);
+  return b;
+}
+
+std::string today_jst() {
+  std::time_t t = std::time(nullptr) + 9 * 3600;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char b[16];
+  std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
+  return b;
+}
+
+}  // namespace anzen::web

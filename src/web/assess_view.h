@@ -1,0 +1,20 @@
+// Helpers shared by the assessment pages, dashboard and API.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "assess/repo.h"
+#include "catalog/model.h"
+#include "web/context.h"
+
+namespace anzen::web {
+
+// The assessment if it exists and belongs to the caller's organisation; 404 otherwise.
+assess::Assessment need_assessment(Ctx& c, int64_t id);
+const catalog::Framework& framework_of(const assess::Assessment& a);
+std::optional<assess::Assessment> latest_assessment(Ctx& c);
+std::string status_badge(const Ctx& c, assess::Status s);
+std::string pct(std::optional<double> v);
+std::string today_jst();
+
+}  // namespace anzen::web

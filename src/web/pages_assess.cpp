@@ -1,0 +1,332 @@
+// Self-assessment pages: list, checklist with filters, question page (answer, evidence,
+// history), gaps, spreadsheet export and import.
+#include "assess/scoring.h"
+#include "assess/sheet.h"
+#include "catalog/catalog_dir.h"
+#include "common/text.h"
+#include "common/paths.h"
+#include "web/assess_view.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/router.h"
+
+namespace anzen::web {
+using assess::Answer;
+using assess::AssessRepo;
+using assess::Status;
+
+namespace {
+
+std::string opt(const std::string& value, const std::string& label, const std::string& current) {
+  return "<option value=\"" + esc(value) + "\"" + (value == current ? " selected" : "") + ">" + esc(label) + "</option>";
+}
+
+std::string status_select(const Ctx& c, const std::string& name, const std::string& id, Status cur, bool with_all = false,
+                          const std::string& filter_value = "") {
+  std::string h = "<select name=\"" + name + "\" id=\"" + id + "\">";
+  if (with_all) h += opt("", c.t("common.all"), filter_value);
+  for (Status s : assess::all_statuses()) {
+    std::string k = assess::to_string(s);
+    h += opt(k, c.t("status." + k), with_all ? filter_value : assess::to_string(cur));
+  }
+  return h + "</select>";
+}
+
+std::string question_link(int64_t aid, const std::string& qid) {
+  return "/assessments/" + std::to_string(aid) + "/questions/" + url_encode(qid);
+}
+
+void list_page(Ctx& c) {
+  AssessRepo repo(c.db, c.actor());
+  std::string b = "<h1>" + esc(c.t("nav.assessments")) + "</h1><table><thead><tr><th>ID</th><th>" +
+                  (c.lang == "en" ? "Period" : "年度") + "</th><th>" + (c.lang == "en" ? "Framework" : "安全基準") + "</th><th>" +
+                  (c.lang == "en" ? "Role" : "立場") + "</th><th class=\"num\">" + esc(c.t("dash.coverage")) + "</th></tr></thead><tbody>";
+  assess::ScoringConfig cfg;
+  for (const auto& a : repo.list(c.org())) {
+    const auto& fw = framework_of(a);
+    auto sc = assess::score(fw, a.role, repo.answers(a.id), cfg);
+    b += "<tr><td><a href=\"/assessments/" + std::to_string(a.id) + "\">#" + std::to_string(a.id) + "</a></td><td>" + esc(a.period) +
+         "</td><td>" + esc(fw.title.in(c.lang)) + " (" + esc(fw.key()) + ")</td><td>" + esc(c.t("role." + a.role)) +
+         "</td><td class=\"num\">" + pct(sc.overall.coverage(cfg)) + "</td></tr>";
+  }
+  b += "</tbody></table>";
+  if (c.user && can_edit(c.user->role)) {
+    b += "<h2>" + std::string(c.lang == "en" ? "Start a self-assessment" : "自己点検を開始") + "</h2><form method=\"post\" action=\"/assessments\">" + csrf_field(c) +
+         "<label for=\"fw\">" + (c.lang == "en" ? "Framework" : "安全基準") + "</label><select id=\"fw\" name=\"framework\">";
+    for (const auto& f : catalog::shipped_catalog().frameworks) {
+      if (!f.checks().empty()) b += opt(f.key(), f.title.in(c.lang) + " (" + f.key() + ")", "tcs-2023@1");
+    }
+    b += "</select><label for=\"role\">" + std::string(c.lang == "en" ? "Role" : "立場") + "</label><select id=\"role\" name=\"role\">" +
+         opt("operator", c.t("role.operator"), "operator") + opt("maker", c.t("role.maker"), "") +
+         "</select><label for=\"period\">" + (c.lang == "en" ? "Fiscal year" : "年度") +
+         "</label><input type=\"text\" id=\"period\" name=\"period\" placeholder=\"FY2026\" pattern=\"FY[0-9]{4}\" required>"
+         "<label for=\"scope\">" + (c.lang == "en" ? "Scope" : "対象範囲") + "</label><input type=\"text\" id=\"scope\" name=\"scope\">"
+         "<p><button type=\"submit\">" + esc(c.t("common.create")) + "</button></p></form>";
+  }
+  c.html(layout(c, c.t("nav.assessments"), b));
+}
+
+void checklist_page(Ctx& c) {
+  auto a = need_assessment(c, c.path_id(1));
+  const auto& fw = framework_of(a);
+  AssessRepo repo(c.db, c.actor());
+  auto answers = repo.answers(a.id);
+  std::string f_ch = c.param("chapter"), f_th = c.param("threat"), f_st = c.param("status"), f_ow = c.param("owner"), f_q = c.param("q");
+  assess::ScoringConfig cfg;
+  auto sc = assess::score(fw, a.role, answers, cfg);
+  std::string b = "<h1>" + esc(fw.title.in(c.lang)) + " — " + esc(a.period) + "</h1><p class=\"muted\">" + esc(c.t("role." + a.role)) +
+                  " · " + esc(c.t("dash.coverage")) + " <strong>" + pct(sc.overall.coverage(cfg)) + "</strong> · " +
+                  std::to_string(sc.overall.answered) + "/" + std::to_string(sc.overall.questions) +
+                  " · <a href=\"/assessments/" + std::to_string(a.id) + "/gaps\">" + esc(c.t("nav.gaps")) + "</a>"
+                  " · <a href=\"/assessments/" + std::to_string(a.id) + "/export.xlsx\">XLSX</a>"
+                  " · <a href=\"/assessments/" + std::to_string(a.id) + "/export.csv\">CSV</a></p>";
+  b += "<form class=\"filters\" method=\"get\"><div><label for=\"f-ch\">" + std::string(c.lang == "en" ? "Chapter" : "章") +
+       "</label><select id=\"f-ch\" name=\"chapter\">" + opt("", c.t("common.all"), f_ch);
+  for (const auto& it : fw.items) if (it.kind == "chapter") b += opt(it.id, it.label + " " + it.title.in(c.lang), f_ch);
+  b += "</select></div><div><label for=\"f-th\">" + std::string(c.lang == "en" ? "Threat" : "脅威") + "</label><select id=\"f-th\" name=\"threat\">" +
+       opt("", c.t("common.all"), f_th);
+  for (const auto& t : catalog::threat_tags()) b += opt(t, c.t("threat." + t), f_th);
+  b += "</select></div><div><label for=\"f-st\">" + esc(c.t("common.status")) + "</label>" +
+       status_select(c, "status", "f-st", Status::unanswered, true, f_st) + "</div><div><label for=\"f-ow\">" + esc(c.t("common.owner")) +
+       "</label><input type=\"text\" id=\"f-ow\" name=\"owner\" value=\"" + esc(f_ow) + "\" size=\"10\"></div><div><label for=\"f-q\">" +
+       esc(c.t("common.search")) + "</label><input type=\"text\" id=\"f-q\" name=\"q\" value=\"" + esc(f_q) + "\" size=\"14\"></div><button type=\"submit\">" +
+       esc(c.t("common.filter")) + "</button></form>";
+  b += "<table class=\"checklist\"><thead><tr><th>" + esc(c.t("common.id")) + "</th><th>" + esc(c.t("catalog.questions")) +
+       "</th><th class=\"opt\">○/－</th><th>" + esc(c.t("common.status")) + "</th><th class=\"opt\">" + (c.lang == "en" ? "Maturity" : "成熟度") +
+       "</th><th class=\"opt\">" + esc(c.t("common.owner")) + "</th><th class=\"opt\">" + esc(c.t("common.due")) + "</th></tr></thead><tbody>";
+  std::string fq = text::fold(f_q);
+  int shown = 0;
+  for (const catalog::Item* chk : fw.checks()) {
+    std::string chapter;
+    for (const catalog::Item* p = fw.find(chk->parent); p; p = p->parent.empty() ? nullptr : fw.find(p->parent)) {
+      if (p->kind == "chapter") chapter = p->id;
+    }
+    if (!f_ch.empty() && chapter != f_ch) continue;
+    if (!f_th.empty() && std::find(chk->threats.begin(), chk->threats.end(), f_th) == chk->threats.end()) continue;
+    bool rec = assess::recommended_for(*chk, a.role);
+    for (const auto& q : chk->questions) {
+      auto it = answers.find(q.id);
+      const Answer* an = it == answers.end() ? nullptr : &it->second;
+      Status st = an ? an->status : Status::unanswered;
+      if (!f_st.empty() && assess::to_string(st) != f_st) continue;
+      if (!f_ow.empty() && (!an || text::fold(an->owner).find(text::fold(f_ow)) == std::string::npos)) continue;
+      if (!fq.empty() && text::fold(q.text.ja + q.text.en + q.id).find(fq) == std::string::npos) continue;
+      ++shown;
+      b += "<tr class=\"q-row\"><td><a href=\"" + question_link(a.id, q.id) + "\">" + esc(q.id) + "</a></td><td>" + esc(q.text.in(c.lang)) +
+           "</td><td class=\"opt\">" + (rec ? "○" : "－") + "</td><td>" + status_badge(c, st) + "</td><td class=\"opt num\">" +
+           (an && an->maturity ? std::to_string(*an->maturity) : "") + "</td><td class=\"opt\">" + esc(an ? an->owner : "") +
+           "</td><td class=\"opt\">" + esc(an ? an->due : "") + "</td></tr>";
+    }
+  }
+  b += "</tbody></table><p class=\"muted\">" + std::to_string(shown) + (c.lang == "en" ? " question(s) shown" : " 件表示") + "</p>";
+  if (c.user && can_edit(c.user->role)) {
+    b += "<h2>" + std::string(c.lang == "en" ? "Import a filled spreadsheet" : "記入済みシートの取り込み") +
+         "</h2><form method=\"post\" enctype=\"multipart/form-data\" action=\"/assessments/" + std::to_string(a.id) + "/import\">" +
+         csrf_field(c) + "<label for=\"imp\">CSV (UTF-8 / Shift_JIS)</label><input type=\"file\" id=\"imp\" name=\"file\" accept=\".csv\" required> <button type=\"submit\">" +
+         (c.lang == "en" ? "Import" : "取り込む") + "</button></form>";
+  }
+  c.html(layout(c, a.period + " " + fw.title.in(c.lang), b));
+}
+
+void question_page(Ctx& c) {
+  auto a = need_assessment(c, c.path_id(1));
+  const auto& fw = framework_of(a);
+  std::string qid = url_decode(c.path_arg(2));
+  const auto* q = fw.question(qid);
+  const auto* chk = fw.check_of_question(qid);
+  if (!q) throw HttpError(404, "no such question");
+  AssessRepo repo(c.db, c.actor());
+  auto answers = repo.answers(a.id);
+  Answer an;
+  if (auto it = answers.find(qid); it != answers.end()) an = it->second;
+  std::string base = question_link(a.id, qid);
+  std::string b = "<p><a href=\"/assessments/" + std::to_string(a.id) + "\">← " + esc(a.period) + "</a></p><h1>" + esc(qid) + "</h1><p>" +
+                  esc(q->text.in(c.lang)) + "</p>";
+  if (c.lang == "en") b += "<p class=\"muted\" lang=\"ja\">" + esc(q->text.ja) + "</p>";
+  b += "<p>" + esc(c.t("role.operator")) + ": " + (chk->operator_rec == catalog::Recommendation::recommended ? "○" : "－") + " · " +
+       esc(c.t("role.maker")) + ": " + (chk->maker_rec == catalog::Recommendation::recommended ? "○" : "－") +
+       " · <a href=\"/catalog/" + url_encode(fw.id) + "/" + url_encode(chk->id) + "\">" + esc(c.t("nav.catalog")) + "</a></p>";
+  b += "<p>" + status_badge(c, an.status) + (an.updated_at.empty() ? "" : " <span class=\"muted\">" + esc(an.updated_at) + " " + esc(an.updated_by) + "</span>") + "</p>";
+  if (!an.comment.empty()) b += "<p>" + esc(an.comment) + "</p>";
+  bool edit = c.user && can_edit(c.user->role);
+  if (edit) {
+    b += "<form method=\"post\" action=\"" + base + "\">" + csrf_field(c) + "<label for=\"status\">" + esc(c.t("common.status")) + "</label>" +
+         status_select(c, "status", "status", an.status) + "<label for=\"na_reason\">" + (c.lang == "en" ? "Reason (required for not applicable)" : "対象外の理由（対象外の場合は必須）") +
+         "</label><input type=\"text\" id=\"na_reason\" name=\"na_reason\" value=\"" + esc(an.na_reason) + "\" size=\"40\"><label for=\"maturity\">" +
+         (c.lang == "en" ? "Maturity (0-5)" : "成熟度（0〜5）") + "</label><select id=\"maturity\" name=\"maturity\">" + opt("", "–", an.maturity ? "x" : "");
+    for (int m = 0; m <= 5; ++m) b += opt(std::to_string(m), std::to_string(m), an.maturity ? std::to_string(*an.maturity) : "");
+    b += "</select><label for=\"owner\">" + esc(c.t("common.owner")) + "</label><input type=\"text\" id=\"owner\" name=\"owner\" value=\"" + esc(an.owner) +
+         "\"><label for=\"due\">" + esc(c.t("common.due")) + "</label><input type=\"date\" id=\"due\" name=\"due\" value=\"" + esc(an.due) +
+         "\"><label for=\"comment\">" + esc(c.t("common.comment")) + "</label><textarea id=\"comment\" name=\"comment\">" + esc(an.comment) +
+         "</textarea><p><button type=\"submit\" id=\"save-answer\">" + esc(c.t("common.save")) + "</button></p></form>";
+  }
+  b += "<h2>" + std::string(c.lang == "en" ? "Evidence" : "証跡") + "</h2><ul>";
+  for (const auto& e : repo.evidence(a.id, qid)) {
+    if (e.kind == "url") {
+      b += "<li><a href=\"" + esc(e.url) + "\" rel=\"noopener\">" + esc(e.url) + "</a>";
+    } else {
+      b += "<li><a class=\"evidence-download\" href=\"/assessments/" + std::to_string(a.id) + "/evidence/" + std::to_string(e.id) + "\">" +
+           esc(e.filename) + "</a> <span class=\"muted\">" + std::to_string(e.size) + " B · SHA-256 " + esc(e.sha256.substr(0, 16)) + "…</span>";
+    }
+    b += (e.expires_on.empty() ? "" : " <span class=\"muted\">(" + std::string(c.lang == "en" ? "expires " : "有効期限 ") + esc(e.expires_on) + ")</span>") + "</li>";
+  }
+  b += "</ul>";
+  if (edit) {
+    b += "<form method=\"post\" enctype=\"multipart/form-data\" action=\"" + base + "/evidence\">" + csrf_field(c) +
+         "<label for=\"file\">" + (c.lang == "en" ? "File" : "ファイル") + "</label><input type=\"file\" id=\"file\" name=\"file\"><label for=\"url\">" +
+         (c.lang == "en" ? "or URL" : "または URL") + "</label><input type=\"url\" id=\"url\" name=\"url\" size=\"40\"><label for=\"edate\">" +
+         (c.lang == "en" ? "Evidence date" : "証跡の日付") + "</label><input type=\"date\" id=\"edate\" name=\"evidence_date\"><label for=\"eexp\">" +
+         (c.lang == "en" ? "Expires" : "有効期限") + "</label><input type=\"date\" id=\"eexp\" name=\"expires_on\"><p><button type=\"submit\" id=\"upload-evidence\">" +
+         (c.lang == "en" ? "Add evidence" : "証跡を追加") + "</button></p></form>";
+  }
+  b += "<h2>" + std::string(c.lang == "en" ? "History" : "変更履歴") + "</h2><table id=\"history\"><thead><tr><th>" + esc(c.t("common.when")) + "</th><th>" +
+       esc(c.t("common.who")) + "</th><th>" + esc(c.t("common.what")) + "</th><th>old → new</th></tr></thead><tbody>";
+  for (const auto& h : repo.history(a.id, qid)) {
+    b += "<tr><td>" + esc(h.at) + "</td><td>" + esc(h.actor) + "</td><td>" + esc(h.field) + "</td><td>" + esc(h.old_value) + " → " + esc(h.new_value) + "</td></tr>";
+  }
+  c.html(layout(c, qid, b + "</tbody></table>"));
+}
+
+void save_answer(Ctx& c) {
+  c.require_edit();
+  auto a = need_assessment(c, c.path_id(1));
+  const auto& fw = framework_of(a);
+  std::string qid = url_decode(c.path_arg(2));
+  AssessRepo repo(c.db, c.actor());
+  auto answers = repo.answers(a.id);
+  Answer next;
+  if (auto it = answers.find(qid); it != answers.end()) next = it->second;
+  next.question_id = qid;
+  auto st = assess::status_from(c.param("status"));
+  if (!st) throw std::invalid_argument("status: unknown value '" + c.param("status") + "'");
+  next.status = *st;
+  next.na_reason = c.param("na_reason");
+  std::string m = c.param("maturity");
+  if (m.empty()) next.maturity.reset();
+  else if (m.size() == 1 && m[0] >= '0' && m[0] <= '5') next.maturity = m[0] - '0';
+  else throw std::invalid_argument("maturity: expected 0-5");
+  next.owner = c.param("owner");
+  next.due = c.param("due");
+  next.comment = c.param("comment");
+  repo.set_answer(a, fw, next);
+  c.redirect(question_link(a.id, qid));
+}
+
+void add_evidence(Ctx& c) {
+  c.require_edit();
+  auto a = need_assessment(c, c.path_id(1));
+  const auto& fw = framework_of(a);
+  std::string qid = url_decode(c.path_arg(2));
+  if (!fw.question(qid)) throw HttpError(404, "no such question");
+  AssessRepo repo(c.db, c.actor());
+  if (c.req.has_file("file") && !c.req.get_file_value("file").filename.empty()) {
+    const auto& f = c.req.get_file_value("file");
+    repo.add_file(a, qid, f.filename, f.content_type, f.content, c.param("evidence_date"), c.param("expires_on"));
+  } else if (!c.param("url").empty()) {
+    repo.add_url(a, qid, c.param("url"), c.param("evidence_date"), c.param("expires_on"));
+  } else {
+    throw std::invalid_argument("evidence: choose a file or enter a URL");
+  }
+  c.redirect(question_link(a.id, qid));
+}
+
+void download_evidence(Ctx& c) {
+  auto a = need_assessment(c, c.path_id(1));
+  AssessRepo repo(c.db, c.actor());
+  auto f = repo.evidence_file(a.id, c.path_id(2));
+  if (!f || f->first.kind != "file") throw HttpError(404, "not found");
+  c.res.set_header("Content-Disposition", "attachment; filename*=UTF-8''" + url_encode(f->first.filename));
+  c.res.set_header("X-Content-SHA256", f->first.sha256);
+  c.res.set_content(f->second, f->first.mime.empty() ? "application/octet-stream" : f->first.mime);
+}
+
+void gaps_page(Ctx& c) {
+  auto a = need_assessment(c, c.path_id(1));
+  const auto& fw = framework_of(a);
+  AssessRepo repo(c.db, c.actor());
+  auto gs = assess::gaps(fw, a.role, repo.answers(a.id), {}, today_jst());
+  std::string b = "<h1>" + esc(c.t("nav.gaps")) + " — " + esc(a.period) + "</h1><p class=\"muted\">" +
+                  (c.lang == "en" ? "Every question not fully implemented, highest priority first (docs/assessment.md explains the points)."
+                                  : "実施済でない全ての確認項目を優先度の高い順に示します。") +
+                  " " + std::to_string(gs.size()) + (c.lang == "en" ? " gap(s)" : " 件") + "</p><table class=\"gaps\"><thead><tr><th>#</th><th>" +
+                  esc(c.t("common.id")) + "</th><th>" + esc(c.t("catalog.questions")) + "</th><th>" + esc(c.t("common.status")) +
+                  "</th><th class=\"num\">" + (c.lang == "en" ? "Priority" : "優先度") + "</th><th class=\"opt\">" + (c.lang == "en" ? "Why" : "理由") + "</th></tr></thead><tbody>";
+  int pos = 0;
+  for (const auto& g : gs) {
+    const auto* q = fw.question(g.question_id);
+    std::string why;
+    for (const auto& [en, ja] : g.reasons) why += esc(c.lang == "en" ? en : ja) + "<br>";
+    b += "<tr><td class=\"num\">" + std::to_string(++pos) + "</td><td><a href=\"" + question_link(a.id, g.question_id) + "\">" + esc(g.question_id) +
+         "</a></td><td>" + esc(q->text.in(c.lang)) + "</td><td>" + status_badge(c, g.status) + "</td><td class=\"num\">" + std::to_string(g.priority) +
+         "</td><td class=\"opt\">" + why + "</td></tr>";
+  }
+  c.html(layout(c, c.t("nav.gaps"), b + "</tbody></table>"));
+}
+
+}  // namespace
+
+void mount_assessment_pages(Router& r) {
+  r.get("/assessments", list_page);
+  r.post("/assessments", [](Ctx& c) {
+    c.require_edit();
+    std::string key = c.param("framework");
+    auto at = key.find('@');
+    const auto* fw = at == std::string::npos ? catalog::shipped_catalog().find(key)
+                                              : catalog::shipped_catalog().find(key.substr(0, at), key.substr(at + 1));
+    if (!fw) throw std::invalid_argument("framework: unknown '" + key + "'");
+    AssessRepo repo(c.db, c.actor());
+    auto a = repo.create(c.org(), *fw, c.param("role"), c.param("period"), c.param("scope"));
+    c.redirect("/assessments/" + std::to_string(a.id));
+  });
+  r.get(R"(/assessments/(\d+))", checklist_page);
+  r.get(R"(/assessments/(\d+)/questions/([^/]+))", question_page);
+  r.post(R"(/assessments/(\d+)/questions/([^/]+))", save_answer);
+  r.post(R"(/assessments/(\d+)/questions/([^/]+)/evidence)", add_evidence);
+  r.get(R"(/assessments/(\d+)/evidence/(\d+))", download_evidence);
+  r.get(R"(/assessments/(\d+)/gaps)", gaps_page);
+  r.get("/gaps", [](Ctx& c) {
+    auto a = latest_assessment(c);
+    if (!a) return c.redirect("/assessments");
+    c.redirect("/assessments/" + std::to_string(a->id) + "/gaps");
+  });
+  r.get(R"(/assessments/(\d+)/export\.(csv|xlsx))", [](Ctx& c) {
+    auto a = need_assessment(c, c.path_id(1));
+    const auto& fw = framework_of(a);
+    AssessRepo repo(c.db, c.actor());
+    std::string name = "checklist-" + a.period + "." + c.path_arg(2);
+    c.res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    if (c.path_arg(2) == "csv") {
+      c.res.set_content(assess::export_csv(fw, a, repo.answers(a.id), repo.evidence(a.id)), "text/csv; charset=utf-8");
+      return;
+    }
+    std::string tmp = "/tmp/anzen-export-" + std::to_string(a.id) + "-" + random_token().substr(0, 8) + ".xlsx";
+    assess::export_xlsx(fw, a, repo.answers(a.id), repo.evidence(a.id), tmp);
+    std::string bytes = anzen::read_file(tmp);
+    std::remove(tmp.c_str());
+    c.res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  });
+  r.post(R"(/assessments/(\d+)/import)", [](Ctx& c) {
+    c.require_edit();
+    auto a = need_assessment(c, c.path_id(1));
+    const auto& fw = framework_of(a);
+    AssessRepo repo(c.db, c.actor());
+    if (!c.req.has_file("file")) throw std::invalid_argument("file: choose a CSV file");
+    const auto& f = c.req.get_file_value("file");
+    std::string b;
+    try {
+      auto res = assess::import_csv(repo, fw, a, f.filename, f.content);
+      b = "<p class=\"flash\">" + std::to_string(res.rows) + (c.lang == "en" ? " row(s) read (" : " 行を読み込みました（") + esc(res.encoding) + "): " +
+          std::to_string(res.changed) + (c.lang == "en" ? " changed, " : " 件更新、") + std::to_string(res.unchanged) + (c.lang == "en" ? " unchanged." : " 件変更なし。") + "</p>";
+    } catch (const assess::ImportError& e) {
+      b = "<div class=\"error\" role=\"alert\"><p>" + std::string(c.lang == "en" ? "Nothing was imported:" : "取り込みは行われませんでした:") + "</p><ul>";
+      for (const auto& i : e.issues()) b += "<li>" + esc(i.str()) + "</li>";
+      b += "</ul></div>";
+      c.res.status = 422;
+    }
+    b += "<p><a href=\"/assessments/" + std::to_string(a.id) + "\">← " + esc(a.period) + "</a></p>";
+    int status = c.res.status == 422 ? 422 : 200;
+    c.html(layout(c, "import", b), status);
+  });
+}
+
+}  // namespace anzen::web

@@ -1,0 +1,68 @@
+// The dashboard: coverage by chapter and threat, open gaps, legal deadlines, trend.
+#include "assess/scoring.h"
+#include "web/assess_view.h"
+#include "web/dashboard_parts.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/router.h"
+#include "web/svg.h"
+
+namespace anzen::web {
+
+void mount_dashboard_pages(Router& r) {
+  r.get("/", [](Ctx& c) {
+    assess::AssessRepo repo(c.db, c.actor());
+    std::string b = "<h1>" + esc(c.t("nav.dashboard")) + "</h1>";
+    auto org = repo.org(c.org());
+    if (org) b += "<p class=\"muted\">" + esc(org->name) + "</p>";
+    auto latest = latest_assessment(c);
+    assess::ScoringConfig cfg;
+    if (!latest) {
+      b += "<p>" + esc(c.t("dash.no_assessment")) + " <a href=\"/assessments\">" + esc(c.t("nav.assessments")) + "</a></p>";
+    } else {
+      const auto& fw = framework_of(*latest);
+      auto answers = repo.answers(latest->id);
+      auto sc = assess::score(fw, latest->role, answers, cfg);
+      auto gs = assess::gaps(fw, latest->role, answers, {}, today_jst());
+      auto cov = sc.overall.coverage(cfg);
+      char v[16];
+      std::snprintf(v, sizeof v, "%.4f", cov.value_or(0));
+      b += "<div class=\"cards\"><div class=\"card\"><div>" + esc(c.t("dash.coverage")) + " — <a href=\"/assessments/" + std::to_string(latest->id) + "\">" +
+           esc(latest->period) + "</a></div><div class=\"big\" id=\"overall-coverage\" data-value=\"" + v + "\">" + pct(cov) +
+           "</div><div class=\"muted\">" + std::to_string(sc.overall.answered) + "/" + std::to_string(sc.overall.questions) +
+           (c.lang == "en" ? " answered" : " 回答済") + "</div></div><div class=\"card\"><div>" + esc(c.t("dash.open_gaps")) +
+           "</div><div class=\"big\" id=\"open-gaps\">" + std::to_string(gs.size()) + "</div><div><a href=\"/assessments/" + std::to_string(latest->id) +
+           "/gaps\">" + esc(c.t("nav.gaps")) + "</a></div></div>" + dashboard_cards(c) + "</div>";
+      std::vector<Bar> chapters, threats;
+      for (const auto& it : fw.items) {
+        if (it.kind != "chapter" || !sc.by_chapter.count(it.id)) continue;
+        const auto& t = sc.by_chapter.at(it.id);
+        chapters.push_back({it.label + " " + it.title.in(c.lang), t.coverage(cfg).value_or(0),
+                            std::to_string(t.answered) + "/" + std::to_string(t.questions)});
+      }
+      for (const auto& [tag, t] : sc.by_threat) {
+        threats.push_back({c.t("threat." + tag), t.coverage(cfg).value_or(0), std::to_string(t.answered) + "/" + std::to_string(t.questions)});
+      }
+      b += "<h2>" + esc(c.t("dash.by_chapter")) + "</h2>" + bar_chart_svg(c.t("dash.by_chapter"), chapters);
+      b += "<h2>" + esc(c.t("dash.by_threat")) + "</h2>" + bar_chart_svg(c.t("dash.by_threat"), threats);
+      b += "<h2>" + esc(c.t("dash.open_gaps")) + "</h2><table class=\"gaps\"><tbody>";
+      for (size_t i = 0; i < gs.size() && i < 10; ++i) {
+        const auto* q = fw.question(gs[i].question_id);
+        b += "<tr><td><a href=\"/assessments/" + std::to_string(latest->id) + "/questions/" + url_encode(gs[i].question_id) + "\">" +
+             esc(gs[i].question_id) + "</a></td><td>" + esc(q->text.in(c.lang)) + "</td><td>" + status_badge(c, gs[i].status) +
+             "</td><td class=\"num\">" + std::to_string(gs[i].priority) + "</td></tr>";
+      }
+      b += "</tbody></table>";
+      std::vector<Point> trend;
+      for (const auto& a : repo.list(c.org())) {
+        const auto& f = framework_of(a);
+        trend.push_back({a.period, assess::score(f, a.role, repo.answers(a.id), cfg).overall.coverage(cfg).value_or(0)});
+      }
+      b += "<h2>" + esc(c.t("dash.trend")) + "</h2>" + trend_svg(c.t("dash.trend"), trend);
+    }
+    b += dashboard_sections(c);
+    c.html(layout(c, c.t("nav.dashboard"), b));
+  });
+}
+
+}  // namespace anzen::web

@@ -1,0 +1,197 @@
+// Real HTTP against the real server on a free loopback port, with a real SQLite file.
+#include "web/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "store/db.h"
+#include "web/accounts.h"
+#include "web/html.h"
+#include "testing/orgs.h"
+
+namespace anzen::web {
+namespace {
+
+class WebTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() / ("anzen-web-" + std::to_string(::getpid()) + "-" +
+                                                       ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+                .string();
+    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + s);
+    store::Db db(path_);
+    db.migrate();
+    org_a_ = testing_create_org(db, "株式会社テスト通信");
+    org_b_ = testing_create_org(db, "別組織");
+    Accounts acc(db);
+    acc.create_user(org_a_, "alice", Role::admin, "correct horse", "test");
+    acc.create_user(org_a_, "victor", Role::viewer, "viewer pass", "test");
+    acc.create_user(org_b_, "bob", Role::admin, "bob password", "test");
+    ServerOptions opt;
+    opt.db_path = path_;
+    opt.port = 0;
+    opt.threads = 2;
+    app_ = std::make_unique<WebApp>(opt);
+    port_ = app_->bind();
+    ASSERT_GT(port_, 0);
+    thread_ = std::thread([this] { app_->run(); });
+  }
+  void TearDown() override {
+    app_->stop();
+    thread_.join();
+    app_.reset();
+    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + s);
+  }
+
+  httplib::Client client() {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_follow_location(false);
+    return c;
+  }
+
+  // Logs in through the form; returns the session cookie ("anzen_session=...").
+  std::string login(const std::string& name, const std::string& pw, int* status = nullptr) {
+    auto c = client();
+    auto page = c.Get("/login");
+    std::string set = page->get_header_value("Set-Cookie");
+    std::string tok = cookie_value(set.substr(0, set.find(';')), "anzen_login_csrf");
+    httplib::Headers h = {{"Cookie", "anzen_login_csrf=" + tok}};
+    auto res = c.Post("/login", h, "name=" + url_encode(name) + "&password=" + url_encode(pw) + "&_login_csrf=" + tok,
+                      "application/x-www-form-urlencoded");
+    if (status) *status = res->status;
+    std::string cookie = res->get_header_value("Set-Cookie");
+    if (cookie.rfind("anzen_session=", 0) != 0) return {};
+    last_set_cookie_ = cookie;
+    return cookie.substr(0, cookie.find(';'));
+  }
+
+  std::string csrf_of(const std::string& cookie) {
+    auto res = client().Get("/", {{"Cookie", cookie}});
+    auto p = res->body.find("name=\"_csrf\" value=\"");
+    if (p == std::string::npos) return {};
+    p += 20;
+    return res->body.substr(p, res->body.find('"', p) - p);
+  }
+
+  std::string path_;
+  int64_t org_a_ = 0, org_b_ = 0;
+  int port_ = 0;
+  std::unique_ptr<WebApp> app_;
+  std::thread thread_;
+  std::string last_set_cookie_;
+};
+
+TEST_F(WebTest, WithoutCredentialsOnlyLoginOr401) {
+  auto c = client();
+  auto home = c.Get("/");
+  EXPECT_EQ(home->status, 303);
+  EXPECT_EQ(home->get_header_value("Location"), "/login");
+  for (const char* p : {"/catalog", "/admin", "/audit", "/catalog/tcs-2023"}) {
+    auto r = c.Get(p);
+    EXPECT_EQ(r->status, 303) << p;
+    EXPECT_EQ(r->get_header_value("Location").rfind("/login", 0), 0u) << p;
+  }
+  auto api = c.Get("/api/v1/frameworks");
+  EXPECT_EQ(api->status, 401);
+  EXPECT_EQ(c.Get("/api/v1/frameworks", {{"Authorization", "Bearer nope"}})->status, 401);
+  EXPECT_EQ(c.Get("/login")->status, 200);
+}
+
+TEST_F(WebTest, LoginSetsAStrictHttpOnlySession) {
+  std::string cookie = login("alice", "correct horse");
+  ASSERT_FALSE(cookie.empty());
+  EXPECT_NE(last_set_cookie_.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(last_set_cookie_.find("SameSite=Strict"), std::string::npos);
+  auto home = client().Get("/", {{"Cookie", cookie}});
+  EXPECT_EQ(home->status, 200);
+  EXPECT_NE(home->body.find("alice"), std::string::npos);
+}
+
+TEST_F(WebTest, WrongPasswordIsRefusedAndRepeatedFailuresAreThrottled) {
+  int status = 0;
+  EXPECT_TRUE(login("alice", "wrong", &status).empty());
+  EXPECT_EQ(status, 401);
+  for (int i = 1; i < Accounts::kMaxFailures; ++i) login("alice", "wrong", &status);
+  // Now even the right password is refused until the window passes.
+  EXPECT_TRUE(login("alice", "correct horse", &status).empty());
+  EXPECT_EQ(status, 429);
+  // Other users are not locked out by alice's failures.
+  EXPECT_FALSE(login("bob", "bob password").empty());
+}
+
+TEST_F(WebTest, StateChangesNeedTheCsrfToken) {
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = csrf_of(cookie);
+  ASSERT_FALSE(csrf.empty());
+  auto c = client();
+  std::string form = "name=carol&password=carol-pass-1&role=viewer";
+  auto no = c.Post("/admin/users", {{"Cookie", cookie}}, form, "application/x-www-form-urlencoded");
+  EXPECT_EQ(no->status, 403);
+  auto wrong = c.Post("/admin/users", {{"Cookie", cookie}}, form + "&_csrf=x" + csrf, "application/x-www-form-urlencoded");
+  EXPECT_EQ(wrong->status, 403);
+  auto ok = c.Post("/admin/users", {{"Cookie", cookie}}, form + "&_csrf=" + url_encode(csrf),
+                   "application/x-www-form-urlencoded");
+  EXPECT_EQ(ok->status, 303);
+  store::Db db(path_);
+  EXPECT_TRUE(Accounts(db).find_user("carol").has_value());
+}
+
+TEST_F(WebTest, RolesAreEnforced) {
+  std::string cookie = login("victor", "viewer pass");
+  std::string csrf = csrf_of(cookie);
+  auto c = client();
+  EXPECT_EQ(c.Get("/admin", {{"Cookie", cookie}})->status, 403);
+  EXPECT_EQ(c.Get("/audit", {{"Cookie", cookie}})->status, 403);
+  auto r = c.Post("/admin/users", {{"Cookie", cookie}}, "name=x&password=xxxxxxxx&role=admin&_csrf=" + url_encode(csrf),
+                  "application/x-www-form-urlencoded");
+  EXPECT_EQ(r->status, 403);
+}
+
+TEST_F(WebTest, AdminsCannotTouchAnotherOrganisationsUsers) {
+  std::string cookie = login("bob", "bob password");
+  std::string csrf = csrf_of(cookie);
+  store::Db db(path_);
+  auto alice = Accounts(db).find_user("alice");
+  auto r = client().Post("/admin/users/" + std::to_string(alice->id) + "/role", {{"Cookie", cookie}},
+                         "role=viewer&_csrf=" + url_encode(csrf), "application/x-www-form-urlencoded");
+  EXPECT_EQ(r->status, 404);
+  EXPECT_EQ(Accounts(db).find_user("alice")->role, Role::admin);
+  auto page = client().Get("/admin", {{"Cookie", cookie}});
+  EXPECT_EQ(page->body.find("alice"), std::string::npos);
+}
+
+TEST_F(WebTest, BearerTokensReachTheApiWithoutCsrf) {
+  store::Db db(path_);
+  Accounts acc(db);
+  std::string tok = acc.create_token(acc.find_user("alice")->id, "test", "test");
+  auto r = client().Get("/api/v1/frameworks", {{"Authorization", "Bearer " + tok}});
+  EXPECT_EQ(r->status, 200);
+  auto j = nlohmann::json::parse(r->body);
+  EXPECT_FALSE(j["frameworks"].empty());
+  auto spec = client().Get("/api/v1/openapi.json");
+  ASSERT_EQ(spec->status, 200);
+  auto s = nlohmann::json::parse(spec->body);
+  EXPECT_EQ(s["openapi"], "3.0.3");
+  EXPECT_TRUE(s["paths"].contains("/api/v1/frameworks"));
+}
+
+TEST_F(WebTest, LanguageSwitchesToEnglish) {
+  std::string cookie = login("alice", "correct horse");
+  auto ja = client().Get("/catalog", {{"Cookie", cookie}});
+  EXPECT_NE(ja->body.find("安全基準"), std::string::npos);
+  auto en = client().Get("/catalog?lang=en", {{"Cookie", cookie}});
+  EXPECT_NE(en->body.find("Frameworks"), std::string::npos);
+  EXPECT_NE(en->get_header_value("Set-Cookie").find("anzen_lang=en"), std::string::npos);
+}
+
+TEST_F(WebTest, SecurityHeadersAreSet) {
+  auto r = client().Get("/login");
+  EXPECT_EQ(r->get_header_value("X-Frame-Options"), "DENY");
+  EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace anzen::web
