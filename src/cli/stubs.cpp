@@ -3,7 +3,6 @@
 #include "cli/cli.h"
 
 namespace anzen::cli {
-void register_incident(CLI::App&, Globals&) {}
 void register_risk(CLI::App&, Globals&) {}
 void register_report(CLI::App&, Globals&) {}
 }  // namespace anzen::cli

@@ -1,0 +1,318 @@
+#include "incident/classify.h"
+
+#include <algorithm>
+
+namespace anzen::incident {
+using nlohmann::json;
+
+namespace {
+const std::vector<std::string> kTypes = {"outage", "quality_degradation", "non_telecom_facility_failure", "secrecy_leak",
+                                         "specified_user_info_leak", "feared_event", "priority_restriction"};
+const std::vector<std::string> kCategories = {"voice_emergency", "voice_no_emergency", "lpwa", "free_internet", "other"};
+const std::vector<std::string> kFacilities = {"important_satellite_submarine", "mobile_access_line", "remote_subscriber_unit",
+                                              "dslam", "user_premises", "other"};
+const std::vector<std::string> kFearedKinds = {"could_not_stop", "late_detection_switchover", "toppled", "fire",
+                                               "unintended_terminal_auth", "important_facility_damage"};
+
+bool in(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+std::string list(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+  return s;
+}
+
+std::string enum_field(const json& j, const std::string& key, const std::vector<std::string>& allowed, const std::string& dflt) {
+  if (!j.contains(key) || j[key].is_null()) {
+    if (dflt.empty()) throw InvalidEvent(key, "missing (expected one of " + list(allowed) + ")");
+    return dflt;
+  }
+  if (!j[key].is_string() || !in(allowed, j[key].get<std::string>())) {
+    throw InvalidEvent(key, "got " + j[key].dump() + ", expected one of " + list(allowed));
+  }
+  return j[key].get<std::string>();
+}
+
+bool bool_field(const json& j, const std::string& key, const std::string& path) {
+  if (!j.contains(key) || j[key].is_null()) return false;
+  if (!j[key].is_boolean()) throw InvalidEvent(path + key, "got " + j[key].dump() + ", expected true or false");
+  return j[key].get<bool>();
+}
+
+Instant time_field(const json& j, const std::string& key) {
+  if (!j.contains(key) || !j[key].is_string()) throw InvalidEvent(key, "missing (expected an ISO 8601 time with offset, e.g. 2026-03-15T10:00:00+09:00)");
+  auto t = parse_instant(j[key].get<std::string>());
+  if (!t) throw InvalidEvent(key, "got " + j[key].dump() + ", expected an ISO 8601 time with offset, e.g. 2026-03-15T10:00:00+09:00");
+  return *t;
+}
+
+std::string fmt_users(int64_t u) {
+  std::string digits = std::to_string(u), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+Report dated(const std::string& type, const ReportRule& r, Instant occurred, Instant known) {
+  Report rep{type, r.form, std::nullopt, std::nullopt, std::nullopt};
+  Instant from = r.from == "known" ? known : occurred;
+  Date d = r.days > 0 ? days_after(from, r.days) : months_from(add_days(jst_date(from), 1), r.months);
+  rep.due_unextended = d;
+  rep.due = extend_past_holidays(d);
+  return rep;
+}
+
+Report prompt(const std::string& form, Instant trigger) { return {"prompt", form, std::nullopt, std::nullopt, trigger}; }
+
+// Fiscal year (1 Apr - 31 Mar) or quarter containing the date, as its last day.
+Date period_end(Date d, const std::string& per) {
+  if (per == "fiscal_year") return d.m >= 4 ? Date{d.y + 1, 3, 31} : Date{d.y, 3, 31};
+  int q_end_month = ((d.m - 1) / 3 + 1) * 3;
+  static const int last[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return {d.y, q_end_month, last[q_end_month - 1]};
+}
+
+catalog::Text label(const std::string& kind) {
+  if (kind == "serious_accident") return {"重大な事故", "serious accident"};
+  if (kind == "periodic_report_accident") return {"報告を要する事故（定期報告）", "periodic-report accident"};
+  if (kind == "secrecy_leak") return {"通信の秘密の漏えい", "communications-secrecy leak"};
+  if (kind == "specified_user_info_leak") return {"特定利用者情報の漏えい", "leak of specified user information"};
+  if (kind == "feared_serious_accident") return {"重大な事故が生ずるおそれがあると認められる事態", "feared serious accident"};
+  if (kind == "business_stoppage") return {"業務の一部停止", "partial business stoppage"};
+  if (kind == "restriction_review") return {"通信の制限に係る分析・検証", "restriction review"};
+  return {"報告対象外", "not reportable"};
+}
+}  // namespace
+
+Event event_from_json(const json& j) {
+  if (!j.is_object()) throw InvalidEvent("(input)", "expected a JSON object");
+  Event e;
+  e.event_type = enum_field(j, "event_type", kTypes, "");
+  e.service_category = enum_field(j, "service_category", kCategories, "other");
+  if (j.contains("affected_users") && !j["affected_users"].is_null()) {
+    if (!j["affected_users"].is_number_integer() || j["affected_users"].get<int64_t>() < 0) {
+      throw InvalidEvent("affected_users", "got " + j["affected_users"].dump() + ", expected a non-negative integer or null");
+    }
+    e.affected_users = j["affected_users"].get<int64_t>();
+  }
+  e.started_at = time_field(j, "started_at");
+  if (j.contains("ended_at") && !j["ended_at"].is_null()) {
+    e.ended_at = time_field(j, "ended_at");
+    if (*e.ended_at < e.started_at) throw InvalidEvent("ended_at", "is before started_at");
+  }
+  e.known_at = j.contains("known_at") && !j["known_at"].is_null() ? time_field(j, "known_at") : e.started_at;
+  e.facility = enum_field(j, "facility", kFacilities, "other");
+  e.all_traffic_blocked = bool_field(j, "all_traffic_blocked", "");
+  e.additional_function_only = bool_field(j, "additional_function_only", "");
+  e.designated_operator = bool_field(j, "designated_operator", "");
+  e.provided_to_foreign_government = bool_field(j, "provided_to_foreign_government", "");
+  e.restriction_unforeseen = bool_field(j, "restriction_unforeseen", "");
+  if (j.contains("leaked_persons") && !j["leaked_persons"].is_null()) {
+    if (!j["leaked_persons"].is_number_integer() || j["leaked_persons"].get<int64_t>() < 0) {
+      throw InvalidEvent("leaked_persons", "got " + j["leaked_persons"].dump() + ", expected a non-negative integer");
+    }
+    e.leaked_persons = j["leaked_persons"].get<int64_t>();
+  }
+  if (j.contains("feared") && !j["feared"].is_null()) {
+    const json& f = j["feared"];
+    if (!f.is_object()) throw InvalidEvent("feared", "expected an object");
+    e.feared.prev_fy_users_30000 = bool_field(f, "prev_fy_users_30000", "feared.");
+    e.feared.multi_prefecture = bool_field(f, "multi_prefecture", "feared.");
+    e.feared.core_function = bool_field(f, "core_function", "feared.");
+    e.feared.planned = bool_field(f, "planned", "feared.");
+    e.feared.within_design = bool_field(f, "within_design", "feared.");
+    e.feared.natural_disaster = bool_field(f, "natural_disaster", "feared.");
+    if (f.contains("kind") && !f["kind"].is_null()) {
+      if (!f["kind"].is_string() || !in(kFearedKinds, f["kind"].get<std::string>())) {
+        throw InvalidEvent("feared.kind", "got " + f["kind"].dump() + ", expected one of " + list(kFearedKinds));
+      }
+      e.feared.kind = f["kind"].get<std::string>();
+    }
+  }
+  if (e.event_type == "feared_event" && e.feared.kind.empty()) throw InvalidEvent("feared.kind", "required for a feared_event");
+  return e;
+}
+
+Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of) {
+  const RuleSet& rs = rules_for(sets, jst_date(e.started_at));
+  Verdict v;
+  v.rule_set = rs.id;
+  v.ongoing = !e.ended_at;
+  v.as_of = e.ended_at ? *e.ended_at : std::max(as_of, e.started_at);
+  Instant end = v.as_of;
+  v.duration_minutes = (end - e.started_at) / 60;
+  auto hours_reached = [&](int h) { return end - e.started_at >= static_cast<int64_t>(h) * 3600; };
+  auto push = [&](Classification c) { v.classifications.push_back(std::move(c)); };
+  bool service_failure = e.event_type == "outage" || e.event_type == "quality_degradation";
+
+  if (service_failure && e.additional_function_only) {
+    push({"not_reportable", "R0", "", rs.serious_basis,
+          {"付加的な機能のみの障害は、重大な事故・報告を要する事故の対象となる役務の停止・品質低下に当たりません（施行規則第58条第2項第1号、報告規則第7条の3第1項第1号）。",
+           "Only an additional function was affected, which is not a stoppage or degradation of the service itself under Ordinance Art. 58(2)(i) and Reporting Rules Art. 7-3(1)(i)."},
+          {}, false});
+  } else if (service_failure) {
+    bool serious = false;
+    // R2: an important satellite / submarine facility with ALL its traffic blocked.
+    if (e.facility == "important_satellite_submarine" && e.all_traffic_blocked && hours_reached(rs.satellite_hours)) {
+      Instant trig = e.started_at + static_cast<int64_t>(rs.satellite_hours) * 3600;
+      push({"serious_accident", "R2", "satellite/submarine: all traffic blocked ≥ " + std::to_string(rs.satellite_hours) + " h",
+            rs.serious_basis,
+            {"衛星・海底ケーブル等の重要な設備の故障により全ての通信が " + std::to_string(rs.satellite_hours) + " 時間以上停止したため、重大な事故に該当します（利用者数を問いません）。速やかに報告し、発生日から30日以内に詳細な報告を行ってください。",
+             "All traffic over an important satellite or submarine facility was blocked for at least " + std::to_string(rs.satellite_hours) +
+                 " h, which is a serious accident whatever the number of users. Report promptly, and file the detailed report within 30 days of the day it occurred."},
+            {prompt(rs.serious_detailed.form, trig), dated("detailed", rs.serious_detailed, e.started_at, e.known_at)}, false});
+      serious = true;
+    }
+    // R1: Table 2 of Ordinance Art. 58(2)(i), per service category.
+    const auto& rows = rs.serious.count(e.service_category) ? rs.serious.at(e.service_category) : rs.serious.at("other");
+    if (!serious && e.affected_users) {
+      for (const auto& row : rows) {
+        if (*e.affected_users >= row.users && hours_reached(row.hours)) {
+          Instant trig = e.started_at + static_cast<int64_t>(row.hours) * 3600;
+          std::string th = e.service_category + ": " + std::to_string(row.hours) + " h / " + fmt_users(row.users) + " users";
+          push({"serious_accident", "R1", th, rs.serious_basis,
+                {"影響利用者数 " + fmt_users(*e.affected_users) + " 人・継続時間 " + std::to_string(v.duration_minutes / 60) + " 時間 " +
+                     std::to_string(v.duration_minutes % 60) + " 分が、役務区分の基準（" + std::to_string(row.hours) + " 時間以上かつ " +
+                     fmt_users(row.users) + " 人以上）を満たすため、重大な事故に該当します。速やかに報告（" + format_jst(trig) +
+                     " に該当）し、発生日から30日以内に詳細な報告を行ってください。",
+                 std::to_string(*e.affected_users) + " affected users for " + std::to_string(v.duration_minutes / 60) + " h " +
+                     std::to_string(v.duration_minutes % 60) + " min meets the row '" + std::to_string(row.hours) + " h and " + fmt_users(row.users) +
+                     " users' for this service category: a serious accident. Report promptly (threshold crossed at " + format_jst(trig) +
+                     ") and file the detailed report within 30 days of the day it occurred."},
+                {prompt(rs.serious_detailed.form, trig), dated("detailed", rs.serious_detailed, e.started_at, e.known_at)}, false});
+          serious = true;
+          break;
+        }
+      }
+    }
+    if (!serious) {
+      // R3 / R5 / R12: periodic-report accident when users ≥ 30,000 or duration ≥ 2 h.
+      bool by_users = e.affected_users && *e.affected_users >= rs.periodic_users;
+      bool by_time = hours_reached(rs.periodic_hours);
+      if (e.facility == "user_premises" && (by_users || by_time)) {
+        push({"not_reportable", "R5", "", rs.periodic_basis,
+              {"利用者の構内の設備に起因し影響が同一構内にとどまる軽微な事故は、報告を要する事故から除かれます（報告規則第7条の3第2項。告示の全文は未確認）。",
+               "A minor accident caused by equipment on the user's premises with effects confined to those premises is excluded (Reporting Rules Art. 7-3(2); the full notice is unconfirmed)."},
+              {}, false});
+      } else if (by_users || by_time) {
+        Date pend = period_end(jst_date(e.started_at), rs.periodic_per);
+        ReportRule pr{rs.periodic_basis, rs.periodic_form, 0, rs.periodic_months, "occurred", 0, 0, 0};
+        bool simplified = in(rs.simplified_facilities, e.facility);
+        Report rep{"periodic", rs.periodic_form + (simplified ? "（簡易様式）" : ""), std::nullopt, std::nullopt, std::nullopt};
+        rep.due_unextended = months_from(add_days(pend, 1), pr.months);
+        rep.due = extend_past_holidays(*rep.due_unextended);
+        std::string why_ja = by_users ? "影響利用者数が " + fmt_users(rs.periodic_users) + " 人以上" : "継続時間が " + std::to_string(rs.periodic_hours) + " 時間以上";
+        std::string why_en = by_users ? "at least " + fmt_users(rs.periodic_users) + " users affected" : "lasting at least " + std::to_string(rs.periodic_hours) + " h";
+        push({"periodic_report_accident", "R3", by_users ? "users ≥ " + fmt_users(rs.periodic_users) : "duration ≥ " + std::to_string(rs.periodic_hours) + " h",
+              rs.periodic_basis,
+              {"電気通信設備の故障による役務の停止・品質低下で、" + why_ja + "のため、報告を要する事故に該当します（" +
+                   (rs.periodic_per == "fiscal_year" ? "年度" : "四半期") + "終了後2か月以内に報告）。",
+               "A stoppage or degradation from a telecom-facility failure " + why_en + ": a periodic-report accident, due within 2 months after the end of the " +
+                   (rs.periodic_per == "fiscal_year" ? "fiscal year." : "quarter.")},
+              {rep}, !e.affected_users});
+      }
+    }
+    if (!e.affected_users && !serious) {
+      push({"not_reportable", "R12", "users unknown", rs.serious_basis,
+            {"影響利用者数が不明のため重大な事故の判定ができません。告示の基準（未確認）に従い利用者数を推計し、継続時間のみの条件を評価しています。利用者数が判明し次第、再判定してください。",
+             "The number of affected users is unknown, so the serious-accident table cannot be applied; only duration-based conditions were evaluated. Estimate the users under the minister's notice (unconfirmed) and classify again."},
+            {}, true});
+    }
+  } else if (e.event_type == "non_telecom_facility_failure") {
+    bool by_users = e.affected_users && *e.affected_users >= rs.periodic_users;
+    bool by_time = hours_reached(rs.periodic_hours);
+    if (by_users || by_time) {
+      Date pend = period_end(jst_date(e.started_at), rs.periodic_per);
+      Report rep{"periodic", rs.periodic_form, std::nullopt, months_from(add_days(pend, 1), rs.periodic_months), std::nullopt};
+      rep.due = extend_past_holidays(*rep.due_unextended);
+      push({"periodic_report_accident", "R4", by_users ? "users ≥ " + fmt_users(rs.periodic_users) : "duration ≥ " + std::to_string(rs.periodic_hours) + " h",
+            rs.periodic_basis,
+            {"電気通信設備以外の設備の故障により役務の提供に支障が生じ、基準を満たすため報告を要する事故に該当します（重大な事故には該当しません）。",
+             "A failure of facilities other than telecom facilities disrupted the service and meets the threshold: a periodic-report accident (never a serious accident)."},
+            {rep}, !e.affected_users});
+    }
+  } else if (e.event_type == "secrecy_leak") {
+    const auto& r = rs.secrecy_leak;
+    push({"secrecy_leak", "R6", "any size", r.basis,
+          {"通信の秘密の漏えいは規模を問わず報告対象です。認知後速やかに報告し、認知した日から30日以内に詳細な報告を行ってください。",
+           "A leak of communications secrecy must be reported whatever its size: promptly after becoming aware, and in detail within 30 days of becoming aware."},
+          {prompt(r.form, e.known_at), dated("detailed", r, e.started_at, e.known_at)}, false});
+  } else if (e.event_type == "specified_user_info_leak") {
+    const auto& r = rs.specified_leak;
+    bool many = e.leaked_persons > r.persons_more_than;
+    if (e.designated_operator && (many || e.provided_to_foreign_government)) {
+      push({"specified_user_info_leak", "R7", many ? "persons > " + fmt_users(r.persons_more_than) : "provided to a foreign government", r.basis,
+            {"指定を受けた事業者による特定利用者情報の漏えいで、" + std::string(many ? "漏えい人数が千人を超える" : "外国政府等への提供に係る") +
+                 "ため報告対象です。認知後速やかに報告し、30日以内に詳細な報告を行ってください。",
+             std::string("A leak of specified user information by a designated operator ") + (many ? "concerning more than 1,000 persons" : "involving provision to a foreign government") +
+                 ": report promptly after becoming aware, and in detail within 30 days."},
+            {prompt(r.form, e.known_at), dated("detailed", r, e.started_at, e.known_at)}, false});
+    }
+  } else if (e.event_type == "feared_event") {
+    const Feared& f = e.feared;
+    bool cond_ii = f.kind == "important_facility_damage";
+    bool excluded = f.planned || f.within_design || (f.natural_disaster && f.kind != "toppled");
+    bool not_terminal = e.facility != "user_premises" && e.facility != "mobile_access_line" && e.facility != "dslam" && e.facility != "remote_subscriber_unit";
+    bool cond_i = f.prev_fy_users_30000 && f.multi_prefecture && not_terminal && f.core_function && !f.kind.empty() && !cond_ii && !excluded;
+    if (cond_i || cond_ii) {
+      const auto& r = rs.feared;
+      push({"feared_serious_accident", "R8", cond_ii ? "58-2(ii)" : "58-2(i) イ–ヘ", r.basis,
+            {"重大な事故が生ずるおそれがあると認められる事態（施行規則第58条の2" + std::string(cond_ii ? "第2号" : "第1号") + "）に該当します。認知後速やかに報告し、30日以内に総務省本省へ報告してください。",
+             std::string("An event in which a serious accident is feared (Ordinance Art. 58-2") + (cond_ii ? "(ii)" : "(i)") +
+                 "): report promptly after becoming aware, and within 30 days to the ministry's headquarters."},
+            {prompt(r.form, e.known_at), dated("detailed", r, e.started_at, e.known_at)}, false});
+    }
+  } else if (e.event_type == "priority_restriction") {
+    if (!e.restriction_unforeseen) {
+      const auto& r = rs.business_stoppage;
+      push({"business_stoppage", "R10", "", r.basis,
+            {"重要通信を確保するため業務の一部を停止したため報告対象です。速やかに報告し、停止した日から30日以内に報告書を提出してください。",
+             "Part of the business was stopped to secure important communications: report promptly and file within 30 days of the stop."},
+            {prompt(r.form, e.started_at), dated("detailed", r, e.started_at, e.known_at)}, false});
+    } else {
+      const auto& r = rs.restriction_review;
+      if (e.affected_users && *e.affected_users >= r.users && hours_reached(r.hours)) {
+        Report rep = dated("review", r, e.started_at, e.known_at);
+        push({"restriction_review", "R11", "users ≥ " + fmt_users(r.users) + " and ≥ " + std::to_string(r.hours) + " h", r.basis,
+              {"予見できない理由により優先通信の確保のため他の通信を制限し、制限を受けた利用者が基準以上かつ基準時間以上のため、分析・検証の報告が必要です（制限から3か月以内）。",
+               "Other traffic was restricted for unforeseen reasons to secure priority communications, affecting at least the threshold users for at least the threshold time: a traffic analysis and review is due within 3 months."},
+              {rep}, false});
+      }
+    }
+  }
+  if (v.classifications.empty()) {
+    push({"not_reportable", "-", "", {}, {"いずれの報告基準にも該当しません（現時点の情報による判定）。", "No reporting criterion is met (on the information given)."}, {}, !e.affected_users});
+  }
+  return v;
+}
+
+json verdict_json(const Verdict& v) {
+  json cls = json::array();
+  for (const auto& c : v.classifications) {
+    json reps = json::array();
+    for (const auto& r : c.reports) {
+      json rj = {{"type", r.type}, {"form", r.form}, {"due", r.due ? json(r.due->str()) : json()}};
+      if (r.due_unextended && r.due && *r.due_unextended != *r.due) rj["due_before_holiday_extension"] = r.due_unextended->str();
+      if (r.triggered_at) rj["triggered_at"] = format_jst(*r.triggered_at);
+      reps.push_back(rj);
+    }
+    auto l = label(c.kind);
+    cls.push_back({{"kind", c.kind}, {"label", {{"ja", l.ja}, {"en", l.en}}}, {"rule", c.rule}, {"threshold", c.threshold},
+                   {"basis", c.basis.ja.empty() ? json() : json(c.basis.ja + " / " + c.basis.en)},
+                   {"explanation", {{"ja", c.explanation.ja}, {"en", c.explanation.en}}}, {"reports", reps}, {"users_unknown", c.users_unknown}});
+  }
+  return {{"classifications", cls}, {"rule_set", v.rule_set}, {"as_of", format_jst(v.as_of)}, {"ongoing", v.ongoing},
+          {"duration_minutes", v.duration_minutes}};
+}
+
+int severity(const Verdict& v) {
+  int s = 0;
+  for (const auto& c : v.classifications) {
+    if (c.kind == "serious_accident") s = std::max(s, 2);
+    if (c.kind == "periodic_report_accident") s = std::max(s, 1);
+  }
+  return s;
+}
+
+}  // namespace anzen::incident
