@@ -1,0 +1,136 @@
+#include "incident/register.h"
+
+#include <algorithm>
+
+#include "store/audit.h"
+
+namespace anzen::incident {
+using nlohmann::json;
+
+namespace {
+const bool kRegistered = (store::register_migrations({{200, "incident register", R"(
+CREATE TABLE incidents (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES organizations(id),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','closed')),
+  event_json TEXT NOT NULL,
+  classification_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX incidents_org ON incidents(org_id);
+CREATE TABLE incident_timeline (
+  id INTEGER PRIMARY KEY,
+  incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+)"}}),
+                           true);
+
+Incident read(store::Stmt& st) {
+  Incident i;
+  i.id = st.i64(0);
+  i.org_id = st.i64(1);
+  i.title = st.str(2);
+  i.description = st.str(3);
+  i.status = st.str(4);
+  i.event = json::parse(st.str(5));
+  i.classification = json::parse(st.str(6));
+  i.created_at = st.str(7);
+  i.updated_at = st.str(8);
+  return i;
+}
+constexpr const char* kCols = "id, org_id, title, description, status, event_json, classification_json, created_at, updated_at";
+}  // namespace
+
+Incident Register::create(int64_t org_id, const std::string& title, const std::string& description, const json& event, Instant now) {
+  (void)kRegistered;
+  if (title.empty()) throw InvalidEvent("title", "must not be empty");
+  Event e = event_from_json(event);
+  json verdict = verdict_json(classify(e, shipped_rules(), now));
+  int64_t id = 0;
+  db_.transaction([&] {
+    std::string ts = store::now_utc();
+    db_.prepare(std::string("INSERT INTO incidents(org_id, title, description, event_json, classification_json, created_at, updated_at) VALUES (?,?,?,?,?,?,?)"))
+        .bind(1, org_id).bind(2, title).bind(3, description).bind(4, event.dump()).bind(5, verdict.dump()).bind(6, ts).bind(7, ts).run();
+    id = db_.last_insert_id();
+    db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
+        .bind(1, id).bind(2, ts).bind(3, actor_).bind(4, "登録 / registered").run();
+    store::audit_append(db_, {actor_, org_id, "incident", std::to_string(id), "create", nullptr, {{"title", title}, {"event", event}}});
+  });
+  return *get(org_id, id);
+}
+
+Incident Register::update(int64_t org_id, int64_t id, const json& patch, const std::string& note, Instant now) {
+  auto cur = get(org_id, id);
+  if (!cur) throw std::out_of_range("no such incident");
+  json event = cur->event;
+  for (const auto& [k, v] : patch.items()) {
+    if (k == "status" || k == "title" || k == "description") continue;
+    event[k] = v;
+  }
+  Event e = event_from_json(event);
+  json verdict = verdict_json(classify(e, shipped_rules(), now));
+  std::string status = patch.value("status", cur->status);
+  if (status != "open" && status != "closed") throw InvalidEvent("status", "expected open or closed");
+  db_.transaction([&] {
+    std::string ts = store::now_utc();
+    db_.prepare("UPDATE incidents SET event_json=?, classification_json=?, status=?, updated_at=? WHERE id=? AND org_id=?")
+        .bind(1, event.dump()).bind(2, verdict.dump()).bind(3, status).bind(4, ts).bind(5, id).bind(6, org_id).run();
+    std::string text = note.empty() ? "更新 / updated: " + patch.dump() : note + " (" + patch.dump() + ")";
+    db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)").bind(1, id).bind(2, ts).bind(3, actor_).bind(4, text).run();
+    store::audit_append(db_, {actor_, org_id, "incident", std::to_string(id), "update", cur->event, event});
+  });
+  return *get(org_id, id);
+}
+
+std::optional<Incident> Register::get(int64_t org_id, int64_t id) {
+  auto st = db_.prepare(std::string("SELECT ") + kCols + " FROM incidents WHERE id=? AND org_id=?");
+  st.bind(1, id).bind(2, org_id);
+  if (!st.step()) return std::nullopt;
+  return read(st);
+}
+
+std::vector<Incident> Register::list(int64_t org_id) {
+  std::vector<Incident> out;
+  auto st = db_.prepare(std::string("SELECT ") + kCols + " FROM incidents WHERE org_id=? ORDER BY id DESC");
+  st.bind(1, org_id);
+  while (st.step()) out.push_back(read(st));
+  return out;
+}
+
+std::vector<Register::TimelineEntry> Register::timeline(int64_t id) {
+  std::vector<TimelineEntry> out;
+  auto st = db_.prepare("SELECT at, actor, text FROM incident_timeline WHERE incident_id=? ORDER BY id");
+  st.bind(1, id);
+  while (st.step()) out.push_back({st.str(0), st.str(1), st.str(2)});
+  return out;
+}
+
+std::vector<Obligation> Register::obligations(int64_t org_id, Date today) {
+  std::vector<Obligation> out;
+  for (const auto& inc : list(org_id)) {
+    if (inc.status == "closed") continue;
+    for (const auto& c : inc.classification["classifications"]) {
+      for (const auto& r : c["reports"]) {
+        Obligation o{inc.id, inc.title, c["kind"], r["type"], r["form"], std::nullopt, false};
+        if (r["due"].is_string()) {
+          o.due = parse_date(r["due"].get<std::string>());
+          o.overdue = o.due && *o.due < today;
+        }
+        out.push_back(o);
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) {
+    auto key = [](const Obligation& o) { return std::make_tuple(o.overdue ? 0 : o.due ? 2 : 1, o.due.value_or(Date{})); };
+    return key(a) < key(b);
+  });
+  return out;
+}
+
+}  // namespace anzen::incident

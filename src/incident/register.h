@@ -1,0 +1,49 @@
+// The incident register: telecom accidents of an organisation, their estimates and timeline,
+// the classification recomputed on every change, and the reporting obligations with due dates.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "incident/classify.h"
+#include "store/db.h"
+
+namespace anzen::incident {
+
+struct Incident {
+  int64_t id = 0;
+  int64_t org_id = 0;
+  std::string title, description, status;  // status: open | closed
+  nlohmann::json event;                    // the classifier's input object
+  nlohmann::json classification;           // verdict_json of the latest classification
+  std::string created_at, updated_at;
+};
+
+struct Obligation {
+  int64_t incident_id;
+  std::string incident_title, kind, type, form;
+  std::optional<Date> due;   // none: prompt (due now)
+  bool overdue = false;
+};
+
+class Register {
+ public:
+  Register(store::Db& db, std::string actor) : db_(db), actor_(std::move(actor)) {}
+  // Validates the event (InvalidEvent names the field) and classifies it as of `now`.
+  Incident create(int64_t org_id, const std::string& title, const std::string& description, const nlohmann::json& event, Instant now);
+  // Merges fields into the event (e.g. a new users estimate or an end time), reclassifies.
+  Incident update(int64_t org_id, int64_t id, const nlohmann::json& patch, const std::string& note, Instant now);
+  std::optional<Incident> get(int64_t org_id, int64_t id);
+  std::vector<Incident> list(int64_t org_id);
+  struct TimelineEntry { std::string at, actor, text; };
+  std::vector<TimelineEntry> timeline(int64_t id);
+  // Every report due: overdue first, then prompt reports (due now), then by due date.
+  std::vector<Obligation> obligations(int64_t org_id, Date today);
+
+ private:
+  store::Db& db_;
+  std::string actor_;
+};
+
+}  // namespace anzen::incident
