@@ -30,8 +30,20 @@ std::string bar_chart_svg(const std::string& title, const std::vector<Bar>& bars
     double v = std::clamp(b.value, 0.0, 1.0);
     int y = pad + static_cast<int>(i) * row;
     // Long Japanese chapter titles would run into the bar; the tooltip keeps the full text.
-    std::u32string cps = text::decode(b.label);
-    std::string label = cps.size() > 14 ? text::encode(cps.substr(0, 13)) + "…" : b.label;
+    // Width budget: a CJK character counts two units, Latin one.
+    std::u32string cps = text::decode(b.label), cut;
+    int units = 0;
+    bool truncated = false;
+    for (char32_t ch : cps) {
+      int w = ch >= 0x2E80 ? 2 : 1;
+      if (units + w > 30) {
+        truncated = true;
+        break;
+      }
+      units += w;
+      cut.push_back(ch);
+    }
+    std::string label = truncated ? text::encode(cut) + "…" : b.label;
     s += "<g><title>" + esc(b.label + ": " + pct(v) + (b.detail.empty() ? "" : " (" + b.detail + ")")) + "</title>";
     s += "<text x=\"0\" y=\"" + std::to_string(y + 17) + "\" font-size=\"13\" fill=\"#1b1f24\">" + esc(label) + "</text>";
     s += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" + num(bar_w) +
