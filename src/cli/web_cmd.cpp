@@ -15,7 +15,7 @@ void register_web(CLI::App& app, Globals& g) {
   serve->add_option("--bind", opt.bind, "Address to bind (default 127.0.0.1)");
   serve->add_option("--tls-cert", opt.tls_cert, "PEM certificate: serve HTTPS");
   serve->add_option("--tls-key", opt.tls_key, "PEM private key for --tls-cert");
-  serve->add_option("--threads", opt.threads, "Worker threads (default 8)");
+  serve->add_option("--threads", opt.threads, "Worker threads (default 32)");
   serve->callback([&g] {
     if (opt.tls_cert.empty() != opt.tls_key.empty()) throw UsageError("--tls-cert and --tls-key go together");
     opt.db_path = g.db;

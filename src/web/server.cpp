@@ -27,6 +27,9 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   int threads = opt.threads;
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   server_->set_payload_max_length(64 * 1024 * 1024);
+  server_->set_keep_alive_max_count(1000);
+  server_->set_keep_alive_timeout(2);
+  server_->set_tcp_nodelay(true);  // headers and body go out in separate writes: avoid Nagle delays
   router_ = std::make_unique<Router>(*server_, opt.db_path, tls);
   Router& r = *router_;
   mount_session_pages(r);

@@ -17,7 +17,7 @@ struct ServerOptions {
   int port = 8080;
   std::string tls_cert;
   std::string tls_key;
-  int threads = 8;
+  int threads = 32;  // cpp-httplib keeps a worker per kept-alive connection
 };
 
 // The application: a migrated database and an HTTP(S) server with every route mounted.
