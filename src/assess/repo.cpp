@@ -201,11 +201,12 @@ std::vector<Assessment> AssessRepo::list(std::optional<int64_t> org_id) {
   return out;
 }
 
-AnswerMap AssessRepo::answers(int64_t aid) {
+AnswerMap AssessRepo::answers(int64_t aid, const std::string& qid) {
   AnswerMap out;
   auto st = db_.prepare(
-      "SELECT question_id, status, na_reason, maturity, owner, due, comment, updated_at, updated_by FROM answers WHERE assessment_id=?");
-  st.bind(1, aid);
+      "SELECT question_id, status, na_reason, maturity, owner, due, comment, updated_at, updated_by FROM answers "
+      "WHERE assessment_id=?1 AND (?2='' OR question_id=?2)");
+  st.bind(1, aid).bind(2, qid);
   while (st.step()) {
     Answer a;
     a.question_id = st.str(0);
@@ -237,10 +238,10 @@ bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, 
   }
   bool changed = false;
   db_.transaction([&] {
-    AnswerMap cur = answers(as.id);
+    // Only this question's row: loading the whole sheet per answer made imports quadratic.
     Answer prev;
     prev.question_id = next.question_id;
-    if (auto it = cur.find(next.question_id); it != cur.end()) prev = it->second;
+    if (auto cur = answers(as.id, next.question_id); !cur.empty()) prev = cur.begin()->second;
     json before = answer_json(prev), after = answer_json(next);
     if (before == after) return;
     changed = true;

@@ -37,7 +37,8 @@ class AssessRepo {
   std::optional<Assessment> get(int64_t id, std::optional<int64_t> org_id = std::nullopt);
   std::vector<Assessment> list(std::optional<int64_t> org_id = std::nullopt);
 
-  AnswerMap answers(int64_t assessment_id);
+  // Every answer of the assessment, or only `question_id`'s when given.
+  AnswerMap answers(int64_t assessment_id, const std::string& question_id = "");
   // Validates and stores an answer; records a history row per changed field. Returns false
   // when nothing changed. Throws std::invalid_argument naming the field.
   bool set_answer(const Assessment& a, const catalog::Framework& fw, Answer next);
