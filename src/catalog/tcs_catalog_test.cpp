@@ -92,6 +92,32 @@ TEST(TcsCatalog, EveryTitleIsInTheSeedAtItsSourceLines) {
   }
 }
 
+TEST(TcsCatalog, ReferenceDataIsVerbatimAtItsLines) {
+  ANZEN_REQUIRE_SHARED();
+  auto lines = testing::seed_lines("000_6bea93994fedf7a5.txt");
+  const auto& ref = tcs().reference;
+  ASSERT_EQ(ref["glossary"].size(), 57u);
+  ASSERT_EQ(ref["threats"].size(), 4u);
+  ASSERT_EQ(ref["characteristics"].size(), 7u);
+  int checked = 0;
+  for (const char* key : {"glossary", "scope", "threats", "characteristics"}) {
+    for (const auto& e : ref[key]) {
+      SourceRef s;
+      if (e.contains("lines")) s = {e["lines"][0].get<int>(), e["lines"][1].get<int>()};
+      else s = {e["line"].get<int>(), e["line"].get<int>()};
+      std::string span = seed_span(lines, s);
+      for (const char* f : {"term", "name", "definition", "text"}) {
+        if (!e.contains(f)) continue;
+        std::string ja = text::strip_for_compare(e[f]["ja"].get<std::string>());
+        EXPECT_NE(span.find(ja), std::string::npos) << key << " " << f << " not at lines " << s.first << "-" << s.last << ": " << ja;
+        EXPECT_FALSE(e[f]["en"].get<std::string>().empty()) << key;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 130);
+}
+
 TEST(TcsCatalog, ThreatTagsFollowTable1) {
   const auto& fw = tcs();
   auto tags = [&](const char* id) { return fw.find(id)->threats; };
