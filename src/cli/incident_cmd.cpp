@@ -5,10 +5,29 @@
 #include "cli/cli.h"
 #include "common/paths.h"
 #include "incident/classify.h"
+#include "incident/register.h"
+#include "store/audit.h"
 
 namespace anzen::cli {
 
-void register_incident(CLI::App& app, Globals&) {
+namespace {
+nlohmann::json read_json_arg(const std::string& f) {
+  std::string text;
+  if (f == "-") text.assign(std::istreambuf_iterator<char>(std::cin), {});
+  else text = read_file(f);
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw UsageError(f + ": not valid JSON: " + e.what());
+  }
+}
+nlohmann::json incident_json(const incident::Incident& i) {
+  return {{"id", i.id}, {"org", i.org_id}, {"title", i.title}, {"description", i.description}, {"status", i.status},
+          {"event", i.event}, {"details", i.details}, {"classification", i.classification}, {"created_at", i.created_at}, {"updated_at", i.updated_at}};
+}
+}  // namespace
+
+void register_incident(CLI::App& app, Globals& g) {
   auto* inc = app.add_subcommand("incident", "Telecom accidents: classification and reporting deadlines");
   inc->require_subcommand(1);
   auto* cl = inc->add_subcommand("classify", "Classify an event (JSON) and list the reports due");
@@ -50,6 +69,115 @@ void register_incident(CLI::App& app, Globals&) {
         std::cout << "  - " << r.type << " " << r.form << " " << (r.due ? "due " + r.due->str() : "due now (速やかに)") << "\n";
       }
     }
+  });
+
+  // ---- the register
+  auto* cr = inc->add_subcommand("create", "Record an incident (event JSON as for classify)");
+  static int64_t cr_org = 0;
+  static std::string cr_title, cr_desc, cr_file, cr_details;
+  static bool cr_json = false;
+  cr->add_option("--org", cr_org, "Organisation id")->required();
+  cr->add_option("--title", cr_title, "Title")->required();
+  cr->add_option("--description", cr_desc, "Description");
+  cr->add_option("--event", cr_file, "Event JSON file or -")->required();
+  cr->add_option("--details", cr_details, "JSON file with prefectures, facility_functions, cause, actions, links");
+  cr->add_flag("--json", cr_json, "Print JSON");
+  cr->callback([&g] {
+    store::Db db(g.db);
+    db.migrate();
+    incident::Register reg(db, store::default_actor());
+    try {
+      auto i = reg.create(cr_org, cr_title, cr_desc, read_json_arg(cr_file), std::time(nullptr),
+                          cr_details.empty() ? nlohmann::json::object() : read_json_arg(cr_details));
+      if (cr_json) print_json({{"id", i.id}});
+      else std::cout << "recorded incident " << i.id << "\n";
+    } catch (const incident::InvalidEvent& e) {
+      throw UsageError(std::string("invalid event: ") + e.what());
+    }
+  });
+  auto* ls = inc->add_subcommand("list", "List incidents");
+  static int64_t ls_org = 0;
+  static bool ls_json = false;
+  ls->add_option("--org", ls_org, "Organisation id")->required();
+  ls->add_flag("--json", ls_json, "Print JSON");
+  ls->callback([&g] {
+    store::Db db(g.db);
+    db.migrate();
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& i : incident::Register(db, store::default_actor()).list(ls_org)) {
+      out.push_back(incident_json(i));
+      if (!ls_json) {
+        std::string kinds;
+        for (const auto& c : i.classification["classifications"]) kinds += c["kind"].get<std::string>() + " ";
+        std::cout << i.id << "\t" << i.status << "\t" << i.title << "\t" << kinds << "\n";
+      }
+    }
+    if (ls_json) print_json(out);
+  });
+  auto* sh = inc->add_subcommand("show", "Show an incident with its classification and timeline");
+  static int64_t sh_org = 0, sh_id = 0;
+  sh->add_option("--org", sh_org, "Organisation id")->required();
+  sh->add_option("ID", sh_id)->required();
+  sh->callback([&g] {
+    store::Db db(g.db);
+    db.migrate();
+    incident::Register reg(db, store::default_actor());
+    auto i = reg.get(sh_org, sh_id);
+    if (!i) throw UsageError("no incident " + std::to_string(sh_id) + " in organisation " + std::to_string(sh_org));
+    auto j = incident_json(*i);
+    nlohmann::json tl = nlohmann::json::array();
+    for (const auto& t : reg.timeline(i->id)) tl.push_back({{"at", t.at}, {"actor", t.actor}, {"text", t.text}});
+    j["timeline"] = tl;
+    print_json(j);
+  });
+  auto* up = inc->add_subcommand("update", "Change fields (a new users estimate, the end time, status, details)");
+  static int64_t up_org = 0, up_id = 0;
+  static std::string up_patch, up_note;
+  up->add_option("--org", up_org, "Organisation id")->required();
+  up->add_option("ID", up_id)->required();
+  up->add_option("--patch", up_patch, "JSON file or - with the fields to change, e.g. {\"affected_users\": 52000}")->required();
+  up->add_option("--note", up_note, "Timeline note");
+  up->callback([&g] {
+    store::Db db(g.db);
+    db.migrate();
+    incident::Register reg(db, store::default_actor());
+    if (!reg.get(up_org, up_id)) throw UsageError("no incident " + std::to_string(up_id));
+    try {
+      auto i = reg.update(up_org, up_id, read_json_arg(up_patch), up_note, std::time(nullptr));
+      print_json(i.classification);
+    } catch (const incident::InvalidEvent& e) {
+      throw UsageError(std::string("invalid update: ") + e.what());
+    }
+  });
+  auto* ob = inc->add_subcommand("obligations", "Reports due, overdue first");
+  static int64_t ob_org = 0;
+  static bool ob_json = false;
+  ob->add_option("--org", ob_org, "Organisation id")->required();
+  ob->add_flag("--json", ob_json, "Print JSON");
+  ob->callback([&g] {
+    store::Db db(g.db);
+    db.migrate();
+    auto today = incident::jst_date(std::time(nullptr));
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& o : incident::Register(db, store::default_actor()).obligations(ob_org, today)) {
+      out.push_back({{"incident", o.incident_id}, {"title", o.incident_title}, {"kind", o.kind}, {"type", o.type}, {"form", o.form},
+                     {"due", o.due ? nlohmann::json(o.due->str()) : nlohmann::json()}, {"overdue", o.overdue}});
+      if (!ob_json) std::cout << (o.due ? o.due->str() : "now") << (o.overdue ? " OVERDUE" : "") << "\t" << o.form << " (" << o.type << ")\t" << o.incident_title << "\n";
+    }
+    if (ob_json) print_json(out);
+  });
+  auto* ex = inc->add_subcommand("export", "The fiscal year's periodic-report accidents as CSV");
+  static int64_t ex_org = 0;
+  static std::string ex_fy, ex_out;
+  ex->add_option("--org", ex_org, "Organisation id")->required();
+  ex->add_option("--fy", ex_fy, "Fiscal year, e.g. FY2025")->required();
+  ex->add_option("-o,--output", ex_out, "CSV file")->required();
+  ex->callback([&g] {
+    if (ex_fy.size() != 6 || ex_fy.rfind("FY", 0) != 0) throw UsageError("--fy: expected FY followed by the year, e.g. FY2025");
+    store::Db db(g.db);
+    db.migrate();
+    write_file_atomic(ex_out, incident::Register(db, store::default_actor()).periodic_csv(ex_org, std::stoi(ex_fy.substr(2))));
+    std::cerr << "wrote " << ex_out << "\n";
   });
 }
 

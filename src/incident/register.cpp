@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "common/csv.h"
 #include "store/audit.h"
+
+#include <ctime>
 
 namespace anzen::incident {
 using nlohmann::json;
@@ -28,6 +31,9 @@ CREATE TABLE incident_timeline (
   actor TEXT NOT NULL,
   text TEXT NOT NULL
 );
+)"},
+                                                      {201, "incident details", R"(
+ALTER TABLE incidents ADD COLUMN details_json TEXT NOT NULL DEFAULT '{}';
 )"}}),
                            true);
 
@@ -42,12 +48,26 @@ Incident read(store::Stmt& st) {
   i.classification = json::parse(st.str(6));
   i.created_at = st.str(7);
   i.updated_at = st.str(8);
+  i.details = json::parse(st.str(9));
   return i;
 }
-constexpr const char* kCols = "id, org_id, title, description, status, event_json, classification_json, created_at, updated_at";
+constexpr const char* kCols = "id, org_id, title, description, status, event_json, classification_json, created_at, updated_at, details_json";
+
+void check_details(const json& d) {
+  if (!d.is_object()) throw InvalidEvent("details", "expected an object");
+  for (const char* k : {"prefectures", "facility_functions"}) {
+    if (d.contains(k) && !d[k].is_array()) throw InvalidEvent(std::string("details.") + k, "expected a list of text");
+  }
+  for (const char* k : {"cause", "actions"}) {
+    if (d.contains(k) && !d[k].is_string()) throw InvalidEvent(std::string("details.") + k, "expected text");
+  }
+  if (d.contains("links") && !d["links"].is_object()) throw InvalidEvent("details.links", "expected {assets, risks, questions}");
+}
 }  // namespace
 
-Incident Register::create(int64_t org_id, const std::string& title, const std::string& description, const json& event, Instant now) {
+Incident Register::create(int64_t org_id, const std::string& title, const std::string& description, const json& event, Instant now,
+                          const json& details) {
+  check_details(details);
   (void)kRegistered;
   if (title.empty()) throw InvalidEvent("title", "must not be empty");
   Event e = event_from_json(event);
@@ -55,8 +75,8 @@ Incident Register::create(int64_t org_id, const std::string& title, const std::s
   int64_t id = 0;
   db_.transaction([&] {
     std::string ts = store::now_utc();
-    db_.prepare(std::string("INSERT INTO incidents(org_id, title, description, event_json, classification_json, created_at, updated_at) VALUES (?,?,?,?,?,?,?)"))
-        .bind(1, org_id).bind(2, title).bind(3, description).bind(4, event.dump()).bind(5, verdict.dump()).bind(6, ts).bind(7, ts).run();
+    db_.prepare(std::string("INSERT INTO incidents(org_id, title, description, event_json, classification_json, created_at, updated_at, details_json) VALUES (?,?,?,?,?,?,?,?)"))
+        .bind(1, org_id).bind(2, title).bind(3, description).bind(4, event.dump()).bind(5, verdict.dump()).bind(6, ts).bind(7, ts).bind(8, details.dump()).run();
     id = db_.last_insert_id();
     db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
         .bind(1, id).bind(2, ts).bind(3, actor_).bind(4, "登録 / registered").run();
@@ -70,22 +90,76 @@ Incident Register::update(int64_t org_id, int64_t id, const json& patch, const s
   if (!cur) throw std::out_of_range("no such incident");
   json event = cur->event;
   for (const auto& [k, v] : patch.items()) {
-    if (k == "status" || k == "title" || k == "description") continue;
+    if (k == "status" || k == "title" || k == "description" || k == "details") continue;
     event[k] = v;
   }
   Event e = event_from_json(event);
   json verdict = verdict_json(classify(e, shipped_rules(), now));
   std::string status = patch.value("status", cur->status);
+  json details = cur->details;
+  if (patch.contains("affected_users") && patch["affected_users"] != cur->event["affected_users"]) {
+    details["user_estimates"].push_back({{"at", store::now_utc()}, {"by", actor_}, {"from", cur->event["affected_users"]}, {"to", patch["affected_users"]}});
+  }
+  if (patch.contains("details")) {
+    check_details(patch["details"]);
+    for (const auto& [k, v] : patch["details"].items()) details[k] = v;
+  }
   if (status != "open" && status != "closed") throw InvalidEvent("status", "expected open or closed");
   db_.transaction([&] {
     std::string ts = store::now_utc();
-    db_.prepare("UPDATE incidents SET event_json=?, classification_json=?, status=?, updated_at=? WHERE id=? AND org_id=?")
-        .bind(1, event.dump()).bind(2, verdict.dump()).bind(3, status).bind(4, ts).bind(5, id).bind(6, org_id).run();
+    db_.prepare("UPDATE incidents SET event_json=?, classification_json=?, status=?, updated_at=?, details_json=? WHERE id=? AND org_id=?")
+        .bind(1, event.dump()).bind(2, verdict.dump()).bind(3, status).bind(4, ts).bind(5, details.dump()).bind(6, id).bind(7, org_id).run();
     std::string text = note.empty() ? "更新 / updated: " + patch.dump() : note + " (" + patch.dump() + ")";
     db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)").bind(1, id).bind(2, ts).bind(3, actor_).bind(4, text).run();
     store::audit_append(db_, {actor_, org_id, "incident", std::to_string(id), "update", cur->event, event});
   });
   return *get(org_id, id);
+}
+
+void Register::set_details(int64_t org_id, int64_t id, const json& d) {
+  update(org_id, id, {{"details", d}}, "", std::time(nullptr));
+}
+
+std::vector<Incident> Register::periodic_of_year(int64_t org_id, int fy) {
+  std::vector<Incident> out;
+  Date from{fy, 4, 1}, to{fy + 1, 3, 31};
+  for (const auto& i : list(org_id)) {
+    auto t = parse_instant(i.event.value("started_at", ""));
+    if (!t) continue;
+    Date d = jst_date(*t);
+    if (d < from || to < d) continue;
+    for (const auto& c : i.classification["classifications"]) {
+      if (c["kind"] == "periodic_report_accident" || c["kind"] == "serious_accident") {
+        out.push_back(i);
+        break;
+      }
+    }
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+std::string Register::periodic_csv(int64_t org_id, int fy) {
+  auto s = [](const json& j) { return j.is_string() ? j.get<std::string>() : j.is_null() ? std::string() : j.dump(); };
+  std::string out = "\xEF\xBB\xBF" + csv::row({"ID", "件名", "区分", "役務の区分", "影響利用者数", "発生日時", "復旧日時", "継続時間(分)", "設備", "都道府県", "原因", "措置", "様式", "報告期限"});
+  for (const auto& i : periodic_of_year(org_id, fy)) {
+    std::string kinds, forms, dues;
+    for (const auto& c : i.classification["classifications"]) {
+      if (c["kind"] != "periodic_report_accident" && c["kind"] != "serious_accident") continue;
+      kinds += (kinds.empty() ? "" : " ") + c["label"]["ja"].get<std::string>();
+      for (const auto& r : c["reports"]) {
+        if (r["due"].is_null()) continue;
+        forms += (forms.empty() ? "" : " ") + r["form"].get<std::string>();
+        dues += (dues.empty() ? "" : " ") + r["due"].get<std::string>();
+      }
+    }
+    std::string prefs;
+    for (const auto& p : i.details.value("prefectures", json::array())) prefs += (prefs.empty() ? "" : "・") + s(p);
+    out += csv::row({std::to_string(i.id), i.title, kinds, s(i.event["service_category"]), s(i.event["affected_users"]), s(i.event["started_at"]),
+                     s(i.event["ended_at"]), std::to_string(i.classification.value("duration_minutes", 0)), s(i.event["facility"]), prefs,
+                     s(i.details.value("cause", json())), s(i.details.value("actions", json())), forms, dues});
+  }
+  return out;
 }
 
 std::optional<Incident> Register::get(int64_t org_id, int64_t id) {

@@ -16,6 +16,9 @@ struct Incident {
   int64_t org_id = 0;
   std::string title, description, status;  // status: open | closed
   nlohmann::json event;                    // the classifier's input object
+  // Register fields beyond the classifier's input: prefectures, facility_functions, cause,
+  // actions, links {assets, risks, questions}, and the history of user estimates.
+  nlohmann::json details = nlohmann::json::object();
   nlohmann::json classification;           // verdict_json of the latest classification
   std::string created_at, updated_at;
 };
@@ -31,13 +34,18 @@ class Register {
  public:
   Register(store::Db& db, std::string actor) : db_(db), actor_(std::move(actor)) {}
   // Validates the event (InvalidEvent names the field) and classifies it as of `now`.
-  Incident create(int64_t org_id, const std::string& title, const std::string& description, const nlohmann::json& event, Instant now);
+  Incident create(int64_t org_id, const std::string& title, const std::string& description, const nlohmann::json& event, Instant now,
+                  const nlohmann::json& details = nlohmann::json::object());
   // Merges fields into the event (e.g. a new users estimate or an end time), reclassifies.
   Incident update(int64_t org_id, int64_t id, const nlohmann::json& patch, const std::string& note, Instant now);
   std::optional<Incident> get(int64_t org_id, int64_t id);
   std::vector<Incident> list(int64_t org_id);
   struct TimelineEntry { std::string at, actor, text; };
   std::vector<TimelineEntry> timeline(int64_t id);
+  void set_details(int64_t org_id, int64_t id, const nlohmann::json& details);
+  // Periodic-report accidents of a fiscal year (FY2025 = 2025-04-01 … 2026-03-31) as CSV rows.
+  std::string periodic_csv(int64_t org_id, int fiscal_year);
+  std::vector<Incident> periodic_of_year(int64_t org_id, int fiscal_year);
   // Every report due: overdue first, then prompt reports (due now), then by due date.
   std::vector<Obligation> obligations(int64_t org_id, Date today);
 

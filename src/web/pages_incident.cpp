@@ -1,4 +1,5 @@
 // Telecom accidents: register, live classification, obligations; dashboard deadlines; API.
+#include <algorithm>
 #include <ctime>
 #include <map>
 
@@ -159,6 +160,9 @@ void mount_incident_pages(Router& r) {
                     "<label for=\"known_at\">" + (c.lang == "en" ? "Became aware (JST; default: start)" : "認知日時（省略時は発生日時）") + "</label><input type=\"datetime-local\" id=\"known_at\" name=\"known_at\">"
                     "<label><input type=\"checkbox\" name=\"all_traffic_blocked\"> " + (c.lang == "en" ? "All traffic over the facility blocked" : "当該設備の全ての通信が停止") + "</label>"
                     "<label><input type=\"checkbox\" name=\"additional_function_only\"> " + (c.lang == "en" ? "Only an additional function affected" : "付加的な機能のみの障害") + "</label>"
+                    "<label for=\"prefectures\">" + (c.lang == "en" ? "Prefectures (comma-separated)" : "影響都道府県（読点・カンマ区切り）") + "</label><input type=\"text\" id=\"prefectures\" name=\"prefectures\" size=\"40\">"
+                    "<label for=\"cause\">" + (c.lang == "en" ? "Cause" : "原因") + "</label><input type=\"text\" id=\"cause\" name=\"cause\" size=\"50\">"
+                    "<label for=\"actions\">" + (c.lang == "en" ? "Actions taken" : "措置") + "</label><input type=\"text\" id=\"actions\" name=\"actions\" size=\"50\">"
                     "<label for=\"description\">" + (c.lang == "en" ? "Description" : "概要") + "</label><textarea id=\"description\" name=\"description\"></textarea>"
                     "<p><button type=\"submit\" id=\"save-incident\">" + esc(c.t("common.save")) + "</button></p></form>";
     c.html(layout(c, c.t("nav.incidents"), b));
@@ -167,7 +171,22 @@ void mount_incident_pages(Router& r) {
   r.post("/incidents", [](Ctx& c) {
     c.require_edit();
     Register reg(c.db, c.actor());
-    auto inc = reg.create(c.org(), c.param("title"), c.param("description"), event_from_form(c), std::time(nullptr));
+    json details = json::object();
+    json prefs = json::array();
+    std::string p = c.param("prefectures");
+    for (size_t start = 0; start <= p.size();) {
+      size_t comma = p.find_first_of(",", start), jp = p.find("、", start);
+      size_t end = std::min(comma == std::string::npos ? p.size() : comma, jp == std::string::npos ? p.size() : jp);
+      std::string one = p.substr(start, end - start);
+      while (!one.empty() && one.front() == ' ') one.erase(0, 1);
+      while (!one.empty() && one.back() == ' ') one.pop_back();
+      if (!one.empty()) prefs.push_back(one);
+      start = end + (end == jp ? std::string("、").size() : 1);
+    }
+    if (!prefs.empty()) details["prefectures"] = prefs;
+    if (!c.param("cause").empty()) details["cause"] = c.param("cause");
+    if (!c.param("actions").empty()) details["actions"] = c.param("actions");
+    auto inc = reg.create(c.org(), c.param("title"), c.param("description"), event_from_form(c), std::time(nullptr), details);
     c.redirect("/incidents/" + std::to_string(inc.id));
   });
 
@@ -185,7 +204,21 @@ void mount_incident_pages(Router& r) {
                     esc(inc->event.value("event_type", "")) + " · " + esc(inc->event.value("service_category", "")) + " · " +
                     (c.lang == "en" ? "users " : "影響利用者数 ") + (inc->event["affected_users"].is_null() ? "?" : inc->event["affected_users"].dump()) +
                     " · " + esc(inc->event.value("started_at", "")) + " → " + (inc->event["ended_at"].is_null() ? std::string(c.lang == "en" ? "ongoing" : "継続中") : esc(inc->event["ended_at"].get<std::string>())) +
-                    "</p>" + (inc->description.empty() ? "" : "<p>" + esc(inc->description) + "</p>") + classification_html(c, verdict);
+                    "</p>" + (inc->description.empty() ? "" : "<p>" + esc(inc->description) + "</p>");
+    const auto& d = inc->details;
+    if (d.contains("prefectures") || d.contains("cause") || d.contains("actions")) {
+      b += "<p class=\"muted\">";
+      if (d.contains("prefectures")) for (const auto& p : d["prefectures"]) b += esc(p.get<std::string>()) + " ";
+      if (d.contains("cause")) b += "· " + std::string(c.lang == "en" ? "cause: " : "原因: ") + esc(d["cause"].get<std::string>()) + " ";
+      if (d.contains("actions")) b += "· " + std::string(c.lang == "en" ? "actions: " : "措置: ") + esc(d["actions"].get<std::string>());
+      b += "</p>";
+    }
+    if (d.contains("user_estimates")) {
+      b += "<p class=\"muted\">" + std::string(c.lang == "en" ? "Estimates of affected users: " : "影響利用者数の推計: ");
+      for (const auto& e : d["user_estimates"]) b += esc(e["at"].get<std::string>()) + " " + esc(e["from"].dump()) + " → " + esc(e["to"].dump()) + "; ";
+      b += "</p>";
+    }
+    b += classification_html(c, verdict);
     if (c.user && can_edit(c.user->role)) {
       b += "<h2>" + std::string(c.lang == "en" ? "Update" : "更新") + "</h2><form method=\"post\" action=\"/incidents/" + std::to_string(inc->id) + "\">" + csrf_field(c) +
            "<label for=\"affected_users\">" + (c.lang == "en" ? "New estimate of affected users" : "影響利用者数の新しい推計") +
