@@ -45,4 +45,21 @@ set -e
 [ $rc -eq 2 ] || fail "bad field exit status $rc"
 [ $rc2 -eq 2 ] || fail "bad JSON exit status $rc2"
 grep -q "service_category" "$tmp/err" || fail "error does not name the field: $(cat "$tmp/err")"
+# The register: record, re-estimate, export the fiscal year as CSV and XLSX.
+export ANZEN_DB="$tmp/inc.db"
+"$anzen" org create --name "株式会社事故" --kind operator >/dev/null
+echo '{"event_type":"outage","service_category":"voice_emergency","affected_users":20000,"started_at":"2025-09-01T09:00:00+09:00","ended_at":"2025-09-01T11:30:00+09:00"}' >"$tmp/ev.json"
+echo '{"prefectures":["東京都"],"cause":"電源故障"}' >"$tmp/det.json"
+id=$("$anzen" incident create --org 1 --title "音声停止" --event "$tmp/ev.json" --details "$tmp/det.json" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+echo '{"affected_users":45000}' | "$anzen" incident update --org 1 "$id" --patch - | python3 -c '
+import json,sys; v=json.load(sys.stdin); assert v["classifications"][0]["kind"]=="serious_accident", v'
+"$anzen" incident export --org 1 --fy FY2025 -o "$tmp/fy.csv" 2>/dev/null
+"$anzen" incident export --org 1 --fy FY2025 --format xlsx -o "$tmp/fy.xlsx" 2>/dev/null
+grep -q "音声停止" "$tmp/fy.csv" || fail "FY export lacks the incident"
+python3 - "$tmp/fy.xlsx" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+s = z.read("xl/sharedStrings.xml").decode("utf-8")
+assert "音声停止" in s and "東京都" in s, s[:300]
+PY
 echo "incident CLI: all checks passed"

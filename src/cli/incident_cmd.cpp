@@ -6,6 +6,8 @@
 #include "common/paths.h"
 #include "incident/classify.h"
 #include "incident/register.h"
+#include "common/csv.h"
+#include "common/xlsx_table.h"
 #include "store/audit.h"
 
 namespace anzen::cli {
@@ -168,15 +170,23 @@ void register_incident(CLI::App& app, Globals& g) {
   });
   auto* ex = inc->add_subcommand("export", "The fiscal year's periodic-report accidents as CSV");
   static int64_t ex_org = 0;
-  static std::string ex_fy, ex_out;
+  static std::string ex_fy, ex_out, ex_format = "csv";
   ex->add_option("--org", ex_org, "Organisation id")->required();
   ex->add_option("--fy", ex_fy, "Fiscal year, e.g. FY2025")->required();
-  ex->add_option("-o,--output", ex_out, "CSV file")->required();
+  ex->add_option("-o,--output", ex_out, "Output file")->required();
+  ex->add_option("--format", ex_format, "csv or xlsx")->check(CLI::IsMember({"csv", "xlsx"}));
   ex->callback([&g] {
     if (ex_fy.size() != 6 || ex_fy.rfind("FY", 0) != 0) throw UsageError("--fy: expected FY followed by the year, e.g. FY2025");
     store::Db db(g.db);
     db.migrate();
-    write_file_atomic(ex_out, incident::Register(db, store::default_actor()).periodic_csv(ex_org, std::stoi(ex_fy.substr(2))));
+    std::string csv_text = incident::Register(db, store::default_actor()).periodic_csv(ex_org, std::stoi(ex_fy.substr(2)));
+    if (ex_format == "csv") {
+      write_file_atomic(ex_out, csv_text);
+    } else {
+      std::vector<std::vector<std::string>> rows;
+      for (auto& r : csv::parse(csv_text.substr(3))) rows.push_back(r.fields);
+      write_xlsx_table(ex_out, ex_fy + " 報告を要する事故", rows, {6, 30, 22, 16, 12, 24, 24, 10, 14, 16, 24, 24, 12, 12});
+    }
     std::cerr << "wrote " << ex_out << "\n";
   });
 }
