@@ -3,6 +3,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "assess/maturity.h"
 #include "common/uuid.h"
 #include "store/audit.h"
 
@@ -230,8 +231,10 @@ bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, 
   if (next.status == Status::not_applicable && next.na_reason.empty()) {
     throw std::invalid_argument("na_reason: a reason is required when the status is not applicable (対象外)");
   }
-  if (next.maturity && (*next.maturity < 0 || *next.maturity > 5)) {
-    throw std::invalid_argument("maturity: expected 0-5, got " + std::to_string(*next.maturity));
+  const int max_level = maturity_scale().max();
+  if (next.maturity && (*next.maturity < 0 || *next.maturity > max_level)) {
+    throw std::invalid_argument("maturity: expected 0-" + std::to_string(max_level) + " (" + maturity_scale().title.en + "), got " +
+                                std::to_string(*next.maturity));
   }
   if (!next.due.empty() && !std::regex_match(next.due, kDate)) {
     throw std::invalid_argument("due: expected a date YYYY-MM-DD, got '" + next.due + "'");

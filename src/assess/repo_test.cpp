@@ -8,6 +8,9 @@
 #include <unistd.h>
 
 #include "assess/sheet.h"
+#include "common/xlsx_read.h"
+
+#include <fstream>
 
 #include <iconv.h>
 
@@ -253,6 +256,47 @@ TEST(Crash, KillDuringLargeImportLeavesAllOrNothing) {
     EXPECT_TRUE(store::audit_verify(db).ok);
     if (n == 261) break;  // the import completed before the kill; later delays prove nothing new
   }
+}
+
+}  // namespace
+}  // namespace anzen::assess
+
+namespace anzen::assess {
+namespace {
+
+TEST_F(AssessRepoTest, XlsxRoundTripThroughTheExportedWorkbook) {
+  Answer x;
+  x.question_id = "T2-005.1";
+  x.status = Status::partial;
+  x.maturity = 2;
+  x.owner = "情報セキュリティ部 <CSIRT> & 運用";
+  x.due = "2027-03-31";
+  repo.set_answer(a, tcs(), x);
+  std::string path = tmp.path + ".xlsx";
+  export_xlsx(tcs(), a, repo.answers(a.id), {}, path);
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  std::filesystem::remove(path);
+  // Re-read the workbook: header and rows intact, Japanese and XML specials included.
+  auto rows = xlsx::read_first_sheet(bytes);
+  ASSERT_EQ(rows.size(), 262u);
+  EXPECT_EQ(rows[0].fields[2], "質問ID");
+  auto row5 = std::find_if(rows.begin(), rows.end(), [](const csv::Row& r) { return r.fields.size() > 2 && r.fields[2] == "T2-005.1"; });
+  ASSERT_NE(row5, rows.end());
+  EXPECT_EQ(row5->fields[6], "一部実施");
+  EXPECT_EQ(row5->fields[8], "2");
+  EXPECT_EQ(row5->fields[10], "情報セキュリティ部 <CSIRT> & 運用");
+  // Importing it into a fresh assessment reproduces the answers; again changes nothing.
+  auto b = repo.create(a.org_id, tcs(), "operator", "FY2026", "");
+  auto r1 = import_file(repo, tcs(), b, "sheet.xlsx", bytes);
+  EXPECT_EQ(r1.encoding, "xlsx");
+  auto got = repo.answers(b.id).at("T2-005.1");
+  EXPECT_EQ(got.status, Status::partial);
+  EXPECT_EQ(got.maturity, 2);
+  EXPECT_EQ(got.due, "2027-03-31");
+  EXPECT_EQ(import_file(repo, tcs(), b, "sheet.xlsx", bytes).changed, 0);
+  // A truncated workbook is refused precisely, changing nothing.
+  EXPECT_THROW(import_file(repo, tcs(), b, "cut.xlsx", bytes.substr(0, bytes.size() / 2)), ImportError);
 }
 
 }  // namespace

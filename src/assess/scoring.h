@@ -14,8 +14,7 @@ struct ScoringConfig {
   // coverage = (w_implemented × implemented + w_partial × partial) / (questions − not applicable)
   double w_implemented = 1.0;
   double w_partial = 0.5;
-  int target_maturity = 3;  // the gap list counts the distance to this level
-  int max_maturity = 5;
+  int target_maturity = 3;  // the gap list counts the distance to this level (the scale's target)
 };
 
 struct Tally {

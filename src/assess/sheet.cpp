@@ -7,7 +7,11 @@
 #include <map>
 #include <regex>
 
+#include "assess/maturity.h"
 #include "common/csv.h"
+#include "common/xlsx_read.h"
+
+#include <ctime>
 #include "common/text.h"
 
 namespace anzen::assess {
@@ -179,6 +183,44 @@ std::string decode_spreadsheet_text(const std::string& file, const std::string& 
   return out;
 }
 
+namespace {
+// Excel stores dates typed into cells as serial day numbers (1 = 1900-01-01, with the
+// 1900 leap-year quirk); 45000 is 2023-03-15.
+std::string excel_serial_to_date(const std::string& v) {
+  static const std::regex kSerial("^\\d{4,6}(\\.\\d+)?$");
+  if (!std::regex_match(v, kSerial)) return v;
+  long days = std::stol(v);
+  std::time_t t = (days - 25569) * 86400L;  // 25569 = 1970-01-01
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char b[16];
+  std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
+  return b;
+}
+
+ImportResult import_rows(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a, const std::string& file,
+                         const std::vector<csv::Row>& rows, ImportResult res);
+}  // namespace
+
+ImportResult import_xlsx(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a, const std::string& file,
+                         const std::string& bytes) {
+  std::vector<csv::Row> rows;
+  try {
+    rows = xlsx::read_first_sheet(bytes);
+  } catch (const std::runtime_error& e) {
+    throw ImportError({{file, 0, "", e.what(), "an XLSX workbook whose first sheet is the checklist"}});
+  }
+  ImportResult res;
+  res.encoding = "xlsx";
+  return import_rows(repo, fw, a, file, rows, res);
+}
+
+ImportResult import_file(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a, const std::string& file,
+                         const std::string& bytes) {
+  if (bytes.rfind("PK\x03\x04", 0) == 0) return import_xlsx(repo, fw, a, file, bytes);
+  return import_csv(repo, fw, a, file, bytes);
+}
+
 ImportResult import_csv(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a, const std::string& file,
                         const std::string& bytes) {
   ImportResult res;
@@ -189,6 +231,12 @@ ImportResult import_csv(AssessRepo& repo, const catalog::Framework& fw, const As
   } catch (const std::runtime_error& e) {
     throw ImportError({{file, 0, "", e.what(), "a complete CSV file"}});
   }
+  return import_rows(repo, fw, a, file, rows, res);
+}
+
+namespace {
+ImportResult import_rows(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a, const std::string& file,
+                         const std::vector<csv::Row>& rows, ImportResult res) {
   if (rows.empty()) throw ImportError({{file, 1, "", "an empty file", "a header row and one row per question"}});
   // Map header names (Japanese or English, width/case-insensitive) to keys.
   std::map<std::string, size_t> col;
@@ -251,17 +299,17 @@ ImportResult import_csv(AssessRepo& repo, const catalog::Framework& fw, const As
       std::string m = text::fold(get("maturity"));
       if (m.empty()) {
         next.maturity.reset();
-      } else if (m.size() == 1 && m[0] >= '0' && m[0] <= '5') {
-        next.maturity = m[0] - '0';
+      } else if (m.size() <= 2 && std::all_of(m.begin(), m.end(), ::isdigit) && std::stoi(m) <= maturity_scale().max()) {
+        next.maturity = std::stoi(m);
       } else {
-        issues.push_back({file, row.line, "成熟度", get("maturity"), "a whole number 0-5 or empty"});
+        issues.push_back({file, row.line, "成熟度", get("maturity"), "a whole number 0-" + std::to_string(maturity_scale().max()) + " or empty"});
         continue;
       }
     }
     if (col.count("owner")) next.owner = get("owner");
     if (col.count("comment")) next.comment = get("comment");
     if (col.count("due")) {
-      std::string d = get("due");
+      std::string d = excel_serial_to_date(get("due"));
       for (char& ch : d) if (ch == '/') ch = '-';
       if (!d.empty() && !std::regex_match(d, kDate)) {
         issues.push_back({file, row.line, "期限", get("due"), "a date YYYY-MM-DD (or YYYY/MM/DD) or empty"});
@@ -280,5 +328,7 @@ ImportResult import_csv(AssessRepo& repo, const catalog::Framework& fw, const As
   });
   return res;
 }
+
+}  // namespace
 
 }  // namespace anzen::assess

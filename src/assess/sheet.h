@@ -54,5 +54,11 @@ std::string decode_spreadsheet_text(const std::string& file, const std::string& 
 // nothing. Otherwise applies all rows in one transaction (unchanged rows leave no history).
 ImportResult import_csv(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a,
                         const std::string& file, const std::string& bytes);
+// The same for an XLSX workbook (first sheet), e.g. the export filled in Excel.
+ImportResult import_xlsx(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a,
+                         const std::string& file, const std::string& bytes);
+// XLSX when the bytes are a zip archive, CSV otherwise.
+ImportResult import_file(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a,
+                         const std::string& file, const std::string& bytes);
 
 }  // namespace anzen::assess

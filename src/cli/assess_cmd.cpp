@@ -1,6 +1,7 @@
 // anzen org … | assess …  — the self-assessment from the command line.
 #include <iostream>
 
+#include "assess/maturity.h"
 #include "assess/repo.h"
 #include "assess/scoring.h"
 #include "assess/sheet.h"
@@ -216,7 +217,7 @@ void register_assess(CLI::App& app, Globals& g) {
     std::cerr << "wrote " << ae_out << "\n";
   });
 
-  auto* ai = as->add_subcommand("import", "Import a filled checklist (CSV: UTF-8 or Shift_JIS)");
+  auto* ai = as->add_subcommand("import", "Import a filled checklist (XLSX, or CSV in UTF-8 or Shift_JIS)");
   static int64_t ai_id = 0;
   static std::string ai_file;
   static bool ai_json = false;
@@ -229,7 +230,7 @@ void register_assess(CLI::App& app, Globals& g) {
     const auto& fw = framework_of(a);
     std::string bytes = read_file(ai_file);
     try {
-      auto r = import_csv(s.repo, fw, a, ai_file, bytes);
+      auto r = import_file(s.repo, fw, a, ai_file, bytes);
       if (ai_json) print_json({{"rows", r.rows}, {"changed", r.changed}, {"unchanged", r.unchanged}, {"encoding", r.encoding}});
       else std::cout << "imported " << r.rows << " row(s) (" << r.encoding << "): " << r.changed << " changed, " << r.unchanged << " unchanged\n";
     } catch (const ImportError& e) {
@@ -283,7 +284,9 @@ void register_assess(CLI::App& app, Globals& g) {
     Session s(g.db);
     auto a = need(s.repo, ag_id);
     const auto& fw = framework_of(a);
-    auto gs = gaps(fw, a.role, s.repo.answers(a.id), {}, today_jst());
+    ScoringConfig gcfg;
+    gcfg.target_maturity = maturity_scale().target;
+    auto gs = gaps(fw, a.role, s.repo.answers(a.id), {}, today_jst(), gcfg);
     if (ag_limit && gs.size() > ag_limit) gs.resize(ag_limit);
     json out = json::array();
     int pos = 0;
@@ -366,6 +369,19 @@ void register_assess(CLI::App& app, Globals& g) {
       if (!ah_json) std::cout << h.at << "\t" << h.actor << "\t" << h.question_id << "\t" << h.field << ": " << h.old_value << " -> " << h.new_value << "\n";
     }
     if (ah_json) print_json(out);
+  });
+
+  auto* ms = as->add_subcommand("maturity-scale", "The maturity scale in use, with each level's definition");
+  static bool ms_json = false;
+  ms->add_flag("--json", ms_json, "Print JSON");
+  ms->callback([] {
+    const auto& sc = maturity_scale();
+    json levels = json::array();
+    for (const auto& l : sc.levels) {
+      levels.push_back({{"level", l.level}, {"name", {{"ja", l.name.ja}, {"en", l.name.en}}}, {"definition", {{"ja", l.definition.ja}, {"en", l.definition.en}}}});
+      if (!ms_json) std::cout << l.level << "\t" << l.name.ja << " / " << l.name.en << "\t" << l.definition.ja << "\n";
+    }
+    if (ms_json) print_json({{"id", sc.id}, {"target", sc.target}, {"levels", levels}});
   });
 
   auto* trend = as->add_subcommand("trend", "Coverage of every period of an organisation");

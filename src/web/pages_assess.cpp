@@ -1,5 +1,8 @@
 // Self-assessment pages: list, checklist with filters, question page (answer, evidence,
 // history), gaps, spreadsheet export and import.
+#include <algorithm>
+
+#include "assess/maturity.h"
 #include "assess/scoring.h"
 #include "assess/sheet.h"
 #include "catalog/catalog_dir.h"
@@ -122,7 +125,7 @@ void checklist_page(Ctx& c) {
   if (c.user && can_edit(c.user->role)) {
     b += "<h2>" + std::string(c.lang == "en" ? "Import a filled spreadsheet" : "記入済みシートの取り込み") +
          "</h2><form method=\"post\" enctype=\"multipart/form-data\" action=\"/assessments/" + std::to_string(a.id) + "/import\">" +
-         csrf_field(c) + "<label for=\"imp\">CSV (UTF-8 / Shift_JIS)</label><input type=\"file\" id=\"imp\" name=\"file\" accept=\".csv\" required> <button type=\"submit\">" +
+         csrf_field(c) + "<label for=\"imp\">CSV (UTF-8 / Shift_JIS) / XLSX</label><input type=\"file\" id=\"imp\" name=\"file\" accept=\".csv,.xlsx\" required> <button type=\"submit\">" +
          (c.lang == "en" ? "Import" : "取り込む") + "</button></form>";
   }
   c.html(layout(c, a.period + " " + fw.title.in(c.lang), b));
@@ -154,8 +157,15 @@ void question_page(Ctx& c) {
          status_select(c, "status", "status", an.status) + "<label for=\"na_reason\">" + (c.lang == "en" ? "Reason (required for not applicable)" : "対象外の理由（対象外の場合は必須）") +
          "</label><input type=\"text\" id=\"na_reason\" name=\"na_reason\" value=\"" + esc(an.na_reason) + "\" size=\"40\"><label for=\"maturity\">" +
          (c.lang == "en" ? "Maturity (0-5)" : "成熟度（0〜5）") + "</label><select id=\"maturity\" name=\"maturity\">" + opt("", "–", an.maturity ? "x" : "");
-    for (int m = 0; m <= 5; ++m) b += opt(std::to_string(m), std::to_string(m), an.maturity ? std::to_string(*an.maturity) : "");
-    b += "</select><label for=\"owner\">" + esc(c.t("common.owner")) + "</label><input type=\"text\" id=\"owner\" name=\"owner\" value=\"" + esc(an.owner) +
+    const auto& scale = assess::maturity_scale();
+    for (const auto& lv : scale.levels) {
+      b += opt(std::to_string(lv.level), std::to_string(lv.level) + " — " + lv.name.in(c.lang), an.maturity ? std::to_string(*an.maturity) : "");
+    }
+    b += "</select><details><summary>" + esc(scale.title.in(c.lang)) + "</summary><dl>";
+    for (const auto& lv : scale.levels) {
+      b += "<dt>" + std::to_string(lv.level) + " " + esc(lv.name.in(c.lang)) + "</dt><dd>" + esc(lv.definition.in(c.lang)) + "</dd>";
+    }
+    b += "</dl></details><label for=\"owner\">" + esc(c.t("common.owner")) + "</label><input type=\"text\" id=\"owner\" name=\"owner\" value=\"" + esc(an.owner) +
          "\"><label for=\"due\">" + esc(c.t("common.due")) + "</label><input type=\"date\" id=\"due\" name=\"due\" value=\"" + esc(an.due) +
          "\"><label for=\"comment\">" + esc(c.t("common.comment")) + "</label><textarea id=\"comment\" name=\"comment\">" + esc(an.comment) +
          "</textarea><p><button type=\"submit\" id=\"save-answer\">" + esc(c.t("common.save")) + "</button></p></form>";
@@ -203,8 +213,8 @@ void save_answer(Ctx& c) {
   next.na_reason = c.param("na_reason");
   std::string m = c.param("maturity");
   if (m.empty()) next.maturity.reset();
-  else if (m.size() == 1 && m[0] >= '0' && m[0] <= '5') next.maturity = m[0] - '0';
-  else throw std::invalid_argument("maturity: expected 0-5");
+  else if (m.size() <= 2 && std::all_of(m.begin(), m.end(), ::isdigit)) next.maturity = std::stoi(m);
+  else throw std::invalid_argument("maturity: expected a level of the maturity scale");
   next.owner = c.param("owner");
   next.due = c.param("due");
   next.comment = c.param("comment");
@@ -314,7 +324,7 @@ void mount_assessment_pages(Router& r) {
     const auto& f = c.req.get_file_value("file");
     std::string b;
     try {
-      auto res = assess::import_csv(repo, fw, a, f.filename, f.content);
+      auto res = assess::import_file(repo, fw, a, f.filename, f.content);
       b = "<p class=\"flash\">" + std::to_string(res.rows) + (c.lang == "en" ? " row(s) read (" : " 行を読み込みました（") + esc(res.encoding) + "): " +
           std::to_string(res.changed) + (c.lang == "en" ? " changed, " : " 件更新、") + std::to_string(res.unchanged) + (c.lang == "en" ? " unchanged." : " 件変更なし。") + "</p>";
     } catch (const assess::ImportError& e) {
