@@ -160,6 +160,23 @@ std::optional<Organization> AssessRepo::org(int64_t id) {
   return read_org(st);
 }
 
+Organization AssessRepo::update_org(const Organization& o) {
+  auto before = org(o.id);
+  if (!before) throw std::invalid_argument("org: no organisation with id " + std::to_string(o.id));
+  if (o.name.empty()) throw std::invalid_argument("name: must not be empty");
+  for (const auto& sv : o.services) {
+    if (!valid_service(sv)) throw std::invalid_argument("services: unknown service '" + sv + "'");
+  }
+  db_.transaction([&] {
+    db_.prepare("UPDATE organizations SET name=?, services=?, users=?, prefectures=? WHERE id=?")
+        .bind(1, o.name).bind(2, json(o.services).dump()).bind(3, o.users).bind(4, json(o.prefectures).dump()).bind(5, o.id).run();
+    store::audit_append(db_, {actor_, o.id, "organization", std::to_string(o.id), "update",
+                              {{"name", before->name}, {"services", before->services}, {"users", before->users ? json(*before->users) : json()}, {"prefectures", before->prefectures}},
+                              {{"name", o.name}, {"services", o.services}, {"users", o.users ? json(*o.users) : json()}, {"prefectures", o.prefectures}}});
+  });
+  return *org(o.id);
+}
+
 std::vector<Organization> AssessRepo::orgs() {
   std::vector<Organization> out;
   auto st = db_.prepare("SELECT id, name, kind, services, users, prefectures FROM organizations ORDER BY id");

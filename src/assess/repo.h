@@ -29,6 +29,8 @@ class AssessRepo {
   Organization create_org(Organization o);
   std::optional<Organization> org(int64_t id);
   std::vector<Organization> orgs();
+  // Updates name, services, users and prefectures (kind stays); audited.
+  Organization update_org(const Organization& o);
 
   // Throws std::invalid_argument for an unknown framework, role or period.
   Assessment create(int64_t org_id, const catalog::Framework& fw, const std::string& role,

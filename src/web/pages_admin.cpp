@@ -1,4 +1,7 @@
 // Administration of the organisation's users, and the audit trail with its verification.
+#include <algorithm>
+
+#include "assess/repo.h"
 #include "store/audit.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -10,7 +13,25 @@ void mount_admin_pages(Router& r) {
   r.get("/admin", [](Ctx& c) {
     c.require_admin();
     Accounts acc(c.db);
-    std::string b = "<h1>" + esc(c.t("nav.admin")) + "</h1><h2>" + esc(c.t("admin.users")) + "</h2><table><thead><tr><th>" +
+    assess::AssessRepo repo(c.db, c.actor());
+    auto org = repo.org(c.org());
+    std::string b = "<h1>" + esc(c.t("nav.admin")) + "</h1><h2>" + esc(c.t("admin.org")) + "</h2>";
+    if (org) {
+      std::string prefs;
+      for (const auto& p : org->prefectures) prefs += (prefs.empty() ? "" : "、") + p;
+      b += "<form method=\"post\" action=\"/admin/org\">" + csrf_field(c) + "<label for=\"org-name\">" + esc(c.t("common.title")) +
+           "</label><input type=\"text\" id=\"org-name\" name=\"name\" value=\"" + esc(org->name) + "\" size=\"40\" required><p class=\"muted\">" +
+           esc(org->kind) + "</p><fieldset><legend>" + (c.lang == "en" ? "Services offered" : "提供サービス") + "</legend>";
+      for (const char* sv : {"voice_emergency", "voice_no_emergency", "mobile", "lpwa", "isp_data", "free_internet", "cloud"}) {
+        bool on = std::find(org->services.begin(), org->services.end(), sv) != org->services.end();
+        b += std::string("<label><input type=\"checkbox\" name=\"services\" value=\"") + sv + "\"" + (on ? " checked" : "") + "> " + sv + "</label>";
+      }
+      b += "</fieldset><label for=\"org-users\">" + std::string(c.lang == "en" ? "Number of users" : "利用者数") + "</label><input type=\"number\" min=\"0\" id=\"org-users\" name=\"users\" value=\"" +
+           (org->users ? std::to_string(*org->users) : "") + "\"><label for=\"org-prefs\">" + (c.lang == "en" ? "Prefectures served" : "提供都道府県") +
+           "</label><input type=\"text\" id=\"org-prefs\" name=\"prefectures\" value=\"" + esc(prefs) + "\" size=\"50\"><p><button type=\"submit\">" +
+           esc(c.t("common.save")) + "</button></p></form>";
+    }
+    b += "<h2>" + esc(c.t("admin.users")) + "</h2><table><thead><tr><th>" +
                     esc(c.t("login.name")) + "</th><th>" + esc(c.t("admin.role")) + "</th><th></th></tr></thead><tbody>";
     for (const auto& u : acc.users_of(c.org())) {
       b += "<tr><td>" + esc(u.name) + "</td><td>" + esc(to_string(u.role)) + "</td><td><form method=\"post\" action=\"/admin/users/" +
@@ -27,6 +48,33 @@ void mount_admin_pages(Router& r) {
          "<label for=\"nu-role\">" + esc(c.t("admin.role")) + "</label><select id=\"nu-role\" name=\"role\"><option>assessor</option><option>viewer</option><option>auditor</option><option>admin</option></select>"
          "<p><button type=\"submit\">" + esc(c.t("common.create")) + "</button></p></form>";
     c.html(layout(c, c.t("nav.admin"), b));
+  });
+
+  r.post("/admin/org", [](Ctx& c) {
+    c.require_admin();
+    assess::AssessRepo repo(c.db, c.actor());
+    auto org = repo.org(c.org());
+    if (!org) throw HttpError(404, "not found");
+    org->name = c.param("name");
+    org->services.clear();
+    for (auto it = c.req.params.lower_bound("services"); it != c.req.params.end() && it->first == "services"; ++it) org->services.push_back(it->second);
+    std::string u = c.param("users");
+    if (u.empty()) org->users.reset();
+    else if (std::all_of(u.begin(), u.end(), ::isdigit) && u.size() < 12) org->users = std::stoll(u);
+    else throw std::invalid_argument("users: expected a whole number");
+    org->prefectures.clear();
+    std::string p = c.param("prefectures");
+    for (size_t start = 0; start <= p.size();) {
+      size_t a = p.find(",", start), j = p.find("、", start);
+      size_t end = std::min(a == std::string::npos ? p.size() : a, j == std::string::npos ? p.size() : j);
+      std::string one = p.substr(start, end - start);
+      while (!one.empty() && one.front() == ' ') one.erase(0, 1);
+      while (!one.empty() && one.back() == ' ') one.pop_back();
+      if (!one.empty()) org->prefectures.push_back(one);
+      start = end + (end == j ? std::string("、").size() : 1);
+    }
+    repo.update_org(*org);
+    c.redirect("/admin");
   });
 
   r.post("/admin/users", [](Ctx& c) {

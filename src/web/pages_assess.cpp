@@ -115,8 +115,17 @@ void checklist_page(Ctx& c) {
       if (!f_ow.empty() && (!an || text::fold(an->owner).find(text::fold(f_ow)) == std::string::npos)) continue;
       if (!fq.empty() && text::fold(q.text.ja + q.text.en + q.id).find(fq) == std::string::npos) continue;
       ++shown;
-      b += "<tr class=\"q-row\"><td><a href=\"" + question_link(a.id, q.id) + "\">" + esc(q.id) + "</a></td><td>" + esc(q.text.in(c.lang)) +
-           "</td><td class=\"opt\">" + (rec ? "○" : "－") + "</td><td>" + status_badge(c, st) + "</td><td class=\"opt num\">" +
+      // Fast keyboard entry: every row has its own small form (Tab to the select, arrows to
+      // choose, Tab + Enter to save); no JavaScript needed.
+      std::string cell = status_badge(c, st);
+      if (c.user && can_edit(c.user->role)) {
+        std::string rid = "st-" + q.id;
+        cell = "<form class=\"inline\" method=\"post\" action=\"" + question_link(a.id, q.id) + "/status\">" + csrf_field(c) +
+               "<input type=\"hidden\" name=\"back\" value=\"" + esc(c.req.target) + "\"><label class=\"skip\" for=\"" + esc(rid) + "\">" +
+               esc(q.id) + "</label>" + status_select(c, "status", rid, st) + " <button type=\"submit\" class=\"secondary\">" + esc(c.t("common.save")) + "</button></form>";
+      }
+      b += "<tr class=\"q-row\" id=\"row-" + esc(q.id) + "\"><td><a href=\"" + question_link(a.id, q.id) + "\">" + esc(q.id) + "</a></td><td>" + esc(q.text.in(c.lang)) +
+           "</td><td class=\"opt\">" + (rec ? "○" : "－") + "</td><td>" + cell + "</td><td class=\"opt num\">" +
            (an && an->maturity ? std::to_string(*an->maturity) : "") + "</td><td class=\"opt\">" + esc(an ? an->owner : "") +
            "</td><td class=\"opt\">" + esc(an ? an->due : "") + "</td></tr>";
     }
@@ -292,6 +301,26 @@ void mount_assessment_pages(Router& r) {
   r.get(R"(/assessments/(\d+)/questions/([^/]+))", question_page);
   r.post(R"(/assessments/(\d+)/questions/([^/]+))", save_answer);
   r.post(R"(/assessments/(\d+)/questions/([^/]+)/evidence)", add_evidence);
+  r.post(R"(/assessments/(\d+)/questions/([^/]+)/status)", [](Ctx& c) {
+    c.require_edit();
+    auto a = need_assessment(c, c.path_id(1));
+    const auto& fw = framework_of(a);
+    std::string qid = url_decode(c.path_arg(2));
+    AssessRepo repo(c.db, c.actor());
+    Answer next;
+    if (auto cur = repo.answers(a.id, qid); !cur.empty()) next = cur.begin()->second;
+    next.question_id = qid;
+    auto st = assess::status_from(c.param("status"));
+    if (!st) throw std::invalid_argument("status: unknown value '" + c.param("status") + "'");
+    next.status = *st;
+    if (next.status == Status::not_applicable && next.na_reason.empty()) {
+      return c.redirect(question_link(a.id, qid));  // a reason is needed: finish on the question page
+    }
+    repo.set_answer(a, fw, next);
+    std::string back = c.param("back");
+    bool safe = back.rfind("/assessments/" + std::to_string(a.id), 0) == 0;
+    c.redirect((safe ? back : "/assessments/" + std::to_string(a.id)) + "#row-" + qid);
+  });
   r.get(R"(/assessments/(\d+)/evidence/(\d+))", download_evidence);
   r.get(R"(/assessments/(\d+)/gaps)", gaps_page);
   r.get("/gaps", [](Ctx& c) {

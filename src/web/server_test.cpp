@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <thread>
 
+#include "assess/repo.h"
+#include "catalog/catalog_dir.h"
+#include "incident/register.h"
 #include "store/db.h"
 #include "web/accounts.h"
 #include "web/html.h"
@@ -176,6 +179,69 @@ TEST_F(WebTest, BearerTokensReachTheApiWithoutCsrf) {
   auto s = nlohmann::json::parse(spec->body);
   EXPECT_EQ(s["openapi"], "3.0.3");
   EXPECT_TRUE(s["paths"].contains("/api/v1/frameworks"));
+}
+
+TEST_F(WebTest, AnotherOrganisationsAssessmentsAndIncidentsAre404) {
+  store::Db db(path_);
+  assess::AssessRepo repo(db, "test");
+  const auto& fw = *catalog::shipped_catalog().find("tcs-2023");
+  auto mine = repo.create(org_a_, fw, "operator", "FY2026", "");
+  auto theirs = repo.create(org_b_, fw, "maker", "FY2026", "");
+  incident::Register reg(db, "test");
+  auto inc = reg.create(org_b_, "他社の事故", "", {{"event_type", "outage"}, {"affected_users", 5}, {"started_at", "2026-01-05T10:00:00+09:00"},
+                                                  {"ended_at", "2026-01-05T10:10:00+09:00"}}, 0);
+  Accounts acc(db);
+  std::string tok = acc.create_token(acc.find_user("alice")->id, "t", "test");
+  httplib::Headers bearer = {{"Authorization", "Bearer " + tok}};
+  auto c = client();
+  EXPECT_EQ(c.Get("/api/v1/assessments/" + std::to_string(mine.id), bearer)->status, 200);
+  EXPECT_EQ(c.Get("/api/v1/assessments/" + std::to_string(theirs.id), bearer)->status, 404);
+  EXPECT_EQ(c.Get("/api/v1/assessments/" + std::to_string(theirs.id) + "/score", bearer)->status, 404);
+  EXPECT_EQ(c.Get("/api/v1/incidents/" + std::to_string(inc.id), bearer)->status, 404);
+  auto put = c.Put("/api/v1/assessments/" + std::to_string(theirs.id) + "/answers/T2-001.1", bearer, R"({"status":"implemented"})", "application/json");
+  EXPECT_EQ(put->status, 404);
+  EXPECT_TRUE(repo.answers(theirs.id).empty()) << "nothing written to the other organisation";
+  std::string cookie = login("alice", "correct horse");
+  EXPECT_EQ(c.Get("/assessments/" + std::to_string(theirs.id), {{"Cookie", cookie}})->status, 404);
+  EXPECT_EQ(c.Get("/incidents/" + std::to_string(inc.id), {{"Cookie", cookie}})->status, 404);
+  // The owner's own API answer works and is scored.
+  auto ok = c.Put("/api/v1/assessments/" + std::to_string(mine.id) + "/answers/T2-001.1", bearer, R"({"status":"implemented","maturity":4})", "application/json");
+  ASSERT_EQ(ok->status, 200);
+  auto score = nlohmann::json::parse(c.Get("/api/v1/assessments/" + std::to_string(mine.id) + "/score", bearer)->body);
+  EXPECT_EQ(score["overall"]["implemented"], 1);
+}
+
+TEST_F(WebTest, ChecklistRowsTakeAStatusWithCsrf) {
+  store::Db db(path_);
+  assess::AssessRepo repo(db, "test");
+  auto a = repo.create(org_a_, *catalog::shipped_catalog().find("tcs-2023"), "operator", "FY2026", "");
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = csrf_of(cookie);
+  std::string url = "/assessments/" + std::to_string(a.id) + "/questions/T2-002.1/status";
+  auto c = client();
+  EXPECT_EQ(c.Post(url, {{"Cookie", cookie}}, "status=partial", "application/x-www-form-urlencoded")->status, 403);
+  auto r = c.Post(url, {{"Cookie", cookie}}, "status=partial&_csrf=" + url_encode(csrf), "application/x-www-form-urlencoded");
+  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(repo.answers(a.id).at("T2-002.1").status, assess::Status::partial);
+  auto page = c.Get("/assessments/" + std::to_string(a.id) + "?status=partial", {{"Cookie", cookie}});
+  EXPECT_NE(page->body.find("T2-002.1"), std::string::npos);
+  EXPECT_EQ(page->body.find(">T2-003.1<"), std::string::npos) << "the status filter applies";
+}
+
+TEST_F(WebTest, AdminsEditTheirOrganisation) {
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = csrf_of(cookie);
+  auto r = client().Post("/admin/org", {{"Cookie", cookie}},
+                         "name=" + url_encode("株式会社新名称") + "&services=mobile&services=cloud&users=250000&prefectures=" + url_encode("東京都、大阪府") +
+                             "&_csrf=" + url_encode(csrf),
+                         "application/x-www-form-urlencoded");
+  EXPECT_EQ(r->status, 303);
+  store::Db db(path_);
+  auto o = *assess::AssessRepo(db, "t").org(org_a_);
+  EXPECT_EQ(o.name, "株式会社新名称");
+  EXPECT_EQ(o.services, (std::vector<std::string>{"mobile", "cloud"}));
+  EXPECT_EQ(o.prefectures, (std::vector<std::string>{"東京都", "大阪府"}));
+  EXPECT_EQ(*o.users, 250000);
 }
 
 TEST_F(WebTest, LanguageSwitchesToEnglish) {
