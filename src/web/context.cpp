@@ -12,8 +12,9 @@ std::string Ctx::param(const std::string& name) const {
 
 bool Ctx::has_param(const std::string& name) const { return req.has_file(name) || req.has_param(name); }
 
-int64_t Ctx::id_param(const std::string& name) const {
-  std::string v = param(name);
+namespace {
+// An id that is not a whole number names nothing: 404, like an id of another organisation.
+int64_t id_or_404(const std::string& v) {
   try {
     size_t used = 0;
     int64_t id = std::stoll(v, &used);
@@ -22,17 +23,10 @@ int64_t Ctx::id_param(const std::string& name) const {
   }
   throw HttpError(404, "not found");
 }
+}  // namespace
 
-int64_t Ctx::path_id(size_t i) const {
-  std::string v = path_arg(i);
-  try {
-    size_t used = 0;
-    int64_t id = std::stoll(v, &used);
-    if (used == v.size()) return id;
-  } catch (const std::exception&) {
-  }
-  throw HttpError(404, "not found");
-}
+int64_t Ctx::id_param(const std::string& name) const { return id_or_404(param(name)); }
+int64_t Ctx::path_id(size_t i) const { return id_or_404(path_arg(i)); }
 
 const std::string& Ctx::t(std::string_view key) const { return tr(lang, key); }
 

@@ -62,17 +62,7 @@ void mount_admin_pages(Router& r) {
     if (u.empty()) org->users.reset();
     else if (std::all_of(u.begin(), u.end(), ::isdigit) && u.size() < 12) org->users = std::stoll(u);
     else throw std::invalid_argument("users: expected a whole number");
-    org->prefectures.clear();
-    std::string p = c.param("prefectures");
-    for (size_t start = 0; start <= p.size();) {
-      size_t a = p.find(",", start), j = p.find("、", start);
-      size_t end = std::min(a == std::string::npos ? p.size() : a, j == std::string::npos ? p.size() : j);
-      std::string one = p.substr(start, end - start);
-      while (!one.empty() && one.front() == ' ') one.erase(0, 1);
-      while (!one.empty() && one.back() == ' ') one.pop_back();
-      if (!one.empty()) org->prefectures.push_back(one);
-      start = end + (end == j ? std::string("、").size() : 1);
-    }
+    org->prefectures = split_list(c.param("prefectures"));
     repo.update_org(*org);
     c.redirect("/admin");
   });

@@ -172,17 +172,7 @@ void mount_incident_pages(Router& r) {
     c.require_edit();
     Register reg(c.db, c.actor());
     json details = json::object();
-    json prefs = json::array();
-    std::string p = c.param("prefectures");
-    for (size_t start = 0; start <= p.size();) {
-      size_t comma = p.find_first_of(",", start), jp = p.find("、", start);
-      size_t end = std::min(comma == std::string::npos ? p.size() : comma, jp == std::string::npos ? p.size() : jp);
-      std::string one = p.substr(start, end - start);
-      while (!one.empty() && one.front() == ' ') one.erase(0, 1);
-      while (!one.empty() && one.back() == ' ') one.pop_back();
-      if (!one.empty()) prefs.push_back(one);
-      start = end + (end == jp ? std::string("、").size() : 1);
-    }
+    json prefs = split_list(c.param("prefectures"));
     if (!prefs.empty()) details["prefectures"] = prefs;
     if (!c.param("cause").empty()) details["cause"] = c.param("cause");
     if (!c.param("actions").empty()) details["actions"] = c.param("actions");
