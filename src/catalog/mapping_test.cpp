@@ -71,8 +71,12 @@ TEST(Mapping, ReverseHopInvertsTheRelationship) {
   ASSERT_EQ(hs.size(), 2u);
   // b:X -> a:1 is the reverse of an 'equal'; b:X -> c:P reverses 'superset' into 'subset'.
   for (const auto& h : hs) {
-    if (h.to_framework == "c") EXPECT_EQ(h.relationship, Relationship::subset);
-    if (h.to_framework == "a") EXPECT_EQ(h.relationship, Relationship::equal);
+    if (h.to_framework == "c") {
+      EXPECT_EQ(h.relationship, Relationship::subset);
+    }
+    if (h.to_framework == "a") {
+      EXPECT_EQ(h.relationship, Relationship::equal);
+    }
     EXPECT_TRUE(h.reversed);
   }
 }
