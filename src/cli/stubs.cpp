@@ -3,6 +3,5 @@
 #include "cli/cli.h"
 
 namespace anzen::cli {
-void register_risk(CLI::App&, Globals&) {}
 void register_report(CLI::App&, Globals&) {}
 }  // namespace anzen::cli

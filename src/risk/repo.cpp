@@ -1,0 +1,304 @@
+#include "risk/repo.h"
+
+#include <algorithm>
+#include <set>
+#include <regex>
+#include <stdexcept>
+
+#include "common/csv.h"
+#include "store/audit.h"
+
+namespace anzen::risk {
+using nlohmann::json;
+
+namespace {
+const bool kRegistered = (store::register_migrations({{400, "assets, risks and the treatment plan", R"(
+CREATE TABLE assets (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES organizations(id),
+  doc TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE risks (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES organizations(id),
+  doc TEXT NOT NULL,
+  treatment TEXT NOT NULL DEFAULT '' CHECK (treatment IN ('','reduce','avoid','transfer','accept')),
+  acceptance_expiry TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE plan_items (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES organizations(id),
+  doc TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('planned','in_progress','done','cancelled')),
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE plan_rejections (
+  assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+  question_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  PRIMARY KEY (assessment_id, question_id)
+);
+)"}}),
+                           true);
+
+const std::regex kDate("^\\d{4}-\\d{2}-\\d{2}$");
+
+json asset_json(const Asset& a) {
+  return {{"name", a.name}, {"kind", a.kind}, {"owner", a.owner}, {"c", a.c}, {"i", a.i}, {"a", a.a},
+          {"services", a.services}, {"suppliers", a.suppliers}, {"depends_on", a.depends_on}};
+}
+json risk_json(const Risk& r) {
+  return {{"title", r.title}, {"threat", r.threat}, {"custom_threat", r.custom_threat}, {"description", r.description}, {"owner", r.owner},
+          {"asset_ids", r.asset_ids}, {"services", r.services}, {"question_ids", r.question_ids},
+          {"inherent", {r.inherent_l, r.inherent_i}}, {"current", {r.current_l, r.current_i}}, {"residual", {r.residual_l, r.residual_i}},
+          {"treatment", r.treatment}, {"approver", r.approver}, {"justification", r.justification}, {"acceptance_expiry", r.acceptance_expiry}};
+}
+Risk risk_from(int64_t id, int64_t org, const json& j) {
+  Risk r;
+  r.id = id;
+  r.org_id = org;
+  r.title = j.value("title", "");
+  r.threat = j.value("threat", "");
+  r.custom_threat = j.value("custom_threat", "");
+  r.description = j.value("description", "");
+  r.owner = j.value("owner", "");
+  r.asset_ids = j.value("asset_ids", std::vector<int64_t>{});
+  r.services = j.value("services", std::vector<std::string>{});
+  r.question_ids = j.value("question_ids", std::vector<std::string>{});
+  r.inherent_l = j["inherent"][0];
+  r.inherent_i = j["inherent"][1];
+  r.current_l = j["current"][0];
+  r.current_i = j["current"][1];
+  r.residual_l = j["residual"][0];
+  r.residual_i = j["residual"][1];
+  r.treatment = j.value("treatment", "");
+  r.approver = j.value("approver", "");
+  r.justification = j.value("justification", "");
+  r.acceptance_expiry = j.value("acceptance_expiry", "");
+  return r;
+}
+json plan_json(const PlanItem& p) {
+  return {{"target_state", p.target_state}, {"actions", p.actions}, {"resources", p.resources}, {"owner", p.owner}, {"deadline", p.deadline},
+          {"evaluation_method", p.evaluation_method}, {"status", p.status}, {"progress", p.progress}, {"risk_ids", p.risk_ids},
+          {"question_ids", p.question_ids}};
+}
+PlanItem plan_from(int64_t id, int64_t org, const json& j) {
+  PlanItem p;
+  p.id = id;
+  p.org_id = org;
+  p.target_state = j.value("target_state", "");
+  p.actions = j.value("actions", "");
+  p.resources = j.value("resources", "");
+  p.owner = j.value("owner", "");
+  p.deadline = j.value("deadline", "");
+  p.evaluation_method = j.value("evaluation_method", "");
+  p.status = j.value("status", "planned");
+  p.progress = j.value("progress", 0);
+  p.risk_ids = j.value("risk_ids", std::vector<int64_t>{});
+  p.question_ids = j.value("question_ids", std::vector<std::string>{});
+  return p;
+}
+}  // namespace
+
+Asset RiskRepo::create_asset(Asset a) {
+  (void)kRegistered;
+  static const std::vector<std::string> kinds = {"information_system", "software", "information", "facility", "operation_support_system", "cloud_service"};
+  if (a.name.empty()) throw std::invalid_argument("name: must not be empty");
+  if (std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end()) throw std::invalid_argument("kind: '" + a.kind + "' is not one of information_system, software, information, facility, operation_support_system, cloud_service");
+  for (int v : {a.c, a.i, a.a}) if (v < 1 || v > 3) throw std::invalid_argument("classification: C, I and A are 1-3");
+  db_.transaction([&] {
+    db_.prepare("INSERT INTO assets(org_id, doc, created_at) VALUES (?,?,?)").bind(1, a.org_id).bind(2, asset_json(a).dump()).bind(3, store::now_utc()).run();
+    a.id = db_.last_insert_id();
+    store::audit_append(db_, {actor_, a.org_id, "asset", std::to_string(a.id), "create", nullptr, asset_json(a)});
+  });
+  return a;
+}
+
+std::vector<Asset> RiskRepo::assets(int64_t org) {
+  std::vector<Asset> out;
+  auto st = db_.prepare("SELECT id, doc FROM assets WHERE org_id=? ORDER BY id");
+  st.bind(1, org);
+  while (st.step()) {
+    json j = json::parse(st.str(1));
+    Asset a{st.i64(0), org, j["name"], j["kind"], j["owner"], j["c"], j["i"], j["a"], j["services"], j["suppliers"], j["depends_on"]};
+    out.push_back(a);
+  }
+  return out;
+}
+
+Risk RiskRepo::save_risk(Risk r) {
+  static const std::vector<std::string> threats = {"cyber_attack", "congestion", "failure_disaster", "info_leak", "custom"};
+  if (r.title.empty()) throw std::invalid_argument("title: must not be empty");
+  if (std::find(threats.begin(), threats.end(), r.threat) == threats.end()) throw std::invalid_argument("threat: expected cyber_attack, congestion, failure_disaster, info_leak or custom");
+  if (r.threat == "custom" && r.custom_threat.empty()) throw std::invalid_argument("custom_threat: name the threat when it is custom");
+  m_.level(r.inherent_l, r.inherent_i);
+  m_.level(r.current_l, r.current_i);
+  m_.level(r.residual_l, r.residual_i);
+  if (!r.treatment.empty() && r.treatment != "reduce" && r.treatment != "avoid" && r.treatment != "transfer" && r.treatment != "accept") {
+    throw std::invalid_argument("treatment: expected reduce (低減), avoid (回避), transfer (移転・共有) or accept (保有・受容)");
+  }
+  if (r.treatment == "accept") {
+    std::string missing;
+    if (r.approver.empty()) missing += " an approver (承認者)";
+    if (r.justification.empty()) missing += std::string(missing.empty() ? "" : ",") + " a justification (理由)";
+    if (!std::regex_match(r.acceptance_expiry, kDate)) missing += std::string(missing.empty() ? "" : ",") + " an expiry date YYYY-MM-DD (有効期限)";
+    if (!missing.empty()) throw std::invalid_argument("acceptance (保有・受容) needs" + missing);
+  }
+  for (int64_t aid : r.asset_ids) {
+    auto st = db_.prepare("SELECT count(*) FROM assets WHERE id=? AND org_id=?");
+    st.bind(1, aid).bind(2, r.org_id);
+    st.step();
+    if (st.i64(0) == 0) throw std::invalid_argument("asset_ids: no asset " + std::to_string(aid) + " in this organisation");
+  }
+  db_.transaction([&] {
+    std::optional<Risk> before = r.id ? risk(r.org_id, r.id) : std::nullopt;
+    if (r.id && !before) throw std::invalid_argument("no risk " + std::to_string(r.id));
+    if (r.id) {
+      db_.prepare("UPDATE risks SET doc=?, treatment=?, acceptance_expiry=?, updated_at=? WHERE id=? AND org_id=?")
+          .bind(1, risk_json(r).dump()).bind(2, r.treatment).bind(3, r.acceptance_expiry).bind(4, store::now_utc()).bind(5, r.id).bind(6, r.org_id).run();
+    } else {
+      db_.prepare("INSERT INTO risks(org_id, doc, treatment, acceptance_expiry, updated_at) VALUES (?,?,?,?,?)")
+          .bind(1, r.org_id).bind(2, risk_json(r).dump()).bind(3, r.treatment).bind(4, r.acceptance_expiry).bind(5, store::now_utc()).run();
+      r.id = db_.last_insert_id();
+    }
+    store::audit_append(db_, {actor_, r.org_id, "risk", std::to_string(r.id), before ? "update" : "create", before ? risk_json(*before) : json(), risk_json(r)});
+  });
+  return r;
+}
+
+std::optional<Risk> RiskRepo::risk(int64_t org, int64_t id) {
+  auto st = db_.prepare("SELECT doc FROM risks WHERE id=? AND org_id=?");
+  st.bind(1, id).bind(2, org);
+  if (!st.step()) return std::nullopt;
+  return risk_from(id, org, json::parse(st.str(0)));
+}
+
+std::vector<Risk> RiskRepo::risks(int64_t org) {
+  std::vector<Risk> out;
+  auto st = db_.prepare("SELECT id, doc FROM risks WHERE org_id=? ORDER BY id");
+  st.bind(1, org);
+  while (st.step()) out.push_back(risk_from(st.i64(0), org, json::parse(st.str(1))));
+  return out;
+}
+
+PlanItem RiskRepo::save_plan_item(PlanItem p) {
+  std::string missing;
+  for (auto [name, v] : {std::pair{"target_state (目標とする将来像)", &p.target_state}, std::pair{"actions (実施事項)", &p.actions},
+                         std::pair{"owner (責任者)", &p.owner}, std::pair{"evaluation_method (結果の評価方法)", &p.evaluation_method}}) {
+    if (v->empty()) missing += std::string(missing.empty() ? "" : ", ") + name;
+  }
+  if (!missing.empty()) throw std::invalid_argument("plan item needs " + missing);
+  if (!std::regex_match(p.deadline, kDate)) throw std::invalid_argument("deadline (達成期限): expected YYYY-MM-DD, got '" + p.deadline + "'");
+  if (p.status != "planned" && p.status != "in_progress" && p.status != "done" && p.status != "cancelled") throw std::invalid_argument("status: expected planned, in_progress, done or cancelled");
+  if (p.progress < 0 || p.progress > 100) throw std::invalid_argument("progress: expected 0-100");
+  db_.transaction([&] {
+    if (p.id) {
+      db_.prepare("UPDATE plan_items SET doc=?, deadline=?, status=?, updated_at=? WHERE id=? AND org_id=?")
+          .bind(1, plan_json(p).dump()).bind(2, p.deadline).bind(3, p.status).bind(4, store::now_utc()).bind(5, p.id).bind(6, p.org_id).run();
+      if (db_.changes() == 0) throw std::invalid_argument("no plan item " + std::to_string(p.id));
+    } else {
+      db_.prepare("INSERT INTO plan_items(org_id, doc, deadline, status, updated_at) VALUES (?,?,?,?,?)")
+          .bind(1, p.org_id).bind(2, plan_json(p).dump()).bind(3, p.deadline).bind(4, p.status).bind(5, store::now_utc()).run();
+      p.id = db_.last_insert_id();
+    }
+    store::audit_append(db_, {actor_, p.org_id, "plan_item", std::to_string(p.id), "save", nullptr, plan_json(p)});
+  });
+  return p;
+}
+
+std::vector<PlanItem> RiskRepo::plan(int64_t org) {
+  std::vector<PlanItem> out;
+  auto st = db_.prepare("SELECT id, doc FROM plan_items WHERE org_id=? ORDER BY deadline, id");
+  st.bind(1, org);
+  while (st.step()) out.push_back(plan_from(st.i64(0), org, json::parse(st.str(1))));
+  return out;
+}
+
+std::vector<PlanItem> RiskRepo::overdue(int64_t org, const std::string& today) {
+  std::vector<PlanItem> out;
+  for (auto& p : plan(org)) {
+    if (p.deadline < today && p.status != "done" && p.status != "cancelled") out.push_back(p);
+  }
+  return out;
+}
+
+std::vector<Risk> RiskRepo::expired_acceptances(int64_t org, const std::string& today) {
+  std::vector<Risk> out;
+  for (auto& r : risks(org)) {
+    if (r.treatment == "accept" && r.acceptance_expiry < today) out.push_back(r);
+  }
+  return out;
+}
+
+std::vector<Proposal> RiskRepo::proposals(const assess::Assessment& a, const catalog::Framework& fw) {
+  std::set<std::string> planned, rejected;
+  for (const auto& p : plan(a.org_id)) planned.insert(p.question_ids.begin(), p.question_ids.end());
+  auto st = db_.prepare("SELECT question_id FROM plan_rejections WHERE assessment_id=?");
+  st.bind(1, a.id);
+  while (st.step()) rejected.insert(st.str(0));
+  std::vector<Proposal> out;
+  assess::AssessRepo ar(db_, actor_);
+  for (const auto& g : assess::gaps(fw, a.role, ar.answers(a.id), {}, "")) {
+    if (g.status != assess::Status::not_implemented && g.status != assess::Status::partial) continue;
+    if (planned.count(g.question_id) || rejected.count(g.question_id)) continue;
+    out.push_back({g.question_id, g.status, g.priority});
+  }
+  return out;
+}
+
+PlanItem RiskRepo::accept_proposal(const assess::Assessment& a, const catalog::Framework& fw, const std::string& qid,
+                                   const std::string& owner, const std::string& deadline) {
+  auto props = proposals(a, fw);
+  auto it = std::find_if(props.begin(), props.end(), [&](const Proposal& p) { return p.question_id == qid; });
+  if (it == props.end()) throw std::invalid_argument("question: " + qid + " has no open proposal (implemented, planned or rejected already)");
+  const auto* q = fw.question(qid);
+  PlanItem p;
+  p.org_id = a.org_id;
+  p.target_state = "「" + q->text.ja + "」を実施済とする / " + q->text.en + " — implemented";
+  p.actions = "差異 " + qid + "（" + assess::to_japanese(it->status) + "）への対策を実施する";
+  p.resources = "";
+  p.owner = owner;
+  p.deadline = deadline;
+  p.evaluation_method = "次期の自己点検で " + qid + " が実施済と判定されること";
+  p.question_ids = {qid};
+  return save_plan_item(p);
+}
+
+void RiskRepo::reject_proposal(const assess::Assessment& a, const std::string& qid, const std::string& reason) {
+  if (reason.empty()) throw std::invalid_argument("reason: say why the proposal is rejected");
+  db_.transaction([&] {
+    db_.prepare("INSERT OR REPLACE INTO plan_rejections(assessment_id, question_id, reason, at, actor) VALUES (?,?,?,?,?)")
+        .bind(1, a.id).bind(2, qid).bind(3, reason).bind(4, store::now_utc()).bind(5, actor_).run();
+    store::audit_append(db_, {actor_, a.org_id, "plan_proposal", std::to_string(a.id) + ":" + qid, "reject", nullptr, {{"reason", reason}}});
+  });
+}
+
+std::string RiskRepo::risks_csv(int64_t org) {
+  std::string out = "\xEF\xBB\xBF" + csv::row({"ID", "リスク", "脅威", "リスクオーナー", "固有リスク", "現在のリスク", "残留リスク", "対応", "承認者", "有効期限", "関連する確認項目"});
+  for (const auto& r : risks(org)) {
+    auto lv = [&](int l, int i) { return std::to_string(l) + "×" + std::to_string(i) + " " + m_.level(l, i).name.ja; };
+    std::string qs;
+    for (const auto& q : r.question_ids) qs += (qs.empty() ? "" : " ") + q;
+    out += csv::row({std::to_string(r.id), r.title, r.threat == "custom" ? r.custom_threat : r.threat, r.owner, lv(r.inherent_l, r.inherent_i),
+                     lv(r.current_l, r.current_i), lv(r.residual_l, r.residual_i), r.treatment, r.approver, r.acceptance_expiry, qs});
+  }
+  return out;
+}
+
+std::string RiskRepo::plan_csv(int64_t org) {
+  std::string out = "\xEF\xBB\xBF" + csv::row({"ID", "目標とする将来像", "実施事項", "必要な資源", "責任者", "達成期限", "結果の評価方法", "状態", "進捗(%)", "関連する確認項目"});
+  for (const auto& p : plan(org)) {
+    std::string qs;
+    for (const auto& q : p.question_ids) qs += (qs.empty() ? "" : " ") + q;
+    out += csv::row({std::to_string(p.id), p.target_state, p.actions, p.resources, p.owner, p.deadline, p.evaluation_method, p.status,
+                     std::to_string(p.progress), qs});
+  }
+  return out;
+}
+
+}  // namespace anzen::risk

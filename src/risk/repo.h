@@ -1,0 +1,82 @@
+// Assets, risk scenarios and the risk-treatment plan (seed 000 2(1)イ-ウ), per organisation.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assess/repo.h"
+#include "risk/matrix.h"
+#include "store/db.h"
+
+namespace anzen::risk {
+
+struct Asset {
+  int64_t id = 0, org_id = 0;
+  std::string name, kind, owner;  // kind: information_system software information facility operation_support_system cloud_service
+  int c = 2, i = 2, a = 2;        // 格付け: 1 (low) .. 3 (high)
+  std::vector<std::string> services, suppliers;
+  std::vector<int64_t> depends_on;
+};
+
+struct Risk {
+  int64_t id = 0, org_id = 0;
+  std::string title, threat, custom_threat, description, owner;  // threat: cyber_attack congestion failure_disaster info_leak custom
+  std::vector<int64_t> asset_ids;
+  std::vector<std::string> services, question_ids;
+  int inherent_l = 0, inherent_i = 0, current_l = 0, current_i = 0, residual_l = 0, residual_i = 0;
+  std::string treatment;  // reduce avoid transfer accept (or empty: undecided)
+  std::string approver, justification, acceptance_expiry;
+};
+
+struct PlanItem {
+  int64_t id = 0, org_id = 0;
+  // The six fields the standard names (2(1)ウ(ウ)).
+  std::string target_state, actions, resources, owner, deadline, evaluation_method;
+  std::string status = "planned";  // planned in_progress done cancelled
+  int progress = 0;
+  std::vector<int64_t> risk_ids;
+  std::vector<std::string> question_ids;
+};
+
+struct Proposal {
+  std::string question_id;
+  assess::Status status;
+  int priority;
+};
+
+class RiskRepo {
+ public:
+  RiskRepo(store::Db& db, std::string actor, Matrix m = Matrix::default_5x5()) : db_(db), actor_(std::move(actor)), m_(std::move(m)) {}
+  const Matrix& matrix() const { return m_; }
+
+  Asset create_asset(Asset a);
+  std::vector<Asset> assets(int64_t org);
+
+  // Validates levels against the matrix and the acceptance rule (approver, justification,
+  // expiry). Throws std::invalid_argument with a clear message.
+  Risk save_risk(Risk r);
+  std::optional<Risk> risk(int64_t org, int64_t id);
+  std::vector<Risk> risks(int64_t org);
+
+  PlanItem save_plan_item(PlanItem p);
+  std::vector<PlanItem> plan(int64_t org);
+  std::vector<PlanItem> overdue(int64_t org, const std::string& today);
+  std::vector<Risk> expired_acceptances(int64_t org, const std::string& today);
+
+  // Questions answered 未実施 or 一部実施 in the assessment with no plan item yet and not rejected.
+  std::vector<Proposal> proposals(const assess::Assessment& a, const catalog::Framework& fw);
+  PlanItem accept_proposal(const assess::Assessment& a, const catalog::Framework& fw, const std::string& question_id,
+                           const std::string& owner, const std::string& deadline);
+  void reject_proposal(const assess::Assessment& a, const std::string& question_id, const std::string& reason);
+
+  std::string risks_csv(int64_t org);
+  std::string plan_csv(int64_t org);
+
+ private:
+  store::Db& db_;
+  std::string actor_;
+  Matrix m_;
+};
+
+}  // namespace anzen::risk
