@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "incident/register.h"
+#include "risk/repo.h"
 
 namespace anzen::cli {
 
@@ -21,6 +22,21 @@ void demo_extra(store::Db& db, int64_t org_id) {
              {{"event_type", "quality_degradation"}, {"service_category", "other"}, {"affected_users", 18000},
               {"started_at", iso(now - 50 * 60)}, {"ended_at", nullptr}, {"facility", "other"}},
              now);
+  risk::RiskRepo risks(db, "demo-setup");
+  auto core = risks.create_asset({0, org_id, "IMS 呼制御システム", "facility", "ネットワーク運用部", 2, 3, 3, {"voice_emergency", "mobile"}, {"設備メーカーA"}, {}});
+  auto oss = risks.create_asset({0, org_id, "オペレーションサポートシステム", "operation_support_system", "情報システム部", 3, 3, 2, {"isp_data"}, {}, {core.id}});
+  risk::Risk ddos{0, org_id, "DDoS 攻撃による音声・データサービスの停止", "cyber_attack", "", "大規模 DDoS によりコア設備が輻そうし緊急通報を含む音声が不通となる。",
+                  "ネットワーク運用部長", {core.id}, {"voice_emergency"}, {"T2-122.2", "T2-176.1"}, 4, 5, 3, 5, 2, 4, "reduce", "", "", ""};
+  auto r1 = risks.save_risk(ddos);
+  risk::Risk leak{0, org_id, "委託先からの顧客情報の漏えい", "info_leak", "", "保守委託先の端末経由で顧客情報が流出する。", "情報セキュリティ部長",
+                  {oss.id}, {}, {"T2-199.1"}, 3, 4, 2, 4, 2, 3, "accept", "CISO 田中", "委託契約と監査で残留リスクを許容水準に抑えている", "2027-03-31"};
+  risks.save_risk(leak);
+  risk::PlanItem p1{0, org_id, "DDoS 発生時も緊急通報を 10 分以内に復旧できる", "上流 ISP との緊急フィルタリング手順の締結と年次演習", "予算 800 万円・2 名",
+                    "ネットワーク運用部長", "2026-09-30", "年次演習で復旧時間を測定", "in_progress", 40, {r1.id}, {"T2-176.1"}};
+  risks.save_plan_item(p1);
+  risk::PlanItem p2{0, org_id, "全委託先のセキュリティ確認書を回収済み", "確認書の様式改定と回収", "1 名", "調達部長", "2027-03-31",
+                    "回収率 100%", "planned", 0, {}, {"T2-199.1"}};
+  risks.save_plan_item(p2);
 }
 
 }  // namespace anzen::cli

@@ -77,7 +77,8 @@ std::string layout(const Ctx& c, const std::string& title, const std::string& bo
     const char* key;
   };
   static const Nav navs[] = {{"/", "nav.dashboard"},          {"/assessments", "nav.assessments"},
-                             {"/gaps", "nav.gaps"},           {"/incidents", "nav.incidents"},
+                             {"/gaps", "nav.gaps"},           {"/plan", "nav.plan"},
+                             {"/risks", "nav.risks"},         {"/incidents", "nav.incidents"},
                              {"/catalog", "nav.catalog"},     {"/admin", "nav.admin"},
                              {"/audit", "nav.audit"}};
   std::string h = head(c, title);

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "incident/register.h"
+#include "risk/repo.h"
 #include "web/dashboard_parts.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -116,12 +117,15 @@ json event_from_form(const Ctx& c) {
 }  // namespace
 
 std::string dashboard_cards(Ctx& c) {
+  auto late = risk::RiskRepo(c.db, c.actor()).overdue(c.org(), today().str());
+  std::string plan_card = "<div class=\"card\"><div>" + esc(c.t("dash.overdue")) + "</div><div class=\"big\" id=\"overdue-plan\">" + std::to_string(late.size()) +
+                          "</div><div><a href=\"/plan\">" + esc(c.t("nav.plan")) + "</a></div></div>";
   auto obs = Register(c.db, c.actor()).obligations(c.org(), today());
   size_t urgent = 0;
   for (const auto& o : obs) urgent += o.overdue || !o.due;
   return "<div class=\"card\"><div>" + esc(c.t("dash.deadlines")) + "</div><div class=\"big\" id=\"legal-deadlines\">" + std::to_string(obs.size()) +
          "</div><div class=\"" + std::string(urgent ? "overdue" : "muted") + "\">" + std::to_string(urgent) + (c.lang == "en" ? " due now or overdue" : " 件が期限到来・超過") +
-         "</div></div>";
+         "</div></div>" + plan_card;
 }
 
 std::string dashboard_sections(Ctx& c) {

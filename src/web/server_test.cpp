@@ -244,6 +244,26 @@ TEST_F(WebTest, AdminsEditTheirOrganisation) {
   EXPECT_EQ(*o.users, 250000);
 }
 
+TEST_F(WebTest, RiskRegisterHeatMapAndAcceptanceRule) {
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = csrf_of(cookie);
+  auto c = client();
+  std::string form = "title=" + url_encode("DDoS による停止") + "&threat=cyber_attack&inherent_l=4&inherent_i=5&current_l=3&current_i=5&residual_l=2&residual_i=3&treatment=accept&_csrf=" + url_encode(csrf);
+  auto refused = c.Post("/risks", {{"Cookie", cookie}}, form, "application/x-www-form-urlencoded");
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("approver"), std::string::npos);
+  auto ok = c.Post("/risks", {{"Cookie", cookie}}, form + "&approver=CISO&justification=x&expiry=2027-03-31", "application/x-www-form-urlencoded");
+  EXPECT_EQ(ok->status, 303);
+  auto page = c.Get("/risks", {{"Cookie", cookie}});
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<svg"), std::string::npos);
+  EXPECT_NE(page->body.find("DDoS による停止"), std::string::npos);
+  EXPECT_EQ(c.Get("/plan", {{"Cookie", cookie}})->status, 200);
+  // Bob's organisation sees none of it.
+  std::string bob = login("bob", "bob password");
+  EXPECT_EQ(c.Get("/risks", {{"Cookie", bob}})->body.find("DDoS による停止"), std::string::npos);
+}
+
 TEST_F(WebTest, LanguageSwitchesToEnglish) {
   std::string cookie = login("alice", "correct horse");
   auto ja = client().Get("/catalog", {{"Cookie", cookie}});
