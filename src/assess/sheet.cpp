@@ -183,7 +183,6 @@ std::string decode_spreadsheet_text(const std::string& file, const std::string& 
   return out;
 }
 
-namespace {
 // Excel stores dates typed into cells as serial day numbers (1 = 1900-01-01, with the
 // 1900 leap-year quirk); 45000 is 2023-03-15.
 std::string excel_serial_to_date(const std::string& v) {
@@ -198,6 +197,7 @@ std::string excel_serial_to_date(const std::string& v) {
   return b;
 }
 
+namespace {
 ImportResult import_rows(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a, const std::string& file,
                          const std::vector<csv::Row>& rows, ImportResult res);
 }  // namespace

@@ -50,6 +50,9 @@ void export_xlsx(const catalog::Framework& fw, const Assessment& a, const Answer
 // Throws ImportError (row 0) when neither fits.
 std::string decode_spreadsheet_text(const std::string& file, const std::string& bytes, std::string& encoding);
 
+// A date cell as Excel stores it (serial day number) turned into YYYY-MM-DD; other text unchanged.
+std::string excel_serial_to_date(const std::string& v);
+
 // Validates every row first; on any issue throws ImportError listing them all and changes
 // nothing. Otherwise applies all rows in one transaction (unchanged rows leave no history).
 ImportResult import_csv(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a,

@@ -1,10 +1,14 @@
 // anzen asset … | risk … | plan … — the risk register and the risk-treatment plan.
+#include <iomanip>
 #include <iostream>
 
 #include "catalog/catalog_dir.h"
 #include "cli/cli.h"
 #include "common/paths.h"
+#include "common/text.h"
+#include "common/xlsx_table.h"
 #include "risk/repo.h"
+#include "risk/table.h"
 #include "store/audit.h"
 
 namespace anzen::cli {
@@ -26,8 +30,8 @@ std::pair<int, int> pair_of(const std::string& s, const char* what) {
   throw UsageError(std::string(what) + ": expected LIKELIHOODxIMPACT, e.g. 4x5, got '" + s + "'");
 }
 
-json risk_out(const risk::RiskRepo& repo, const risk::Risk& r) {
-  auto lv = [&](int l, int i) { return json{{"likelihood", l}, {"impact", i}, {"level", repo.matrix().level(l, i).id}}; };
+json risk_out(risk::RiskRepo& repo, const risk::Risk& r) {
+  auto lv = [&](int l, int i) { return json{{"likelihood", l}, {"impact", i}, {"level", repo.matrix(r.org_id).level(l, i).id}}; };
   return {{"id", r.id}, {"title", r.title}, {"threat", r.threat}, {"custom_threat", r.custom_threat}, {"owner", r.owner},
           {"asset_ids", r.asset_ids}, {"question_ids", r.question_ids}, {"inherent", lv(r.inherent_l, r.inherent_i)},
           {"current", lv(r.current_l, r.current_i)}, {"residual", lv(r.residual_l, r.residual_i)}, {"treatment", r.treatment},
@@ -54,46 +58,129 @@ void guarded(F f) {
     throw UsageError(e.what());
   }
 }
+json asset_out(const risk::Asset& a) {
+  return {{"id", a.id}, {"name", a.name}, {"kind", a.kind}, {"owner", a.owner}, {"c", a.c}, {"i", a.i}, {"a", a.a},
+          {"services", a.services}, {"suppliers", a.suppliers}, {"depends_on", a.depends_on}};
+}
+
+// Prints a table as aligned text (for humans; --json is for machines).
+void print_table(const risk::Table& t, const std::vector<size_t>& cols) {
+  for (const auto& row : t) {
+    std::string line;
+    for (size_t c : cols) {
+      std::string v = c < row.size() ? row[c] : "";
+      if (text::width(v) > 40) v = text::truncate_width(v, 39) + "…";
+      line += v + std::string(static_cast<size_t>(std::max(0, 42 - text::width(v))), ' ');
+    }
+    std::cout << text::trim(line) << "\n";
+  }
+}
+
+// `… import --org ID FILE` and `… export --org ID --format csv|xlsx -o FILE` for one table.
+using Importer = risk::TableImport (*)(risk::RiskRepo&, store::Db&, int64_t, const std::string&, const std::string&);
+void add_table_io(CLI::App* parent, Globals& g, const std::string& what, Importer import_fn,
+                  risk::Table (risk::RiskRepo::*table)(int64_t), const std::string& sheet, bool svg = false) {
+  struct Opts {
+    int64_t org = 0;
+    std::string file, format = "csv", out;
+    bool json = false;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* im = parent->add_subcommand("import", "Create or update " + what + " from a CSV (UTF-8 or Shift_JIS) or XLSX file, all or nothing");
+  im->add_option("--org", o->org)->required();
+  im->add_option("FILE", o->file)->required()->check(CLI::ExistingFile);
+  im->add_flag("--json", o->json);
+  im->callback([&g, o, import_fn, what] {
+    RiskSession s(g.db);
+    try {
+      auto r = import_fn(s.repo, s.db, o->org, o->file, read_file(o->file));
+      if (o->json) print_json({{"rows", r.rows}, {"created", r.created}, {"updated", r.updated}, {"encoding", r.encoding}});
+      else std::cout << "imported " << r.rows << " " << what << " row(s) (" << r.encoding << "): " << r.created << " created, " << r.updated << " updated\n";
+    } catch (const assess::ImportError& e) {
+      if (o->json) {
+        json issues = json::array();
+        for (const auto& i : e.issues()) issues.push_back({{"file", i.file}, {"row", i.row}, {"column", i.column}, {"found", i.found}, {"expected", i.expected}});
+        std::cerr << json{{"error", "import refused; nothing was changed"}, {"issues", issues}}.dump(2) << "\n";
+        std::exit(2);
+      }
+      throw UsageError(std::string(e.what()) + "\nnothing was changed");
+    }
+  });
+  auto* ex = parent->add_subcommand("export", std::string("Export ") + what + (svg ? " as CSV or XLSX, or the heat map as SVG" : " as CSV or XLSX"));
+  ex->add_option("--org", o->org)->required();
+  ex->add_option("--format", o->format, svg ? "csv, xlsx or svg" : "csv or xlsx")->check(svg ? CLI::IsMember({"csv", "xlsx", "svg"}) : CLI::IsMember({"csv", "xlsx"}));
+  ex->add_option("-o,--output", o->out)->required();
+  ex->callback([&g, o, table, sheet] {
+    RiskSession s(g.db);
+    if (o->format == "csv") {
+      write_file_atomic(o->out, risk::to_csv((s.repo.*table)(o->org)));
+    } else if (o->format == "xlsx") {
+      write_xlsx_table(o->out, sheet, (s.repo.*table)(o->org), {6, 30, 16, 16, 24, 16, 12, 16, 12, 12, 12, 12, 10, 14, 24, 12, 20});
+    } else {
+      std::vector<std::pair<int, int>> pos;
+      for (const auto& r : s.repo.risks(o->org)) pos.emplace_back(r.current_l, r.current_i);
+      write_file_atomic(o->out, risk::heat_map_svg(s.repo.matrix(o->org), pos, "ja"));
+    }
+    std::cerr << "wrote " << o->out << "\n";
+  });
+}
 }  // namespace
 
 void register_risk(CLI::App& app, Globals& g) {
   auto* asset = app.add_subcommand("asset", "Asset inventory (information systems, facilities, …)");
   asset->require_subcommand(1);
-  auto* ac = asset->add_subcommand("create", "Add an asset");
   static risk::Asset na;
   static std::string a_cia = "2,2,2";
   static bool ac_json = false;
-  ac->add_option("--org", na.org_id)->required();
-  ac->add_option("--name", na.name)->required();
-  ac->add_option("--kind", na.kind, "information_system software information facility operation_support_system cloud_service")->required();
-  ac->add_option("--owner", na.owner);
-  ac->add_option("--cia", a_cia, "Classification C,I,A each 1-3 (default 2,2,2)");
-  ac->add_option("--services", na.services);
-  ac->add_option("--suppliers", na.suppliers);
-  ac->add_option("--depends-on", na.depends_on, "Asset ids this one depends on");
-  ac->add_flag("--json", ac_json);
-  ac->callback([&g] {
-    RiskSession s(g.db);
-    if (std::sscanf(a_cia.c_str(), "%d,%d,%d", &na.c, &na.i, &na.a) != 3) throw UsageError("--cia: expected C,I,A such as 3,3,2");
-    guarded([&] {
-      auto a = s.repo.create_asset(na);
-      if (ac_json) print_json({{"id", a.id}});
-      else std::cout << "created asset " << a.id << "\n";
+  static int64_t a_id = 0;
+  for (const char* verb : {"create", "update"}) {
+    bool upd = std::string(verb) == "update";
+    auto* ac = asset->add_subcommand(verb, upd ? "Change an asset (all fields are set again)" : "Add an asset");
+    if (upd) ac->add_option("ID", a_id)->required();
+    ac->add_option("--org", na.org_id)->required();
+    ac->add_option("--name", na.name)->required();
+    ac->add_option("--kind", na.kind, "information_system software information facility operation_support_system cloud_service")->required();
+    ac->add_option("--owner", na.owner);
+    ac->add_option("--cia", a_cia, "Classification C,I,A each 1-3 (default 2,2,2)");
+    ac->add_option("--services", na.services);
+    ac->add_option("--suppliers", na.suppliers);
+    ac->add_option("--depends-on", na.depends_on, "Asset ids this one depends on");
+    ac->add_flag("--json", ac_json);
+    ac->callback([&g] {
+      RiskSession s(g.db);
+      if (std::sscanf(a_cia.c_str(), "%d,%d,%d", &na.c, &na.i, &na.a) != 3) throw UsageError("--cia: expected C,I,A such as 3,3,2");
+      na.id = a_id;
+      guarded([&] {
+        auto a = s.repo.save_asset(na);
+        if (ac_json) print_json(asset_out(a));
+        else std::cout << "saved asset " << a.id << "\n";
+      });
     });
+  }
+  auto* ash = asset->add_subcommand("show", "Show an asset");
+  static int64_t ash_org = 0, ash_id = 0;
+  ash->add_option("--org", ash_org)->required();
+  ash->add_option("ID", ash_id)->required();
+  ash->add_flag("--json");
+  ash->callback([&g] {
+    RiskSession s(g.db);
+    auto a = s.repo.asset(ash_org, ash_id);
+    if (!a) throw UsageError("no asset " + std::to_string(ash_id) + " in organisation " + std::to_string(ash_org));
+    print_json(asset_out(*a));
   });
   auto* al = asset->add_subcommand("list", "List assets");
   static int64_t al_org = 0;
+  static bool al_json = false;
   al->add_option("--org", al_org)->required();
-  al->add_flag("--json");
+  al->add_flag("--json", al_json);
   al->callback([&g] {
     RiskSession s(g.db);
+    if (!al_json) return print_table(s.repo.assets_table(al_org), {0, 1, 2, 3, 4, 5, 6});
     json out = json::array();
-    for (const auto& a : s.repo.assets(al_org)) {
-      out.push_back({{"id", a.id}, {"name", a.name}, {"kind", a.kind}, {"owner", a.owner}, {"c", a.c}, {"i", a.i}, {"a", a.a},
-                     {"services", a.services}, {"suppliers", a.suppliers}, {"depends_on", a.depends_on}});
-    }
+    for (const auto& a : s.repo.assets(al_org)) out.push_back(asset_out(a));
     print_json(out);
   });
+  add_table_io(asset, g, "assets", &risk::import_assets, &risk::RiskRepo::assets_table, "資産台帳");
 
   auto* rk = app.add_subcommand("risk", "Risk register on the likelihood × impact matrix");
   rk->require_subcommand(1);
@@ -129,16 +216,18 @@ void register_risk(CLI::App& app, Globals& g) {
       guarded([&] {
         auto r = s.repo.save_risk(nr);
         if (r_json) print_json(risk_out(s.repo, r));
-        else std::cout << "saved risk " << r.id << " (" << s.repo.matrix().level(r.current_l, r.current_i).id << ")\n";
+        else std::cout << "saved risk " << r.id << " (" << s.repo.matrix(r.org_id).level(r.current_l, r.current_i).id << ")\n";
       });
     });
   }
   auto* rl = rk->add_subcommand("list", "List risks");
   static int64_t rl_org = 0;
+  static bool rl_json = false;
   rl->add_option("--org", rl_org)->required();
-  rl->add_flag("--json");
+  rl->add_flag("--json", rl_json);
   rl->callback([&g] {
     RiskSession s(g.db);
+    if (!rl_json) return print_table(s.repo.risks_table(rl_org), {0, 1, 2, 9, 11, 12});
     json out = json::array();
     for (const auto& r : s.repo.risks(rl_org)) out.push_back(risk_out(s.repo, r));
     print_json(out);
@@ -153,22 +242,26 @@ void register_risk(CLI::App& app, Globals& g) {
     if (!r) throw UsageError("no risk " + std::to_string(rs_id));
     print_json(risk_out(s.repo, *r));
   });
-  auto* re = rk->add_subcommand("export", "Risk register as CSV, or the heat map as SVG");
-  static int64_t re_org = 0;
-  static std::string re_format = "csv", re_out;
-  re->add_option("--org", re_org)->required();
-  re->add_option("--format", re_format, "csv or svg")->check(CLI::IsMember({"csv", "svg"}));
-  re->add_option("-o,--output", re_out)->required();
-  re->callback([&g] {
+  add_table_io(rk, g, "risks", &risk::import_risks, &risk::RiskRepo::risks_table, "リスク台帳", true);
+  auto* mx = rk->add_subcommand("matrix", "The organisation's likelihood × impact matrix");
+  mx->require_subcommand(1);
+  auto* mxs = mx->add_subcommand("show", "Print the matrix in use (its own, or the shipped 5 × 5 default)");
+  static int64_t mx_org = 0;
+  static std::string mx_file;
+  mxs->add_option("--org", mx_org)->required();
+  mxs->add_flag("--json");
+  mxs->callback([&g] {
     RiskSession s(g.db);
-    if (re_format == "csv") {
-      write_file_atomic(re_out, s.repo.risks_csv(re_org));
-    } else {
-      std::vector<std::pair<int, int>> pos;
-      for (const auto& r : s.repo.risks(re_org)) pos.emplace_back(r.current_l, r.current_i);
-      write_file_atomic(re_out, risk::heat_map_svg(s.repo.matrix(), pos, "ja"));
-    }
-    std::cerr << "wrote " << re_out << "\n";
+    print_json(risk::matrix_to_json(s.repo.matrix(mx_org)));
+  });
+  auto* mxset = mx->add_subcommand("set", "Use a matrix file (YAML or JSON, the shape of catalogs/risk/matrix-5x5.yaml)");
+  mxset->add_option("--org", mx_org)->required();
+  mxset->add_option("--file", mx_file)->required()->check(CLI::ExistingFile);
+  mxset->callback([&g] {
+    RiskSession s(g.db);
+    auto m = risk::load_matrix_file(mx_file);
+    guarded([&] { s.repo.set_matrix(mx_org, m); });
+    std::cout << "organisation " << mx_org << " now uses matrix " << m.id << " (" << m.likelihoods << "×" << m.impacts << ", " << m.levels.size() << " levels)\n";
   });
 
   auto* pl = app.add_subcommand("plan", "Risk-treatment plan (目標とする将来像・実施事項・必要な資源・責任者・達成期限・結果の評価方法)");
@@ -197,12 +290,19 @@ void register_risk(CLI::App& app, Globals& g) {
   }
   auto* pli = pl->add_subcommand("list", "The plan; --overdue for items past their deadline");
   static int64_t pli_org = 0;
-  static bool pli_overdue = false;
+  static bool pli_overdue = false, pli_json = false;
   pli->add_option("--org", pli_org)->required();
   pli->add_flag("--overdue", pli_overdue);
-  pli->add_flag("--json");
+  pli->add_flag("--json", pli_json);
   pli->callback([&g] {
     RiskSession s(g.db);
+    if (!pli_json) {
+      risk::Table t{risk::columns_ja(risk::plan_columns())};
+      for (const auto& p : pli_overdue ? s.repo.overdue(pli_org, today_jst()) : s.repo.plan(pli_org)) {
+        t.push_back({std::to_string(p.id), p.target_state, p.actions, p.resources, p.owner, p.deadline, p.evaluation_method, p.status, std::to_string(p.progress)});
+      }
+      return print_table(t, {0, 1, 4, 5, 7, 8});
+    }
     json out = json::array();
     for (const auto& p : pli_overdue ? s.repo.overdue(pli_org, today_jst()) : s.repo.plan(pli_org)) out.push_back(plan_out(p));
     print_json(out);
@@ -248,17 +348,18 @@ void register_risk(CLI::App& app, Globals& g) {
     guarded([&] { s.repo.reject_proposal(*a, pa_q, pa_reason); });
     std::cout << "rejected " << pa_q << "\n";
   });
-  auto* pe = pl->add_subcommand("export", "The plan as CSV");
-  static int64_t pe_org = 0;
-  static std::string pe_out, pe_format = "csv";
-  pe->add_option("--org", pe_org)->required();
-  pe->add_option("--format", pe_format)->check(CLI::IsMember({"csv"}));
-  pe->add_option("-o,--output", pe_out)->required();
-  pe->callback([&g] {
+  auto* psh = pl->add_subcommand("show", "Show a plan item");
+  static int64_t psh_org = 0, psh_id = 0;
+  psh->add_option("--org", psh_org)->required();
+  psh->add_option("ID", psh_id)->required();
+  psh->add_flag("--json");
+  psh->callback([&g] {
     RiskSession s(g.db);
-    write_file_atomic(pe_out, s.repo.plan_csv(pe_org));
-    std::cerr << "wrote " << pe_out << "\n";
+    auto p = s.repo.plan_item(psh_org, psh_id);
+    if (!p) throw UsageError("no plan item " + std::to_string(psh_id) + " in organisation " + std::to_string(psh_org));
+    print_json(plan_out(*p));
   });
+  add_table_io(pl, g, "plan items", &risk::import_plan, &risk::RiskRepo::plan_table, "リスク対応計画");
 }
 
 }  // namespace anzen::cli

@@ -28,4 +28,9 @@ bool is_valid_utf8(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
 std::string trim(std::string_view s);
 
+// Columns a terminal gives the text: 2 for East Asian wide and full-width characters, else 1.
+int width(std::string_view s);
+// The longest prefix of whole characters that fits in `cols` columns.
+std::string truncate_width(std::string_view s, int cols);
+
 }  // namespace anzen::text

@@ -31,3 +31,13 @@ TEST(Utf8, RoundTripsAndDetectsInvalidBytes) {
 }
 
 }  // namespace anzen::text
+
+namespace anzen::text {
+TEST(TextWidth, WideCharactersCountTwoAndTruncationKeepsWholeCharacters) {
+  EXPECT_EQ(width("abc"), 3);
+  EXPECT_EQ(width("呼制御サーバ"), 12);
+  EXPECT_EQ(width("ＡＢ"), 4);
+  EXPECT_EQ(truncate_width("呼制御サーバ", 5), "呼制");
+  EXPECT_EQ(truncate_width("ab呼", 3), "ab");
+}
+}  // namespace anzen::text

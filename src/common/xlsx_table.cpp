@@ -2,13 +2,16 @@
 
 #include <xlsxwriter.h>
 
+#include <cstdio>
 #include <stdexcept>
 
 namespace anzen {
 
 void write_xlsx_table(const std::string& path, const std::string& sheet, const std::vector<std::vector<std::string>>& rows,
                       const std::vector<double>& widths) {
-  lxw_workbook* wb = workbook_new(path.c_str());
+  // Written beside the target and renamed, so a crash never leaves a half-written workbook.
+  std::string tmp = path + ".tmp";
+  lxw_workbook* wb = workbook_new(tmp.c_str());
   if (!wb) throw std::runtime_error("cannot create " + path);
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());
   lxw_format* head = workbook_add_format(wb);
@@ -31,7 +34,11 @@ void write_xlsx_table(const std::string& path, const std::string& sheet, const s
     worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows.size() - 1), static_cast<lxw_col_t>(cols - 1));
   }
   lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) throw std::runtime_error("cannot write " + path + ": " + lxw_strerror(err));
+  if (err != LXW_NO_ERROR) {
+    std::remove(tmp.c_str());
+    throw std::runtime_error("cannot write " + path + ": " + lxw_strerror(err));
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot rename " + tmp + " to " + path);
 }
 
 }  // namespace anzen

@@ -14,7 +14,16 @@ void Matrix::validate() const {
     if (levels[i].min_score <= levels[i - 1].min_score) throw std::invalid_argument("matrix: level thresholds must ascend");
   }
   for (const auto& l : levels) {
+    if (l.id.empty()) throw std::invalid_argument("matrix: every level needs an id");
     if (l.name.ja.empty() || l.name.en.empty()) throw std::invalid_argument("matrix: level '" + l.id + "' needs ja and en names");
+    if (l.colour.size() != 7 || l.colour[0] != '#' || l.colour.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos) {
+      throw std::invalid_argument("matrix: level '" + l.id + "' colour must be #rrggbb, got '" + l.colour + "'");
+    }
+  }
+  for (const auto* labels : {&likelihood_labels, &impact_labels}) {
+    for (const auto& t : *labels) {
+      if (t.ja.empty() || t.en.empty()) throw std::invalid_argument("matrix: every likelihood and impact label needs ja and en");
+    }
   }
 }
 
@@ -27,12 +36,30 @@ const Level& Matrix::level(int l, int i) const {
   return *best;
 }
 
-Matrix Matrix::default_5x5() {
+nlohmann::json matrix_to_json(const Matrix& m) {
+  auto text = [](const catalog::Text& t) { return nlohmann::json{{"ja", t.ja}, {"en", t.en}}; };
+  nlohmann::json j{{"id", m.id}, {"title", text(m.title)}, {"likelihood", nlohmann::json::array()}, {"impact", nlohmann::json::array()},
+                   {"levels", nlohmann::json::array()}};
+  for (const auto& t : m.likelihood_labels) j["likelihood"].push_back(text(t));
+  for (const auto& t : m.impact_labels) j["impact"].push_back(text(t));
+  for (const auto& l : m.levels) j["levels"].push_back({{"id", l.id}, {"name", text(l.name)}, {"colour", l.colour}, {"min_score", l.min_score}});
+  return j;
+}
+
+Matrix matrix_from_json(const nlohmann::json& j) {
+  auto text = [](const nlohmann::json& t) { return catalog::Text{t.value("ja", ""), t.value("en", "")}; };
   Matrix m;
-  m.likelihood_labels = {{"ほとんどない", "rare"}, {"起こりにくい", "unlikely"}, {"起こりうる", "possible"}, {"起こりやすい", "likely"}, {"ほぼ確実", "almost certain"}};
-  m.impact_labels = {{"軽微", "negligible"}, {"小", "minor"}, {"中", "moderate"}, {"大", "major"}, {"甚大", "severe"}};
-  m.levels = {{"low", {"低", "low"}, "#1a7f37", 1}, {"medium", {"中", "medium"}, "#bf8700", 5},
-              {"high", {"高", "high"}, "#d1242f", 10}, {"critical", {"極めて高い", "critical"}, "#82071e", 17}};
+  m.id = j.value("id", "");
+  if (j.contains("title")) m.title = text(j["title"]);
+  m.likelihood_labels.clear();
+  m.impact_labels.clear();
+  for (const auto& t : j.value("likelihood", nlohmann::json::array())) m.likelihood_labels.push_back(text(t));
+  for (const auto& t : j.value("impact", nlohmann::json::array())) m.impact_labels.push_back(text(t));
+  m.likelihoods = static_cast<int>(m.likelihood_labels.size());
+  m.impacts = static_cast<int>(m.impact_labels.size());
+  for (const auto& l : j.value("levels", nlohmann::json::array())) {
+    m.levels.push_back({l.value("id", ""), text(l.value("name", nlohmann::json::object())), l.value("colour", ""), l.value("min_score", 0)});
+  }
   return m;
 }
 

@@ -1,5 +1,6 @@
 // The likelihood × impact matrix (configurable; default 5 × 5) and risk levels. Pure.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ struct Level {
 };
 
 struct Matrix {
+  std::string id;
+  catalog::Text title;
   int likelihoods = 5, impacts = 5;
   std::vector<catalog::Text> likelihood_labels, impact_labels;
   std::vector<Level> levels;  // ascending min_score; the first must start at 1
@@ -22,8 +25,15 @@ struct Matrix {
   // Throws std::invalid_argument naming what is wrong.
   void validate() const;
   const Level& level(int likelihood, int impact) const;
-  static Matrix default_5x5();
+  // The shipped default, catalogs/risk/matrix-5x5.yaml (loaded once).
+  static const Matrix& default_5x5();
 };
+
+// YAML (or JSON) matrix file; throws catalog::CatalogError naming file, line and field.
+Matrix load_matrix_file(const std::string& path);
+Matrix matrix_from_yaml(const std::string& text, const std::string& file);
+nlohmann::json matrix_to_json(const Matrix& m);
+Matrix matrix_from_json(const nlohmann::json& j);
 
 // SVG heat map: cells coloured by level, each showing how many risks sit there.
 std::string heat_map_svg(const Matrix& m, const std::vector<std::pair<int, int>>& positions, const std::string& lang);

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "common/csv.h"
+#include "risk/table.h"
 #include "store/audit.h"
 
 namespace anzen::risk {
@@ -42,6 +43,13 @@ CREATE TABLE plan_rejections (
   at TEXT NOT NULL,
   actor TEXT NOT NULL,
   PRIMARY KEY (assessment_id, question_id)
+);
+)"},
+                                                      {401, "per-organisation risk matrices", R"(
+CREATE TABLE risk_matrices (
+  org_id INTEGER PRIMARY KEY REFERENCES organizations(id),
+  doc TEXT NOT NULL,
+  updated_at TEXT NOT NULL
 );
 )"}}),
                            true);
@@ -105,18 +113,70 @@ PlanItem plan_from(int64_t id, int64_t org, const json& j) {
 }
 }  // namespace
 
+const Matrix& RiskRepo::matrix(int64_t org) {
+  (void)kRegistered;
+  auto it = matrices_.find(org);
+  if (it != matrices_.end()) return it->second;
+  auto st = db_.prepare("SELECT doc FROM risk_matrices WHERE org_id=?");
+  st.bind(1, org);
+  Matrix m = st.step() ? matrix_from_json(json::parse(st.str(0))) : Matrix::default_5x5();
+  return matrices_.emplace(org, std::move(m)).first->second;
+}
+
+void RiskRepo::set_matrix(int64_t org, const Matrix& m) {
+  m.validate();
+  for (const auto& r : risks(org)) {
+    for (auto [l, i] : {std::pair{r.inherent_l, r.inherent_i}, std::pair{r.current_l, r.current_i}, std::pair{r.residual_l, r.residual_i}}) {
+      if (l > m.likelihoods || i > m.impacts) {
+        throw std::invalid_argument("matrix: risk " + std::to_string(r.id) + " (" + r.title + ") sits at " + std::to_string(l) + "×" +
+                                    std::to_string(i) + ", outside a " + std::to_string(m.likelihoods) + "×" + std::to_string(m.impacts) +
+                                    " matrix; rescore it first");
+      }
+    }
+  }
+  json before = matrix_to_json(matrix(org));
+  db_.transaction([&] {
+    db_.prepare("INSERT OR REPLACE INTO risk_matrices(org_id, doc, updated_at) VALUES (?,?,?)")
+        .bind(1, org).bind(2, matrix_to_json(m).dump()).bind(3, store::now_utc()).run();
+    store::audit_append(db_, {actor_, org, "risk_matrix", std::to_string(org), "set", before, matrix_to_json(m)});
+  });
+  matrices_[org] = m;
+}
+
 Asset RiskRepo::create_asset(Asset a) {
+  a.id = 0;
+  return save_asset(std::move(a));
+}
+
+Asset RiskRepo::save_asset(Asset a) {
   (void)kRegistered;
   static const std::vector<std::string> kinds = {"information_system", "software", "information", "facility", "operation_support_system", "cloud_service"};
   if (a.name.empty()) throw std::invalid_argument("name: must not be empty");
   if (std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end()) throw std::invalid_argument("kind: '" + a.kind + "' is not one of information_system, software, information, facility, operation_support_system, cloud_service");
   for (int v : {a.c, a.i, a.a}) if (v < 1 || v > 3) throw std::invalid_argument("classification: C, I and A are 1-3");
+  for (int64_t d : a.depends_on) {
+    if (d == a.id && a.id) throw std::invalid_argument("depends_on: an asset cannot depend on itself");
+    if (!asset(a.org_id, d)) throw std::invalid_argument("depends_on: no asset " + std::to_string(d) + " in this organisation");
+  }
   db_.transaction([&] {
-    db_.prepare("INSERT INTO assets(org_id, doc, created_at) VALUES (?,?,?)").bind(1, a.org_id).bind(2, asset_json(a).dump()).bind(3, store::now_utc()).run();
-    a.id = db_.last_insert_id();
-    store::audit_append(db_, {actor_, a.org_id, "asset", std::to_string(a.id), "create", nullptr, asset_json(a)});
+    std::optional<Asset> before = a.id ? asset(a.org_id, a.id) : std::nullopt;
+    if (a.id && !before) throw std::invalid_argument("id: no asset " + std::to_string(a.id) + " in this organisation");
+    if (a.id) {
+      db_.prepare("UPDATE assets SET doc=? WHERE id=? AND org_id=?").bind(1, asset_json(a).dump()).bind(2, a.id).bind(3, a.org_id).run();
+    } else {
+      db_.prepare("INSERT INTO assets(org_id, doc, created_at) VALUES (?,?,?)").bind(1, a.org_id).bind(2, asset_json(a).dump()).bind(3, store::now_utc()).run();
+      a.id = db_.last_insert_id();
+    }
+    store::audit_append(db_, {actor_, a.org_id, "asset", std::to_string(a.id), before ? "update" : "create", before ? asset_json(*before) : json(), asset_json(a)});
   });
   return a;
+}
+
+std::optional<Asset> RiskRepo::asset(int64_t org, int64_t id) {
+  for (auto& a : assets(org)) {
+    if (a.id == id) return a;
+  }
+  return std::nullopt;
 }
 
 std::vector<Asset> RiskRepo::assets(int64_t org) {
@@ -136,9 +196,15 @@ Risk RiskRepo::save_risk(Risk r) {
   if (r.title.empty()) throw std::invalid_argument("title: must not be empty");
   if (std::find(threats.begin(), threats.end(), r.threat) == threats.end()) throw std::invalid_argument("threat: expected cyber_attack, congestion, failure_disaster, info_leak or custom");
   if (r.threat == "custom" && r.custom_threat.empty()) throw std::invalid_argument("custom_threat: name the threat when it is custom");
-  m_.level(r.inherent_l, r.inherent_i);
-  m_.level(r.current_l, r.current_i);
-  m_.level(r.residual_l, r.residual_i);
+  const Matrix& m = matrix(r.org_id);
+  for (auto [what, l, i] : {std::tuple{"inherent", r.inherent_l, r.inherent_i}, std::tuple{"current", r.current_l, r.current_i},
+                            std::tuple{"residual", r.residual_l, r.residual_i}}) {
+    try {
+      m.level(l, i);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(std::string(what) + ": " + e.what());
+    }
+  }
   if (!r.treatment.empty() && r.treatment != "reduce" && r.treatment != "avoid" && r.treatment != "transfer" && r.treatment != "accept") {
     throw std::invalid_argument("treatment: expected reduce (低減), avoid (回避), transfer (移転・共有) or accept (保有・受容)");
   }
@@ -157,7 +223,7 @@ Risk RiskRepo::save_risk(Risk r) {
   }
   db_.transaction([&] {
     std::optional<Risk> before = r.id ? risk(r.org_id, r.id) : std::nullopt;
-    if (r.id && !before) throw std::invalid_argument("no risk " + std::to_string(r.id));
+    if (r.id && !before) throw std::invalid_argument("id: no risk " + std::to_string(r.id) + " in this organisation");
     if (r.id) {
       db_.prepare("UPDATE risks SET doc=?, treatment=?, acceptance_expiry=?, updated_at=? WHERE id=? AND org_id=?")
           .bind(1, risk_json(r).dump()).bind(2, r.treatment).bind(3, r.acceptance_expiry).bind(4, store::now_utc()).bind(5, r.id).bind(6, r.org_id).run();
@@ -196,11 +262,14 @@ PlanItem RiskRepo::save_plan_item(PlanItem p) {
   if (!std::regex_match(p.deadline, kDate)) throw std::invalid_argument("deadline (達成期限): expected YYYY-MM-DD, got '" + p.deadline + "'");
   if (p.status != "planned" && p.status != "in_progress" && p.status != "done" && p.status != "cancelled") throw std::invalid_argument("status: expected planned, in_progress, done or cancelled");
   if (p.progress < 0 || p.progress > 100) throw std::invalid_argument("progress: expected 0-100");
+  for (int64_t rid : p.risk_ids) {
+    if (!risk(p.org_id, rid)) throw std::invalid_argument("risk_ids: no risk " + std::to_string(rid) + " in this organisation");
+  }
   db_.transaction([&] {
     if (p.id) {
       db_.prepare("UPDATE plan_items SET doc=?, deadline=?, status=?, updated_at=? WHERE id=? AND org_id=?")
           .bind(1, plan_json(p).dump()).bind(2, p.deadline).bind(3, p.status).bind(4, store::now_utc()).bind(5, p.id).bind(6, p.org_id).run();
-      if (db_.changes() == 0) throw std::invalid_argument("no plan item " + std::to_string(p.id));
+      if (db_.changes() == 0) throw std::invalid_argument("id: no plan item " + std::to_string(p.id) + " in this organisation");
     } else {
       db_.prepare("INSERT INTO plan_items(org_id, doc, deadline, status, updated_at) VALUES (?,?,?,?,?)")
           .bind(1, p.org_id).bind(2, plan_json(p).dump()).bind(3, p.deadline).bind(4, p.status).bind(5, store::now_utc()).run();
@@ -278,27 +347,44 @@ void RiskRepo::reject_proposal(const assess::Assessment& a, const std::string& q
   });
 }
 
-std::string RiskRepo::risks_csv(int64_t org) {
-  std::string out = "\xEF\xBB\xBF" + csv::row({"ID", "リスク", "脅威", "リスクオーナー", "固有リスク", "現在のリスク", "残留リスク", "対応", "承認者", "有効期限", "関連する確認項目"});
-  for (const auto& r : risks(org)) {
-    auto lv = [&](int l, int i) { return std::to_string(l) + "×" + std::to_string(i) + " " + m_.level(l, i).name.ja; };
-    std::string qs;
-    for (const auto& q : r.question_ids) qs += (qs.empty() ? "" : " ") + q;
-    out += csv::row({std::to_string(r.id), r.title, r.threat == "custom" ? r.custom_threat : r.threat, r.owner, lv(r.inherent_l, r.inherent_i),
-                     lv(r.current_l, r.current_i), lv(r.residual_l, r.residual_i), r.treatment, r.approver, r.acceptance_expiry, qs});
-  }
-  return out;
+std::optional<PlanItem> RiskRepo::plan_item(int64_t org, int64_t id) {
+  auto st = db_.prepare("SELECT doc FROM plan_items WHERE id=? AND org_id=?");
+  st.bind(1, id).bind(2, org);
+  if (!st.step()) return std::nullopt;
+  return plan_from(id, org, json::parse(st.str(0)));
 }
 
-std::string RiskRepo::plan_csv(int64_t org) {
-  std::string out = "\xEF\xBB\xBF" + csv::row({"ID", "目標とする将来像", "実施事項", "必要な資源", "責任者", "達成期限", "結果の評価方法", "状態", "進捗(%)", "関連する確認項目"});
-  for (const auto& p : plan(org)) {
-    std::string qs;
-    for (const auto& q : p.question_ids) qs += (qs.empty() ? "" : " ") + q;
-    out += csv::row({std::to_string(p.id), p.target_state, p.actions, p.resources, p.owner, p.deadline, p.evaluation_method, p.status,
-                     std::to_string(p.progress), qs});
+Table RiskRepo::assets_table(int64_t org) {
+  Table t{columns_ja(asset_columns())};
+  for (const auto& a : assets(org)) {
+    t.push_back({std::to_string(a.id), a.name, a.kind, a.owner, std::to_string(a.c), std::to_string(a.i), std::to_string(a.a),
+                 join(a.services), join(a.suppliers), join_ids(a.depends_on)});
   }
-  return out;
+  return t;
 }
+
+Table RiskRepo::risks_table(int64_t org) {
+  Table t{columns_ja(risk_columns())};
+  const Matrix& m = matrix(org);
+  for (const auto& r : risks(org)) {
+    auto cell = [](int l, int i) { return std::to_string(l) + "×" + std::to_string(i); };
+    t.push_back({std::to_string(r.id), r.title, r.threat, r.custom_threat, r.description, r.owner, join_ids(r.asset_ids), join(r.services),
+                 cell(r.inherent_l, r.inherent_i), cell(r.current_l, r.current_i), cell(r.residual_l, r.residual_i),
+                 m.level(r.current_l, r.current_i).name.ja, r.treatment, r.approver, r.justification, r.acceptance_expiry, join(r.question_ids)});
+  }
+  return t;
+}
+
+Table RiskRepo::plan_table(int64_t org) {
+  Table t{columns_ja(plan_columns())};
+  for (const auto& p : plan(org)) {
+    t.push_back({std::to_string(p.id), p.target_state, p.actions, p.resources, p.owner, p.deadline, p.evaluation_method, p.status,
+                 std::to_string(p.progress), join_ids(p.risk_ids), join(p.question_ids)});
+  }
+  return t;
+}
+
+std::string RiskRepo::risks_csv(int64_t org) { return to_csv(risks_table(org)); }
+std::string RiskRepo::plan_csv(int64_t org) { return to_csv(plan_table(org)); }
 
 }  // namespace anzen::risk

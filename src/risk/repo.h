@@ -1,6 +1,7 @@
 // Assets, risk scenarios and the risk-treatment plan (seed 000 2(1)イ-ウ), per organisation.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,8 @@ struct PlanItem {
   std::vector<std::string> question_ids;
 };
 
+using Table = std::vector<std::vector<std::string>>;
+
 struct Proposal {
   std::string question_id;
   assess::Status status;
@@ -47,10 +50,17 @@ struct Proposal {
 
 class RiskRepo {
  public:
-  RiskRepo(store::Db& db, std::string actor, Matrix m = Matrix::default_5x5()) : db_(db), actor_(std::move(actor)), m_(std::move(m)) {}
-  const Matrix& matrix() const { return m_; }
+  RiskRepo(store::Db& db, std::string actor) : db_(db), actor_(std::move(actor)) {}
+
+  // The organisation's matrix: its own if one was set, else the shipped default.
+  const Matrix& matrix(int64_t org);
+  // Validates the matrix and refuses it when an existing risk would fall outside it.
+  void set_matrix(int64_t org, const Matrix& m);
 
   Asset create_asset(Asset a);
+  // Creates (id 0) or replaces an asset; validates kind, classification and dependencies.
+  Asset save_asset(Asset a);
+  std::optional<Asset> asset(int64_t org, int64_t id);
   std::vector<Asset> assets(int64_t org);
 
   // Validates levels against the matrix and the acceptance rule (approver, justification,
@@ -70,13 +80,19 @@ class RiskRepo {
                            const std::string& owner, const std::string& deadline);
   void reject_proposal(const assess::Assessment& a, const std::string& question_id, const std::string& reason);
 
+  std::optional<PlanItem> plan_item(int64_t org, int64_t id);
+
+  // Header + rows, as exported (CSV, XLSX) and as imported back.
+  Table assets_table(int64_t org);
+  Table risks_table(int64_t org);
+  Table plan_table(int64_t org);
   std::string risks_csv(int64_t org);
   std::string plan_csv(int64_t org);
 
  private:
   store::Db& db_;
   std::string actor_;
-  Matrix m_;
+  std::map<int64_t, Matrix> matrices_;
 };
 
 }  // namespace anzen::risk

@@ -62,7 +62,7 @@ TEST(RiskRepo, RiskOnAssetsTreatedLinkedAndTrackedToAnOverduePlanItem) {
   r.justification = "対策費用が想定損失を上回るため";
   r.acceptance_expiry = "2026-03-31";
   auto saved = repo.save_risk(r);
-  EXPECT_EQ(repo.matrix().level(saved.inherent_l, saved.inherent_i).id, "critical");
+  EXPECT_EQ(repo.matrix(org).level(saved.inherent_l, saved.inherent_i).id, "critical");
   EXPECT_EQ(repo.expired_acceptances(org, "2026-04-01").size(), 1u);
   EXPECT_TRUE(repo.expired_acceptances(org, "2026-03-31").empty());
   Risk foreign = r;

@@ -264,6 +264,37 @@ TEST_F(WebTest, RiskRegisterHeatMapAndAcceptanceRule) {
   EXPECT_EQ(c.Get("/risks", {{"Cookie", bob}})->body.find("DDoS による停止"), std::string::npos);
 }
 
+TEST_F(WebTest, RegisterAndPlanExportAndImportAllOrNothing) {
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = csrf_of(cookie);
+  auto c = client();
+  auto upload = [&](const std::string& path, const std::string& body) {
+    httplib::MultipartFormDataItems items = {{"file", body, "risks.csv", "text/csv"}, {"_csrf", csrf, "", ""}};
+    return c.Post(path, {{"Cookie", cookie}}, items);
+  };
+  auto bad = upload("/risks/import", "リスク,脅威,固有リスク,現在のリスク,残留リスク\n停電,故障・災害等,2×2,2×2,1×1\n輻そう,隕石,1×1,1×1,1×1\n");
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_NE(bad->body.find("row 3, column 脅威"), std::string::npos) << bad->body;
+  EXPECT_EQ(c.Get("/risks/export.csv", {{"Cookie", cookie}})->body.find("停電"), std::string::npos) << "nothing from the refused file";
+  auto good = upload("/risks/import", "リスク,脅威,固有リスク,現在のリスク,残留リスク\n停電,故障・災害等,2×2,2×2,1×1\n");
+  EXPECT_EQ(good->status, 200);
+  auto csv = c.Get("/risks/export.csv", {{"Cookie", cookie}});
+  EXPECT_NE(csv->body.find("停電"), std::string::npos);
+  auto xlsx = c.Get("/risks/export.xlsx", {{"Cookie", cookie}});
+  EXPECT_EQ(xlsx->body.rfind("PK\x03\x04", 0), 0u) << "a zip (XLSX) archive";
+  EXPECT_NE(c.Get("/risks/export.svg", {{"Cookie", cookie}})->body.find("<svg"), std::string::npos);
+  EXPECT_EQ(c.Get("/plan/export.svg", {{"Cookie", cookie}})->status, 404);
+  auto plan = upload("/plan/import", "目標とする将来像,実施事項,責任者,達成期限,結果の評価方法\n停電時も継続,発電機,設備部,2027-03-31,訓練\n");
+  EXPECT_EQ(plan->status, 200);
+  // Progress is edited on the plan page; another organisation cannot touch the item.
+  EXPECT_EQ(c.Post("/plan/1", {{"Cookie", cookie}}, "status=in_progress&progress=60&_csrf=" + url_encode(csrf), "application/x-www-form-urlencoded")->status, 303);
+  EXPECT_NE(c.Get("/plan/export.csv", {{"Cookie", cookie}})->body.find("in_progress,60"), std::string::npos);
+  std::string bob = login("bob", "bob password");
+  std::string bob_csrf = csrf_of(bob);
+  EXPECT_EQ(c.Post("/plan/1", {{"Cookie", bob}}, "status=done&progress=100&_csrf=" + url_encode(bob_csrf), "application/x-www-form-urlencoded")->status, 404);
+  EXPECT_EQ(c.Get("/plan/export.csv", {{"Cookie", bob}})->body.find("停電時も継続"), std::string::npos);
+}
+
 TEST_F(WebTest, LanguageSwitchesToEnglish) {
   std::string cookie = login("alice", "correct horse");
   auto ja = client().Get("/catalog", {{"Cookie", cookie}});
