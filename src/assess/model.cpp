@@ -38,6 +38,10 @@ std::optional<Status> status_from(std::string_view raw) {
   std::string s = text::fold(raw);  // width- and case-insensitive, spaces removed
   for (char& c : s) if (c == ' ' || c == '-') c = '_';
   if (s.empty() || s == "unanswered" || s == text::fold("未回答")) return Status::unanswered;
+  // The document answer scale (current / outdated / missing) shares the same states.
+  if (s == "current" || s == text::fold("最新")) return Status::implemented;
+  if (s == "outdated" || s == text::fold("要更新")) return Status::partial;
+  if (s == "missing" || s == text::fold("未作成")) return Status::not_implemented;
   if (s == "implemented" || s == "yes" || s == text::fold("実施済") || s == text::fold("実施済み") || s == "○") return Status::implemented;
   if (s == "partial" || s == "partially_implemented" || s == "partiallyimplemented" || s == text::fold("一部実施")) return Status::partial;
   if (s == "not_implemented" || s == "notimplemented" || s == "no" || s == text::fold("未実施")) return Status::not_implemented;

@@ -10,7 +10,9 @@ enum class Status { unanswered, implemented, partial, not_implemented, not_appli
 std::string to_string(Status s);
 std::string to_japanese(Status s);
 // Accepts the glossary identifiers, their Japanese (実施済, 一部実施, 未実施, 対象外, 未回答) and
-// common English spellings ("Implemented", "not implemented", "N/A"); nullopt otherwise.
+// common English spellings ("Implemented", "not implemented", "N/A"), and the document scale
+// (current 最新 = implemented, outdated 要更新 = partial, missing 未作成 = not implemented);
+// nullopt otherwise.
 std::optional<Status> status_from(std::string_view s);
 const std::vector<Status>& all_statuses();
 

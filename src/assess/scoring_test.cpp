@@ -88,6 +88,9 @@ TEST(Status, AcceptsJapaneseEnglishAndFullWidth) {
   EXPECT_EQ(status_from("実施済"), Status::implemented);
   EXPECT_EQ(status_from("一部実施"), Status::partial);
   EXPECT_EQ(status_from("Not implemented"), Status::not_implemented);
+  EXPECT_EQ(status_from("outdated"), Status::partial) << "document scale";
+  EXPECT_EQ(status_from("未作成"), Status::not_implemented) << "document scale";
+  EXPECT_EQ(status_from("最新"), Status::implemented) << "document scale";
   EXPECT_EQ(status_from("ＮＯＴ＿ＡＰＰＬＩＣＡＢＬＥ"), Status::not_applicable);
   EXPECT_EQ(status_from(""), Status::unanswered);
   EXPECT_FALSE(status_from("たぶん").has_value());

@@ -34,6 +34,7 @@ SourceRef source_from(const json& j) {
     s.first = j["lines"][0].get<int>();
     s.last = j["lines"][1].get<int>();
   }
+  if (j.is_object() && j.contains("document")) s.document = j["document"].get<std::string>();
   return s;
 }
 

@@ -105,6 +105,7 @@ class Parser {
       defect(file, n, field, "invalid line range");
       s = {};
     }
+    if (n.IsMap() && n["document"]) s.document = n["document"].as<std::string>();
     return s;
   }
 };

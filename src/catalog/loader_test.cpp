@@ -141,3 +141,24 @@ TEST(Loader, RejectsKindNotDeclaredByFramework) {
 
 }  // namespace
 }  // namespace anzen::catalog
+
+namespace anzen::catalog {
+namespace {
+// A newer edition loads beside the older one; both stay addressable by id@version.
+TEST(Loader, TwoEditionsOfAFrameworkLoadSideBySide) {
+  std::string v2 = replace(replace(kFramework, "version: \"1\"", "version: \"2\"\nsupersedes: demo\n"), "2024-04-01", "2026-04-01");
+  std::string v1 = replace(kFramework, "effective_from: 2024-04-01", "effective_from: 2024-04-01\neffective_to: 2026-03-31");
+  std::string items2 = replace(kGood, "title: {ja: 方針, en: Policy}", "title: {ja: 基本方針, en: Basic policy}");
+  Catalog cat = build_catalog({{{"demo/1/framework.yaml", v1}, {{"demo/1/ch01.yaml", kGood}}},
+                               {{"demo/2/framework.yaml", v2}, {{"demo/2/ch01.yaml", items2}}}},
+                              {});
+  ASSERT_NE(cat.find("demo", "1"), nullptr);
+  ASSERT_NE(cat.find("demo", "2"), nullptr);
+  EXPECT_EQ(cat.find("demo")->version, "2") << "newest edition by default";
+  EXPECT_EQ(cat.find("demo", "1")->find("1.1")->title.ja, "方針");
+  EXPECT_EQ(cat.find("demo", "2")->find("1.1")->title.ja, "基本方針");
+  EXPECT_EQ(cat.find("demo", "1")->effective_to, "2026-03-31");
+  EXPECT_EQ(cat.find("demo", "2")->supersedes, "demo");
+}
+}  // namespace
+}  // namespace anzen::catalog

@@ -20,7 +20,12 @@ struct Text {
 struct SourceRef {
   int first = 0;
   int last = 0;
+  std::string document;  // set only when the element comes from another document than its framework's
   bool empty() const { return first == 0; }
+  // The document the lines refer to: the element's own, else the framework's.
+  const std::string& document_or(const std::string& framework_document) const {
+    return document.empty() ? framework_document : document;
+  }
 };
 
 struct Reference {

@@ -11,7 +11,9 @@ namespace {
 json text_json(const Text& t) { return json{{"ja", t.ja}, {"en", t.en}}; }
 json source_json(const SourceRef& s) {
   if (s.empty()) return nullptr;
-  return s.first == s.last ? json{{"line", s.first}} : json{{"lines", {s.first, s.last}}};
+  json j = s.first == s.last ? json{{"line", s.first}} : json{{"lines", {s.first, s.last}}};
+  if (!s.document.empty()) j["document"] = s.document;
+  return j;
 }
 }  // namespace
 
@@ -47,7 +49,8 @@ json stats(const Catalog& cat, const Framework& fw) {
               {"attributes", attrs},
               {"mappings", maps}};
   for (const auto& [k, v] : kinds.items()) {
-    std::string plural = k == "check" ? "checks" : k + "s";
+    // English plurals of the kind names: check → checks, category → categories.
+    std::string plural = k.size() > 1 && k.back() == 'y' ? k.substr(0, k.size() - 1) + "ies" : k + "s";
     out[plural] = v;
   }
   return out;

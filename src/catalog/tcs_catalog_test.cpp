@@ -103,8 +103,8 @@ TEST(TcsCatalog, ReferenceDataIsVerbatimAtItsLines) {
   for (const char* key : {"glossary", "scope", "threats", "characteristics"}) {
     for (const auto& e : ref[key]) {
       SourceRef s;
-      if (e.contains("lines")) s = {e["lines"][0].get<int>(), e["lines"][1].get<int>()};
-      else s = {e["line"].get<int>(), e["line"].get<int>()};
+      if (e.contains("lines")) s.first = e["lines"][0].get<int>(), s.last = e["lines"][1].get<int>();
+      else s.first = s.last = e["line"].get<int>();
       std::string span = seed_span(lines, s);
       for (const char* f : {"term", "name", "definition", "text"}) {
         if (!e.contains(f)) continue;

@@ -59,7 +59,7 @@ void print_item(const catalog::Framework& fw, const catalog::Item& it, const std
   }
   for (const auto& r : it.references) std::cout << "ref: " << r.scheme << " " << r.id << "\n";
   if (!it.source.empty()) {
-    std::cout << (lang == "en" ? "source: " : "出典: ") << fw.source_document << " L"
+    std::cout << (lang == "en" ? "source: " : "出典: ") << it.source.document_or(fw.source_document) << " L"
               << it.source.first;
     if (it.source.last != it.source.first) std::cout << "-" << it.source.last;
     std::cout << "\n";

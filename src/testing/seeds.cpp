@@ -1,6 +1,7 @@
 #include "testing/seeds.h"
 
 #include <fstream>
+#include <map>
 
 namespace anzen::testing {
 
@@ -11,12 +12,15 @@ std::optional<std::filesystem::path> shared_dir() {
 }
 
 std::vector<std::string> seed_lines(const std::string& name) {
+  static std::map<std::string, std::vector<std::string>> cache;  // tests read the same seeds often
+  if (auto it = cache.find(name); it != cache.end()) return it->second;
   std::vector<std::string> out;
   auto dir = shared_dir();
   if (!dir) return out;
   std::ifstream in(*dir / "seeds" / name);
   std::string line;
   while (std::getline(in, line)) out.push_back(line);
+  cache[name] = out;
   return out;
 }
 

@@ -27,9 +27,12 @@ std::optional<assess::Assessment> latest_assessment(Ctx& c) {
   return all.back();  // ordered by period, then id
 }
 
-std::string status_badge(const Ctx& c, assess::Status s) {
-  std::string k = assess::to_string(s);
-  return "<span class=\"badge s-" + k + "\">" + esc(c.t("status." + k)) + "</span>";
+std::string status_key(assess::Status s, const std::string& scale) {
+  return (scale == "document" ? "docstatus." : "status.") + assess::to_string(s);
+}
+
+std::string status_badge(const Ctx& c, assess::Status s, const std::string& scale) {
+  return "<span class=\"badge s-" + assess::to_string(s) + "\">" + esc(c.t(status_key(s, scale))) + "</span>";
 }
 
 std::string pct(std::optional<double> v) {

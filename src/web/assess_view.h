@@ -13,7 +13,9 @@ namespace anzen::web {
 assess::Assessment need_assessment(Ctx& c, int64_t id);
 const catalog::Framework& framework_of(const assess::Assessment& a);
 std::optional<assess::Assessment> latest_assessment(Ctx& c);
-std::string status_badge(const Ctx& c, assess::Status s);
+// Status names depend on the framework's answer scale: compliance (実施済…) or document (最新/要更新/未作成).
+std::string status_key(assess::Status s, const std::string& scale = "compliance");
+std::string status_badge(const Ctx& c, assess::Status s, const std::string& scale = "compliance");
 std::string pct(std::optional<double> v);
 std::string today_jst();
 

@@ -25,12 +25,12 @@ std::string opt(const std::string& value, const std::string& label, const std::s
 }
 
 std::string status_select(const Ctx& c, const std::string& name, const std::string& id, Status cur, bool with_all = false,
-                          const std::string& filter_value = "") {
+                          const std::string& filter_value = "", const std::string& scale = "compliance") {
   std::string h = "<select name=\"" + name + "\" id=\"" + id + "\">";
   if (with_all) h += opt("", c.t("common.all"), filter_value);
   for (Status s : assess::all_statuses()) {
     std::string k = assess::to_string(s);
-    h += opt(k, c.t("status." + k), with_all ? filter_value : assess::to_string(cur));
+    h += opt(k, c.t(status_key(s, scale)), with_all ? filter_value : assess::to_string(cur));
   }
   return h + "</select>";
 }
@@ -90,7 +90,7 @@ void checklist_page(Ctx& c) {
        opt("", c.t("common.all"), f_th);
   for (const auto& t : catalog::threat_tags()) b += opt(t, c.t("threat." + t), f_th);
   b += "</select></div><div><label for=\"f-st\">" + esc(c.t("common.status")) + "</label>" +
-       status_select(c, "status", "f-st", Status::unanswered, true, f_st) + "</div><div><label for=\"f-ow\">" + esc(c.t("common.owner")) +
+       status_select(c, "status", "f-st", Status::unanswered, true, f_st, fw.answer_scale) + "</div><div><label for=\"f-ow\">" + esc(c.t("common.owner")) +
        "</label><input type=\"text\" id=\"f-ow\" name=\"owner\" value=\"" + esc(f_ow) + "\" size=\"10\"></div><div><label for=\"f-q\">" +
        esc(c.t("common.search")) + "</label><input type=\"text\" id=\"f-q\" name=\"q\" value=\"" + esc(f_q) + "\" size=\"14\"></div><button type=\"submit\">" +
        esc(c.t("common.filter")) + "</button></form>";
@@ -117,12 +117,12 @@ void checklist_page(Ctx& c) {
       ++shown;
       // Fast keyboard entry: every row has its own small form (Tab to the select, arrows to
       // choose, Tab + Enter to save); no JavaScript needed.
-      std::string cell = status_badge(c, st);
+      std::string cell = status_badge(c, st, fw.answer_scale);
       if (c.user && can_edit(c.user->role)) {
         std::string rid = "st-" + q.id;
         cell = "<form class=\"inline\" method=\"post\" action=\"" + question_link(a.id, q.id) + "/status\">" + csrf_field(c) +
                "<input type=\"hidden\" name=\"back\" value=\"" + esc(c.req.target) + "\"><label class=\"skip\" for=\"" + esc(rid) + "\">" +
-               esc(q.id) + "</label>" + status_select(c, "status", rid, st) + " <button type=\"submit\" class=\"secondary\">" + esc(c.t("common.save")) + "</button></form>";
+               esc(q.id) + "</label>" + status_select(c, "status", rid, st, false, "", fw.answer_scale) + " <button type=\"submit\" class=\"secondary\">" + esc(c.t("common.save")) + "</button></form>";
       }
       b += "<tr class=\"q-row\" id=\"row-" + esc(q.id) + "\"><td><a href=\"" + question_link(a.id, q.id) + "\">" + esc(q.id) + "</a></td><td>" + esc(q.text.in(c.lang)) +
            "</td><td class=\"opt\">" + (rec ? "○" : "－") + "</td><td>" + cell + "</td><td class=\"opt num\">" +
@@ -158,12 +158,12 @@ void question_page(Ctx& c) {
   b += "<p>" + esc(c.t("role.operator")) + ": " + (chk->operator_rec == catalog::Recommendation::recommended ? "○" : "－") + " · " +
        esc(c.t("role.maker")) + ": " + (chk->maker_rec == catalog::Recommendation::recommended ? "○" : "－") +
        " · <a href=\"/catalog/" + url_encode(fw.id) + "/" + url_encode(chk->id) + "\">" + esc(c.t("nav.catalog")) + "</a></p>";
-  b += "<p>" + status_badge(c, an.status) + (an.updated_at.empty() ? "" : " <span class=\"muted\">" + esc(an.updated_at) + " " + esc(an.updated_by) + "</span>") + "</p>";
+  b += "<p>" + status_badge(c, an.status, fw.answer_scale) + (an.updated_at.empty() ? "" : " <span class=\"muted\">" + esc(an.updated_at) + " " + esc(an.updated_by) + "</span>") + "</p>";
   if (!an.comment.empty()) b += "<p>" + esc(an.comment) + "</p>";
   bool edit = c.user && can_edit(c.user->role);
   if (edit) {
     b += "<form method=\"post\" action=\"" + base + "\">" + csrf_field(c) + "<label for=\"status\">" + esc(c.t("common.status")) + "</label>" +
-         status_select(c, "status", "status", an.status) + "<label for=\"na_reason\">" + (c.lang == "en" ? "Reason (required for not applicable)" : "対象外の理由（対象外の場合は必須）") +
+         status_select(c, "status", "status", an.status, false, "", fw.answer_scale) + "<label for=\"na_reason\">" + (c.lang == "en" ? "Reason (required for not applicable)" : "対象外の理由（対象外の場合は必須）") +
          "</label><input type=\"text\" id=\"na_reason\" name=\"na_reason\" value=\"" + esc(an.na_reason) + "\" size=\"40\"><label for=\"maturity\">" +
          (c.lang == "en" ? "Maturity (0-5)" : "成熟度（0〜5）") + "</label><select id=\"maturity\" name=\"maturity\">" + opt("", "–", an.maturity ? "x" : "");
     const auto& scale = assess::maturity_scale();
@@ -276,7 +276,7 @@ void gaps_page(Ctx& c) {
     std::string why;
     for (const auto& [en, ja] : g.reasons) why += esc(c.lang == "en" ? en : ja) + "<br>";
     b += "<tr><td class=\"num\">" + std::to_string(++pos) + "</td><td><a href=\"" + question_link(a.id, g.question_id) + "\">" + esc(g.question_id) +
-         "</a></td><td>" + esc(q->text.in(c.lang)) + "</td><td>" + status_badge(c, g.status) + "</td><td class=\"num\">" + std::to_string(g.priority) +
+         "</a></td><td>" + esc(q->text.in(c.lang)) + "</td><td>" + status_badge(c, g.status, fw.answer_scale) + "</td><td class=\"num\">" + std::to_string(g.priority) +
          "</td><td class=\"opt\">" + why + "</td></tr>";
   }
   c.html(layout(c, c.t("nav.gaps"), b + "</tbody></table>"));

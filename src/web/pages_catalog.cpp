@@ -134,7 +134,7 @@ void mount_catalog_pages(Router& r) {
       b += "</tbody></table>";
     }
     if (!it->source.empty()) {
-      b += "<p class=\"muted\">" + esc(c.t("catalog.source")) + ": " + esc(fw.source_document) + " L" +
+      b += "<p class=\"muted\">" + esc(c.t("catalog.source")) + ": " + esc(it->source.document_or(fw.source_document)) + " L" +
            std::to_string(it->source.first) + (it->source.last != it->source.first ? "–" + std::to_string(it->source.last) : "") + "</p>";
     }
     if (!it->children.empty()) {
