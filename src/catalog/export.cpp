@@ -41,7 +41,7 @@ SourceRef source_from(const json& j) {
 // Structural kinds become OSCAL groups; everything assessable becomes a control.
 bool is_group(const std::string& kind) {
   return kind == "chapter" || kind == "section" || kind == "phase" || kind == "perspective" ||
-         kind == "group" || kind == "theme" || kind == "category" || kind == "pillar";
+         kind == "group" || kind == "theme" || kind == "category" || kind == "pillar" || kind == "part";
 }
 
 json prop(const std::string& name, const std::string& value) {
@@ -164,7 +164,9 @@ json export_oscal(const Framework& fw, std::string_view lang) {
   auto pick = [&](const Text& t) { return lang == "en" ? t.en : t.ja; };
   auto alt = [&](const Text& t) { return lang == "en" ? t.ja : t.en; };
 
-  std::function<json(const Item&)> node = [&](const Item& it) -> json {
+  // `as_group`: whether this item is emitted as an OSCAL group (a structural kind whose
+  // ancestors are all groups); a structural kind below a control must itself be a control.
+  std::function<json(const Item&, bool)> node = [&](const Item& it, bool as_group) -> json {
     std::string title = pick(it.title);
     if (title.empty() && it.kind == "check") title = it.label.empty() ? it.id : it.label;
     if (title.empty()) title = it.id;
@@ -205,8 +207,8 @@ json export_oscal(const Framework& fw, std::string_view lang) {
     json groups = json::array(), controls = json::array();
     for (size_t c : it.children) {
       // OSCAL groups may hold groups and controls; controls hold only controls.
-      bool child_group = is_group(fw.items[c].kind) && is_group(it.kind);
-      (child_group ? groups : controls).push_back(node(fw.items[c]));
+      bool child_group = as_group && is_group(fw.items[c].kind);
+      (child_group ? groups : controls).push_back(node(fw.items[c], child_group));
     }
     if (!groups.empty()) j["groups"] = groups;
     if (!controls.empty()) j["controls"] = controls;
@@ -216,7 +218,7 @@ json export_oscal(const Framework& fw, std::string_view lang) {
   json groups = json::array(), controls = json::array();
   for (const auto& it : fw.items) {
     if (!it.parent.empty()) continue;
-    (is_group(it.kind) ? groups : controls).push_back(node(it));
+    (is_group(it.kind) ? groups : controls).push_back(node(it, is_group(it.kind)));
   }
   json meta = {{"title", pick(fw.title)},
                {"last-modified", utc_now_iso()},
