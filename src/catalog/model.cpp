@@ -1,6 +1,7 @@
 #include "catalog/model.h"
 
 #include <algorithm>
+#include <map>
 
 namespace anzen::catalog {
 
@@ -35,6 +36,21 @@ const std::vector<std::string>& threat_tags() {
                                                 "failure_disaster", "info_leak",    "cloud_use",
                                                 "cloud_provision"};
   return tags;
+}
+
+Text threat_label(std::string_view tag) {
+  // The words of 表1 (seed 000 lines 679-691) and the glossary.
+  static const std::map<std::string, Text, std::less<>> names = {
+      {"common", {"共通", "Common"}},
+      {"cyber_attack", {"サイバー攻撃", "Cyber attack"}},
+      {"congestion", {"ネットワーク輻そう", "Network congestion"}},
+      {"failure_disaster", {"故障・災害等", "Failures and disasters"}},
+      {"info_leak", {"重要情報漏えい", "Leak of critical information"}},
+      {"cloud_use", {"クラウドサービス利用時", "Cloud use"}},
+      {"cloud_provision", {"クラウドサービス提供時", "Cloud provision"}},
+      {"custom", {"その他", "Other"}}};
+  auto it = names.find(tag);
+  return it == names.end() ? Text{std::string(tag), std::string(tag)} : it->second;
 }
 
 void Framework::index() {

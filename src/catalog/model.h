@@ -143,5 +143,7 @@ struct Catalog {
 
 // Valid threat tags of the telecom standard.
 const std::vector<std::string>& threat_tags();
+// Japanese and English names of a threat tag (or of a risk's threat, including "custom").
+Text threat_label(std::string_view tag);
 
 }  // namespace anzen::catalog

@@ -7,6 +7,7 @@
 #include "assess/sheet.h"
 #include "catalog/catalog_dir.h"
 #include "cli/cli.h"
+#include "report/oscal.h"
 #include "common/clock.h"
 #include "common/paths.h"
 #include "store/audit.h"
@@ -42,14 +43,6 @@ json assessment_json(const Assessment& a) {
           {"previous", a.previous_id ? json(*a.previous_id) : json()}, {"created_at", a.created_at}};
 }
 
-std::string today_jst() {
-  auto t = std::time(nullptr) + 9 * 3600;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char b[16];
-  std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
-  return b;
-}
 
 std::string pct(const std::optional<double>& v) {
   if (!v) return "-";
@@ -200,11 +193,11 @@ void register_assess(CLI::App& app, Globals& g) {
     }
   });
 
-  auto* ae = as->add_subcommand("export", "Export the checklist (表2 layout) as CSV or XLSX");
+  auto* ae = as->add_subcommand("export", "Export the checklist (表2 layout) as CSV or XLSX, or the results as OSCAL assessment-results");
   static int64_t ae_id = 0;
   static std::string ae_format = "csv", ae_out;
   ae->add_option("ID", ae_id)->required();
-  ae->add_option("--format", ae_format, "csv or xlsx")->check(CLI::IsMember({"csv", "xlsx"}));
+  ae->add_option("--format", ae_format, "csv, xlsx or oscal")->check(CLI::IsMember({"csv", "xlsx", "oscal"}));
   ae->add_option("-o,--output", ae_out, "Output file")->required();
   ae->callback([&g] {
     Session s(g.db);
@@ -212,7 +205,9 @@ void register_assess(CLI::App& app, Globals& g) {
     const auto& fw = framework_of(a);
     auto answers = s.repo.answers(a.id);
     auto ev = s.repo.evidence(a.id);
-    if (ae_format == "csv") write_file_atomic(ae_out, export_csv(fw, a, answers, ev));
+    if (ae_format == "oscal") {
+      write_file_atomic(ae_out, report::assessment_results(report::gather(s.db, a.id, std::nullopt, today_jst())).dump(2) + "\n");
+    } else if (ae_format == "csv") write_file_atomic(ae_out, export_csv(fw, a, answers, ev));
     else export_xlsx(fw, a, answers, ev, ae_out);
     std::cerr << "wrote " << ae_out << "\n";
   });

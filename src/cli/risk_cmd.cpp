@@ -4,9 +4,11 @@
 
 #include "catalog/catalog_dir.h"
 #include "cli/cli.h"
+#include "common/clock.h"
 #include "common/paths.h"
 #include "common/text.h"
 #include "common/xlsx_table.h"
+#include "report/oscal.h"
 #include "risk/repo.h"
 #include "risk/table.h"
 #include "store/audit.h"
@@ -42,14 +44,6 @@ json plan_out(const risk::PlanItem& p) {
           {"deadline", p.deadline}, {"evaluation_method", p.evaluation_method}, {"status", p.status}, {"progress", p.progress},
           {"risk_ids", p.risk_ids}, {"question_ids", p.question_ids}};
 }
-std::string today_jst() {
-  std::time_t t = std::time(nullptr) + 9 * 3600;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char b[16];
-  std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
-  return b;
-}
 template <typename F>
 void guarded(F f) {
   try {
@@ -79,7 +73,7 @@ void print_table(const risk::Table& t, const std::vector<size_t>& cols) {
 // `… import --org ID FILE` and `… export --org ID --format csv|xlsx -o FILE` for one table.
 using Importer = risk::TableImport (*)(risk::RiskRepo&, store::Db&, int64_t, const std::string&, const std::string&);
 void add_table_io(CLI::App* parent, Globals& g, const std::string& what, Importer import_fn,
-                  risk::Table (risk::RiskRepo::*table)(int64_t), const std::string& sheet, bool svg = false) {
+                  risk::Table (risk::RiskRepo::*table)(int64_t), const std::string& sheet, bool svg = false, bool oscal = false) {
   struct Opts {
     int64_t org = 0;
     std::string file, format = "csv", out;
@@ -108,12 +102,19 @@ void add_table_io(CLI::App* parent, Globals& g, const std::string& what, Importe
   });
   auto* ex = parent->add_subcommand("export", std::string("Export ") + what + (svg ? " as CSV or XLSX, or the heat map as SVG" : " as CSV or XLSX"));
   ex->add_option("--org", o->org)->required();
-  ex->add_option("--format", o->format, svg ? "csv, xlsx or svg" : "csv or xlsx")->check(svg ? CLI::IsMember({"csv", "xlsx", "svg"}) : CLI::IsMember({"csv", "xlsx"}));
+  std::vector<std::string> formats = {"csv", "xlsx"};
+  if (svg) formats.push_back("svg");
+  if (oscal) formats.push_back("oscal");
+  ex->add_option("--format", o->format, "csv, xlsx" + std::string(svg ? ", svg" : "") + (oscal ? ", oscal (POA&M)" : ""))->check(CLI::IsMember(formats));
   ex->add_option("-o,--output", o->out)->required();
   ex->callback([&g, o, table, sheet] {
     RiskSession s(g.db);
     if (o->format == "csv") {
       write_file_atomic(o->out, risk::to_csv((s.repo.*table)(o->org)));
+    } else if (o->format == "oscal") {
+      auto org = assess::AssessRepo(s.db, "cli").org(o->org);
+      if (!org) throw UsageError("no organisation " + std::to_string(o->org));
+      write_file_atomic(o->out, report::poam(*org, s.repo.plan(o->org), s.repo.risks(o->org), s.repo.matrix(o->org)).dump(2) + "\n");
     } else if (o->format == "xlsx") {
       write_xlsx_table(o->out, sheet, (s.repo.*table)(o->org), {6, 30, 16, 16, 24, 16, 12, 16, 12, 12, 12, 12, 10, 14, 24, 12, 20});
     } else {
@@ -359,7 +360,7 @@ void register_risk(CLI::App& app, Globals& g) {
     if (!p) throw UsageError("no plan item " + std::to_string(psh_id) + " in organisation " + std::to_string(psh_org));
     print_json(plan_out(*p));
   });
-  add_table_io(pl, g, "plan items", &risk::import_plan, &risk::RiskRepo::plan_table, "リスク対応計画");
+  add_table_io(pl, g, "plan items", &risk::import_plan, &risk::RiskRepo::plan_table, "リスク対応計画", false, true);
 }
 
 }  // namespace anzen::cli

@@ -135,7 +135,9 @@ std::string zip_member(const std::string& zip, const std::string& name) {
   throw std::runtime_error("XLSX file has no " + name);
 }
 
-std::vector<csv::Row> read_first_sheet(const std::string& bytes) {
+std::vector<csv::Row> read_first_sheet(const std::string& bytes) { return read_sheet(bytes, 1); }
+
+std::vector<csv::Row> read_sheet(const std::string& bytes, int n) {
   std::vector<std::string> shared;
   std::string ss;
   try {
@@ -149,7 +151,7 @@ std::vector<csv::Row> read_first_sheet(const std::string& bytes) {
     shared.push_back(texts(ss, p, end));
     p = end + 5;
   }
-  std::string sheet = zip_member(bytes, "xl/worksheets/sheet1.xml");
+  std::string sheet = zip_member(bytes, "xl/worksheets/sheet" + std::to_string(n) + ".xml");
   std::vector<csv::Row> rows;
   for (size_t p = 0; (p = sheet.find("<row", p)) != std::string::npos;) {
     size_t tag_end = sheet.find('>', p);

@@ -42,13 +42,5 @@ std::string pct(std::optional<double> v) {
   return b;
 }
 
-std::string today_jst() {
-  std::time_t t = std::time(nullptr) + 9 * 3600;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char b[16];
-  std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
-  return b;
-}
 
 }  // namespace anzen::web

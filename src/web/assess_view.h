@@ -1,5 +1,6 @@
 // Helpers shared by the assessment pages, dashboard and API.
 #pragma once
+#include "common/clock.h"
 #include <optional>
 #include <string>
 
@@ -17,6 +18,5 @@ std::optional<assess::Assessment> latest_assessment(Ctx& c);
 std::string status_key(assess::Status s, const std::string& scale = "compliance");
 std::string status_badge(const Ctx& c, assess::Status s, const std::string& scale = "compliance");
 std::string pct(std::optional<double> v);
-std::string today_jst();
 
 }  // namespace anzen::web
