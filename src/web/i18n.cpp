@@ -17,6 +17,7 @@ const std::map<std::string, Pair, std::less<>>& table() {
       {"nav.gaps", {"差異分析", "Gaps"}},
       {"nav.plan", {"リスク対応計画", "Treatment plan"}},
       {"nav.risks", {"リスク", "Risks"}},
+      {"nav.reports", {"報告書", "Reports"}},
       {"plan.planned", {"計画", "planned"}},
       {"plan.in_progress", {"実施中", "in progress"}},
       {"plan.done", {"完了", "done"}},

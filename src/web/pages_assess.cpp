@@ -82,7 +82,8 @@ void checklist_page(Ctx& c) {
                   std::to_string(sc.overall.answered) + "/" + std::to_string(sc.overall.questions) +
                   " · <a href=\"/assessments/" + std::to_string(a.id) + "/gaps\">" + esc(c.t("nav.gaps")) + "</a>"
                   " · <a href=\"/assessments/" + std::to_string(a.id) + "/export.xlsx\">XLSX</a>"
-                  " · <a href=\"/assessments/" + std::to_string(a.id) + "/export.csv\">CSV</a></p>";
+                  " · <a href=\"/assessments/" + std::to_string(a.id) + "/export.csv\">CSV</a>"
+                  " · <a href=\"/assessments/" + std::to_string(a.id) + "/reports\">" + esc(c.t("nav.reports")) + "</a></p>";
   b += "<form class=\"filters\" method=\"get\"><div><label for=\"f-ch\">" + std::string(c.lang == "en" ? "Chapter" : "章") +
        "</label><select id=\"f-ch\" name=\"chapter\">" + opt("", c.t("common.all"), f_ch);
   for (const auto& it : fw.items) if (it.kind == "chapter") b += opt(it.id, it.label + " " + it.title.in(c.lang), f_ch);

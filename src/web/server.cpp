@@ -39,6 +39,7 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   mount_assessment_pages(r);
   mount_incident_pages(r);
   mount_risk_pages(r);
+  mount_report_pages(r);
   mount_catalog_api(r);
   mount_assessment_api(r);
   mount_incident_api(r);

@@ -295,6 +295,53 @@ TEST_F(WebTest, RegisterAndPlanExportAndImportAllOrNothing) {
   EXPECT_EQ(c.Get("/plan/export.csv", {{"Cookie", bob}})->body.find("停電時も継続"), std::string::npos);
 }
 
+TEST_F(WebTest, ReportsDownloadAndDecisionsAreKeptPerOrganisation) {
+  int64_t aid = 0;
+  {
+    store::Db db(path_);
+    assess::AssessRepo repo(db, "t");
+    const auto& fw = *catalog::shipped_catalog().find("tcs-2023");
+    auto a = repo.create(org_a_, fw, "operator", "FY2026", "");
+    assess::Answer x;
+    x.question_id = "T2-001.1";
+    x.status = assess::Status::implemented;
+    repo.set_answer(a, fw, x);
+    aid = a.id;
+  }
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = csrf_of(cookie);
+  auto c = client();
+  std::string base = "/assessments/" + std::to_string(aid);
+  auto page = c.Get(base + "/reports", {{"Cookie", cookie}});
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("適用宣言書"), std::string::npos);
+  auto pdf = c.Get(base + "/reports/management.pdf", {{"Cookie", cookie}});
+  EXPECT_EQ(pdf->status, 200);
+  EXPECT_EQ(pdf->body.rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(c.Get(base + "/reports/gaps.xlsx", {{"Cookie", cookie}})->body.rfind("PK\x03\x04", 0), 0u);
+  EXPECT_EQ(c.Get(base + "/reports/management.xlsx", {{"Cookie", cookie}})->status, 400) << "a format the report does not come in";
+  EXPECT_NE(c.Get(base + "/oscal.json", {{"Cookie", cookie}})->body.find("assessment-results"), std::string::npos);
+  auto post = [&](const std::string& path, const std::string& form) {
+    return c.Post(path, {{"Cookie", cookie}}, form + "&_csrf=" + url_encode(csrf), "application/x-www-form-urlencoded");
+  };
+  EXPECT_EQ(post(base + "/soa", "item=3.1.10&adopted=no&reason=")->status, 400) << "non-adoption needs a reason";
+  EXPECT_EQ(post(base + "/soa", "item=3.1.10&adopted=no&reason=" + url_encode("対象外の環境"))->status, 303);
+  EXPECT_EQ(post(base + "/disclosure", "sec-4=" + url_encode("責任者は CISSP を保有"))->status, 303);
+  auto html = c.Get(base + "/reports/disclosure.html", {{"Cookie", cookie}});
+  EXPECT_NE(html->body.find("責任者は CISSP を保有"), std::string::npos);
+  EXPECT_NE(c.Get(base + "/reports/soa.csv", {{"Cookie", cookie}})->body.find("対象外の環境"), std::string::npos);
+  // Another organisation sees none of it, and cannot write to it.
+  std::string bob = login("bob", "bob password");
+  EXPECT_EQ(c.Get(base + "/reports", {{"Cookie", bob}})->status, 404);
+  EXPECT_EQ(c.Get(base + "/reports/management.pdf", {{"Cookie", bob}})->status, 404);
+  EXPECT_EQ(c.Post(base + "/soa", {{"Cookie", bob}}, "item=3.1.10&adopted=yes&_csrf=" + url_encode(csrf_of(bob)), "application/x-www-form-urlencoded")->status, 404);
+  // A viewer may download but not decide.
+  std::string viewer = login("victor", "viewer pass");
+  EXPECT_EQ(c.Get(base + "/reports/soa.html", {{"Cookie", viewer}})->status, 200);
+  EXPECT_EQ(c.Post(base + "/soa", {{"Cookie", viewer}}, "item=3.1.10&adopted=yes&_csrf=" + url_encode(csrf_of(viewer)), "application/x-www-form-urlencoded")->status, 403);
+}
+
 TEST_F(WebTest, LanguageSwitchesToEnglish) {
   std::string cookie = login("alice", "correct horse");
   auto ja = client().Get("/catalog", {{"Cookie", cookie}});
