@@ -19,7 +19,7 @@ std::vector<fs::path> sorted_yaml(const fs::path& dir) {
 }
 }  // namespace
 
-Catalog load_catalog_dir(const fs::path& root) {
+std::pair<std::vector<FrameworkFiles>, std::vector<SourceFile>> read_catalog_dir(const fs::path& root) {
   std::vector<FrameworkFiles> fws;
   std::vector<SourceFile> maps;
   auto rel = [&](const fs::path& p) { return fs::relative(p, root.parent_path()).string(); };
@@ -49,11 +49,20 @@ Catalog load_catalog_dir(const fs::path& root) {
       fws.push_back(std::move(ff));
     }
   }
+  return {fws, maps};
+}
+
+Catalog load_catalog_dir(const fs::path& root) {
+  auto [fws, maps] = read_catalog_dir(root);
   return build_catalog(fws, maps);
 }
 
 const Catalog& shipped_catalog() {
-  static const Catalog cat = load_catalog_dir(data_dir() / "catalogs");
+  static const Catalog cat = [] {
+    auto [fws, maps] = read_catalog_dir(data_dir() / "catalogs");
+    for (auto& f : local_framework_files()) fws.push_back(std::move(f));
+    return build_catalog(fws, maps);
+  }();
   return cat;
 }
 

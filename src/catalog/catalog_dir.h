@@ -2,6 +2,7 @@
 #pragma once
 #include <filesystem>
 
+#include "catalog/loader.h"
 #include "catalog/model.h"
 
 namespace anzen::catalog {
@@ -9,6 +10,10 @@ namespace anzen::catalog {
 // Loads every framework folder (those holding framework.yaml) and catalogs/mappings/*.yaml.
 // Throws CatalogError with every defect, naming files relative to `root`.
 Catalog load_catalog_dir(const std::filesystem::path& root);
+// The files of a catalogs/ folder, unparsed: frameworks (one per edition) and mapping sets.
+std::pair<std::vector<FrameworkFiles>, std::vector<SourceFile>> read_catalog_dir(const std::filesystem::path& root);
+// Frameworks imported into the database named by use_local_frameworks_from() (catalog/local.h).
+std::vector<FrameworkFiles> local_framework_files();
 
 // The catalog shipped with Anzen (data_dir()/catalogs), loaded once per process.
 const Catalog& shipped_catalog();

@@ -142,7 +142,7 @@ void parse_item(Parser& p, const std::string& file, const YAML::Node& n, Framewo
   it.title = p.text(file, n, "title", it.kind != "check");
   it.text = p.text(file, n, "text", false);
   it.source = p.source(file, n["source"], "source");
-  if (it.source.empty() && !fw.numbering_only) p.defect(file, n, "source", "missing source line");
+  if (it.source.empty() && !fw.numbering_only && fw.imported_from.empty()) p.defect(file, n, "source", "missing source line");
 
   const Item* parent = it.parent.empty() ? nullptr : fw.find(it.parent);
   if (YAML::Node th = n["threats"]) {
@@ -277,6 +277,7 @@ void parse_framework(Parser& p, const FrameworkFiles& files, Catalog& cat) {
     if (src["lines"]) fw.source_lines = p.source(file, src, "source");
   }
   if (n["numbering_only"]) fw.numbering_only = n["numbering_only"].as<bool>();
+  fw.imported_from = p.str(file, n, "imported_from", false);
   fw.answer_scale = n["answer_scale"] ? n["answer_scale"].as<std::string>() : "compliance";
   if (fw.answer_scale != "compliance" && fw.answer_scale != "document") {
     p.defect(file, n["answer_scale"], "answer_scale", "expected compliance or document");

@@ -92,6 +92,7 @@ struct Framework {
   std::vector<std::string> kinds;
   std::string answer_scale = "compliance";
   bool numbering_only = false;
+  std::string imported_from;  // the OSCAL file a user imported it from (items then have no source lines)
   nlohmann::json reference = nlohmann::json::object();
   std::vector<Item> items;
 

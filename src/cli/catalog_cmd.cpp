@@ -1,14 +1,18 @@
-// anzen catalog list|stats|show|search|export|validate|map
+// anzen catalog list|stats|show|search|export|import|validate|map
 #include <iostream>
 #include <set>
 
 #include "catalog/catalog_dir.h"
 #include "catalog/export.h"
+#include "catalog/local.h"
 #include "catalog/mapping.h"
+#include "catalog/oscal_import.h"
 #include "catalog/query.h"
 #include "cli/cli.h"
 #include "common/paths.h"
 #include "common/text.h"
+#include "store/audit.h"
+#include "store/db.h"
 
 namespace anzen::cli {
 using catalog::Catalog;
@@ -79,7 +83,7 @@ void print_item(const catalog::Framework& fw, const catalog::Item& it, const std
 
 }  // namespace
 
-void register_catalog(CLI::App& app, Globals&) {
+void register_catalog(CLI::App& app, Globals& g) {
   auto* cat_cmd = app.add_subcommand("catalog", "Browse, search and export the frameworks");
   cat_cmd->require_subcommand(1);
 
@@ -328,6 +332,34 @@ void register_catalog(CLI::App& app, Globals&) {
     for (const auto& p : ps) {
       std::cout << dst.id << ":" << (p.target_question.empty() ? p.target_item : p.target_question) << "\t"
                 << p.status << "\t" << p.reason_en << "\n";
+    }
+  });
+
+  auto* imp = cat_cmd->add_subcommand("import", "Import an OSCAL 1.x catalog (JSON) as a new framework, stored in the database");
+  static std::string imp_file, imp_id;
+  static bool imp_json = false;
+  imp->add_option("FILE", imp_file)->required()->check(CLI::ExistingFile);
+  imp->add_option("--id", imp_id, "Framework id (default: from the file name)");
+  imp->add_flag("--json", imp_json);
+  imp->callback([&g] {
+    json doc;
+    try {
+      doc = json::parse(read_file(imp_file));
+    } catch (const json::parse_error& e) {
+      throw UsageError(imp_file + ": not JSON (" + e.what() + "); expected an OSCAL catalog in JSON");
+    }
+    std::string id = imp_id.empty() ? catalog::framework_id_from(imp_file) : imp_id;
+    auto files = catalog::oscal_catalog_to_files(doc, imp_file, id);
+    store::Db db(g.db);
+    db.migrate();
+    Catalog cat = catalog::LocalFrameworks(db, store::default_actor()).add(files, (data_dir() / "catalogs").string());
+    const auto& fw = cat.frameworks.back();
+    json s = catalog::stats(cat, fw);
+    if (imp_json) {
+      print_json({{"id", fw.id}, {"version", fw.version}, {"items", fw.items.size()}, {"checklist_rows", s["checklist_rows"]}, {"questions", s["questions"]}});
+    } else {
+      std::cout << "imported " << fw.key() << ": " << fw.items.size() << " items, " << s["checklist_rows"] << " controls to assess, " << s["questions"]
+                << " questions\n";
     }
   });
 }

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "catalog/loader.h"
+#include "catalog/local.h"
 #include "cli/cli.h"
 
 int main(int argc, char** argv) {
@@ -14,6 +15,8 @@ int main(int argc, char** argv) {
   const char* env_db = std::getenv("ANZEN_DB");
   g.db = env_db && *env_db ? env_db : "anzen.db";
   app.add_option("--db", g.db, "SQLite database file (default $ANZEN_DB or anzen.db)");
+  // Imported frameworks live in the database: the catalog loads them once --db is known.
+  app.parse_complete_callback([&g] { anzen::catalog::use_local_frameworks_from(g.db); });
 
   anzen::cli::register_catalog(app, g);
   anzen::cli::register_store(app, g);
