@@ -1,0 +1,152 @@
+#include <gtest/gtest.h>
+
+#include "catalog/catalog_dir.h"
+#include "report/data.h"
+#include "report/decisions.h"
+#include "report/disclosure.h"
+#include "report/management.h"
+#include "report/oscal.h"
+#include "report/render.h"
+#include "report/soa.h"
+#include "store/audit.h"
+#include "testing/orgs.h"
+#include "testing/temp_db.h"
+
+namespace anzen::report {
+namespace {
+
+struct Reports : ::testing::Test {
+  testing::TempDb tmp;
+  store::Db db{tmp.path};
+  int64_t org = 0, other = 0;
+  assess::Assessment a;
+  const catalog::Framework& fw = *catalog::shipped_catalog().find("tcs-2023");
+  void SetUp() override {
+    db.migrate();
+    org = web::testing_create_org(db, "株式会社報告");
+    other = web::testing_create_org(db, "別組織");
+    assess::AssessRepo repo(db, "t");
+    a = repo.create(org, fw, "operator", "FY2026", "");
+    answer("T2-001.1", assess::Status::implemented, "", "情報セキュリティ基本方針");
+    answer("T2-002.1", assess::Status::not_implemented);
+    // Every question of the cloud-provision items (7.2) is not applicable.
+    for (const auto* c : fw.checks()) {
+      if (c->parent.rfind("7.2.1", 0) == 0) {
+        for (const auto& q : c->questions) answer(q.id, assess::Status::not_applicable, "クラウドを提供しない");
+      }
+    }
+  }
+  void answer(const std::string& q, assess::Status s, const std::string& na = "", const std::string& comment = "") {
+    assess::Answer x;
+    x.question_id = q;
+    x.status = s;
+    x.na_reason = na;
+    x.comment = comment;
+    assess::AssessRepo(db, "t").set_answer(a, fw, x);
+  }
+};
+
+TEST(FiscalYear, RunsFromAprilToMarch) {
+  EXPECT_EQ(fiscal_year("FY2026"), (std::pair<std::string, std::string>{"2026-04-01", "2027-04-01"}));
+}
+
+TEST_F(Reports, GatherKeepsTheFiscalYearsIncidentsAndRaisesLinkedGaps) {
+  incident::Register reg(db, "t");
+  reg.create(org, "当年度", "", {{"event_type", "outage"}, {"affected_users", 10}, {"started_at", "2026-05-01T09:00:00+09:00"}}, 0);
+  reg.create(org, "前年度", "", {{"event_type", "outage"}, {"affected_users", 10}, {"started_at", "2026-03-31T23:00:00+09:00"}}, 0);
+  reg.create(other, "他社", "", {{"event_type", "outage"}, {"affected_users", 10}, {"started_at", "2026-05-01T09:00:00+09:00"}}, 0);
+  auto before = gather(db, a.id, org, "2026-11-23");
+  int prio_before = 0;
+  for (const auto& g : before.gaps) {
+    if (g.question_id == "T2-002.1") prio_before = g.priority;
+  }
+  risk::Risk r;
+  r.org_id = org;
+  r.title = "方針なし";
+  r.threat = "cyber_attack";
+  r.inherent_l = r.inherent_i = r.current_l = r.current_i = r.residual_l = r.residual_i = 2;
+  r.question_ids = {"T2-002.1"};
+  risk::RiskRepo(db, "t").save_risk(r);
+  auto d = gather(db, a.id, org, "2026-11-23");
+  ASSERT_EQ(d.incidents.size(), 1u);
+  EXPECT_EQ(d.incidents[0].title, "当年度");
+  for (const auto& g : d.gaps) {
+    if (g.question_id == "T2-002.1") {
+      EXPECT_GT(g.priority, prio_before) << "a linked risk raises the gap's priority";
+    }
+  }
+  EXPECT_EQ(d.by_chapter.size(), 10u);
+  EXPECT_EQ(d.by_threat.front().id, "common") << "threats in the order of 表1";
+  EXPECT_THROW(gather(db, a.id, other, "2026-11-23"), std::invalid_argument) << "another organisation's assessment";
+}
+
+TEST_F(Reports, StatementOfApplicabilityDefaultsFromAnswersAndDecisionsOverride) {
+  Decisions dec(db, "ciso");
+  auto rows = soa_rows(gather(db, a.id, org, "2026-11-23"), dec.soa(a.id), "ja");
+  auto row = [&](const std::vector<SoaRow>& rs, const std::string& id) {
+    for (const auto& r : rs) {
+      if (r.item_id == id) return r;
+    }
+    ADD_FAILURE() << "no row " << id;
+    return SoaRow{};
+  };
+  EXPECT_EQ(rows.size(), 216u) << "91 items and 125 sub-items";
+  EXPECT_FALSE(row(rows, "7.2.1").adopted) << "all questions not applicable";
+  EXPECT_EQ(row(rows, "7.2.1").reason, "クラウドを提供しない");
+  EXPECT_TRUE(row(rows, "1.1.1").adopted);
+  EXPECT_EQ(row(rows, "1.1.1.1").location, "情報セキュリティ基本方針") << "the answer's comment says where";
+  EXPECT_THROW(dec.set_soa(a, fw, "3.1.10", {false, "", "", "", ""}), std::invalid_argument) << "no reason";
+  EXPECT_THROW(dec.set_soa(a, fw, "99.9", {true, "", "", "", ""}), std::invalid_argument) << "unknown item";
+  dec.set_soa(a, fw, "3.1.10", {false, "該当する環境変化がない", "", "", ""});
+  dec.set_soa(a, fw, "7.2.1", {true, "", "検証環境で提供予定", "", ""});
+  rows = soa_rows(gather(db, a.id, org, "2026-11-23"), dec.soa(a.id), "ja");
+  EXPECT_FALSE(row(rows, "3.1.10").adopted);
+  EXPECT_TRUE(row(rows, "3.1.10").decided);
+  EXPECT_TRUE(row(rows, "7.2.1").adopted);
+  EXPECT_EQ(row(rows, "7.2.1").location, "検証環境で提供予定");
+  EXPECT_TRUE(store::audit_verify(db).ok);
+}
+
+TEST_F(Reports, DisclosureHasTheEightItemsOfTheStandardAndKeepsEdits) {
+  Decisions dec(db, "ciso");
+  auto d = gather(db, a.id, org, "2026-11-23");
+  auto secs = disclosure_sections(d, dec.texts(a.id, "disclosure"), "ja");
+  ASSERT_EQ(secs.size(), 8u);
+  EXPECT_EQ(secs[0].heading.ja, "組織方針・サイバーセキュリティ方針");
+  EXPECT_EQ(secs[0].source_line, 793);
+  EXPECT_NE(secs[0].generated.find("実施済 1"), std::string::npos) << secs[0].generated;
+  dec.set_text(a, "disclosure", "5", "年間予算 1 億円");
+  secs = disclosure_sections(d, dec.texts(a.id, "disclosure"), "ja");
+  EXPECT_TRUE(secs[4].edited);
+  EXPECT_EQ(secs[4].text, "年間予算 1 億円");
+  dec.set_text(a, "disclosure", "5", "");
+  EXPECT_FALSE(disclosure_sections(d, dec.texts(a.id, "disclosure"), "ja")[4].edited);
+}
+
+TEST_F(Reports, RenderRefusesFormatsAReportDoesNotComeIn) {
+  EXPECT_THROW(render(db, "management", a.id, org, "xlsx", "ja", "2026-11-23"), std::invalid_argument);
+  EXPECT_THROW(render(db, "nonsense", a.id, org, "pdf", "ja", "2026-11-23"), std::invalid_argument);
+  EXPECT_THROW(render(db, "gaps", a.id, other, "csv", "ja", "2026-11-23"), std::invalid_argument);
+  auto html = render(db, "management", a.id, org, "html", "en", "2026-11-23");
+  EXPECT_NE(html.bytes.find("Coverage by chapter"), std::string::npos);
+  EXPECT_EQ(html.filename, "management-FY2026.html");
+}
+
+TEST_F(Reports, AssessmentResultsHaveAFindingPerQuestion) {
+  auto ar = assessment_results(gather(db, a.id, org, "2026-11-23"))["assessment-results"];
+  const auto& findings = ar["results"][0]["findings"];
+  ASSERT_EQ(findings.size(), 261u);
+  for (const auto& f : findings) {
+    std::string title = f["title"];
+    if (title.rfind("T2-001.1 ", 0) == 0) {
+      EXPECT_EQ(f["target"]["status"]["state"], "satisfied");
+    }
+    if (title.rfind("T2-002.1 ", 0) == 0) {
+      EXPECT_EQ(f["target"]["status"]["state"], "not-satisfied");
+    }
+  }
+  EXPECT_EQ(ar["results"][0]["observations"].size(), 261u);
+}
+
+}  // namespace
+}  // namespace anzen::report
