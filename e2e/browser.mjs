@@ -102,6 +102,19 @@ try {
   const otherApi = await page.request.get(`${base}/api/v1/assessments/${demo.other_org_assessment_id}`);
   check(otherApi.status() === 404, "the API answers 404 for it too");
   await shot("07-isolation");
+
+  // 9. Reports: the page lists them; the management PDF downloads; a disclosure section is edited.
+  await page.goto(`${base}/assessments/${demo.assessment_id}/reports?lang=ja`);
+  check((await page.textContent("body")).includes("適用宣言書"), "the reports page lists the statement of applicability");
+  const pdf = await page.request.get(`${base}/assessments/${demo.assessment_id}/reports/management.pdf`);
+  const head = (await pdf.body()).subarray(0, 5).toString();
+  check(pdf.status() === 200 && head === "%PDF-", "the management report downloads as a PDF");
+  await page.fill("#sec-4", "CISO は情報処理安全確保支援士");
+  await page.click("form[action$='/disclosure'] button[type=submit]");
+  await page.waitForLoadState();
+  const html = await page.request.get(`${base}/assessments/${demo.assessment_id}/reports/disclosure.html`);
+  check((await html.text()).includes("情報処理安全確保支援士"), "the edited disclosure section is in the report");
+  await shot("08-reports");
 } catch (e) {
   failures++;
   console.log(`not ok - browser flow threw: ${e.message}`);
