@@ -1,4 +1,8 @@
 // The dashboard: coverage by chapter and threat, open gaps, legal deadlines, trend.
+#include <ctime>
+#include <map>
+#include <mutex>
+
 #include "assess/scoring.h"
 #include "web/assess_view.h"
 #include "web/dashboard_parts.h"
@@ -9,8 +13,8 @@
 
 namespace anzen::web {
 
-void mount_dashboard_pages(Router& r) {
-  r.get("/", [](Ctx& c) {
+namespace {
+std::string dashboard_body(Ctx& c) {
     assess::AssessRepo repo(c.db, c.actor());
     std::string b = "<h1>" + esc(c.t("nav.dashboard")) + "</h1>";
     auto org = repo.org(c.org());
@@ -61,8 +65,34 @@ void mount_dashboard_pages(Router& r) {
       b += "<h2>" + esc(c.t("dash.trend")) + "</h2>" + trend_svg(c.t("dash.trend"), trend);
     }
     b += dashboard_sections(c);
-    c.html(layout(c, c.t("nav.dashboard"), b));
-  });
+    return b;
+}
+
+// The dashboard scores every assessment of the organisation; its body only changes when data
+// changes (every change appends to the audit log), when the language or role differs, or as
+// deadlines move on. So it is kept per (organisation, role, language, minute, audit revision).
+std::string cached_body(Ctx& c) {
+  static std::mutex mu;
+  static std::map<std::string, std::string> cache;
+  auto st = c.db.prepare("SELECT coalesce(max(id), 0) FROM audit_log");
+  st.step();
+  std::time_t now = std::time(nullptr);
+  std::string key = c.db.path() + "|" + std::to_string(c.org()) + "|" + (c.user ? std::to_string(static_cast<int>(c.user->role)) : "-") + "|" + c.lang + "|" +
+                    std::to_string(now / 60) + "|" + std::to_string(st.i64(0));
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  std::string body = dashboard_body(c);
+  std::lock_guard<std::mutex> lock(mu);
+  if (cache.size() > 256) cache.clear();  // bounded: old minutes and revisions are never asked for again
+  cache[key] = body;
+  return body;
+}
+}  // namespace
+
+void mount_dashboard_pages(Router& r) {
+  r.get("/", [](Ctx& c) { c.html(layout(c, c.t("nav.dashboard"), cached_body(c))); });
 }
 
 }  // namespace anzen::web
