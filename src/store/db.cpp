@@ -33,8 +33,36 @@ Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
     throw DbError("prepare failed: " + std::string(sqlite3_errmsg(db)) + " in: " + std::string(sql));
   }
 }
-Stmt::~Stmt() { sqlite3_finalize(st_); }
-Stmt::Stmt(Stmt&& o) noexcept : db_(o.db_), st_(o.st_) { o.st_ = nullptr; }
+Stmt::Stmt(sqlite3* db, sqlite3_stmt* st, Db* pool, std::string key) : db_(db), st_(st), pool_(pool), key_(std::move(key)) {}
+Stmt::~Stmt() {
+  if (!st_) return;
+  if (pool_) pool_->give_back(key_, st_);
+  else sqlite3_finalize(st_);
+}
+Stmt::Stmt(Stmt&& o) noexcept : db_(o.db_), st_(o.st_), pool_(o.pool_), key_(std::move(o.key_)) { o.st_ = nullptr; }
+
+Stmt Db::prepare(std::string_view sql) {
+  auto it = idle_.find(std::string(sql));
+  if (it != idle_.end() && !it->second.empty()) {
+    sqlite3_stmt* st = it->second.back();
+    it->second.pop_back();
+    return Stmt(db_, st, this, it->first);
+  }
+  Stmt fresh(db_, sql);
+  // Pool only a bounded number of distinct statements (SQL built from data is rarely repeated).
+  if (idle_.size() >= 256 && it == idle_.end()) return fresh;
+  sqlite3_stmt* st = fresh.st_;
+  fresh.st_ = nullptr;
+  return Stmt(db_, st, this, std::string(sql));
+}
+
+void Db::give_back(const std::string& key, sqlite3_stmt* st) {
+  sqlite3_reset(st);  // ends any read the statement held, like finalize would
+  sqlite3_clear_bindings(st);
+  auto& v = idle_[key];
+  if (v.size() < 4) v.push_back(st);
+  else sqlite3_finalize(st);
+}
 
 Stmt& Stmt::bind(int i, std::string_view v) {
   check(db_, sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT),
@@ -106,7 +134,12 @@ Db::Db(const std::string& path) : path_(path) {
   exec("PRAGMA foreign_keys=ON");
 }
 
-Db::~Db() { sqlite3_close_v2(db_); }
+Db::~Db() {
+  for (auto& [sql, sts] : idle_) {
+    for (auto* st : sts) sqlite3_finalize(st);
+  }
+  sqlite3_close_v2(db_);
+}
 
 void Db::exec(std::string_view sql) {
   char* err = nullptr;

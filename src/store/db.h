@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace anzen::store {
@@ -23,6 +24,8 @@ class Db;
 class Stmt {
  public:
   Stmt(sqlite3* db, std::string_view sql);
+  // A statement from the connection's pool: reset and handed back when destroyed.
+  Stmt(sqlite3* db, sqlite3_stmt* st, Db* pool, std::string key);
   ~Stmt();
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
@@ -54,8 +57,11 @@ class Stmt {
   bool is_null(int col) const;
 
  private:
+  friend class Db;
   sqlite3* db_;
   sqlite3_stmt* st_ = nullptr;
+  Db* pool_ = nullptr;
+  std::string key_;
 };
 
 struct Migration {
@@ -73,7 +79,9 @@ class Db {
   Db& operator=(const Db&) = delete;
 
   void exec(std::string_view sql);
-  Stmt prepare(std::string_view sql) { return Stmt(db_, sql); }
+  // Prepared statements are pooled per connection by their SQL text: preparing is most of the
+  // cost of a short query, and web requests repeat the same few.
+  Stmt prepare(std::string_view sql);
   int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
   int changes() const { return sqlite3_changes(db_); }
   sqlite3* raw() { return db_; }
@@ -93,9 +101,12 @@ class Db {
   static void restore(const std::string& backup_file, const std::string& db_file);
 
  private:
+  friend class Stmt;
+  void give_back(const std::string& key, sqlite3_stmt* st);
   sqlite3* db_ = nullptr;
   std::string path_;
   int tx_depth_ = 0;
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;
 };
 
 // Modules register their migrations at static-initialisation time through this.
