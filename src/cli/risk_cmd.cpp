@@ -142,7 +142,7 @@ void register_risk(CLI::App& app, Globals& g) {
     ac->add_option("--name", na.name)->required();
     ac->add_option("--kind", na.kind, "information_system software information facility operation_support_system cloud_service")->required();
     ac->add_option("--owner", na.owner);
-    ac->add_option("--cia", a_cia, "Classification C,I,A each 1-3 (default 2,2,2)");
+    ac->add_option("--cia", a_cia, "Classification C,I,A on the organisation's scale (default 1-3; default 2,2,2)");
     ac->add_option("--services", na.services);
     ac->add_option("--suppliers", na.suppliers);
     ac->add_option("--depends-on", na.depends_on, "Asset ids this one depends on");

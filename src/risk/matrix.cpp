@@ -20,7 +20,8 @@ void Matrix::validate() const {
       throw std::invalid_argument("matrix: level '" + l.id + "' colour must be #rrggbb, got '" + l.colour + "'");
     }
   }
-  for (const auto* labels : {&likelihood_labels, &impact_labels}) {
+  if (classification.size() < 2 || classification.size() > 10) throw std::invalid_argument("matrix: the classification scale needs 2-10 levels");
+  for (const auto* labels : {&likelihood_labels, &impact_labels, &classification}) {
     for (const auto& t : *labels) {
       if (t.ja.empty() || t.en.empty()) throw std::invalid_argument("matrix: every likelihood and impact label needs ja and en");
     }
@@ -42,6 +43,8 @@ nlohmann::json matrix_to_json(const Matrix& m) {
                    {"levels", nlohmann::json::array()}};
   for (const auto& t : m.likelihood_labels) j["likelihood"].push_back(text(t));
   for (const auto& t : m.impact_labels) j["impact"].push_back(text(t));
+  j["classification"] = nlohmann::json::array();
+  for (const auto& t : m.classification) j["classification"].push_back(text(t));
   for (const auto& l : m.levels) j["levels"].push_back({{"id", l.id}, {"name", text(l.name)}, {"colour", l.colour}, {"min_score", l.min_score}});
   return j;
 }
@@ -55,6 +58,10 @@ Matrix matrix_from_json(const nlohmann::json& j) {
   m.impact_labels.clear();
   for (const auto& t : j.value("likelihood", nlohmann::json::array())) m.likelihood_labels.push_back(text(t));
   for (const auto& t : j.value("impact", nlohmann::json::array())) m.impact_labels.push_back(text(t));
+  if (j.contains("classification")) {
+    m.classification.clear();
+    for (const auto& t : j["classification"]) m.classification.push_back(text(t));
+  }
   m.likelihoods = static_cast<int>(m.likelihood_labels.size());
   m.impacts = static_cast<int>(m.impact_labels.size());
   for (const auto& l : j.value("levels", nlohmann::json::array())) {

@@ -21,6 +21,8 @@ struct Matrix {
   int likelihoods = 5, impacts = 5;
   std::vector<catalog::Text> likelihood_labels, impact_labels;
   std::vector<Level> levels;  // ascending min_score; the first must start at 1
+  // The asset classification (格付け) scale for C, I and A: value k is classification[k-1].
+  std::vector<catalog::Text> classification = {{"低", "low"}, {"中", "moderate"}, {"高", "high"}};
 
   // Throws std::invalid_argument naming what is wrong.
   void validate() const;

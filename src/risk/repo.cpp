@@ -134,6 +134,12 @@ void RiskRepo::set_matrix(int64_t org, const Matrix& m) {
       }
     }
   }
+  for (const auto& a : assets(org)) {
+    if (std::max({a.c, a.i, a.a}) > static_cast<int>(m.classification.size())) {
+      throw std::invalid_argument("matrix: asset " + std::to_string(a.id) + " (" + a.name + ") is classified above the new scale of " +
+                                  std::to_string(m.classification.size()) + " levels; reclassify it first");
+    }
+  }
   json before = matrix_to_json(matrix(org));
   db_.transaction([&] {
     db_.prepare("INSERT OR REPLACE INTO risk_matrices(org_id, doc, updated_at) VALUES (?,?,?)")
@@ -153,7 +159,10 @@ Asset RiskRepo::save_asset(Asset a) {
   static const std::vector<std::string> kinds = {"information_system", "software", "information", "facility", "operation_support_system", "cloud_service"};
   if (a.name.empty()) throw std::invalid_argument("name: must not be empty");
   if (std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end()) throw std::invalid_argument("kind: '" + a.kind + "' is not one of information_system, software, information, facility, operation_support_system, cloud_service");
-  for (int v : {a.c, a.i, a.a}) if (v < 1 || v > 3) throw std::invalid_argument("classification: C, I and A are 1-3");
+  int top = static_cast<int>(matrix(a.org_id).classification.size());
+  for (int v : {a.c, a.i, a.a}) {
+    if (v < 1 || v > top) throw std::invalid_argument("classification: C, I and A are 1-" + std::to_string(top) + " on this organisation's scale");
+  }
   for (int64_t d : a.depends_on) {
     if (d == a.id && a.id) throw std::invalid_argument("depends_on: an asset cannot depend on itself");
     if (!asset(a.org_id, d)) throw std::invalid_argument("depends_on: no asset " + std::to_string(d) + " in this organisation");

@@ -238,9 +238,9 @@ TableImport import_assets(RiskRepo& repo, store::Db& db, int64_t org, const std:
     if (c.has("name")) a.name = c.get("name");
     if (c.has("kind")) a.kind = c.get("kind");
     if (c.has("owner")) a.owner = c.get("owner");
-    if (c.has("c")) a.c = to_int(c.get("c"), "c", 1, 3);
-    if (c.has("i")) a.i = to_int(c.get("i"), "i", 1, 3);
-    if (c.has("a")) a.a = to_int(c.get("a"), "a", 1, 3);
+    if (c.has("c")) a.c = to_int(c.get("c"), "c", 1, 10);
+    if (c.has("i")) a.i = to_int(c.get("i"), "i", 1, 10);
+    if (c.has("a")) a.a = to_int(c.get("a"), "a", 1, 10);
     if (c.has("services")) a.services = split(c.get("services"), ";\n");
     if (c.has("suppliers")) a.suppliers = split(c.get("suppliers"), ";\n");
     if (c.has("depends_on")) a.depends_on = to_ids(c.get("depends_on"), "depends_on");

@@ -65,6 +65,17 @@ TEST_F(RiskTables, OrganisationMatrixReplacesTheDefaultButNeverStrandsARisk) {
   EXPECT_EQ(repo.matrix(org).id, "three");
   EXPECT_EQ(repo.matrix(other).id, "anzen-5x5") << "other organisations keep the default";
   EXPECT_EQ(RiskRepo(db, "fresh").matrix(org).level(2, 2).id, "act") << "stored, not only cached";
+  // The three-level matrix keeps the default 格付け scale (1-3): 4 is refused, 3 accepted.
+  EXPECT_THROW(repo.create_asset({0, org, "交換機", "facility", "", 4, 1, 1, {}, {}, {}}), std::invalid_argument);
+  auto high = repo.create_asset({0, org, "交換機", "facility", "", 3, 3, 3, {}, {}, {}});
+  Matrix two_level = three;
+  two_level.classification = {{"通常", "normal"}, {"重要", "critical"}};
+  EXPECT_THROW(repo.set_matrix(org, two_level), std::invalid_argument) << "an asset rated 3 would fall off a two-level scale";
+  high.c = high.i = high.a = 2;
+  repo.save_asset(high);
+  EXPECT_NO_THROW(repo.set_matrix(org, two_level));
+  EXPECT_EQ(RiskRepo(db, "fresh").matrix(org).classification.size(), 2u);
+  repo.set_matrix(org, three);
   Risk r;
   r.org_id = org;
   r.title = "停電";
