@@ -95,6 +95,21 @@ TEST(Companions, MappingsCoverTheCitedAndInferredLinks) {
   EXPECT_EQ(to("mic-survey-2021", "SA4", "tcs-2023"), (std::vector<std::string>{"3", "6"}));
 }
 
+TEST(Companions, EveryIso27002CitationIsAMapping) {
+  const Catalog& cat = shipped_catalog();
+  int cited = 0;
+  for (const auto& it : fw("tcs-2023").items) {
+    for (const auto& r : it.references) {
+      if (r.scheme != "iso27002-2022") continue;
+      ++cited;
+      bool found = false;
+      for (const auto& h : hops_from(cat, "tcs-2023", it.id)) found = found || (h.to_framework == "iso27002-2022" && h.to == r.id);
+      EXPECT_TRUE(found) << "tcs-2023:" << it.id << " cites ISO/IEC 27002 " << r.id << " without a mapping";
+    }
+  }
+  EXPECT_GE(cited, 51) << "the 51 distinct clauses of the seeds guide";
+}
+
 TEST(Companions, AChainOfTwoMappingsLeadsFromTheMeasuresCompendiumToIso27002) {
   // nisc-measures 1.4.2 (電子計算機) → tcs-2023 6.1.3 (マルウェアに対する保護) → ISO/IEC 27002 8.7.
   auto cs = chains(shipped_catalog(), "nisc-measures", "1.4.2", "iso27002-2022", 2);
