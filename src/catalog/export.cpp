@@ -44,9 +44,7 @@ bool is_group(const std::string& kind) {
          kind == "group" || kind == "theme" || kind == "category" || kind == "pillar" || kind == "part";
 }
 
-json prop(const std::string& name, const std::string& value) {
-  return {{"name", name}, {"ns", kNs}, {"value", value}};
-}
+json prop(const std::string& name, const std::string& value) { return oscal_prop(name, value); }
 
 }  // namespace
 
@@ -234,5 +232,7 @@ json export_oscal(const Framework& fw, std::string_view lang) {
   if (!controls.empty()) cat["controls"] = controls;
   return json{{"catalog", cat}};
 }
+
+json oscal_prop(const std::string& name, const std::string& value) { return {{"name", name}, {"ns", kNs}, {"value", value}}; }
 
 }  // namespace anzen::catalog

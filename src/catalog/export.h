@@ -16,5 +16,7 @@ std::string export_csv(const Framework& fw);
 nlohmann::json export_oscal(const Framework& fw, std::string_view lang = "ja");
 // OSCAL-safe token for an item id.
 std::string oscal_id(const Item& it);
+// An OSCAL property in Anzen's namespace (urn:anzen:oscal), as every OSCAL export uses.
+nlohmann::json oscal_prop(const std::string& name, const std::string& value);
 
 }  // namespace anzen::catalog

@@ -1,6 +1,7 @@
 #include "common/text.h"
 
 #include <array>
+#include <cstdio>
 
 namespace anzen::text {
 namespace {
@@ -196,6 +197,52 @@ std::string truncate_width(std::string_view s, int cols) {
     out += c;
   }
   return encode(out);
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> split_list(std::string_view s, std::string_view separators) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    auto t = trim(cur);
+    if (!t.empty()) out.push_back(t);
+    cur.clear();
+  };
+  const std::string_view ten = "、";
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.substr(i, ten.size()) == ten) {
+      flush();
+      i += ten.size() - 1;
+    } else if (separators.find(s[i]) != std::string_view::npos) {
+      flush();
+    } else {
+      cur += s[i];
+    }
+  }
+  flush();
+  return out;
+}
+
+std::string percent(std::optional<double> v) {
+  if (!v) return "–";
+  char b[16];
+  std::snprintf(b, sizeof b, "%.1f%%", *v * 100);
+  return b;
 }
 
 }  // namespace anzen::text

@@ -1,5 +1,6 @@
 // UTF-8 helpers for Japanese text: search folding and display width.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,16 @@ bool is_valid_utf8(std::string_view s);
 // Splits on a single-byte separator.
 std::vector<std::string> split(std::string_view s, char sep);
 std::string trim(std::string_view s);
+
+// Escapes text for HTML element content and attribute values (& < > " ').
+std::string html_escape(std::string_view s);
+
+// Splits a list typed by a person on any of the ASCII `separators` or the Japanese 読点 (、),
+// trimming white space and dropping empty entries.
+std::vector<std::string> split_list(std::string_view s, std::string_view separators = ",");
+
+// A share 0..1 as "72.5%", or "–" when there is nothing to measure.
+std::string percent(std::optional<double> v);
 
 // Columns a terminal gives the text: 2 for East Asian wide and full-width characters, else 1.
 int width(std::string_view s);

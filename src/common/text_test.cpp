@@ -41,3 +41,19 @@ TEST(TextWidth, WideCharactersCountTwoAndTruncationKeepsWholeCharacters) {
   EXPECT_EQ(truncate_width("ab呼", 3), "ab");
 }
 }  // namespace anzen::text
+
+namespace anzen::text {
+TEST(SplitList, TakesCommasAndJapaneseCommas) {
+  EXPECT_EQ(split_list("東京都、大阪府, 北海道 ,,"), (std::vector<std::string>{"東京都", "大阪府", "北海道"}));
+  EXPECT_TRUE(split_list("").empty());
+  EXPECT_EQ(split_list("音声; データ、ISP\n", ";\n"), (std::vector<std::string>{"音声", "データ", "ISP"}));
+  EXPECT_EQ(split_list("a b", ","), (std::vector<std::string>{"a b"})) << "only the given separators split";
+}
+
+TEST(HtmlEscape, EscapesMarkupAndQuotes) { EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"); }
+
+TEST(Percent, OneDecimalOrDash) {
+  EXPECT_EQ(percent(0.725), "72.5%");
+  EXPECT_EQ(percent(std::nullopt), "–");
+}
+}  // namespace anzen::text

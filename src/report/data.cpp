@@ -11,13 +11,6 @@ std::pair<std::string, std::string> fiscal_year(const std::string& period) {
   return {std::to_string(y) + "-04-01", std::to_string(y + 1) + "-04-01"};
 }
 
-std::string pct(std::optional<double> v) {
-  if (!v) return "–";
-  char b[16];
-  std::snprintf(b, sizeof b, "%.1f%%", *v * 100);
-  return b;
-}
-
 ReportData gather(store::Db& db, int64_t assessment_id, std::optional<int64_t> org_id, const std::string& today) {
   ReportData d;
   assess::AssessRepo repo(db, "report");

@@ -52,6 +52,4 @@ ReportData gather(store::Db& db, int64_t assessment_id, std::optional<int64_t> o
 // "FY2026" → {"2026-04-01", "2027-04-01"} (the Japanese fiscal year).
 std::pair<std::string, std::string> fiscal_year(const std::string& period);
 
-std::string pct(std::optional<double> v);  // "72.5%" or "–"
-
 }  // namespace anzen::report

@@ -1,4 +1,5 @@
 #include "report/disclosure.h"
+#include "common/text.h"
 
 #include <set>
 #include <stdexcept>
@@ -105,8 +106,8 @@ std::vector<DisclosureSection> disclosure_sections(const ReportData& d, const st
 
 std::string disclosure_html(const ReportData& d, const std::vector<DisclosureSection>& secs, const std::string& lang) {
   std::string title = lang == "en" ? "Information security report" : "情報セキュリティ報告書";
-  std::string b = "<h1>" + html_esc(title) + "</h1>" + html_meta(d, lang);
-  for (const auto& s : secs) b += "<h2>" + s.key + ". " + html_esc(s.heading.in(lang)) + "</h2><p>" + html_esc(s.text) + "</p>";
+  std::string b = "<h1>" + text::html_escape(title) + "</h1>" + html_meta(d, lang);
+  for (const auto& s : secs) b += "<h2>" + s.key + ". " + text::html_escape(s.heading.in(lang)) + "</h2><p>" + text::html_escape(s.text) + "</p>";
   return html_page(title + " — " + d.org.name, lang, b);
 }
 

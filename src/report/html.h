@@ -1,4 +1,4 @@
-// Shared pieces of the HTML and PDF reports: escaping, the page frame, the heading block.
+// Shared pieces of the HTML and PDF reports: the page frame, tables, the heading block.
 #pragma once
 #include <string>
 #include <vector>
@@ -8,7 +8,6 @@
 
 namespace anzen::report {
 
-std::string html_esc(const std::string& s);
 std::string html_page(const std::string& title, const std::string& lang, const std::string& body);
 std::string html_table(const std::vector<std::vector<std::string>>& header_and_rows, const std::string& lang);
 // Organisation, framework, period and date, as the reports open.

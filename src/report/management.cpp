@@ -1,4 +1,5 @@
 #include "report/management.h"
+#include "common/text.h"
 
 #include <map>
 
@@ -9,8 +10,6 @@
 namespace anzen::report {
 
 namespace {
-std::string esc(const std::string& s) { return html_esc(s); }
-
 std::string tally_line(const assess::Tally& t, const std::string& lang) {
   return word("implemented", lang) + " " + std::to_string(t.implemented) + " / " + word("partial", lang) + " " + std::to_string(t.partial) + " / " +
          word("not_implemented", lang) + " " + std::to_string(t.not_implemented) + " / " + word("not_applicable", lang) + " " +
@@ -30,10 +29,10 @@ std::string svg_bars(const std::vector<std::pair<std::string, std::optional<doub
   int y = 0;
   for (const auto& [name, v] : bars) {
     std::string colour = !v ? "#999" : *v >= 0.8 ? "#1a7f37" : *v >= 0.5 ? "#bf8700" : "#d1242f";
-    s += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\" font-size=\"12\">" + esc(name) + "</text><rect x=\"" + std::to_string(label) + "\" y=\"" +
+    s += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\" font-size=\"12\">" + text::html_escape(name) + "</text><rect x=\"" + std::to_string(label) + "\" y=\"" +
          std::to_string(y + 3) + "\" width=\"" + std::to_string(w) + "\" height=\"14\" fill=\"#eee\"/>";
     if (v) s += "<rect x=\"" + std::to_string(label) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" + std::to_string(static_cast<int>(w * *v)) + "\" height=\"14\" fill=\"" + colour + "\"/>";
-    s += "<text x=\"" + std::to_string(label + w + 6) + "\" y=\"" + std::to_string(y + 14) + "\" font-size=\"12\">" + pct(v) + "</text>";
+    s += "<text x=\"" + std::to_string(label + w + 6) + "\" y=\"" + std::to_string(y + 14) + "\" font-size=\"12\">" + text::percent(v) + "</text>";
     y += h;
   }
   return s + "</svg>";
@@ -51,9 +50,9 @@ std::string svg_trend(const std::vector<TrendPoint>& t) {
     if (t[k].coverage) {
       int y = h - static_cast<int>(h * *t[k].coverage);
       pts += std::to_string(x) + "," + std::to_string(y) + " ";
-      s += "<circle cx=\"" + std::to_string(x) + "\" cy=\"" + std::to_string(y) + "\" r=\"4\" fill=\"#0b3d91\"><title>" + esc(t[k].period) + " " + pct(t[k].coverage) + "</title></circle>";
+      s += "<circle cx=\"" + std::to_string(x) + "\" cy=\"" + std::to_string(y) + "\" r=\"4\" fill=\"#0b3d91\"><title>" + text::html_escape(t[k].period) + " " + text::percent(t[k].coverage) + "</title></circle>";
     }
-    s += "<text x=\"" + std::to_string(x - 18) + "\" y=\"" + std::to_string(h + 18) + "\" font-size=\"11\">" + esc(t[k].period) + "</text>";
+    s += "<text x=\"" + std::to_string(x - 18) + "\" y=\"" + std::to_string(h + 18) + "\" font-size=\"11\">" + text::html_escape(t[k].period) + "</text>";
   }
   if (!pts.empty()) s += "<polyline points=\"" + pts + "\" fill=\"none\" stroke=\"#0b3d91\" stroke-width=\"2\"/>";
   return s + "</svg>";
@@ -122,20 +121,20 @@ std::vector<std::pair<std::string, std::optional<double>>> trend_points(const Re
 std::string management_html(const ReportData& d, const std::string& lang) {
   Rows r = rows_of(d, lang);
   std::string title = word("management", lang) + " — " + d.org.name + " " + d.assessment.period;
-  std::string s = "<h1>" + esc(word("management", lang)) + "</h1>" + html_meta(d, lang);
-  s += "<h2>" + esc(word("overall", lang)) + "</h2><p><span class=\"big\">" + pct(d.coverage) + "</span> " + esc(word("coverage", lang)) + "</p><p>" +
-       esc(tally_line(d.score.overall, lang)) + "</p>";
-  s += "<h2>" + esc(word("by_chapter", lang)) + "</h2>" + svg_bars(bar_rows(d.by_chapter, lang, true));
-  s += "<h2>" + esc(word("by_threat", lang)) + "</h2>" + svg_bars(bar_rows(d.by_threat, lang, false));
-  s += "<h2>" + esc(word("gaps", lang)) + "</h2>" +
+  std::string s = "<h1>" + text::html_escape(word("management", lang)) + "</h1>" + html_meta(d, lang);
+  s += "<h2>" + text::html_escape(word("overall", lang)) + "</h2><p><span class=\"big\">" + text::percent(d.coverage) + "</span> " + text::html_escape(word("coverage", lang)) + "</p><p>" +
+       text::html_escape(tally_line(d.score.overall, lang)) + "</p>";
+  s += "<h2>" + text::html_escape(word("by_chapter", lang)) + "</h2>" + svg_bars(bar_rows(d.by_chapter, lang, true));
+  s += "<h2>" + text::html_escape(word("by_threat", lang)) + "</h2>" + svg_bars(bar_rows(d.by_threat, lang, false));
+  s += "<h2>" + text::html_escape(word("gaps", lang)) + "</h2>" +
        table_of({word("question", lang), "", word("status", lang), word("priority", lang), word("why", lang)}, r.gaps, lang);
-  s += "<h2>" + esc(word("risks", lang)) + "</h2><p>" + esc(word("heat_map", lang)) + "</p><div style=\"max-width:28rem\">" +
+  s += "<h2>" + text::html_escape(word("risks", lang)) + "</h2><p>" + text::html_escape(word("heat_map", lang)) + "</p><div style=\"max-width:28rem\">" +
        risk::heat_map_svg(d.matrix, positions(d), lang) + "</div>" + table_of({word("level", lang), word("count", lang)}, r.levels, lang);
-  s += "<h2>" + esc(word("plan", lang)) + "</h2>" + table_of({word("state", lang), word("count", lang)}, r.plan_status, lang) + "<h3>" +
-       esc(word("overdue", lang)) + "</h3>" + table_of({word("target", lang), word("owner", lang), word("deadline", lang), word("progress", lang)}, r.overdue, lang);
-  s += "<h2>" + esc(word("incidents", lang)) + "</h2>" + table_of({word("title", lang), word("started", lang), word("class", lang)}, r.incidents, lang) +
-       "<h3>" + esc(word("obligations", lang)) + "</h3>" + table_of({word("title", lang), word("form", lang), word("due", lang), ""}, r.obligations, lang);
-  s += "<h2>" + esc(word("trend", lang)) + "</h2>" + svg_trend(d.trend);
+  s += "<h2>" + text::html_escape(word("plan", lang)) + "</h2>" + table_of({word("state", lang), word("count", lang)}, r.plan_status, lang) + "<h3>" +
+       text::html_escape(word("overdue", lang)) + "</h3>" + table_of({word("target", lang), word("owner", lang), word("deadline", lang), word("progress", lang)}, r.overdue, lang);
+  s += "<h2>" + text::html_escape(word("incidents", lang)) + "</h2>" + table_of({word("title", lang), word("started", lang), word("class", lang)}, r.incidents, lang) +
+       "<h3>" + text::html_escape(word("obligations", lang)) + "</h3>" + table_of({word("title", lang), word("form", lang), word("due", lang), ""}, r.obligations, lang);
+  s += "<h2>" + text::html_escape(word("trend", lang)) + "</h2>" + svg_trend(d.trend);
   return html_page(title, lang, s);
 }
 
@@ -144,7 +143,7 @@ std::string management_pdf(const ReportData& d, const std::string& lang) {
   Pdf pdf(word("management", lang) + " " + d.org.name + " " + d.assessment.period);
   pdf.heading(word("management", lang), 20);
   pdf_meta(pdf, d, lang);
-  pdf.figure(pct(d.coverage), word("coverage", lang) + " (" + word("overall", lang) + ")");
+  pdf.figure(text::percent(d.coverage), word("coverage", lang) + " (" + word("overall", lang) + ")");
   pdf.paragraph(tally_line(d.score.overall, lang));
   pdf.heading(word("by_chapter", lang));
   pdf.bars(bar_rows(d.by_chapter, lang, true));

@@ -8,8 +8,7 @@ namespace anzen::report {
 using nlohmann::json;
 
 namespace {
-constexpr const char* kNs = "urn:anzen:oscal";
-json prop(const std::string& name, const std::string& value) { return {{"name", name}, {"ns", kNs}, {"value", value}}; }
+const auto& prop = catalog::oscal_prop;
 std::string or_now(const std::string& t) { return t.size() >= 20 ? t : utc_now_iso(); }
 json party(const assess::Organization& org) {
   return {{"uuid", uuid_v5("party:org:" + std::to_string(org.id))}, {"type", "organization"}, {"name", org.name.empty() ? "organization" : org.name}};

@@ -1,4 +1,5 @@
 #include "report/soa.h"
+#include "common/text.h"
 
 #include <functional>
 
@@ -81,7 +82,7 @@ std::vector<std::vector<std::string>> soa_table(const std::vector<SoaRow>& rows,
 std::string soa_html(const ReportData& d, const std::vector<SoaRow>& rows, const std::string& lang) {
   std::string title = lang == "en" ? "Statement of applicability" : "適用宣言書";
   return html_page(title + " — " + d.org.name, lang,
-                   "<h1>" + html_esc(title) + "</h1>" + html_meta(d, lang) + html_table(soa_table(rows, lang), lang));
+                   "<h1>" + text::html_escape(title) + "</h1>" + html_meta(d, lang) + html_table(soa_table(rows, lang), lang));
 }
 
 std::string soa_pdf(const ReportData& d, const std::vector<SoaRow>& rows, const std::string& lang) {

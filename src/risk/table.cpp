@@ -1,6 +1,5 @@
 #include "risk/table.h"
 
-#include <cstring>
 #include <functional>
 #include <map>
 #include <regex>
@@ -84,29 +83,6 @@ std::vector<csv::Row> read_rows(const std::string& file, const std::string& byte
   }
 }
 
-std::vector<std::string> split(const std::string& s, const char* seps) {
-  std::vector<std::string> out;
-  std::string cur;
-  auto flush = [&] {
-    auto t = text::trim(cur);
-    if (!t.empty()) out.push_back(t);
-    cur.clear();
-  };
-  // "、" (U+3001) separates as well as the ASCII separators.
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 3, "、") == 0) {
-      flush();
-      i += 2;
-    } else if (std::strchr(seps, s[i])) {
-      flush();
-    } else {
-      cur += s[i];
-    }
-  }
-  flush();
-  return out;
-}
-
 struct Bad {
   std::string column, expected;
 };
@@ -118,7 +94,7 @@ int64_t to_id(const std::string& s, const char* col) {
 }
 std::vector<int64_t> to_ids(const std::string& s, const char* col) {
   std::vector<int64_t> out;
-  for (const auto& x : split(s, ";,\n ")) out.push_back(to_id(x, col));
+  for (const auto& x : text::split_list(s, ";,\n ")) out.push_back(to_id(x, col));
   return out;
 }
 int to_int(const std::string& s, const char* col, int lo, int hi) {
@@ -241,8 +217,8 @@ TableImport import_assets(RiskRepo& repo, store::Db& db, int64_t org, const std:
     if (c.has("c")) a.c = to_int(c.get("c"), "c", 1, 10);
     if (c.has("i")) a.i = to_int(c.get("i"), "i", 1, 10);
     if (c.has("a")) a.a = to_int(c.get("a"), "a", 1, 10);
-    if (c.has("services")) a.services = split(c.get("services"), ";\n");
-    if (c.has("suppliers")) a.suppliers = split(c.get("suppliers"), ";\n");
+    if (c.has("services")) a.services = text::split_list(c.get("services"), ";\n");
+    if (c.has("suppliers")) a.suppliers = text::split_list(c.get("suppliers"), ";\n");
     if (c.has("depends_on")) a.depends_on = to_ids(c.get("depends_on"), "depends_on");
     repo.save_asset(a);
     return update;
@@ -266,7 +242,7 @@ TableImport import_risks(RiskRepo& repo, store::Db& db, int64_t org, const std::
     if (c.has("description")) r.description = c.get("description");
     if (c.has("owner")) r.owner = c.get("owner");
     if (c.has("asset_ids")) r.asset_ids = to_ids(c.get("asset_ids"), "asset_ids");
-    if (c.has("services")) r.services = split(c.get("services"), ";\n");
+    if (c.has("services")) r.services = text::split_list(c.get("services"), ";\n");
     if (c.has("inherent")) std::tie(r.inherent_l, r.inherent_i) = to_cell(c.get("inherent"), "inherent");
     if (c.has("current")) std::tie(r.current_l, r.current_i) = to_cell(c.get("current"), "current");
     if (c.has("residual")) std::tie(r.residual_l, r.residual_i) = to_cell(c.get("residual"), "residual");
@@ -274,7 +250,7 @@ TableImport import_risks(RiskRepo& repo, store::Db& db, int64_t org, const std::
     if (c.has("approver")) r.approver = c.get("approver");
     if (c.has("justification")) r.justification = c.get("justification");
     if (c.has("acceptance_expiry")) r.acceptance_expiry = assess::excel_serial_to_date(c.get("acceptance_expiry"));
-    if (c.has("question_ids")) r.question_ids = split(c.get("question_ids"), ";,\n ");
+    if (c.has("question_ids")) r.question_ids = text::split_list(c.get("question_ids"), ";,\n ");
     repo.save_risk(r);
     return update;
   });
@@ -299,7 +275,7 @@ TableImport import_plan(RiskRepo& repo, store::Db& db, int64_t org, const std::s
     if (c.has("status")) p.status = to_code(c.get("status"), "status", kStatuses);
     if (c.has("progress")) p.progress = to_int(c.get("progress"), "progress", 0, 100);
     if (c.has("risk_ids")) p.risk_ids = to_ids(c.get("risk_ids"), "risk_ids");
-    if (c.has("question_ids")) p.question_ids = split(c.get("question_ids"), ";,\n ");
+    if (c.has("question_ids")) p.question_ids = text::split_list(c.get("question_ids"), ";,\n ");
     repo.save_plan_item(p);
     return update;
   });

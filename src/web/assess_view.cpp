@@ -35,12 +35,4 @@ std::string status_badge(const Ctx& c, assess::Status s, const std::string& scal
   return "<span class=\"badge s-" + assess::to_string(s) + "\">" + esc(c.t(status_key(s, scale))) + "</span>";
 }
 
-std::string pct(std::optional<double> v) {
-  if (!v) return "–";
-  char b[16];
-  std::snprintf(b, sizeof b, "%.1f%%", *v * 100);
-  return b;
-}
-
-
 }  // namespace anzen::web

@@ -17,6 +17,5 @@ std::optional<assess::Assessment> latest_assessment(Ctx& c);
 // Status names depend on the framework's answer scale: compliance (実施済…) or document (最新/要更新/未作成).
 std::string status_key(assess::Status s, const std::string& scale = "compliance");
 std::string status_badge(const Ctx& c, assess::Status s, const std::string& scale = "compliance");
-std::string pct(std::optional<double> v);
 
 }  // namespace anzen::web

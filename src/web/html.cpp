@@ -1,24 +1,12 @@
 #include "web/html.h"
 
+#include "common/text.h"
+
 #include <algorithm>
 
 namespace anzen::web {
 
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(std::string_view s) { return text::html_escape(s); }
 
 std::string url_encode(std::string_view s) {
   static const char* hex = "0123456789ABCDEF";
@@ -67,22 +55,6 @@ std::multimap<std::string, std::string> parse_form(std::string_view body) {
       }
     }
     start = amp + 1;
-  }
-  return out;
-}
-
-std::vector<std::string> split_list(std::string_view p) {
-  std::vector<std::string> out;
-  const std::string_view ten = "、";
-  size_t start = 0;
-  while (start <= p.size()) {
-    size_t comma = p.find(',', start), jp = p.find(ten, start);
-    size_t end = std::min(comma == std::string_view::npos ? p.size() : comma, jp == std::string_view::npos ? p.size() : jp);
-    std::string one(p.substr(start, end - start));
-    while (!one.empty() && one.front() == ' ') one.erase(0, 1);
-    while (!one.empty() && one.back() == ' ') one.pop_back();
-    if (!one.empty()) out.push_back(one);
-    start = end + (end == jp ? ten.size() : 1);
   }
   return out;
 }

@@ -11,8 +11,6 @@ std::string url_encode(std::string_view s);   // a query or path component
 std::string url_decode(std::string_view s);
 // Parses application/x-www-form-urlencoded bodies and query strings.
 std::multimap<std::string, std::string> parse_form(std::string_view body);
-// Splits a list typed by a person on commas or Japanese 読点 (、), trimming spaces.
-std::vector<std::string> split_list(std::string_view text);
 // One cookie from a Cookie header, or empty.
 std::string cookie_value(std::string_view header, std::string_view name);
 

@@ -17,11 +17,6 @@ TEST(Html, FormDecodingHandlesJapaneseAndPlus) {
   EXPECT_EQ(url_decode(url_encode("対象外 / N/A")), "対象外 / N/A");
 }
 
-TEST(Html, SplitListTakesCommasAndJapaneseCommas) {
-  EXPECT_EQ(split_list("東京都、大阪府, 北海道 ,,"), (std::vector<std::string>{"東京都", "大阪府", "北海道"}));
-  EXPECT_TRUE(split_list("").empty());
-}
-
 TEST(Html, CookieValuePicksTheNamedCookie) {
   EXPECT_EQ(cookie_value("a=1; anzen_session=abc; anzen_lang=en", "anzen_session"), "abc");
   EXPECT_EQ(cookie_value("anzen_sessionx=1", "anzen_session"), "");

@@ -3,6 +3,7 @@
 
 #include "assess/repo.h"
 #include "store/audit.h"
+#include "common/text.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
@@ -62,7 +63,7 @@ void mount_admin_pages(Router& r) {
     if (u.empty()) org->users.reset();
     else if (std::all_of(u.begin(), u.end(), ::isdigit) && u.size() < 12) org->users = std::stoll(u);
     else throw std::invalid_argument("users: expected a whole number");
-    org->prefectures = split_list(c.param("prefectures"));
+    org->prefectures = text::split_list(c.param("prefectures"));
     repo.update_org(*org);
     c.redirect("/admin");
   });

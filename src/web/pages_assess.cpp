@@ -50,7 +50,7 @@ void list_page(Ctx& c) {
     auto sc = assess::score(fw, a.role, repo.answers(a.id), cfg);
     b += "<tr><td><a href=\"/assessments/" + std::to_string(a.id) + "\">#" + std::to_string(a.id) + "</a></td><td>" + esc(a.period) +
          "</td><td>" + esc(fw.title.in(c.lang)) + " (" + esc(fw.key()) + ")</td><td>" + esc(c.t("role." + a.role)) +
-         "</td><td class=\"num\">" + pct(sc.overall.coverage(cfg)) + "</td></tr>";
+         "</td><td class=\"num\">" + text::percent(sc.overall.coverage(cfg)) + "</td></tr>";
   }
   b += "</tbody></table>";
   if (c.user && can_edit(c.user->role)) {
@@ -78,7 +78,7 @@ void checklist_page(Ctx& c) {
   assess::ScoringConfig cfg;
   auto sc = assess::score(fw, a.role, answers, cfg);
   std::string b = "<h1>" + esc(fw.title.in(c.lang)) + " — " + esc(a.period) + "</h1><p class=\"muted\">" + esc(c.t("role." + a.role)) +
-                  " · " + esc(c.t("dash.coverage")) + " <strong>" + pct(sc.overall.coverage(cfg)) + "</strong> · " +
+                  " · " + esc(c.t("dash.coverage")) + " <strong>" + text::percent(sc.overall.coverage(cfg)) + "</strong> · " +
                   std::to_string(sc.overall.answered) + "/" + std::to_string(sc.overall.questions) +
                   " · <a href=\"/assessments/" + std::to_string(a.id) + "/gaps\">" + esc(c.t("nav.gaps")) + "</a>"
                   " · <a href=\"/assessments/" + std::to_string(a.id) + "/export.xlsx\">XLSX</a>"

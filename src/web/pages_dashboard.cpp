@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "assess/scoring.h"
+#include "common/text.h"
 #include "web/assess_view.h"
 #include "web/dashboard_parts.h"
 #include "web/html.h"
@@ -32,7 +33,7 @@ std::string dashboard_body(Ctx& c) {
       char v[16];
       std::snprintf(v, sizeof v, "%.4f", cov.value_or(0));
       b += "<div class=\"cards\"><div class=\"card\"><div>" + esc(c.t("dash.coverage")) + " — <a href=\"/assessments/" + std::to_string(latest->id) + "\">" +
-           esc(latest->period) + "</a></div><div class=\"big\" id=\"overall-coverage\" data-value=\"" + v + "\">" + pct(cov) +
+           esc(latest->period) + "</a></div><div class=\"big\" id=\"overall-coverage\" data-value=\"" + v + "\">" + text::percent(cov) +
            "</div><div class=\"muted\">" + std::to_string(sc.overall.answered) + "/" + std::to_string(sc.overall.questions) +
            (c.lang == "en" ? " answered" : " 回答済") + "</div></div><div class=\"card\"><div>" + esc(c.t("dash.open_gaps")) +
            "</div><div class=\"big\" id=\"open-gaps\">" + std::to_string(gs.size()) + "</div><div><a href=\"/assessments/" + std::to_string(latest->id) +

@@ -5,6 +5,7 @@
 
 #include "incident/register.h"
 #include "risk/repo.h"
+#include "common/text.h"
 #include "web/dashboard_parts.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -176,7 +177,7 @@ void mount_incident_pages(Router& r) {
     c.require_edit();
     Register reg(c.db, c.actor());
     json details = json::object();
-    json prefs = split_list(c.param("prefectures"));
+    json prefs = text::split_list(c.param("prefectures"));
     if (!prefs.empty()) details["prefectures"] = prefs;
     if (!c.param("cause").empty()) details["cause"] = c.param("cause");
     if (!c.param("actions").empty()) details["actions"] = c.param("actions");
