@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "common/uuid.h"
+
 namespace anzen {
 namespace fs = std::filesystem;
 
@@ -55,6 +57,16 @@ void write_file_atomic(const fs::path& p, std::string_view content) {
   ::fsync(fd);
   ::close(fd);
   fs::rename(tmp, p);
+}
+
+std::string bytes_via_temp_file(const std::function<void(const std::string& path)>& write, const std::string& suffix) {
+  auto tmp = std::filesystem::temp_directory_path() / ("anzen-" + uuid_v4() + suffix);
+  struct Remove {
+    std::filesystem::path p;
+    ~Remove() { std::filesystem::remove(p); }
+  } guard{tmp};
+  write(tmp.string());
+  return read_file(tmp);
 }
 
 }  // namespace anzen

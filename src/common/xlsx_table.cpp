@@ -1,5 +1,7 @@
 #include "common/xlsx_table.h"
 
+#include "common/paths.h"
+
 #include <xlsxwriter.h>
 
 #include <cstdio>
@@ -49,6 +51,10 @@ void write_xlsx_workbook(const std::string& path, const std::vector<XlsxSheet>& 
     throw std::runtime_error("cannot write " + path + ": " + lxw_strerror(err));
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot rename " + tmp + " to " + path);
+}
+
+std::string xlsx_workbook_bytes(const std::vector<XlsxSheet>& sheets) {
+  return bytes_via_temp_file([&](const std::string& path) { write_xlsx_workbook(path, sheets); }, ".xlsx");
 }
 
 }  // namespace anzen

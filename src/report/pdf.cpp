@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <stdexcept>
 
@@ -157,7 +158,7 @@ void Pdf::space(float pt) { p_->y += pt; }
 void Pdf::table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, const std::vector<float>& widths,
                 float size) {
   const float pad = 2.5f, line = size * 1.35f;
-  auto draw_row = [&](const std::vector<std::string>& cells, bool head) {
+  std::function<void(const std::vector<std::string>&, bool)> draw_row = [&](const std::vector<std::string>& cells, bool head) {
     std::vector<std::vector<std::string>> wrapped;
     size_t n = 1;
     for (size_t c = 0; c < widths.size(); ++c) {
@@ -167,17 +168,7 @@ void Pdf::table(const std::vector<std::string>& header, const std::vector<std::v
     float h = static_cast<float>(n) * line + 2 * pad;
     if (p_->y + h > kHeight - kMargin) {
       new_page();
-      if (!head) {
-        std::vector<std::string> hc = header;
-        float hh = line + 2 * pad;
-        p_->rect(kMargin, p_->y, kText, hh, "#dde7f5");
-        float x = kMargin;
-        for (size_t c = 0; c < widths.size(); ++c) {
-          p_->text(x + pad, p_->y + pad, wrap(hc[c], widths[c] - 2 * pad, size)[0], size);
-          x += widths[c];
-        }
-        p_->y += hh;
-      }
+      if (!head) draw_row(header, true);  // a table continued on a new page repeats its header
     }
     if (head) p_->rect(kMargin, p_->y, kText, h, "#dde7f5");
     float x = kMargin;

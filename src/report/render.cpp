@@ -1,12 +1,9 @@
 #include "report/render.h"
 
-#include <cstdio>
-#include <filesystem>
 #include <stdexcept>
 
 #include "assess/sheet.h"
 #include "common/paths.h"
-#include "common/uuid.h"
 #include "common/xlsx_table.h"
 #include "report/data.h"
 #include "report/decisions.h"
@@ -20,15 +17,7 @@ namespace anzen::report {
 namespace {
 using Table = std::vector<std::vector<std::string>>;
 
-std::string to_csv(const Table& t) { return risk::to_csv(t); }
-
-std::string xlsx_bytes(const std::vector<XlsxSheet>& sheets) {
-  auto tmp = std::filesystem::temp_directory_path() / ("anzen-report-" + uuid_v4() + ".xlsx");
-  write_xlsx_workbook(tmp.string(), sheets);
-  std::string bytes = read_file(tmp);
-  std::filesystem::remove(tmp);
-  return bytes;
-}
+using risk::to_csv;
 
 Table gaps_table(const ReportData& d, const std::string& lang) {
   bool en = lang == "en";
@@ -130,10 +119,7 @@ Rendered render(store::Db& db, const std::string& report, int64_t assessment_id,
     if (format == "csv") {
       out.bytes = assess::export_csv(*d.fw, d.assessment, d.answers, d.evidence);
     } else {
-      auto tmp = std::filesystem::temp_directory_path() / ("anzen-checklist-" + uuid_v4() + ".xlsx");
-      assess::export_xlsx(*d.fw, d.assessment, d.answers, d.evidence, tmp.string());
-      out.bytes = read_file(tmp);
-      std::filesystem::remove(tmp);
+      out.bytes = bytes_via_temp_file([&](const std::string& path) { assess::export_xlsx(*d.fw, d.assessment, d.answers, d.evidence, path); }, ".xlsx");
     }
   } else if (report == "gaps") {
     risk::RiskRepo rr(db, "report");
@@ -144,7 +130,7 @@ Rendered render(store::Db& db, const std::string& report, int64_t assessment_id,
       std::vector<XlsxSheet> sheets;
       sheets.push_back({lang == "en" ? "Gaps" : "差異", g, {8, 12, 6, 60, 10, 40, 10, 14, 12}});
       sheets.push_back({lang == "en" ? "Treatment plan" : "リスク対応計画", rr.plan_table(d.assessment.org_id), {6, 36, 36, 20, 14, 12, 30, 12, 8, 12, 20}});
-      out.bytes = xlsx_bytes(sheets);
+      out.bytes = xlsx_workbook_bytes(sheets);
     }
   } else if (report == "risks") {
     risk::RiskRepo rr(db, "report");
@@ -155,7 +141,7 @@ Rendered render(store::Db& db, const std::string& report, int64_t assessment_id,
       std::vector<XlsxSheet> sheets;
       sheets.push_back({lang == "en" ? "Risk register" : "リスク台帳", r, {6, 30, 16, 16, 24, 16, 10, 16, 10, 10, 10, 12, 10, 14, 24, 12, 20}});
       sheets.push_back({lang == "en" ? "Assets" : "資産台帳", rr.assets_table(d.assessment.org_id), {6, 30, 20, 16, 8, 8, 8, 24, 20, 12}});
-      out.bytes = xlsx_bytes(sheets);
+      out.bytes = xlsx_workbook_bytes(sheets);
     }
   } else if (report == "incidents") {
     auto t = incidents_table(d, lang);
@@ -165,14 +151,14 @@ Rendered render(store::Db& db, const std::string& report, int64_t assessment_id,
       std::vector<XlsxSheet> sheets;
       sheets.push_back({d.assessment.period + (lang == "en" ? " accidents" : " 事故一覧"), t, {6, 30, 24, 24, 16, 12, 30, 36, 8}});
       sheets.push_back({lang == "en" ? "Reporting deadlines" : "報告期限", obligations_table(d, lang), {30, 16, 12, 12, 10}});
-      out.bytes = xlsx_bytes(sheets);
+      out.bytes = xlsx_workbook_bytes(sheets);
     }
   } else if (report == "soa") {
     auto rows = soa_rows(d, dec.soa(d.assessment.id), lang);
     if (format == "pdf") out.bytes = soa_pdf(d, rows, lang);
     else if (format == "html") out.bytes = soa_html(d, rows, lang);
     else if (format == "csv") out.bytes = to_csv(soa_table(rows, lang));
-    else out.bytes = xlsx_bytes({XlsxSheet{lang == "en" ? "Statement of applicability" : "適用宣言書", soa_table(rows, lang), {10, 8, 40, 10, 30, 36, 14, 10}}});
+    else out.bytes = xlsx_workbook_bytes({XlsxSheet{lang == "en" ? "Statement of applicability" : "適用宣言書", soa_table(rows, lang), {10, 8, 40, 10, 30, 36, 14, 10}}});
   } else {
     auto secs = disclosure_sections(d, dec.texts(d.assessment.id, "disclosure"), lang);
     out.bytes = format == "pdf" ? disclosure_pdf(d, secs, lang) : disclosure_html(d, secs, lang);

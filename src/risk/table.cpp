@@ -184,10 +184,9 @@ TableImport run(store::Db& db, const std::string& file, const std::string& bytes
       } catch (const Bad& b) {
         std::string col = b.column;
         for (const auto& c : cols) {
-          if (col == c.key) col = c.ja;
-        }
-        for (const auto& c : cols) {
-          if (b.column == c.key && cells.has(c.key)) found = cells.get(c.key);
+          if (b.column != c.key) continue;
+          col = c.ja;
+          if (cells.has(c.key)) found = cells.get(c.key);
         }
         issues.push_back({file, cells.line, col, found, b.expected});
       } catch (const std::invalid_argument& e) {
@@ -199,18 +198,23 @@ TableImport run(store::Db& db, const std::string& file, const std::string& bytes
   });
   return res;
 }
+// A row with an ID starts from that stored record of the organisation (columns absent from
+// the file keep their values); without one it is a new record. True for an update.
+template <typename Record, typename Find>
+bool from_stored(const Cells& c, Record& rec, Find find, const char* what) {
+  if (!c.has("id") || c.get("id").empty()) return false;
+  auto old = find(to_id(c.get("id"), "id"));
+  if (!old) throw Bad{"id", std::string("the ID of ") + what + " of this organisation, or an empty cell for a new one"};
+  rec = *old;
+  return true;
+}
 }  // namespace
 
 TableImport import_assets(RiskRepo& repo, store::Db& db, int64_t org, const std::string& file, const std::string& bytes) {
   return run(db, file, bytes, asset_columns(), [&](const Cells& c) {
     Asset a;
     a.org_id = org;
-    bool update = c.has("id") && !c.get("id").empty();
-    if (update) {
-      auto old = repo.asset(org, to_id(c.get("id"), "id"));
-      if (!old) throw Bad{"id", "the ID of an asset of this organisation, or an empty cell for a new one"};
-      a = *old;
-    }
+    bool update = from_stored(c, a, [&](int64_t id) { return repo.asset(org, id); }, "an asset");
     if (c.has("name")) a.name = c.get("name");
     if (c.has("kind")) a.kind = c.get("kind");
     if (c.has("owner")) a.owner = c.get("owner");
@@ -230,12 +234,7 @@ TableImport import_risks(RiskRepo& repo, store::Db& db, int64_t org, const std::
     Risk r;
     r.org_id = org;
     r.inherent_l = r.inherent_i = r.current_l = r.current_i = r.residual_l = r.residual_i = 1;
-    bool update = c.has("id") && !c.get("id").empty();
-    if (update) {
-      auto old = repo.risk(org, to_id(c.get("id"), "id"));
-      if (!old) throw Bad{"id", "the ID of a risk of this organisation, or an empty cell for a new one"};
-      r = *old;
-    }
+    bool update = from_stored(c, r, [&](int64_t id) { return repo.risk(org, id); }, "a risk");
     if (c.has("title")) r.title = c.get("title");
     if (c.has("threat")) r.threat = to_code(c.get("threat"), "threat", kThreats);
     if (c.has("custom_threat")) r.custom_threat = c.get("custom_threat");
@@ -260,12 +259,7 @@ TableImport import_plan(RiskRepo& repo, store::Db& db, int64_t org, const std::s
   return run(db, file, bytes, plan_columns(), [&](const Cells& c) {
     PlanItem p;
     p.org_id = org;
-    bool update = c.has("id") && !c.get("id").empty();
-    if (update) {
-      auto old = repo.plan_item(org, to_id(c.get("id"), "id"));
-      if (!old) throw Bad{"id", "the ID of a plan item of this organisation, or an empty cell for a new one"};
-      p = *old;
-    }
+    bool update = from_stored(c, p, [&](int64_t id) { return repo.plan_item(org, id); }, "a plan item");
     if (c.has("target_state")) p.target_state = c.get("target_state");
     if (c.has("actions")) p.actions = c.get("actions");
     if (c.has("resources")) p.resources = c.get("resources");

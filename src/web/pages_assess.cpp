@@ -339,10 +339,7 @@ void mount_assessment_pages(Router& r) {
       c.res.set_content(assess::export_csv(fw, a, repo.answers(a.id), repo.evidence(a.id)), "text/csv; charset=utf-8");
       return;
     }
-    std::string tmp = "/tmp/anzen-export-" + std::to_string(a.id) + "-" + random_token().substr(0, 8) + ".xlsx";
-    assess::export_xlsx(fw, a, repo.answers(a.id), repo.evidence(a.id), tmp);
-    std::string bytes = anzen::read_file(tmp);
-    std::remove(tmp.c_str());
+    std::string bytes = bytes_via_temp_file([&](const std::string& path) { assess::export_xlsx(fw, a, repo.answers(a.id), repo.evidence(a.id), path); }, ".xlsx");
     c.res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   });
   r.post(R"(/assessments/(\d+)/import)", [](Ctx& c) {

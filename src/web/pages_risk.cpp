@@ -1,6 +1,5 @@
 // Risk register with heat map, and the risk-treatment plan with gap-to-plan proposals.
 #include "catalog/catalog_dir.h"
-#include "common/paths.h"
 #include "common/xlsx_table.h"
 #include "risk/repo.h"
 #include "risk/table.h"
@@ -74,11 +73,7 @@ void mount_risk_pages(Router& r) {
       for (const auto& x : repo.risks(c.org())) pos.emplace_back(x.current_l, x.current_i);
       return c.res.set_content(risk::heat_map_svg(repo.matrix(c.org()), pos, c.lang), "image/svg+xml");
     }
-    std::string tmp = "/tmp/anzen-" + std::string(k.path) + "-" + random_token().substr(0, 12) + ".xlsx";
-    write_xlsx_table(tmp, k.sheet, (repo.*k.table)(c.org()));
-    std::string bytes = anzen::read_file(tmp);
-    std::remove(tmp.c_str());
-    c.res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    c.res.set_content(xlsx_workbook_bytes({XlsxSheet{k.sheet, (repo.*k.table)(c.org()), {}}}), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   });
   r.post(R"(/(risks|assets|plan)/import)", [](Ctx& c) {
     c.require_edit();
