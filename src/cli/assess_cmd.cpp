@@ -24,19 +24,6 @@ struct Session {
   explicit Session(const std::string& path) : db(path), repo((db.migrate(), db), store::default_actor()) {}
 };
 
-const catalog::Framework& framework_of(const Assessment& a) {
-  const auto* fw = catalog::shipped_catalog().find(a.framework, a.framework_version);
-  if (!fw) throw UsageError("assessment " + std::to_string(a.id) + " was made against " + a.framework + "@" +
-                            a.framework_version + ", which is not loaded");
-  return *fw;
-}
-
-Assessment need(AssessRepo& repo, int64_t id) {
-  auto a = repo.get(id);
-  if (!a) throw UsageError("no assessment with id " + std::to_string(id));
-  return *a;
-}
-
 json assessment_json(const Assessment& a) {
   return {{"id", a.id}, {"org", a.org_id}, {"framework", a.framework}, {"framework_version", a.framework_version},
           {"role", a.role}, {"period", a.period}, {"scope", a.scope},
@@ -143,7 +130,7 @@ void register_assess(CLI::App& app, Globals& g) {
   ash->add_flag("--json", ash_json, "Print JSON");
   ash->callback([&g] {
     Session s(g.db);
-    auto a = need(s.repo, ash_id);
+    auto a = need_assessment(s.db, ash_id);
     auto answers = s.repo.answers(a.id);
     json j = assessment_json(a);
     json ans = json::object();
@@ -171,7 +158,7 @@ void register_assess(CLI::App& app, Globals& g) {
   aa->add_option("--comment", aa_comment, "Comment");
   aa->callback([&g, aa] {
     Session s(g.db);
-    auto a = need(s.repo, aa_id);
+    auto a = need_assessment(s.db, aa_id);
     const auto& fw = framework_of(a);
     auto answers = s.repo.answers(a.id);
     Answer next;
@@ -201,7 +188,7 @@ void register_assess(CLI::App& app, Globals& g) {
   ae->add_option("-o,--output", ae_out, "Output file")->required();
   ae->callback([&g] {
     Session s(g.db);
-    auto a = need(s.repo, ae_id);
+    auto a = need_assessment(s.db, ae_id);
     const auto& fw = framework_of(a);
     auto answers = s.repo.answers(a.id);
     auto ev = s.repo.evidence(a.id);
@@ -221,7 +208,7 @@ void register_assess(CLI::App& app, Globals& g) {
   ai->add_flag("--json", ai_json, "Print JSON");
   ai->callback([&g] {
     Session s(g.db);
-    auto a = need(s.repo, ai_id);
+    auto a = need_assessment(s.db, ai_id);
     const auto& fw = framework_of(a);
     std::string bytes = read_file(ai_file);
     try {
@@ -248,7 +235,7 @@ void register_assess(CLI::App& app, Globals& g) {
   asc->add_flag("--json", asc_json, "Print JSON");
   asc->callback([&g] {
     Session s(g.db);
-    auto a = need(s.repo, asc_id);
+    auto a = need_assessment(s.db, asc_id);
     const auto& fw = framework_of(a);
     ScoringConfig cfg;
     cfg.w_partial = asc_partial;
@@ -277,7 +264,7 @@ void register_assess(CLI::App& app, Globals& g) {
   ag->add_flag("--json", ag_json, "Print JSON");
   ag->callback([&g] {
     Session s(g.db);
-    auto a = need(s.repo, ag_id);
+    auto a = need_assessment(s.db, ag_id);
     const auto& fw = framework_of(a);
     ScoringConfig gcfg;
     gcfg.target_maturity = maturity_scale().target;
@@ -310,8 +297,8 @@ void register_assess(CLI::App& app, Globals& g) {
   acp->add_flag("--json", acp_json, "Print JSON");
   acp->callback([&g] {
     Session s(g.db);
-    auto a = need(s.repo, acp_a);
-    auto b = need(s.repo, acp_b);
+    auto a = need_assessment(s.db, acp_a);
+    auto b = need_assessment(s.db, acp_b);
     if (a.framework != b.framework) throw UsageError("the assessments use different frameworks");
     const auto& fw = framework_of(b);
     auto changes = compare(fw, s.repo.answers(a.id), s.repo.answers(b.id));
@@ -336,7 +323,7 @@ void register_assess(CLI::App& app, Globals& g) {
   anp->add_flag("--json", anp_json, "Print JSON");
   anp->callback([&g] {
     Session s(g.db);
-    auto a = need(s.repo, anp_id);
+    auto a = need_assessment(s.db, anp_id);
     const auto* fw = catalog::shipped_catalog().find(a.framework);  // newest edition of the same framework
     if (!fw) throw UsageError("framework " + a.framework + " is not loaded");
     try {
@@ -357,7 +344,7 @@ void register_assess(CLI::App& app, Globals& g) {
   ah->add_flag("--json", ah_json, "Print JSON");
   ah->callback([&g] {
     Session s(g.db);
-    auto a = need(s.repo, ah_id);
+    auto a = need_assessment(s.db, ah_id);
     json out = json::array();
     for (const auto& h : s.repo.history(a.id, ah_q)) {
       out.push_back({{"question", h.question_id}, {"field", h.field}, {"old", h.old_value}, {"new", h.new_value}, {"at", h.at}, {"actor", h.actor}});

@@ -5,6 +5,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "assess/model.h"
+#include "catalog/model.h"
+#include "store/db.h"
+
 namespace anzen::cli {
 
 struct Globals {
@@ -18,6 +22,11 @@ class UsageError : public std::runtime_error {
 };
 
 void print_json(const nlohmann::json& j);
+
+// The assessment with this id, or a UsageError naming it.
+assess::Assessment need_assessment(store::Db& db, int64_t id);
+// The framework edition an assessment was made against, or a UsageError when it is not loaded.
+const catalog::Framework& framework_of(const assess::Assessment& a);
 
 void register_catalog(CLI::App& app, Globals& g);
 void register_store(CLI::App& app, Globals& g);

@@ -16,14 +16,6 @@
 namespace anzen::cli {
 using nlohmann::json;
 
-namespace {
-assess::Assessment need_assessment(store::Db& db, int64_t id) {
-  auto a = assess::AssessRepo(db, store::default_actor()).get(id);
-  if (!a) throw UsageError("no assessment " + std::to_string(id));
-  return *a;
-}
-}  // namespace
-
 void register_report(CLI::App& app, Globals& g) {
   auto* rp = app.add_subcommand("report", "Reports of an assessment: management (PDF/HTML), workbooks (XLSX/CSV), SoA, disclosure");
   rp->require_subcommand(1);
@@ -67,9 +59,8 @@ void register_report(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     auto a = need_assessment(db, s_a);
-    const auto* fw = catalog::shipped_catalog().find(a.framework, a.framework_version);
     try {
-      report::Decisions(db, store::default_actor()).set_soa(a, *fw, s_item, {s_adopted == "yes", s_reason, s_where, "", ""});
+      report::Decisions(db, store::default_actor()).set_soa(a, framework_of(a), s_item, {s_adopted == "yes", s_reason, s_where, "", ""});
     } catch (const std::invalid_argument& e) {
       throw UsageError(e.what());
     }

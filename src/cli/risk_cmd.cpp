@@ -70,6 +70,25 @@ void print_table(const risk::Table& t, const std::vector<size_t>& cols) {
   }
 }
 
+// `… show --org ORG ID`: one record as JSON; `get` returns nothing when the organisation has no such record.
+template <typename Get>
+void add_show(CLI::App* parent, Globals& g, const std::string& what, Get get) {
+  struct Opts {
+    int64_t org = 0, id = 0;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* c = parent->add_subcommand("show", "Show " + what);
+  c->add_option("--org", o->org)->required();
+  c->add_option("ID", o->id)->required();
+  c->add_flag("--json");
+  c->callback([&g, o, what, get] {
+    RiskSession s(g.db);
+    std::optional<json> out = get(s.repo, o->org, o->id);
+    if (!out) throw UsageError("no " + what + " " + std::to_string(o->id) + " in organisation " + std::to_string(o->org));
+    print_json(*out);
+  });
+}
+
 // `… import --org ID FILE` and `… export --org ID --format csv|xlsx -o FILE` for one table.
 using Importer = risk::TableImport (*)(risk::RiskRepo&, store::Db&, int64_t, const std::string&, const std::string&);
 void add_table_io(CLI::App* parent, Globals& g, const std::string& what, Importer import_fn,
@@ -158,16 +177,9 @@ void register_risk(CLI::App& app, Globals& g) {
       });
     });
   }
-  auto* ash = asset->add_subcommand("show", "Show an asset");
-  static int64_t ash_org = 0, ash_id = 0;
-  ash->add_option("--org", ash_org)->required();
-  ash->add_option("ID", ash_id)->required();
-  ash->add_flag("--json");
-  ash->callback([&g] {
-    RiskSession s(g.db);
-    auto a = s.repo.asset(ash_org, ash_id);
-    if (!a) throw UsageError("no asset " + std::to_string(ash_id) + " in organisation " + std::to_string(ash_org));
-    print_json(asset_out(*a));
+  add_show(asset, g, "asset", [](risk::RiskRepo& repo, int64_t org, int64_t id) -> std::optional<json> {
+    auto a = repo.asset(org, id);
+    return a ? std::optional<json>(asset_out(*a)) : std::nullopt;
   });
   auto* al = asset->add_subcommand("list", "List assets");
   static int64_t al_org = 0;
@@ -233,15 +245,9 @@ void register_risk(CLI::App& app, Globals& g) {
     for (const auto& r : s.repo.risks(rl_org)) out.push_back(risk_out(s.repo, r));
     print_json(out);
   });
-  auto* rs = rk->add_subcommand("show", "Show a risk");
-  static int64_t rs_org = 0, rs_id = 0;
-  rs->add_option("--org", rs_org)->required();
-  rs->add_option("ID", rs_id)->required();
-  rs->callback([&g] {
-    RiskSession s(g.db);
-    auto r = s.repo.risk(rs_org, rs_id);
-    if (!r) throw UsageError("no risk " + std::to_string(rs_id));
-    print_json(risk_out(s.repo, *r));
+  add_show(rk, g, "risk", [](risk::RiskRepo& repo, int64_t org, int64_t id) -> std::optional<json> {
+    auto r = repo.risk(org, id);
+    return r ? std::optional<json>(risk_out(repo, *r)) : std::nullopt;
   });
   add_table_io(rk, g, "risks", &risk::import_risks, &risk::RiskRepo::risks_table, "リスク台帳", true);
   auto* mx = rk->add_subcommand("matrix", "The organisation's likelihood × impact matrix");
@@ -314,11 +320,9 @@ void register_risk(CLI::App& app, Globals& g) {
   pp->add_flag("--json");
   pp->callback([&g] {
     RiskSession s(g.db);
-    assess::AssessRepo ar(s.db, store::default_actor());
-    auto a = ar.get(pp_a);
-    if (!a) throw UsageError("no assessment " + std::to_string(pp_a));
+    auto a = need_assessment(s.db, pp_a);
     json out = json::array();
-    for (const auto& p : s.repo.proposals(*a, *catalog::shipped_catalog().find(a->framework, a->framework_version))) {
+    for (const auto& p : s.repo.proposals(a, framework_of(a))) {
       out.push_back({{"question", p.question_id}, {"status", assess::to_string(p.status)}, {"priority", p.priority}});
     }
     print_json(out);
@@ -332,10 +336,8 @@ void register_risk(CLI::App& app, Globals& g) {
   pa->add_option("--deadline", pa_deadline)->required();
   pa->callback([&g] {
     RiskSession s(g.db);
-    assess::AssessRepo ar(s.db, store::default_actor());
-    auto a = ar.get(pa_a);
-    if (!a) throw UsageError("no assessment " + std::to_string(pa_a));
-    guarded([&] { print_json(plan_out(s.repo.accept_proposal(*a, *catalog::shipped_catalog().find(a->framework, a->framework_version), pa_q, pa_owner, pa_deadline))); });
+    auto a = need_assessment(s.db, pa_a);
+    guarded([&] { print_json(plan_out(s.repo.accept_proposal(a, framework_of(a), pa_q, pa_owner, pa_deadline))); });
   });
   auto* pr = pl->add_subcommand("reject", "Reject a proposal, with the reason");
   pr->add_option("--assessment", pa_a)->required();
@@ -343,22 +345,13 @@ void register_risk(CLI::App& app, Globals& g) {
   pr->add_option("--reason", pa_reason)->required();
   pr->callback([&g] {
     RiskSession s(g.db);
-    assess::AssessRepo ar(s.db, store::default_actor());
-    auto a = ar.get(pa_a);
-    if (!a) throw UsageError("no assessment " + std::to_string(pa_a));
-    guarded([&] { s.repo.reject_proposal(*a, pa_q, pa_reason); });
+    auto a = need_assessment(s.db, pa_a);
+    guarded([&] { s.repo.reject_proposal(a, pa_q, pa_reason); });
     std::cout << "rejected " << pa_q << "\n";
   });
-  auto* psh = pl->add_subcommand("show", "Show a plan item");
-  static int64_t psh_org = 0, psh_id = 0;
-  psh->add_option("--org", psh_org)->required();
-  psh->add_option("ID", psh_id)->required();
-  psh->add_flag("--json");
-  psh->callback([&g] {
-    RiskSession s(g.db);
-    auto p = s.repo.plan_item(psh_org, psh_id);
-    if (!p) throw UsageError("no plan item " + std::to_string(psh_id) + " in organisation " + std::to_string(psh_org));
-    print_json(plan_out(*p));
+  add_show(pl, g, "plan item", [](risk::RiskRepo& repo, int64_t org, int64_t id) -> std::optional<json> {
+    auto p = repo.plan_item(org, id);
+    return p ? std::optional<json>(plan_out(*p)) : std::nullopt;
   });
   add_table_io(pl, g, "plan items", &risk::import_plan, &risk::RiskRepo::plan_table, "リスク対応計画", false, true);
 }
