@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "catalog/loader.h"
+#include "catalog/local.h"
 #include "common/paths.h"
 
 namespace anzen::catalog {

@@ -12,8 +12,7 @@ namespace anzen::catalog {
 Catalog load_catalog_dir(const std::filesystem::path& root);
 // The files of a catalogs/ folder, unparsed: frameworks (one per edition) and mapping sets.
 std::pair<std::vector<FrameworkFiles>, std::vector<SourceFile>> read_catalog_dir(const std::filesystem::path& root);
-// Frameworks imported into the database named by use_local_frameworks_from() (catalog/local.h).
-std::vector<FrameworkFiles> local_framework_files();
+
 
 // The catalog shipped with Anzen (data_dir()/catalogs), loaded once per process.
 const Catalog& shipped_catalog();

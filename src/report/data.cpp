@@ -53,6 +53,10 @@ ReportData gather(store::Db& db, int64_t assessment_id, std::optional<int64_t> o
 
   for (const auto& other : repo.list(a->org_id)) {
     if (other.framework != a->framework || other.period > a->period || other.role != a->role) continue;
+    if (other.id == a->id) {  // already scored above
+      d.trend.push_back({other.period, d.coverage});
+      continue;
+    }
     const auto* ofw = catalog::shipped_catalog().find(other.framework, other.framework_version);
     if (!ofw) continue;
     auto s = assess::score(*ofw, other.role, repo.answers(other.id), cfg);
