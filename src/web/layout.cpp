@@ -27,6 +27,8 @@ th{background:var(--soft);font-weight:600}
 .muted{color:var(--muted)}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:12px}
 .card{border:1px solid var(--line);border-radius:8px;padding:12px}
+.heat{max-width:32rem}
+input.narrow{width:4.5em}
 .big{font-size:2rem;font-weight:700}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:.85rem;border:1px solid var(--line);white-space:nowrap}
 .s-implemented{background:#dafbe1;color:#0f5323}.s-partial{background:#fff8c5;color:#6a4a00}

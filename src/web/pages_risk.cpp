@@ -126,7 +126,7 @@ void mount_risk_pages(Router& r) {
     auto risks = repo.risks(c.org());
     std::vector<std::pair<int, int>> pos;
     for (const auto& k : risks) pos.emplace_back(k.current_l, k.current_i);
-    std::string b = "<h1>" + esc(c.t("nav.risks")) + "</h1><div class=\"cards\"><div class=\"card\">" + risk::heat_map_svg(repo.matrix(c.org()), pos, c.lang) +
+    std::string b = "<h1>" + esc(c.t("nav.risks")) + "</h1><div class=\"cards\"><div class=\"card heat\">" + risk::heat_map_svg(repo.matrix(c.org()), pos, c.lang) +
                     "<p class=\"muted\">" + (c.lang == "en" ? "Current level: likelihood (rows) × impact (columns)" : "現在のリスク: 発生可能性（行）× 影響度（列）") + "</p></div></div>";
     auto expired = repo.expired_acceptances(c.org(), today_jst());
     if (!expired.empty()) b += "<p class=\"error\">" + std::to_string(expired.size()) + (c.lang == "en" ? " risk acceptance(s) have expired." : " 件のリスク受容が有効期限切れです。") + "</p>";
@@ -193,7 +193,7 @@ void mount_risk_pages(Router& r) {
           b += std::string("<option value=\"") + st + "\"" + (p.status == st ? " selected" : "") + ">" + esc(c.t(std::string("plan.") + st)) + "</option>";
         }
         b += "</select><label class=\"skip\" for=\"p-" + id + "\">progress</label><input type=\"number\" min=\"0\" max=\"100\" id=\"p-" + id +
-             "\" name=\"progress\" value=\"" + std::to_string(p.progress) + "\" style=\"width:4.5em\">% <button type=\"submit\">" + (c.lang == "en" ? "Save" : "保存") +
+             "\" name=\"progress\" value=\"" + std::to_string(p.progress) + "\" class=\"narrow\">% <button type=\"submit\">" + (c.lang == "en" ? "Save" : "保存") +
              "</button></form>";
       } else {
         b += esc(c.t("plan." + p.status)) + " " + std::to_string(p.progress) + "%";
