@@ -1,5 +1,6 @@
 // UTF-8 helpers for Japanese text: search folding and display width.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ std::string html_escape(std::string_view s);
 // Splits a list typed by a person on any of the ASCII `separators` or the Japanese 読点 (、),
 // trimming white space and dropping empty entries.
 std::vector<std::string> split_list(std::string_view s, std::string_view separators = ",");
+
+// An integer with thousands separators: 1200000 → "1,200,000".
+std::string thousands(int64_t n);
 
 // A share 0..1 as "72.5%", or "–" when there is nothing to measure.
 std::string percent(std::optional<double> v);

@@ -57,3 +57,13 @@ TEST(Percent, OneDecimalOrDash) {
   EXPECT_EQ(percent(std::nullopt), "–");
 }
 }  // namespace anzen::text
+
+namespace anzen::text {
+TEST(Thousands, GroupsDigitsInThrees) {
+  EXPECT_EQ(thousands(0), "0");
+  EXPECT_EQ(thousands(999), "999");
+  EXPECT_EQ(thousands(1000), "1,000");
+  EXPECT_EQ(thousands(1200000), "1,200,000");
+  EXPECT_EQ(thousands(-30000), "-30,000");
+}
+}  // namespace anzen::text

@@ -1,5 +1,6 @@
 #include "report/disclosure.h"
 #include "common/text.h"
+#include "common/vocabulary.h"
 
 #include <set>
 #include <stdexcept>
@@ -47,10 +48,9 @@ std::string generated(const ReportData& d, int k, const std::string& lang) {
   switch (k) {
     case 1: return answers_of(d, {"1.1.1", "3.1.1"}, lang);
     case 2: {
-      std::string sv;
-      for (const auto& s : d.org.services) sv += (sv.empty() ? "" : ", ") + s;
+      std::string sv = vocab::labels("service", d.org.services, lang);
       std::string s = (en ? "Services provided: " : "提供する役務: ") + (sv.empty() ? word("none", lang) : sv);
-      if (d.org.users) s += (en ? "; users: " : "、利用者数: ") + std::to_string(*d.org.users);
+      if (d.org.users) s += en ? "; users: " + text::thousands(*d.org.users) : "、利用者数: " + text::thousands(*d.org.users) + "人";
       return s + (en ? ". Service levels follow the serious-accident criteria (施行規則第58条)." : "。サービス水準は重大な事故の基準（施行規則第58条）に沿って維持する。");
     }
     case 3: {

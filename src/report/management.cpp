@@ -1,4 +1,6 @@
 #include "report/management.h"
+
+#include "common/vocabulary.h"
 #include "common/text.h"
 
 #include <map>
@@ -82,7 +84,8 @@ Rows rows_of(const ReportData& d, const std::string& lang) {
   }
   for (const auto& i : d.incidents) r.incidents.push_back({i.title, i.event.value("started_at", ""), classes_of(i, lang)});
   for (const auto& o : d.obligations) {
-    r.obligations.push_back({o.incident_title, o.form + " (" + o.type + ")", o.due ? o.due->str() : word("now", lang), o.overdue ? word("late", lang) : ""});
+    r.obligations.push_back({o.incident_title, o.form + (lang == "en" ? " (" : "（") + vocab::label_or_code("report", o.type, lang) + (lang == "en" ? ")" : "）"),
+                             o.due ? o.due->str() : vocab::label_or_code("due", "prompt", lang), o.overdue ? word("late", lang) : ""});
   }
   std::map<std::string, int> by_status;
   int progress = 0;

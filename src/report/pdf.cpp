@@ -26,9 +26,7 @@ struct Rgb {
 };
 Rgb rgb(const std::string& hex) {
   if (hex.size() != 7) return {0, 0, 0};
-  auto c = [&](size_t i) {
-    return static_cast<float>(std::stoi(hex.substr(i, 2), nullptr, 16)) / 255.0f;
-  };
+  auto c = [&](size_t i) { return static_cast<float>(std::stoi(hex.substr(i, 2), nullptr, 16)) / 255.0f; };
   return {c(1), c(3), c(5)};
 }
 
@@ -38,7 +36,6 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
   auto* first = static_cast<std::pair<HPDF_STATUS, HPDF_STATUS>*>(user);
   if (first->first == 0) *first = {code, detail};
 }
-
 // libharu 2.3 gives the Type0 font the encoder's own CMap ("begincidrange" …) as its /ToUnicode,
 // which is not a ToUnicode map: viewers warn and text extraction guesses. With the UTF-8
 // encoder and Identity-H, every character code is the character's BMP code point, so the right
@@ -79,8 +76,7 @@ void set_identity_to_unicode(HPDF_Doc doc, HPDF_Font font) {
 std::string japanese_font_path() {
   std::vector<std::string> tried;
   if (const char* env = std::getenv("ANZEN_PDF_FONT"); env && *env) tried.push_back(env);
-  for (const char* p : {"/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
-                        "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf"}) {
+  for (const char* p : {"/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf", "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf"}) {
     tried.push_back(p);
   }
   for (const auto& p : tried) {
@@ -88,10 +84,7 @@ std::string japanese_font_path() {
   }
   std::string all;
   for (const auto& p : tried) all += " " + p;
-  throw std::runtime_error(
-      "no Japanese font for PDF output (install fonts-ipaexfont-gothic or set ANZEN_PDF_FONT); "
-      "tried:" +
-      all);
+  throw std::runtime_error("no Japanese font for PDF output (install fonts-ipaexfont-gothic or set ANZEN_PDF_FONT); tried:" + all);
 }
 
 struct Pdf::Impl {
@@ -103,8 +96,7 @@ struct Pdf::Impl {
   void check(const char* what) const {
     if (error.first) {
       char b[96];
-      std::snprintf(b, sizeof b, "PDF error 0x%04X (detail %u) while %s",
-                    static_cast<unsigned>(error.first), static_cast<unsigned>(error.second), what);
+      std::snprintf(b, sizeof b, "PDF error 0x%04X (detail %u) while %s", static_cast<unsigned>(error.first), static_cast<unsigned>(error.second), what);
       throw std::runtime_error(b);
     }
   }
@@ -131,8 +123,7 @@ struct Pdf::Impl {
     HPDF_Page_SetFontAndSize(page, font, size);
     return HPDF_Page_TextWidth(page, s.c_str());
   }
-  void text(float x, float top, const std::string& s, float size,
-            const std::string& colour = "#000000") {
+  void text(float x, float top, const std::string& s, float size, const std::string& colour = "#000000") {
     fill(colour);
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, font, size);
@@ -209,37 +200,34 @@ void Pdf::paragraph(const std::string& s, float size, float indent, const std::s
 
 void Pdf::space(float pt) { p_->y += pt; }
 
-void Pdf::table(const std::vector<std::string>& header,
-                const std::vector<std::vector<std::string>>& rows, const std::vector<float>& widths,
+void Pdf::table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, const std::vector<float>& widths,
                 float size) {
   const float pad = 2.5f, line = size * 1.35f;
-  std::function<void(const std::vector<std::string>&, bool)> draw_row =
-      [&](const std::vector<std::string>& cells, bool head) {
-        std::vector<std::vector<std::string>> wrapped;
-        size_t n = 1;
-        for (size_t c = 0; c < widths.size(); ++c) {
-          wrapped.push_back(wrap(c < cells.size() ? cells[c] : "", widths[c] - 2 * pad, size));
-          n = std::max(n, wrapped.back().size());
-        }
-        float h = static_cast<float>(n) * line + 2 * pad;
-        if (p_->y + h > kHeight - kMargin) {
-          new_page();
-          if (!head) draw_row(header, true);  // a table continued on a new page repeats its header
-        }
-        if (head) p_->rect(kMargin, p_->y, kText, h, "#dde7f5");
-        float x = kMargin;
-        for (size_t c = 0; c < widths.size(); ++c) {
-          for (size_t l = 0; l < wrapped[c].size(); ++l)
-            p_->text(x + pad, p_->y + pad + static_cast<float>(l) * line, wrapped[c][l], size);
-          x += widths[c];
-        }
-        p_->stroke("#bbbbbb");
-        HPDF_Page_SetLineWidth(p_->page, 0.4f);
-        HPDF_Page_MoveTo(p_->page, kMargin, kHeight - p_->y - h);
-        HPDF_Page_LineTo(p_->page, kMargin + kText, kHeight - p_->y - h);
-        HPDF_Page_Stroke(p_->page);
-        p_->y += h;
-      };
+  std::function<void(const std::vector<std::string>&, bool)> draw_row = [&](const std::vector<std::string>& cells, bool head) {
+    std::vector<std::vector<std::string>> wrapped;
+    size_t n = 1;
+    for (size_t c = 0; c < widths.size(); ++c) {
+      wrapped.push_back(wrap(c < cells.size() ? cells[c] : "", widths[c] - 2 * pad, size));
+      n = std::max(n, wrapped.back().size());
+    }
+    float h = static_cast<float>(n) * line + 2 * pad;
+    if (p_->y + h > kHeight - kMargin) {
+      new_page();
+      if (!head) draw_row(header, true);  // a table continued on a new page repeats its header
+    }
+    if (head) p_->rect(kMargin, p_->y, kText, h, "#dde7f5");
+    float x = kMargin;
+    for (size_t c = 0; c < widths.size(); ++c) {
+      for (size_t l = 0; l < wrapped[c].size(); ++l) p_->text(x + pad, p_->y + pad + static_cast<float>(l) * line, wrapped[c][l], size);
+      x += widths[c];
+    }
+    p_->stroke("#bbbbbb");
+    HPDF_Page_SetLineWidth(p_->page, 0.4f);
+    HPDF_Page_MoveTo(p_->page, kMargin, kHeight - p_->y - h);
+    HPDF_Page_LineTo(p_->page, kMargin + kText, kHeight - p_->y - h);
+    HPDF_Page_Stroke(p_->page);
+    p_->y += h;
+  };
   draw_row(header, true);
   for (const auto& r : rows) draw_row(r, false);
   p_->y += 8;
@@ -263,8 +251,7 @@ void Pdf::bars(const std::vector<std::pair<std::string, std::optional<double>>>&
   p_->y += 6;
 }
 
-void Pdf::heat_map(const risk::Matrix& m, const std::vector<std::pair<int, int>>& positions,
-                   const std::string& lang) {
+void Pdf::heat_map(const risk::Matrix& m, const std::vector<std::pair<int, int>>& positions, const std::string& lang) {
   const float cell = 34, left = kMargin + 90;
   need(cell * static_cast<float>(m.likelihoods) + 40);
   std::map<std::pair<int, int>, int> count;
@@ -272,8 +259,7 @@ void Pdf::heat_map(const risk::Matrix& m, const std::vector<std::pair<int, int>>
   float top = p_->y;
   for (int l = m.likelihoods; l >= 1; --l) {
     float yy = top + static_cast<float>(m.likelihoods - l) * cell;
-    p_->text(kMargin, yy + cell / 2 - 5, m.likelihood_labels[static_cast<size_t>(l - 1)].in(lang),
-             8);
+    p_->text(kMargin, yy + cell / 2 - 5, m.likelihood_labels[static_cast<size_t>(l - 1)].in(lang), 8);
     for (int i = 1; i <= m.impacts; ++i) {
       float x = left + static_cast<float>(i - 1) * cell;
       int n = count.count({l, i}) ? count[{l, i}] : 0;
@@ -283,8 +269,7 @@ void Pdf::heat_map(const risk::Matrix& m, const std::vector<std::pair<int, int>>
   }
   float bottom = top + static_cast<float>(m.likelihoods) * cell;
   for (int i = 1; i <= m.impacts; ++i) {
-    p_->text(left + static_cast<float>(i - 1) * cell, bottom + 2,
-             fit(m.impact_labels[static_cast<size_t>(i - 1)].in(lang), cell, 7), 7);
+    p_->text(left + static_cast<float>(i - 1) * cell, bottom + 2, fit(m.impact_labels[static_cast<size_t>(i - 1)].in(lang), cell, 7), 7);
   }
   float lx = left + static_cast<float>(m.impacts) * cell + 16;
   float ly = top;
@@ -313,20 +298,15 @@ void Pdf::line_chart(const std::vector<std::pair<std::string, std::optional<doub
   HPDF_Page_SetLineWidth(p_->page, 1.5f);
   for (size_t k = 0; k < n; ++k) {
     if (!points[k].second) continue;
-    float x = left + (n > 1 ? step * static_cast<float>(k) : w / 2),
-          yv = top + h - h * static_cast<float>(*points[k].second);
-    if (!started)
-      HPDF_Page_MoveTo(p_->page, x, kHeight - yv);
-    else
-      HPDF_Page_LineTo(p_->page, x, kHeight - yv);
+    float x = left + (n > 1 ? step * static_cast<float>(k) : w / 2), yv = top + h - h * static_cast<float>(*points[k].second);
+    if (!started) HPDF_Page_MoveTo(p_->page, x, kHeight - yv);
+    else HPDF_Page_LineTo(p_->page, x, kHeight - yv);
     started = true;
   }
   if (started) HPDF_Page_Stroke(p_->page);
   for (size_t k = 0; k < n; ++k) {
     float x = left + (n > 1 ? step * static_cast<float>(k) : w / 2);
-    if (points[k].second)
-      p_->rect(x - 2.5f, top + h - h * static_cast<float>(*points[k].second) - 2.5f, 5, 5,
-               "#0b3d91");
+    if (points[k].second) p_->rect(x - 2.5f, top + h - h * static_cast<float>(*points[k].second) - 2.5f, 5, 5, "#0b3d91");
     p_->text(x - 14, top + h + 4, points[k].first, 7);
   }
   p_->y = top + h + 22;

@@ -1,9 +1,12 @@
 #include "report/render.h"
 
+#include <map>
 #include <stdexcept>
 
 #include "assess/sheet.h"
 #include "common/paths.h"
+#include "common/text.h"
+#include "common/vocabulary.h"
 #include "common/xlsx_table.h"
 #include "report/data.h"
 #include "report/decisions.h"
@@ -42,6 +45,27 @@ Table gaps_table(const ReportData& d, const std::string& lang) {
   return t;
 }
 
+// The register tables hold codes so that they import back; a report shows their labels. Columns
+// are found by their (Japanese) header; lists are "; "-separated as the tables write them.
+Table with_labels(Table t, const std::string& lang) {
+  static const std::map<std::string, std::string> domain_of = {
+      {"種別", "assetkind"}, {"サービス", "service"}, {"対応", "treatment"}, {"状態", "planstatus"}};
+  if (t.empty()) return t;
+  for (size_t c = 0; c < t[0].size(); ++c) {
+    auto it = domain_of.find(t[0][c]);
+    if (it == domain_of.end()) continue;
+    for (size_t r = 1; r < t.size(); ++r) {
+      if (c >= t[r].size()) continue;
+      std::string out;
+      for (const auto& code : text::split_list(t[r][c], ";")) {
+        out += (out.empty() ? "" : "; ") + vocab::label_or_code(it->second, code, lang);
+      }
+      t[r][c] = out;
+    }
+  }
+  return t;
+}
+
 Table incidents_table(const ReportData& d, const std::string& lang) {
   bool en = lang == "en";
   Table t{{"ID", en ? "Title" : "件名", en ? "Started" : "発生日時", en ? "Ended" : "復旧日時", en ? "Service" : "役務の区分", en ? "Users affected" : "影響利用者数",
@@ -52,11 +76,12 @@ Table incidents_table(const ReportData& d, const std::string& lang) {
     for (const auto& c : i.classification.value("classifications", nlohmann::json::array())) {
       cls += (cls.empty() ? "" : "; ") + c["label"].value(en ? "en" : "ja", "");
       for (const auto& r : c.value("reports", nlohmann::json::array())) {
-        reps += (reps.empty() ? "" : "; ") + r.value("form", "") + " " + (r["due"].is_null() ? (en ? "now" : "直ちに") : r["due"].get<std::string>());
+        reps += (reps.empty() ? "" : "; ") + r.value("form", "") + " " + (r["due"].is_null() ? vocab::label_or_code("due", "prompt", lang) : r["due"].get<std::string>());
       }
     }
     t.push_back({std::to_string(i.id), i.title, s(i.event.value("started_at", nlohmann::json())), s(i.event.value("ended_at", nlohmann::json())),
-                 s(i.event.value("service_category", nlohmann::json())), s(i.event.value("affected_users", nlohmann::json())), cls, reps, i.status});
+                 vocab::label_or_code("service", s(i.event.value("service_category", nlohmann::json())), lang),
+                 s(i.event.value("affected_users", nlohmann::json())), cls, reps, vocab::label_or_code("incidentstatus", i.status, lang)});
   }
   return t;
 }
@@ -65,7 +90,7 @@ Table obligations_table(const ReportData& d, const std::string& lang) {
   bool en = lang == "en";
   Table t{{en ? "Incident" : "事故", en ? "Report" : "報告", en ? "Form" : "様式", en ? "Due" : "期限", en ? "Overdue" : "期限超過"}};
   for (const auto& o : d.obligations) {
-    t.push_back({o.incident_title, o.type, o.form, o.due ? o.due->str() : (en ? "now" : "直ちに"), o.overdue ? (en ? "yes" : "超過") : ""});
+    t.push_back({o.incident_title, vocab::label_or_code("report", o.type, lang), o.form, o.due ? o.due->str() : vocab::label_or_code("due", "prompt", lang), o.overdue ? (en ? "yes" : "超過") : ""});
   }
   return t;
 }
@@ -129,18 +154,18 @@ Rendered render(store::Db& db, const std::string& report, int64_t assessment_id,
     } else {
       std::vector<XlsxSheet> sheets;
       sheets.push_back({lang == "en" ? "Gaps" : "差異", g, {8, 12, 6, 60, 10, 40, 10, 14, 12}});
-      sheets.push_back({lang == "en" ? "Treatment plan" : "リスク対応計画", rr.plan_table(d.assessment.org_id), {6, 36, 36, 20, 14, 12, 30, 12, 8, 12, 20}});
+      sheets.push_back({lang == "en" ? "Treatment plan" : "リスク対応計画", with_labels(rr.plan_table(d.assessment.org_id), lang), {6, 36, 36, 20, 14, 12, 30, 12, 8, 12, 20}});
       out.bytes = xlsx_workbook_bytes(sheets);
     }
   } else if (report == "risks") {
     risk::RiskRepo rr(db, "report");
-    auto r = rr.risks_table(d.assessment.org_id);
+    auto r = with_labels(rr.risks_table(d.assessment.org_id), lang);
     if (format == "csv") {
       out.bytes = to_csv(r);
     } else {
       std::vector<XlsxSheet> sheets;
       sheets.push_back({lang == "en" ? "Risk register" : "リスク台帳", r, {6, 30, 16, 16, 24, 16, 10, 16, 10, 10, 10, 12, 10, 14, 24, 12, 20}});
-      sheets.push_back({lang == "en" ? "Assets" : "資産台帳", rr.assets_table(d.assessment.org_id), {6, 30, 20, 16, 8, 8, 8, 24, 20, 12}});
+      sheets.push_back({lang == "en" ? "Assets" : "資産台帳", with_labels(rr.assets_table(d.assessment.org_id), lang), {6, 30, 20, 16, 8, 8, 8, 24, 20, 12}});
       out.bytes = xlsx_workbook_bytes(sheets);
     }
   } else if (report == "incidents") {

@@ -1,5 +1,6 @@
 #include <map>
 
+#include "common/vocabulary.h"
 #include "report/management.h"
 
 namespace anzen::report {
@@ -29,11 +30,6 @@ std::string word(const std::string& key, const std::string& lang) {
       {"made", {"作成日", "Made on"}},
       {"none", {"なし", "None"}},
       {"answers", {"回答状況", "Answers"}},
-      {"implemented", {"実施済", "implemented"}},
-      {"partial", {"一部実施", "partial"}},
-      {"not_implemented", {"未実施", "not implemented"}},
-      {"not_applicable", {"対象外", "not applicable"}},
-      {"unanswered", {"未回答", "unanswered"}},
       {"title", {"件名", "Title"}},
       {"started", {"発生日時", "Started"}},
       {"class", {"区分", "Classification"}},
@@ -46,16 +42,17 @@ std::string word(const std::string& key, const std::string& lang) {
       {"level", {"レベル", "Level"}},
       {"count", {"件数", "Count"}},
       {"items", {"項目", "Items"}},
-      {"now", {"直ちに", "now"}},
       {"state", {"状態", "Status"}},
-      {"planned", {"計画", "planned"}},
-      {"in_progress", {"実施中", "in progress"}},
-      {"done", {"完了", "done"}},
-      {"cancelled", {"中止", "cancelled"}},
       {"late", {"期限超過", "overdue"}},
   };
   auto it = w.find(key);
-  if (it == w.end()) return key;
+  if (it == w.end()) {
+    // Answer and plan statuses are codes: their names come from the one vocabulary.
+    for (const char* domain : {"status", "planstatus"}) {
+      if (auto l = vocab::label(domain, key, lang)) return *l;
+    }
+    return key;
+  }
   return lang == "en" ? it->second.second : it->second.first;
 }
 

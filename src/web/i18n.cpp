@@ -1,5 +1,7 @@
 #include "web/i18n.h"
 
+#include "common/vocabulary.h"
+
 #include <map>
 #include <utility>
 
@@ -8,8 +10,18 @@ namespace {
 
 using Pair = std::pair<std::string, std::string>;
 
-const std::map<std::string, Pair, std::less<>>& table() {
-  static const std::map<std::string, Pair, std::less<>> t = {
+using Table = std::map<std::string, Pair, std::less<>>;
+
+// The page texts, plus every code of the one vocabulary as "domain.code" (status.partial …).
+Table with_vocabulary(Table t) {
+  for (const auto& term : vocab::terms()) {
+    t.emplace(std::string(term.domain) + "." + std::string(term.code), Pair{std::string(term.ja), std::string(term.en)});
+  }
+  return t;
+}
+
+const Table& table() {
+  static const Table t = with_vocabulary({
       {"app.name", {"Anzen 安全", "Anzen 安全"}},
       {"app.tagline", {"電気通信分野サイバーセキュリティ安全基準の自己点検", "Self-assessment for the telecom cybersecurity safety standard"}},
       {"nav.dashboard", {"ダッシュボード", "Dashboard"}},
@@ -56,24 +68,10 @@ const std::map<std::string, Pair, std::less<>>& table() {
       {"common.when", {"日時", "When"}},
       {"common.who", {"実行者", "Who"}},
       {"common.what", {"内容", "What"}},
-      {"docstatus.implemented", {"最新", "Current"}},
-      {"docstatus.partial", {"要更新", "Outdated"}},
-      {"docstatus.not_implemented", {"未作成", "Missing"}},
-      {"docstatus.not_applicable", {"対象外", "Not applicable"}},
-      {"docstatus.unanswered", {"未回答", "Unanswered"}},
-      {"status.implemented", {"実施済", "Implemented"}},
-      {"status.partial", {"一部実施", "Partial"}},
-      {"status.not_implemented", {"未実施", "Not implemented"}},
-      {"status.not_applicable", {"対象外", "Not applicable"}},
-      {"status.unanswered", {"未回答", "Unanswered"}},
       {"rec.recommended", {"○ 実施が望ましい", "○ recommended"}},
       {"rec.reference", {"－ 参考", "－ reference only"}},
       {"role.operator", {"電気通信事業者", "Telecom operator"}},
       {"role.maker", {"メーカー等", "Equipment maker"}},
-      {"userrole.admin", {"管理者", "Administrator"}},
-      {"userrole.assessor", {"点検担当者", "Assessor"}},
-      {"userrole.viewer", {"閲覧者", "Viewer"}},
-      {"userrole.auditor", {"監査人", "Auditor"}},
       {"dash.coverage", {"対策実施率", "Coverage"}},
       {"dash.by_chapter", {"章別の対策実施率", "Coverage by chapter"}},
       {"dash.by_threat", {"脅威別の対策実施率", "Coverage by threat"}},
@@ -100,7 +98,7 @@ const std::map<std::string, Pair, std::less<>>& table() {
       {"admin.org", {"組織", "Organisation"}},
       {"audit.verify_ok", {"監査証跡のハッシュチェーンは正常です。", "The audit trail's hash chain is intact."}},
       {"audit.verify_bad", {"監査証跡が改ざんされています。最初の不整合:", "The audit trail was altered. First broken row:"}},
-  };
+  });
   return t;
 }
 

@@ -1,0 +1,117 @@
+#include "common/vocabulary.h"
+
+namespace anzen::vocab {
+
+const std::vector<Term>& terms() {
+  // Legal terms follow 電気通信事業法施行規則 第58条 (service categories) and 第57条 / 電気通信事業
+  // 報告規則 (events and reports); the short labels and all English are ours.
+  static const std::vector<Term> t = {
+      {"status", "implemented", "実施済", "Implemented", ""},
+      {"status", "partial", "一部実施", "Partial", ""},
+      {"status", "not_implemented", "未実施", "Not implemented", ""},
+      {"status", "not_applicable", "対象外", "Not applicable", ""},
+      {"status", "unanswered", "未回答", "Unanswered", ""},
+      {"docstatus", "implemented", "最新", "Up to date", ""},
+      {"docstatus", "partial", "要更新", "Outdated", ""},
+      {"docstatus", "not_implemented", "未作成", "Missing", ""},
+      {"docstatus", "not_applicable", "対象外", "Not applicable", ""},
+      {"docstatus", "unanswered", "未回答", "Unanswered", ""},
+      {"planstatus", "planned", "計画", "Planned", ""},
+      {"planstatus", "in_progress", "実施中", "In progress", ""},
+      {"planstatus", "done", "完了", "Done", ""},
+      {"planstatus", "cancelled", "中止", "Cancelled", ""},
+      {"userrole", "admin", "管理者", "Administrator", ""},
+      {"userrole", "assessor", "点検担当者", "Assessor", ""},
+      {"userrole", "viewer", "閲覧者", "Viewer", ""},
+      {"userrole", "auditor", "監査人", "Auditor", ""},
+      {"orgkind", "operator_registered", "登録電気通信事業者", "Registered telecom operator", ""},
+      {"orgkind", "operator_notified", "届出電気通信事業者", "Notified telecom operator", ""},
+      {"orgkind", "maker", "メーカー等", "Equipment maker or contractor", ""},
+      {"service", "voice_emergency", "音声（緊急通報あり）", "Voice with emergency calls",
+       "緊急通報を取り扱う音声伝送役務"},
+      {"service", "voice_no_emergency", "音声（緊急通報なし）", "Voice without emergency calls",
+       "緊急通報を取り扱わない音声伝送役務"},
+      {"service", "mobile", "移動通信", "Mobile communications", ""},
+      {"service", "lpwa", "LPWA", "LPWA", "セルラーLPWA・アンライセンスLPWAサービス"},
+      {"service", "isp_data", "インターネット接続・データ通信", "Internet access and data", ""},
+      {"service", "free_internet", "無料のインターネット関連サービス", "Free internet services",
+       "利用者から料金を受けないインターネット関連サービス"},
+      {"service", "cloud", "クラウドサービス", "Cloud services", ""},
+      {"service", "other", "その他の役務", "Other services", "その他の電気通信役務"},
+      {"event", "outage", "役務の提供の停止", "Service outage", ""},
+      {"event", "quality_degradation", "品質の低下", "Quality degradation", ""},
+      {"event", "non_telecom_facility_failure", "電気通信設備以外の設備の故障",
+       "Failure of a non-telecom facility", ""},
+      {"event", "secrecy_leak", "通信の秘密の漏えい", "Leak of communications secrecy", ""},
+      {"event", "specified_user_info_leak", "特定利用者情報の漏えい",
+       "Leak of specified user information", ""},
+      {"event", "feared_event", "重大な事故が生ずるおそれがある事態",
+       "Event that may lead to a serious accident", ""},
+      {"event", "priority_restriction", "重要通信確保のための通信の制限",
+       "Restriction to secure priority communications", ""},
+      {"classification", "serious_accident", "重大な事故", "Serious accident", ""},
+      {"classification", "periodic_report_accident", "報告規則の事故（定期報告）",
+       "Accident for the periodic report", ""},
+      {"classification", "secrecy_leak", "通信の秘密の漏えい", "Leak of communications secrecy",
+       ""},
+      {"classification", "specified_user_info_leak", "特定利用者情報の漏えい",
+       "Leak of specified user information", ""},
+      {"classification", "feared_serious_accident", "重大な事故が生ずるおそれがある事態",
+       "Feared serious accident", ""},
+      {"classification", "business_stoppage", "業務の一部停止", "Partial business stoppage", ""},
+      {"classification", "restriction_review", "通信制限の分析・検証", "Restriction review", ""},
+      {"classification", "not_reportable", "報告対象外", "Not reportable", ""},
+      {"report", "prompt", "速報", "Prompt report", ""},
+      {"report", "detailed", "詳細な報告", "Detailed report", ""},
+      {"report", "periodic", "定期報告", "Periodic report", ""},
+      {"report", "review", "分析・検証の報告", "Review report", ""},
+      {"due", "prompt", "速やかに", "promptly", ""},
+      {"incidentstatus", "open", "対応中", "Open", ""},
+      {"incidentstatus", "closed", "終了", "Closed", ""},
+      {"treatment", "reduce", "低減", "Reduce", ""},
+      {"treatment", "avoid", "回避", "Avoid", ""},
+      {"treatment", "transfer", "移転", "Transfer", ""},
+      {"treatment", "accept", "保有・受容", "Accept", ""},
+      {"assetkind", "information_system", "情報システム", "Information system", ""},
+      {"assetkind", "software", "ソフトウェア", "Software", ""},
+      {"assetkind", "information", "情報", "Information", ""},
+      {"assetkind", "facility", "設備", "Facility", ""},
+      {"assetkind", "operation_support_system", "運用支援システム", "Operation support system", ""},
+      {"assetkind", "cloud_service", "クラウドサービス", "Cloud service", ""},
+  };
+  return t;
+}
+
+std::optional<std::string> label(std::string_view domain, std::string_view code,
+                                 std::string_view lang) {
+  for (const auto& term : terms()) {
+    if (term.domain == domain && term.code == code)
+      return std::string(lang == "en" ? term.en : term.ja);
+  }
+  return std::nullopt;
+}
+
+std::string label_or_code(std::string_view domain, std::string_view code, std::string_view lang) {
+  auto l = label(domain, code, lang);
+  return l ? *l : std::string(code);
+}
+
+std::string labels(std::string_view domain, const std::vector<std::string>& codes,
+                   std::string_view lang) {
+  std::string out;
+  for (const auto& c : codes) {
+    if (!out.empty()) out += lang == "en" ? ", " : "、";
+    out += label_or_code(domain, c, lang);
+  }
+  return out;
+}
+
+std::vector<std::string> codes(std::string_view domain) {
+  std::vector<std::string> out;
+  for (const auto& term : terms()) {
+    if (term.domain == domain) out.emplace_back(term.code);
+  }
+  return out;
+}
+
+}  // namespace anzen::vocab
