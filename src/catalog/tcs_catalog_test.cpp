@@ -177,3 +177,26 @@ TEST(TcsCatalog, SearchIsWidthAndKanaInsensitive) {
 
 }  // namespace
 }  // namespace anzen::catalog
+
+namespace anzen::catalog {
+namespace {
+
+// Threats and characteristics carry their whole paragraph(s), not only the first sentence: the
+// Japanese is exactly the seed text under the heading line.
+TEST(TcsCatalog, ThreatsAndCharacteristicsHoldTheirWholeParagraphs) {
+  ANZEN_REQUIRE_SHARED();
+  auto lines = testing::seed_lines("000_6bea93994fedf7a5.txt");
+  int checked = 0;
+  for (const char* key : {"threats", "characteristics"}) {
+    for (const auto& e : tcs().reference[key]) {
+      SourceRef body{e["lines"][0].get<int>() + 1, e["lines"][1].get<int>(), ""};  // below the heading
+      EXPECT_EQ(text::strip_for_compare(e["text"]["ja"].get<std::string>()), seed_span(lines, body))
+          << key << " " << e["id"].get<std::string>() << " is not the whole text of lines " << body.first << "-" << body.last;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 11);
+}
+
+}  // namespace
+}  // namespace anzen::catalog
