@@ -63,9 +63,19 @@ std::vector<std::string> row_values(const RowView& r, const AnswerMap& answers, 
     if (e.question_id != r.q->id) continue;
     evs += (evs.empty() ? "" : "; ") + (e.kind == "url" ? e.url : e.filename + " (sha256:" + e.sha256.substr(0, 12) + ")");
   }
-  return {r.chapter, r.item, r.q->id, r.q->text.ja, mark(r.check->operator_rec), mark(r.check->maker_rec),
-          to_japanese(a ? a->status : Status::unanswered), a ? a->na_reason : "",
-          a && a->maturity ? std::to_string(*a->maturity) : "", evs, a ? a->owner : "", a ? a->due : "", a ? a->comment : "",
+  return {r.chapter,
+          r.item,
+          r.q->id,
+          r.q->text.ja,
+          mark(r.check->operator_rec),
+          mark(r.check->maker_rec),
+          to_japanese(a ? a->status : Status::unanswered),
+          a ? a->na_reason : "",
+          a && a->maturity ? std::to_string(*a->maturity) : "",
+          evs,
+          a ? a->owner : "",
+          a ? a->due : "",
+          a ? a->comment : "",
           catalog::author_label(r.q->author, true).ja};
 }
 }  // namespace

@@ -5,16 +5,13 @@
 #include "catalog/catalog_dir.h"
 #include "catalog/query.h"
 #include "common/text.h"
+#include "testing/frameworks.h"
 #include "testing/seeds.h"
 
 namespace anzen::catalog {
 namespace {
 
-const Framework& council() {
-  const Framework* fw = shipped_catalog().find("ip-council-report");
-  if (!fw) throw std::runtime_error("ip-council-report not in the shipped catalog");
-  return *fw;
-}
+const Framework& council() { return testing::shipped_framework("ip-council-report"); }
 
 std::vector<const MappingEntry*> table() {
   std::vector<const MappingEntry*> out;
@@ -33,7 +30,8 @@ TEST(Council, TheCongestionItemsOfLines28To50AreComplete) {
   EXPECT_EQ(labels, (std::vector<std::string>{"ア", "イ", "エ", "オ", "キ", "ク", "シ"}));
   EXPECT_EQ(fw.find("4.2.2.2")->bullets.size(), 2u);
   EXPECT_EQ(fw.find("4.2.2.12")->bullets.size(), 2u);
-  EXPECT_TRUE(fw.date.empty() && fw.publisher.ja.empty()) << "the seed names neither: unknown, not guessed";
+  EXPECT_TRUE(fw.date.empty() && fw.publisher.ja.empty())
+      << "the seed names neither: unknown, not guessed";
 }
 
 TEST(Council, TheTableIsAStatedMappingWithTheCountsOfTheSeed) {
@@ -59,7 +57,8 @@ TEST(Council, TheTableIsAStatedMappingWithTheCountsOfTheSeed) {
   }
   EXPECT_GT(counted, 60);
   bool first_row = false;
-  for (const auto* m : entries) first_row |= m->from == "FAC-1-1-1" && m->to == "5.1.1.9" && m->count == 2 && m->line == 60;
+  for (const auto* m : entries)
+    first_row |= m->from == "FAC-1-1-1" && m->to == "5.1.1.9" && m->count == 2 && m->line == 60;
   EXPECT_TRUE(first_row) << "(1)通信センターの分散<2> beside 5.1.1 ケ at line 60";
 }
 
@@ -70,9 +69,11 @@ TEST(Council, EachEntryNamesItsCouncilItemOnItsRow) {
     const Item* to = council().find(m->to);
     ASSERT_NE(to, nullptr) << m->to;
     std::string row = text::strip_for_compare(lines[static_cast<size_t>(m->line - 1)]);
-    std::u32string title = text::decode(text::strip_for_compare(to->kind == "section" ? to->id : to->title.ja));
+    std::u32string title =
+        text::decode(text::strip_for_compare(to->kind == "section" ? to->id : to->title.ja));
     std::string head = text::encode(title.substr(0, std::min<size_t>(6, title.size())));
-    EXPECT_NE(row.find(head), std::string::npos) << m->to << " (" << head << ") not on line " << m->line;
+    EXPECT_NE(row.find(head), std::string::npos)
+        << m->to << " (" << head << ") not on line " << m->line;
   }
 }
 

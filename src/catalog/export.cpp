@@ -106,13 +106,16 @@ Framework import_json(const json& j) {
       it.recommendation_author =
           author_from(ji["recommendation"].value("authored_by", "source")).value_or(Author::source);
       for (const auto& q : ji.at("questions")) {
-        it.questions.push_back({q.at("id"), text_from(q["text"]), source_from(q["source"]),
-                                author_from(q.value("authored_by", "source")).value_or(Author::source)});
+        it.questions.push_back(
+            {q.at("id"), text_from(q["text"]), source_from(q["source"]),
+             author_from(q.value("authored_by", "source")).value_or(Author::source)});
       }
       if (ji.contains("placement")) {
         const json& pj = ji["placement"];
-        Placement pl{pj.value("origin", ""), pj.value("rule", ""), std::nullopt, pj.value("line", 0)};
-        if (pj.contains("evidence")) pl.evidence = Reference{pj["evidence"]["scheme"], pj["evidence"]["id"]};
+        Placement pl{pj.value("origin", ""), pj.value("rule", ""), std::nullopt,
+                     pj.value("line", 0)};
+        if (pj.contains("evidence"))
+          pl.evidence = Reference{pj["evidence"]["scheme"], pj["evidence"]["id"]};
         it.placement = pl;
       }
     }
@@ -131,10 +134,10 @@ Framework import_json(const json& j) {
 
 std::string export_csv(const Framework& fw) {
   std::string out = "\xEF\xBB\xBF";  // BOM so Excel opens UTF-8 correctly
-  out += csv::row({"framework", "id", "kind", "parent", "label", "title_ja", "title_en", "text_ja",
-                   "text_en", "threats", "references", "source_line", "row", "question_id",
-                   "question_ja", "question_en", "operator", "maker", "authored_by_ja",
-                   "authored_by_en"});
+  out += csv::row({"framework",   "id",          "kind",    "parent",         "label",
+                   "title_ja",    "title_en",    "text_ja", "text_en",        "threats",
+                   "references",  "source_line", "row",     "question_id",    "question_ja",
+                   "question_en", "operator",    "maker",   "authored_by_ja", "authored_by_en"});
   for (const auto& it : fw.items) {
     std::string refs;
     for (const auto& r : it.references) refs += (refs.empty() ? "" : " ") + r.scheme + ":" + r.id;
@@ -205,12 +208,14 @@ json export_oscal(const Framework& fw, std::string_view lang) {
       props.push_back(prop("checklist-row", std::to_string(it.row)));
       if (it.operator_rec) props.push_back(prop("recommendation-operator", to_string(*it.operator_rec)));
       if (it.maker_rec) props.push_back(prop("recommendation-maker", to_string(*it.maker_rec)));
-      if (it.recommendation_author == Author::anzen) props.push_back(prop("recommendation-authored-by", "anzen"));
+      if (it.recommendation_author == Author::anzen)
+        props.push_back(prop("recommendation-authored-by", "anzen"));
       if (it.placement) {
         props.push_back(prop("placement-origin", it.placement->origin));
         props.push_back(prop("placement-rule", it.placement->rule));
         if (it.placement->evidence) {
-          props.push_back(prop("placement-evidence", it.placement->evidence->scheme + ":" + it.placement->evidence->id));
+          props.push_back(prop("placement-evidence",
+                               it.placement->evidence->scheme + ":" + it.placement->evidence->id));
         }
       }
       for (const auto& q : it.questions) {
@@ -245,12 +250,14 @@ json export_oscal(const Framework& fw, std::string_view lang) {
     if (!it.parent.empty()) continue;
     (is_group(it.kind) ? groups : controls).push_back(node(it, is_group(it.kind)));
   }
-  json meta = {{"title", pick(fw.title)},
-               {"last-modified", utc_now_iso()},
-               {"version", fw.version},
-               {"oscal-version", "1.2.1"},
-               {"props", json::array({prop("framework-id", fw.id),
-                                      prop("effective-from", fw.effective_from.empty() ? "unknown" : fw.effective_from)})}};
+  json meta = {
+      {"title", pick(fw.title)},
+      {"last-modified", utc_now_iso()},
+      {"version", fw.version},
+      {"oscal-version", "1.2.1"},
+      {"props", json::array({prop("framework-id", fw.id),
+                             prop("effective-from",
+                                  fw.effective_from.empty() ? "unknown" : fw.effective_from)})}};
   if (!fw.date.empty()) meta["published"] = fw.date + "T00:00:00+09:00";
   if (!alt(fw.title).empty()) meta["props"].push_back(prop("alt-title", alt(fw.title)));
   if (!pick(fw.publisher).empty()) meta["props"].push_back(prop("publisher", pick(fw.publisher)));

@@ -133,13 +133,16 @@ std::optional<Placement> placement_of(Parser& p, const std::string& file, const 
   pl.origin = p.str(file, n, "origin", true);
   pl.rule = p.str(file, n, "rule", true);
   if (!pl.origin.empty() && pl.origin != "inferred" && pl.origin != "stated") {
-    p.defect(file, n["origin"], "placement.origin", "'" + pl.origin + "' is not inferred or stated");
+    p.defect(file, n["origin"], "placement.origin",
+             "'" + pl.origin + "' is not inferred or stated");
   }
   if (!pl.rule.empty() && pl.rule != "control" && pl.rule != "wording" && pl.rule != "sole") {
-    p.defect(file, n["rule"], "placement.rule", "'" + pl.rule + "' is not control, wording or sole");
+    p.defect(file, n["rule"], "placement.rule",
+             "'" + pl.rule + "' is not control, wording or sole");
   }
   if (YAML::Node ev = n["evidence"]) {
-    pl.evidence = Reference{ev["scheme"] ? ev["scheme"].as<std::string>() : "", ev["id"] ? ev["id"].as<std::string>() : ""};
+    pl.evidence = Reference{ev["scheme"] ? ev["scheme"].as<std::string>() : "",
+                            ev["id"] ? ev["id"].as<std::string>() : ""};
   }
   if (pl.rule == "control" && !pl.evidence) {
     p.defect(file, n, "placement.evidence", "rule control needs the cited control as evidence");
@@ -257,8 +260,9 @@ void parse_item(Parser& p, const std::string& file, const YAML::Node& n, Framewo
     it.placement = placement_of(p, file, n["placement"]);
     if (it.placement && it.placement->evidence && parent) {
       const Reference& ev = *it.placement->evidence;
-      bool cited = std::any_of(parent->references.begin(), parent->references.end(),
-                               [&](const Reference& r) { return r.scheme == ev.scheme && r.id == ev.id; });
+      bool cited =
+          std::any_of(parent->references.begin(), parent->references.end(),
+                      [&](const Reference& r) { return r.scheme == ev.scheme && r.id == ev.id; });
       if (!cited) {
         p.defect(file, n["placement"], "placement.evidence",
                  ev.scheme + " " + ev.id + " is not cited by the parent '" + it.parent + "'");
@@ -311,7 +315,8 @@ void parse_framework(Parser& p, const FrameworkFiles& files, Catalog& cat) {
   fw.edition = p.text(file, n, "edition", false);
   fw.date = p.str(file, n, "date", false);
   // Dates the sources do not give are null (unknown), never guessed; the key must still be there.
-  if (!n["effective_from"]) p.defect(file, n, "effective_from", "missing (write null when the sources give no date)");
+  if (!n["effective_from"])
+    p.defect(file, n, "effective_from", "missing (write null when the sources give no date)");
   fw.effective_from = p.str(file, n, "effective_from", false);
   fw.effective_to = p.str(file, n, "effective_to", false);
   fw.supersedes = p.str(file, n, "supersedes", false);
@@ -447,7 +452,8 @@ void parse_mappings(Parser& p, const SourceFile& f, Catalog& cat) {
       } catch (const YAML::Exception&) {
         m.count = -1;
       }
-      if (m.count <= 0) p.defect(f.name, e["count"], "count", "expected a positive measure count <n>");
+      if (m.count <= 0)
+        p.defect(f.name, e["count"], "count", "expected a positive measure count <n>");
     }
     cat.mappings.push_back(std::move(m));
   }

@@ -48,7 +48,8 @@ const std::vector<std::string>& threat_tags() {
 
 Text author_label(Author a, bool question) {
   if (a == Author::source) return {"原文", "source text"};
-  return question ? Text{"本ツールによる設問", "written by Anzen"} : Text{"本ツールによる記述", "written by Anzen"};
+  return question ? Text{"本ツールによる設問", "written by Anzen"}
+                  : Text{"本ツールによる記述", "written by Anzen"};
 }
 
 const Text& unknown_label() {
@@ -60,8 +61,10 @@ Text placement_label(const Placement& p) {
   Text t = p.origin == "stated" ? Text{"明示", "stated"} : Text{"推定", "inferred"};
   std::string line = std::to_string(p.line);
   if (p.rule == "control" && p.evidence) {
-    t.ja += "：設問の文言が引用管理策 " + p.evidence->scheme + " " + p.evidence->id + " の文言（" + line + "行）";
-    t.en += ": the row is worded as the cited control " + p.evidence->scheme + " " + p.evidence->id + " (line " + line + ")";
+    t.ja += "：設問の文言が引用管理策 " + p.evidence->scheme + " " + p.evidence->id + " の文言（" +
+            line + "行）";
+    t.en += ": the row is worded as the cited control " + p.evidence->scheme + " " +
+            p.evidence->id + " (line " + line + ")";
   } else if (p.rule == "wording") {
     t.ja += "：小項目の本文（" + line + "行）を言い換えた設問";
     t.en += ": the row restates the sub-item's text (line " + line + ")";

@@ -138,13 +138,14 @@ json item_json(const Framework& fw, const Item& it) {
   if (it.author != Author::source) j["authored_by"] = to_string(it.author);
   if (it.kind == "check") {
     j["row"] = it.row;
-    j["recommendation"] = {
-        {"operator", it.operator_rec ? to_string(*it.operator_rec) : ""},
-        {"maker", it.maker_rec ? to_string(*it.maker_rec) : ""},
-        {"authored_by", to_string(it.recommendation_author)}};
+    j["recommendation"] = {{"operator", it.operator_rec ? to_string(*it.operator_rec) : ""},
+                           {"maker", it.maker_rec ? to_string(*it.maker_rec) : ""},
+                           {"authored_by", to_string(it.recommendation_author)}};
     json qs = json::array();
     for (const auto& q : it.questions) {
-      qs.push_back({{"id", q.id}, {"text", text_json(q.text)}, {"source", source_json(q.source)},
+      qs.push_back({{"id", q.id},
+                    {"text", text_json(q.text)},
+                    {"source", source_json(q.source)},
                     {"authored_by", to_string(q.author)}});
     }
     j["questions"] = qs;

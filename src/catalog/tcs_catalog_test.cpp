@@ -8,16 +8,13 @@
 #include "catalog/export.h"
 #include "catalog/query.h"
 #include "common/text.h"
+#include "testing/frameworks.h"
 #include "testing/seeds.h"
 
 namespace anzen::catalog {
 namespace {
 
-const Framework& tcs() {
-  const Framework* fw = shipped_catalog().find("tcs-2023");
-  if (!fw) throw std::runtime_error("tcs-2023 not in the shipped catalog");
-  return *fw;
-}
+const Framework& tcs() { return testing::shipped_framework("tcs-2023"); }
 
 // The seed text of a source range, stripped the same way as catalog text.
 std::string seed_span(const std::vector<std::string>& lines, const SourceRef& s) {
@@ -189,9 +186,11 @@ TEST(TcsCatalog, ThreatsAndCharacteristicsHoldTheirWholeParagraphs) {
   int checked = 0;
   for (const char* key : {"threats", "characteristics"}) {
     for (const auto& e : tcs().reference[key]) {
-      SourceRef body{e["lines"][0].get<int>() + 1, e["lines"][1].get<int>(), ""};  // below the heading
+      SourceRef body{e["lines"][0].get<int>() + 1, e["lines"][1].get<int>(),
+                     ""};  // below the heading
       EXPECT_EQ(text::strip_for_compare(e["text"]["ja"].get<std::string>()), seed_span(lines, body))
-          << key << " " << e["id"].get<std::string>() << " is not the whole text of lines " << body.first << "-" << body.last;
+          << key << " " << e["id"].get<std::string>() << " is not the whole text of lines "
+          << body.first << "-" << body.last;
       ++checked;
     }
   }

@@ -10,16 +10,13 @@
 
 #include "catalog/catalog_dir.h"
 #include "common/text.h"
+#include "testing/frameworks.h"
 #include "testing/seeds.h"
 
 namespace anzen::catalog {
 namespace {
 
-const Framework& tcs() {
-  const Framework* fw = shipped_catalog().find("tcs-2023");
-  if (!fw) throw std::runtime_error("tcs-2023 not in the shipped catalog");
-  return *fw;
-}
+const Framework& tcs() { return testing::shipped_framework("tcs-2023"); }
 
 // A phrase of each cited control's wording (JIS Q 27002 / ISO/IEC 27017 / X.1051 TEL text) as
 // the 表2 row that asks about it words it. Keyed "scheme:id" of the citation in section III.
@@ -87,7 +84,8 @@ std::vector<std::string> matching_controls(const Item& sub, const std::string& r
   std::vector<std::string> out;
   for (const auto& r : sub.references) {
     auto p = control_phrases().find(r.scheme + ":" + r.id);
-    if (p != control_phrases().end() && row.find(text::strip_for_compare(p->second)) != std::string::npos) {
+    if (p != control_phrases().end() &&
+        row.find(text::strip_for_compare(p->second)) != std::string::npos) {
       out.push_back(p->first);
     }
   }
@@ -127,11 +125,14 @@ TEST(TcsPlacement, EveryRowUnderASubItemSaysHowItWasPlaced) {
       EXPECT_FALSE(c->placement) << c->id << ": a row under its item needs no inference";
       continue;
     }
-    ASSERT_TRUE(c->placement) << c->id << " hangs under sub-item " << parent->id << " without a placement";
+    ASSERT_TRUE(c->placement) << c->id << " hangs under sub-item " << parent->id
+                              << " without a placement";
     EXPECT_EQ(c->placement->origin, "inferred") << c->id << ": 表2 names only the lettered item";
     EXPECT_GT(c->placement->line, 0) << c->id;
-    EXPECT_GE(c->placement->line, parent->source.first) << c->id << ": evidence outside " << parent->id;
-    EXPECT_LE(c->placement->line, parent->source.last) << c->id << ": evidence outside " << parent->id;
+    EXPECT_GE(c->placement->line, parent->source.first)
+        << c->id << ": evidence outside " << parent->id;
+    EXPECT_LE(c->placement->line, parent->source.last)
+        << c->id << ": evidence outside " << parent->id;
     ++placed;
   }
   EXPECT_EQ(placed, 132);
@@ -166,7 +167,8 @@ TEST(TcsPlacement, EverySubItemCitingAControlHasTheRowsWordedAsThatControl) {
         ASSERT_TRUE(row.placement->evidence) << row.id;
         auto m = matching_controls(sub, words);
         std::string ev = row.placement->evidence->scheme + ":" + row.placement->evidence->id;
-        EXPECT_NE(std::find(m.begin(), m.end(), ev), m.end()) << row.id << ": evidence " << ev << " is not the row's wording";
+        EXPECT_NE(std::find(m.begin(), m.end(), ev), m.end())
+            << row.id << ": evidence " << ev << " is not the row's wording";
       }
     }
   }
@@ -199,10 +201,14 @@ TEST(TcsPlacement, OtherRowsRestateTheTextOfTheirSubItemMoreThanAnySiblings) {
       continue;
     }
     std::string q = text::strip_for_compare(c->questions[0].text.ja);
-    auto score = [&](const Item* s) { return common_run(q, text::strip_for_compare(s->title.ja + s->text.ja)); };
+    auto score = [&](const Item* s) {
+      return common_run(q, text::strip_for_compare(s->title.ja + s->text.ja));
+    };
     size_t own = score(parent);
     for (const Item* s : subs) {
-      if (s != parent) EXPECT_GT(own, score(s)) << c->id << " reads more like " << s->id << " than " << parent->id;
+      if (s != parent) {
+        EXPECT_GT(own, score(s)) << c->id << " reads more like " << s->id << " than " << parent->id;
+      }
     }
     ++checked;
   }
@@ -218,7 +224,8 @@ TEST(TcsPlacement, TheExamplesOfTheIssueAreFixed) {
   for (const auto& it : fw.items) {
     if (it.kind != "subitem") continue;
     bool cites = false;
-    for (const auto& r : it.references) cites = cites || control_phrases().count(r.scheme + ":" + r.id);
+    for (const auto& r : it.references)
+      cites = cites || control_phrases().count(r.scheme + ":" + r.id);
     if (!cites) continue;
     bool has_row = false;
     for (size_t k : it.children) has_row = has_row || fw.items[k].kind == "check";
@@ -242,20 +249,24 @@ TEST(TcsPlacement, NoCitationOfSectionIIIWasDropped) {
       const std::string& t = lines[static_cast<size_t>(l - 1)];
       if (t.find("参照") == std::string::npos) continue;
       std::vector<Reference> want;
-      for (std::sregex_iterator m(t.begin(), t.end(), cld), e; m != e; ++m) want.push_back({"iso27017-2015", (*m)[1]});
+      for (std::sregex_iterator m(t.begin(), t.end(), cld), e; m != e; ++m)
+        want.push_back({"iso27017-2015", (*m)[1]});
       std::smatch m;
       auto add = [&](const std::regex& re, const char* scheme) {
         if (!std::regex_search(t, m, re)) return;
         std::string ids = m[1];
-        for (std::sregex_iterator n(ids.begin(), ids.end(), num), e; n != e; ++n) want.push_back({scheme, (*n)[1]});
+        for (std::sregex_iterator n(ids.begin(), ids.end(), num), e; n != e; ++n)
+          want.push_back({scheme, (*n)[1]});
       };
       add(iso, "iso27002-2022");
       add(x1051, "itu-x1051");
       for (const auto& w : want) {
         ++found;
-        bool have = std::any_of(it.references.begin(), it.references.end(),
-                                [&](const Reference& r) { return r.scheme == w.scheme && r.id == w.id; });
-        EXPECT_TRUE(have) << it.id << " line " << l << " cites " << w.scheme << " " << w.id << " but the catalog lacks it";
+        bool have =
+            std::any_of(it.references.begin(), it.references.end(),
+                        [&](const Reference& r) { return r.scheme == w.scheme && r.id == w.id; });
+        EXPECT_TRUE(have) << it.id << " line " << l << " cites " << w.scheme << " " << w.id
+                          << " but the catalog lacks it";
       }
     }
   }

@@ -1,7 +1,7 @@
 // Nothing claims to be a source's words unless it is: every Japanese text of every shipped
 // framework that is not marked `authored_by: anzen` occurs in its seed at its stated line(s),
-// white space, <p> tags and bullet marks ignored. Page headers that a PDF extraction put inside a paragraph
-// are allowed between the pieces of a text, never inside one.
+// white space, <p> tags and bullet marks ignored. Page headers that a PDF extraction put inside a
+// paragraph are allowed between the pieces of a text, never inside one.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -73,26 +73,31 @@ bool occurs(const Seed& s, int first, int last, const std::string& want) {
 
 struct Checker {
   int checked = 0;
-  void expect(const std::string& where, const std::string& doc, int first, int last, const std::string& ja) {
+  void expect(const std::string& where, const std::string& doc, int first, int last,
+              const std::string& ja) {
     if (ja.empty()) return;
     const Seed* s = seed(doc);
     ASSERT_NE(s, nullptr) << where << ": seed " << doc << " not found";
     std::string want = normalise(ja);
-    EXPECT_TRUE(occurs(*s, first, last, want)) << where << ": not verbatim at " << doc << " lines " << first << "-" << last << ": " << ja;
+    EXPECT_TRUE(occurs(*s, first, last, want))
+        << where << ": not verbatim at " << doc << " lines " << first << "-" << last << ": " << ja;
     ++checked;
   }
 };
 
 // Reference data: every {ja, en} below an object that carries line/lines (and optionally
 // document) must be at those lines, unless the object says authored_by: anzen.
-void walk(Checker& ck, const std::string& where, const json& j, const std::string& doc, int first, int last) {
+void walk(Checker& ck, const std::string& where, const json& j, const std::string& doc, int first,
+          int last) {
   if (j.is_array()) {
-    for (size_t i = 0; i < j.size(); ++i) walk(ck, where + "[" + std::to_string(i) + "]", j[i], doc, first, last);
+    for (size_t i = 0; i < j.size(); ++i)
+      walk(ck, where + "[" + std::to_string(i) + "]", j[i], doc, first, last);
     return;
   }
   if (!j.is_object()) return;
   if (j.value("authored_by", "") == "anzen") return;
-  std::string d = j.contains("document") && j["document"].is_string() ? j["document"].get<std::string>() : doc;
+  std::string d =
+      j.contains("document") && j["document"].is_string() ? j["document"].get<std::string>() : doc;
   if (j.contains("line") && j["line"].is_number_integer()) first = last = j["line"].get<int>();
   if (j.contains("lines") && j["lines"].is_array() && j["lines"].size() == 2) {
     first = j["lines"][0].get<int>();
@@ -142,7 +147,8 @@ TEST(Verbatim, TheMicChecklistsSayTheirQuestionsAndMarksAreOurs) {
     ASSERT_NE(fw, nullptr) << id;
     int ours = 0;
     for (const Item* c : fw->checks()) {
-      EXPECT_EQ(c->recommendation_author, Author::anzen) << c->id << ": the seed gives no operator/maker marks";
+      EXPECT_EQ(c->recommendation_author, Author::anzen)
+          << c->id << ": the seed gives no operator/maker marks";
       for (const auto& q : c->questions) ours += q.author == Author::anzen;
     }
     EXPECT_EQ(ours, std::string(id) == "mic-mgmt-rules" ? 28 : 24) << id;

@@ -54,14 +54,17 @@ void print_item(const catalog::Framework& fw, const catalog::Item& it, const std
               << (it.operator_rec == catalog::Recommendation::recommended ? "○" : "－") << "  "
               << (lang == "en" ? "maker: " : "メーカー等: ")
               << (it.maker_rec == catalog::Recommendation::recommended ? "○" : "－");
-    if (it.recommendation_author == catalog::Author::anzen) std::cout << "  (" << catalog::author_label(it.recommendation_author, false).in(lang) << ")";
+    if (it.recommendation_author == catalog::Author::anzen)
+      std::cout << "  (" << catalog::author_label(it.recommendation_author, false).in(lang) << ")";
     std::cout << "\n";
     if (it.placement) {
-      std::cout << (lang == "en" ? "sub-item: " : "小項目への割当て: ") << catalog::placement_label(*it.placement).in(lang) << "\n";
+      std::cout << (lang == "en" ? "sub-item: " : "小項目への割当て: ")
+                << catalog::placement_label(*it.placement).in(lang) << "\n";
     }
     for (const auto& q : it.questions) {
       std::cout << "  " << q.id << "  " << q.text.in(lang);
-      if (q.author == catalog::Author::anzen) std::cout << "  [" << catalog::author_label(q.author, true).in(lang) << "]";
+      if (q.author == catalog::Author::anzen)
+        std::cout << "  [" << catalog::author_label(q.author, true).in(lang) << "]";
       std::cout << "\n";
     }
   }
@@ -109,8 +112,8 @@ void register_catalog(CLI::App& app, Globals& g) {
     }
     for (const auto& f : cat.frameworks) {
       std::cout << f.id << "@" << f.version << "\t" << f.title.ja << "\t" << f.title.en << "\t"
-                << catalog::or_unknown(f.edition).ja << "\t" << catalog::or_unknown(f.date).ja << "\t" << f.items.size()
-                << " items\n";
+                << catalog::or_unknown(f.edition).ja << "\t" << catalog::or_unknown(f.date).ja
+                << "\t" << f.items.size() << " items\n";
     }
   });
 

@@ -20,9 +20,9 @@ struct Feared {
 };
 
 struct Event {
-  std::string event_type;        // outage | quality_degradation | non_telecom_facility_failure | secrecy_leak |
-                                 // specified_user_info_leak | feared_event | priority_restriction |
-                                 // facility_info_leak
+  std::string event_type;  // outage | quality_degradation | non_telecom_facility_failure |
+                           // secrecy_leak | specified_user_info_leak | feared_event |
+                           // priority_restriction | facility_info_leak
   std::string service_category = "other";
   std::optional<int64_t> affected_users;
   Instant started_at = 0;

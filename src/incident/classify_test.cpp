@@ -33,7 +33,8 @@ std::vector<std::string> kinds(const Verdict& v) {
 }
 std::string with_commas(int64_t u) {
   std::string d = std::to_string(u), out;
-  for (size_t i = 0; i < d.size(); ++i) out += (i > 0 && (d.size() - i) % 3 == 0 ? "," : "") + std::string(1, d[i]);
+  for (size_t i = 0; i < d.size(); ++i)
+    out += (i > 0 && (d.size() - i) % 3 == 0 ? "," : "") + std::string(1, d[i]);
   return out;
 }
 
@@ -55,7 +56,8 @@ TEST(Classifier, EveryTable2RowAtItsBoundaries) {
     int m = r.hours * 60;
     EXPECT_TRUE(has(classify(outage(r.cat, r.users, m), rules(), as_of), "serious_accident/R1"));
     // One user short never fires this row (another row of the category may still fire).
-    std::string this_row = r.cat + ": " + std::to_string(r.hours) + " h / " + with_commas(r.users) + " users";
+    std::string this_row =
+        r.cat + ": " + std::to_string(r.hours) + " h / " + with_commas(r.users) + " users";
     for (const auto& c : classify(outage(r.cat, r.users - 1, m), rules(), as_of).classifications) {
       EXPECT_NE(c.threshold, this_row) << "fired one user short of its threshold";
     }
@@ -213,11 +215,16 @@ TEST(Classifier, BackTestsOlderRuleSets) {
 
 // One event per era, judged by the rules of its time: no duty is raised before it existed.
 TEST(Classifier, BackTestsOneEventPerEraWithoutAnachronisticDuties) {
-  struct Era { const char* start; const char* rule_set; bool specified, feared, facility_leak; };
-  const std::vector<Era> eras = {{"2010-07-01T10:00:00+09:00", "jp-reporting-1985", false, false, false},
-                                 {"2018-07-01T10:00:00+09:00", "jp-reporting-2015", false, false, true},
-                                 {"2024-07-01T10:00:00+09:00", "jp-reporting-2023", true, true, false},
-                                 {"2026-07-01T10:00:00+09:00", "jp-reporting-2025", true, true, false}};
+  struct Era {
+    const char* start;
+    const char* rule_set;
+    bool specified, feared, facility_leak;
+  };
+  const std::vector<Era> eras = {
+      {"2010-07-01T10:00:00+09:00", "jp-reporting-1985", false, false, false},
+      {"2018-07-01T10:00:00+09:00", "jp-reporting-2015", false, false, true},
+      {"2024-07-01T10:00:00+09:00", "jp-reporting-2023", true, true, false},
+      {"2026-07-01T10:00:00+09:00", "jp-reporting-2025", true, true, false}};
   for (const auto& era : eras) {
     SCOPED_TRACE(era.start);
     Event sp = outage("other", 0, 0, era.start);
@@ -227,7 +234,9 @@ TEST(Classifier, BackTestsOneEventPerEraWithoutAnachronisticDuties) {
     auto v = classify(sp, rules(), 0);
     EXPECT_EQ(v.rule_set, era.rule_set);
     EXPECT_EQ(has(v, "specified_user_info_leak/R7"), era.specified);
-    if (!era.specified) EXPECT_EQ(kinds(v), std::vector<std::string>{"not_reportable/R7"});
+    if (!era.specified) {
+      EXPECT_EQ(kinds(v), std::vector<std::string>{"not_reportable/R7"});
+    }
 
     Event f = outage("other", 0, 0, era.start);
     f.event_type = "feared_event";
@@ -241,7 +250,8 @@ TEST(Classifier, BackTestsOneEventPerEraWithoutAnachronisticDuties) {
     if (era.facility_leak) {
       ASSERT_EQ(fv.classifications[0].reports.size(), 1u);
       EXPECT_EQ(fv.classifications[0].reports[0].type, "periodic");
-      EXPECT_EQ(fv.classifications[0].reports[0].due->str(), "2018-11-30") << "two months after the quarter";
+      EXPECT_EQ(fv.classifications[0].reports[0].due->str(), "2018-11-30")
+          << "two months after the quarter";
     } else {
       EXPECT_EQ(kinds(fv), std::vector<std::string>{"not_reportable/R9"});
     }
@@ -259,7 +269,8 @@ TEST(Classifier, BackTestsOneEventPerEraWithoutAnachronisticDuties) {
 
 TEST(Classifier, AVerdictOnAnUnconfirmedValueSaysSo) {
   // 2018: the four-row table's values are copied from 2025 without a source.
-  auto old = classify(outage("voice_emergency", 50000, 60, "2018-06-01T10:00:00+09:00"), rules(), 0);
+  auto old =
+      classify(outage("voice_emergency", 50000, 60, "2018-06-01T10:00:00+09:00"), rules(), 0);
   ASSERT_TRUE(has(old, "serious_accident/R1"));
   const auto& c = old.classifications[0];
   EXPECT_FALSE(c.unconfirmed.empty());
@@ -272,9 +283,11 @@ TEST(Classifier, AVerdictOnAnUnconfirmedValueSaysSo) {
   // LPWA before its row: judged as "other", and the fallback is named as unconfirmed.
   auto lpwa = classify(outage("lpwa", 30000, 120, "2018-06-01T10:00:00+09:00"), rules(), 0);
   ASSERT_TRUE(has(lpwa, "serious_accident/R1"));
-  EXPECT_EQ(lpwa.classifications[0].threshold.rfind("other:", 0), 0u) << lpwa.classifications[0].threshold;
+  EXPECT_EQ(lpwa.classifications[0].threshold.rfind("other:", 0), 0u)
+      << lpwa.classifications[0].threshold;
   bool names_lpwa = false;
-  for (const auto& n : lpwa.classifications[0].unconfirmed) names_lpwa |= n.en.find("LPWA") != std::string::npos;
+  for (const auto& n : lpwa.classifications[0].unconfirmed)
+    names_lpwa |= n.en.find("LPWA") != std::string::npos;
   EXPECT_TRUE(names_lpwa);
   // 2026 under the confirmed 2025 Ordinance: no caveat.
   auto now = classify(outage("voice_emergency", 50000, 60), rules(), 0);

@@ -112,13 +112,17 @@ std::vector<RuleSet> load_rules(const std::string& dir) {
       if (!r.serious.count("other")) rd.bad(s, "serious.categories", "needs an 'other' row (the catch-all category)");
       for (const auto& kv : s["fallback_categories"]) {
         std::string cat = kv.first.as<std::string>();
-        CategoryFallback fb{rd.get<std::string>(kv.second, "use", ""), rd.get<bool>(kv.second, "unconfirmed", false, false),
+        CategoryFallback fb{rd.get<std::string>(kv.second, "use", ""),
+                            rd.get<bool>(kv.second, "unconfirmed", false, false),
                             rd.text(kv.second, "note")};
         if (std::find(kCategories.begin(), kCategories.end(), cat) == kCategories.end()) {
           rd.bad(kv.first, "serious.fallback_categories", "unknown service category '" + cat + "'");
         }
-        if (r.serious.count(cat)) rd.bad(kv.first, "serious.fallback_categories", "'" + cat + "' has rows of its own");
-        if (!r.serious.count(fb.use)) rd.bad(kv.second, "serious.fallback_categories." + cat + ".use", "'" + fb.use + "' has no rows");
+        if (r.serious.count(cat))
+          rd.bad(kv.first, "serious.fallback_categories", "'" + cat + "' has rows of its own");
+        if (!r.serious.count(fb.use))
+          rd.bad(kv.second, "serious.fallback_categories." + cat + ".use",
+                 "'" + fb.use + "' has no rows");
         r.fallback_categories[cat] = fb;
       }
       r.satellite_hours = rd.get<int>(s, "satellite_submarine_hours", 2);
@@ -146,7 +150,8 @@ std::vector<RuleSet> load_rules(const std::string& dir) {
       r.business_stoppage = rd.report(c, "business_stoppage");
       r.restriction_review = rd.report(c, "restriction_review");
       // Duties of some eras only: absent means not in force.
-      if (c["specified_user_info_leak"]) r.specified_leak = rd.report(c, "specified_user_info_leak");
+      if (c["specified_user_info_leak"])
+        r.specified_leak = rd.report(c, "specified_user_info_leak");
       if (c["feared"]) r.feared = rd.report(c, "feared");
       if (c["facility_info_leak"]) r.facility_info_leak = rd.report(c, "facility_info_leak");
     }

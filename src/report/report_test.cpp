@@ -144,7 +144,8 @@ TEST_F(Reports, AssessmentResultsHaveAFindingPerQuestion) {
   // The state of the finding whose title starts with a question id; fails when there is none.
   auto state_of = [&](const std::string& q) -> std::string {
     for (const auto& f : findings) {
-      if (f["title"].get<std::string>().rfind(q + " ", 0) == 0) return f["target"]["status"]["state"];
+      if (f["title"].get<std::string>().rfind(q + " ", 0) == 0)
+        return f["target"]["status"]["state"];
     }
     return "(no finding for " + q + ")";
   };

@@ -37,7 +37,8 @@ std::string status_badge(const Ctx& c, assess::Status s, const std::string& scal
 
 std::string authored_badge(const Ctx& c, catalog::Author a, bool question) {
   if (a == catalog::Author::source) return "";
-  return " <span class=\"badge authored\">" + esc(catalog::author_label(a, question).in(c.lang)) + "</span>";
+  return " <span class=\"badge authored\">" + esc(catalog::author_label(a, question).in(c.lang)) +
+         "</span>";
 }
 
 }  // namespace anzen::web
