@@ -58,13 +58,19 @@ const Text& unknown_label() {
 }
 
 Text placement_label(const Placement& p) {
+  // The standard's name as people write it, not the scheme code.
+  static const std::map<std::string, std::string, std::less<>> standard = {
+      {"iso27002-2022", "ISO/IEC 27002:2022"},
+      {"itu-x1051", "ITU-T X.1051"},
+      {"iso27017-2015", "ISO/IEC 27017"}};
   Text t = p.origin == "stated" ? Text{"明示", "stated"} : Text{"推定", "inferred"};
   std::string line = std::to_string(p.line);
   if (p.rule == "control" && p.evidence) {
-    t.ja += "：設問の文言が引用管理策 " + p.evidence->scheme + " " + p.evidence->id + " の文言（" +
-            line + "行）";
-    t.en += ": the row is worded as the cited control " + p.evidence->scheme + " " +
-            p.evidence->id + " (line " + line + ")";
+    auto s = standard.find(p.evidence->scheme);
+    std::string control =
+        (s == standard.end() ? p.evidence->scheme : s->second) + " " + p.evidence->id;
+    t.ja += "：設問の文言が引用管理策 " + control + " の文言（" + line + "行）";
+    t.en += ": the row is worded as the cited control " + control + " (line " + line + ")";
   } else if (p.rule == "wording") {
     t.ja += "：小項目の本文（" + line + "行）を言い換えた設問";
     t.en += ": the row restates the sub-item's text (line " + line + ")";
