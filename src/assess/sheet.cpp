@@ -63,9 +63,20 @@ std::vector<std::string> row_values(const RowView& r, const AnswerMap& answers, 
     if (e.question_id != r.q->id) continue;
     evs += (evs.empty() ? "" : "; ") + (e.kind == "url" ? e.url : e.filename + " (sha256:" + e.sha256.substr(0, 12) + ")");
   }
-  return {r.chapter, r.item, r.q->id, r.q->text.ja, mark(r.check->operator_rec), mark(r.check->maker_rec),
-          to_japanese(a ? a->status : Status::unanswered), a ? a->na_reason : "",
-          a && a->maturity ? std::to_string(*a->maturity) : "", evs, a ? a->owner : "", a ? a->due : "", a ? a->comment : ""};
+  return {r.chapter,
+          r.item,
+          r.q->id,
+          r.q->text.ja,
+          mark(r.check->operator_rec),
+          mark(r.check->maker_rec),
+          to_japanese(a ? a->status : Status::unanswered),
+          a ? a->na_reason : "",
+          a && a->maturity ? std::to_string(*a->maturity) : "",
+          evs,
+          a ? a->owner : "",
+          a ? a->due : "",
+          a ? a->comment : "",
+          catalog::author_label(r.q->author, true).ja};
 }
 }  // namespace
 
@@ -86,6 +97,8 @@ const std::vector<Column>& sheet_columns() {
       {"owner", "担当者", "owner"},
       {"due", "期限", "due"},
       {"comment", "コメント", "comment"},
+      // Read-only: whether the question is the source's words (原文) or ours (本ツールによる設問).
+      {"question_author", "設問の出典", "question source"},
   };
   return c;
 }
@@ -113,7 +126,7 @@ void export_xlsx(const catalog::Framework& fw, const Assessment& a, const Answer
   lxw_format* wrap = workbook_add_format(wb);
   format_set_text_wrap(wrap);
   format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-  const double widths[] = {22, 26, 11, 60, 10, 10, 10, 18, 7, 24, 14, 11, 30};
+  const double widths[] = {22, 26, 11, 60, 10, 10, 10, 18, 7, 24, 14, 11, 30, 16};
   const auto& cols = sheet_columns();
   for (lxw_col_t c = 0; c < cols.size(); ++c) {
     worksheet_set_column(ws, c, c, widths[c], nullptr);

@@ -66,8 +66,8 @@ Framework import_json(const json& j) {
   fw.title = text_from(j["title"]);
   fw.publisher = text_from(j["publisher"]);
   fw.edition = text_from(j["edition"]);
-  fw.date = j.value("date", "");
-  fw.effective_from = j.value("effective_from", "");
+  if (j["date"].is_string()) fw.date = j["date"];
+  if (j["effective_from"].is_string()) fw.effective_from = j["effective_from"];
   if (j["effective_to"].is_string()) fw.effective_to = j["effective_to"];
   if (j["supersedes"].is_string()) fw.supersedes = j["supersedes"];
   fw.source_document = j.value("source_document", "");
@@ -93,6 +93,7 @@ Framework import_json(const json& j) {
     }
     it.attributes = ji.value("attributes", std::map<std::string, std::string>{});
     for (const auto& o : ji.value("ocr", json::array())) it.ocr.push_back({o["found"], o["intended"]});
+    it.author = author_from(ji.value("authored_by", "source")).value_or(Author::source);
     if (it.kind == "check") {
       it.row = ji.value("row", 0);
       auto rec = [](const std::string& s) -> std::optional<Recommendation> {
@@ -102,8 +103,20 @@ Framework import_json(const json& j) {
       };
       it.operator_rec = rec(ji["recommendation"].value("operator", ""));
       it.maker_rec = rec(ji["recommendation"].value("maker", ""));
+      it.recommendation_author =
+          author_from(ji["recommendation"].value("authored_by", "source")).value_or(Author::source);
       for (const auto& q : ji.at("questions")) {
-        it.questions.push_back({q.at("id"), text_from(q["text"]), source_from(q["source"])});
+        it.questions.push_back(
+            {q.at("id"), text_from(q["text"]), source_from(q["source"]),
+             author_from(q.value("authored_by", "source")).value_or(Author::source)});
+      }
+      if (ji.contains("placement")) {
+        const json& pj = ji["placement"];
+        Placement pl{pj.value("origin", ""), pj.value("rule", ""), std::nullopt,
+                     pj.value("line", 0)};
+        if (pj.contains("evidence"))
+          pl.evidence = Reference{pj["evidence"]["scheme"], pj["evidence"]["id"]};
+        it.placement = pl;
       }
     }
     fw.items.push_back(std::move(it));
@@ -121,9 +134,10 @@ Framework import_json(const json& j) {
 
 std::string export_csv(const Framework& fw) {
   std::string out = "\xEF\xBB\xBF";  // BOM so Excel opens UTF-8 correctly
-  out += csv::row({"framework", "id", "kind", "parent", "label", "title_ja", "title_en", "text_ja",
-                   "text_en", "threats", "references", "source_line", "row", "question_id",
-                   "question_ja", "question_en", "operator", "maker"});
+  out += csv::row({"framework",   "id",          "kind",    "parent",         "label",
+                   "title_ja",    "title_en",    "text_ja", "text_en",        "threats",
+                   "references",  "source_line", "row",     "question_id",    "question_ja",
+                   "question_en", "operator",    "maker",   "authored_by_ja", "authored_by_en"});
   for (const auto& it : fw.items) {
     std::string refs;
     for (const auto& r : it.references) refs += (refs.empty() ? "" : " ") + r.scheme + ":" + r.id;
@@ -132,7 +146,8 @@ std::string export_csv(const Framework& fw) {
                                      it.text.en,    threats_str(it.threats),    refs,
                                      it.source.empty() ? "" : std::to_string(it.source.first)};
     if (it.kind != "check") {
-      base.insert(base.end(), {"", "", "", "", "", ""});
+      Text who = author_label(it.author, false);
+      base.insert(base.end(), {"", "", "", "", "", "", who.ja, who.en});
       out += csv::row(base);
       continue;
     }
@@ -142,6 +157,8 @@ std::string export_csv(const Framework& fw) {
       r.insert(r.end(), {std::to_string(it.row), q.id, q.text.ja, q.text.en,
                          it.operator_rec ? to_string(*it.operator_rec) : "",
                          it.maker_rec ? to_string(*it.maker_rec) : ""});
+      Text who = author_label(q.author, true);
+      r.insert(r.end(), {who.ja, who.en});
       out += csv::row(r);
     }
   }
@@ -176,6 +193,7 @@ json export_oscal(const Framework& fw, std::string_view lang) {
     if (!it.source.empty()) props.push_back(prop("source-line", std::to_string(it.source.first)));
     for (const auto& r : it.references) props.push_back(prop("reference", r.scheme + ":" + r.id));
     for (const auto& [k, v] : it.attributes) props.push_back(prop(k, v));
+    if (it.author == Author::anzen) props.push_back(prop("authored-by", "anzen"));
     json parts = json::array();
     if (!it.text.ja.empty()) {
       parts.push_back({{"id", oscal_id(it) + "_stmt"}, {"name", "statement"}, {"prose", pick(it.text)}});
@@ -190,11 +208,25 @@ json export_oscal(const Framework& fw, std::string_view lang) {
       props.push_back(prop("checklist-row", std::to_string(it.row)));
       if (it.operator_rec) props.push_back(prop("recommendation-operator", to_string(*it.operator_rec)));
       if (it.maker_rec) props.push_back(prop("recommendation-maker", to_string(*it.maker_rec)));
+      if (it.recommendation_author == Author::anzen)
+        props.push_back(prop("recommendation-authored-by", "anzen"));
+      if (it.placement) {
+        props.push_back(prop("placement-origin", it.placement->origin));
+        props.push_back(prop("placement-rule", it.placement->rule));
+        if (it.placement->evidence) {
+          props.push_back(prop("placement-evidence",
+                               it.placement->evidence->scheme + ":" + it.placement->evidence->id));
+        }
+      }
       for (const auto& q : it.questions) {
         json qp = {{"id", oscal_id(it) + "_q" + q.id.substr(q.id.rfind('.') + 1)},
                    {"name", "assessment-objective"},
                    {"prose", pick(q.text)},
                    {"props", json::array({prop("question-id", q.id)})}};
+        if (q.author == Author::anzen) {
+          qp["props"].push_back(prop("authored-by", "anzen"));
+          qp["props"].push_back(prop("authored-by-label", author_label(q.author, true).in(lang)));
+        }
         if (!alt(q.text).empty()) qp["props"].push_back(prop("alt-prose", alt(q.text)));
         parts.push_back(qp);
       }
@@ -218,12 +250,14 @@ json export_oscal(const Framework& fw, std::string_view lang) {
     if (!it.parent.empty()) continue;
     (is_group(it.kind) ? groups : controls).push_back(node(it, is_group(it.kind)));
   }
-  json meta = {{"title", pick(fw.title)},
-               {"last-modified", utc_now_iso()},
-               {"version", fw.version},
-               {"oscal-version", "1.2.1"},
-               {"props", json::array({prop("framework-id", fw.id),
-                                      prop("effective-from", fw.effective_from)})}};
+  json meta = {
+      {"title", pick(fw.title)},
+      {"last-modified", utc_now_iso()},
+      {"version", fw.version},
+      {"oscal-version", "1.2.1"},
+      {"props", json::array({prop("framework-id", fw.id),
+                             prop("effective-from",
+                                  fw.effective_from.empty() ? "unknown" : fw.effective_from)})}};
   if (!fw.date.empty()) meta["published"] = fw.date + "T00:00:00+09:00";
   if (!alt(fw.title).empty()) meta["props"].push_back(prop("alt-title", alt(fw.title)));
   if (!pick(fw.publisher).empty()) meta["props"].push_back(prop("publisher", pick(fw.publisher)));

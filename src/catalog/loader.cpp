@@ -114,6 +114,43 @@ const std::regex kFrameworkId("^[a-z0-9][a-z0-9-]*$");
 const std::regex kItemId("^[A-Za-z0-9][A-Za-z0-9._-]*$");
 const std::regex kDate("^\\d{4}-\\d{2}-\\d{2}$");
 
+// `authored_by: anzen` marks text we wrote; absent means the source's own words.
+Author author_of(Parser& p, const std::string& file, const YAML::Node& n) {
+  if (!n.IsMap() || !n["authored_by"]) return Author::source;
+  std::string v = n["authored_by"].as<std::string>();
+  auto a = author_from(v);
+  if (!a) p.defect(file, n["authored_by"], "authored_by", "'" + v + "' is not source or anzen");
+  return a.value_or(Author::source);
+}
+
+std::optional<Placement> placement_of(Parser& p, const std::string& file, const YAML::Node& n) {
+  if (!n) return std::nullopt;
+  if (!n.IsMap()) {
+    p.defect(file, n, "placement", "expected a map (origin, rule, evidence, line)");
+    return std::nullopt;
+  }
+  Placement pl;
+  pl.origin = p.str(file, n, "origin", true);
+  pl.rule = p.str(file, n, "rule", true);
+  if (!pl.origin.empty() && pl.origin != "inferred" && pl.origin != "stated") {
+    p.defect(file, n["origin"], "placement.origin",
+             "'" + pl.origin + "' is not inferred or stated");
+  }
+  if (!pl.rule.empty() && pl.rule != "control" && pl.rule != "wording" && pl.rule != "sole") {
+    p.defect(file, n["rule"], "placement.rule",
+             "'" + pl.rule + "' is not control, wording or sole");
+  }
+  if (YAML::Node ev = n["evidence"]) {
+    pl.evidence = Reference{ev["scheme"] ? ev["scheme"].as<std::string>() : "",
+                            ev["id"] ? ev["id"].as<std::string>() : ""};
+  }
+  if (pl.rule == "control" && !pl.evidence) {
+    p.defect(file, n, "placement.evidence", "rule control needs the cited control as evidence");
+  }
+  pl.line = p.source(file, n["line"], "placement.line").first;
+  return pl;
+}
+
 void parse_item(Parser& p, const std::string& file, const YAML::Node& n, Framework& fw,
                 std::set<std::string>& ids, std::set<std::string>& qids, std::set<int>& rows) {
   Item it;
@@ -189,6 +226,7 @@ void parse_item(Parser& p, const std::string& file, const YAML::Node& n, Framewo
       for (const auto& kv : at) it.attributes[kv.first.as<std::string>()] = kv.second.as<std::string>();
     }
   }
+  it.author = author_of(p, file, n);
   if (YAML::Node oc = n["ocr"]) {
     for (const auto& o : oc) {
       it.ocr.push_back({o["found"] ? o["found"].as<std::string>() : "",
@@ -218,6 +256,18 @@ void parse_item(Parser& p, const std::string& file, const YAML::Node& n, Framewo
     };
     it.operator_rec = mark("operator");
     it.maker_rec = mark("maker");
+    if (rec) it.recommendation_author = author_of(p, file, rec);
+    it.placement = placement_of(p, file, n["placement"]);
+    if (it.placement && it.placement->evidence && parent) {
+      const Reference& ev = *it.placement->evidence;
+      bool cited =
+          std::any_of(parent->references.begin(), parent->references.end(),
+                      [&](const Reference& r) { return r.scheme == ev.scheme && r.id == ev.id; });
+      if (!cited) {
+        p.defect(file, n["placement"], "placement.evidence",
+                 ev.scheme + " " + ev.id + " is not cited by the parent '" + it.parent + "'");
+      }
+    }
     YAML::Node qs = n["questions"];
     if (!qs || !qs.IsSequence() || qs.size() == 0) {
       p.defect(file, n, "questions", "a check needs at least one question");
@@ -236,6 +286,7 @@ void parse_item(Parser& p, const std::string& file, const YAML::Node& n, Framewo
         }
         qq.text = p.text(file, q, "text", true);
         qq.source = q["source"] ? p.source(file, q["source"], "questions.source") : it.source;
+        qq.author = author_of(p, file, q);
         it.questions.push_back(qq);
       }
     }
@@ -260,10 +311,13 @@ void parse_framework(Parser& p, const FrameworkFiles& files, Catalog& cat) {
   }
   fw.version = p.str(file, n, "version", true);
   fw.title = p.text(file, n, "title", true);
-  fw.publisher = p.text(file, n, "publisher", true);
+  fw.publisher = p.text(file, n, "publisher", false);  // null when the sources name none
   fw.edition = p.text(file, n, "edition", false);
   fw.date = p.str(file, n, "date", false);
-  fw.effective_from = p.str(file, n, "effective_from", true);
+  // Dates the sources do not give are null (unknown), never guessed; the key must still be there.
+  if (!n["effective_from"])
+    p.defect(file, n, "effective_from", "missing (write null when the sources give no date)");
+  fw.effective_from = p.str(file, n, "effective_from", false);
   fw.effective_to = p.str(file, n, "effective_to", false);
   fw.supersedes = p.str(file, n, "supersedes", false);
   for (auto [key, val] : {std::pair{"date", &fw.date}, std::pair{"effective_from", &fw.effective_from},
@@ -392,6 +446,15 @@ void parse_mappings(Parser& p, const SourceFile& f, Catalog& cat) {
     }
     m.rationale = p.text(f.name, e, "rationale", m.origin == "inferred");
     if (e["line"]) m.line = e["line"].as<int>();
+    if (e["count"]) {
+      try {
+        m.count = e["count"].as<int>();
+      } catch (const YAML::Exception&) {
+        m.count = -1;
+      }
+      if (m.count <= 0)
+        p.defect(f.name, e["count"], "count", "expected a positive measure count <n>");
+    }
     cat.mappings.push_back(std::move(m));
   }
 }
@@ -404,7 +467,8 @@ CatalogError::CatalogError(std::vector<Defect> defects)
 bool reference_id_valid(std::string_view scheme, std::string_view id, bool& known) {
   static const std::vector<std::pair<std::string, std::regex>> patterns = {
       {"iso27002-2022", std::regex("^[5-8]\\.\\d{1,2}$")},
-      {"iso27017-2015", std::regex("^CLD\\.\\d+\\.\\d+\\.\\d+$")},
+      // Any depth: seed 000 cites categories (CLD.6.3, line 1539) as well as controls (CLD.6.3.1).
+      {"iso27017-2015", std::regex("^CLD\\.\\d+(\\.\\d+)*$")},
       {"itu-x1051", std::regex("^(TEL\\.)?\\d+(\\.\\d+){1,2}$")},
       {"nisc-guideline", std::regex("^\\d+(\\.\\d+){0,3}$")},
   };

@@ -126,6 +126,11 @@ json export_oscal_mappings(const Catalog& cat) {
       if (e->line > 0) {
         mp["props"].push_back({{"name", "source-line"}, {"ns", "urn:anzen:oscal"}, {"value", std::to_string(e->line)}});
       }
+      if (e->count > 0) {
+        mp["props"].push_back({{"name", "measure-count"},
+                               {"ns", "urn:anzen:oscal"},
+                               {"value", std::to_string(e->count)}});
+      }
       if (!e->rationale.en.empty()) mp["remarks"] = e->rationale.en + "\n\n" + e->rationale.ja;
       maps.push_back(mp);
     }

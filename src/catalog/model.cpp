@@ -9,6 +9,14 @@ std::string to_string(Recommendation r) {
   return r == Recommendation::recommended ? "recommended" : "reference";
 }
 
+std::string to_string(Author a) { return a == Author::anzen ? "anzen" : "source"; }
+
+std::optional<Author> author_from(std::string_view s) {
+  if (s == "source") return Author::source;
+  if (s == "anzen") return Author::anzen;
+  return std::nullopt;
+}
+
 std::string to_string(Relationship r) {
   switch (r) {
     case Relationship::equal:
@@ -37,6 +45,44 @@ const std::vector<std::string>& threat_tags() {
                                                 "cloud_provision"};
   return tags;
 }
+
+Text author_label(Author a, bool question) {
+  if (a == Author::source) return {"原文", "source text"};
+  return question ? Text{"本ツールによる設問", "written by Anzen"}
+                  : Text{"本ツールによる記述", "written by Anzen"};
+}
+
+const Text& unknown_label() {
+  static const Text t{"不明", "unknown"};
+  return t;
+}
+
+Text placement_label(const Placement& p) {
+  // The standard's name as people write it, not the scheme code.
+  static const std::map<std::string, std::string, std::less<>> standard = {
+      {"iso27002-2022", "ISO/IEC 27002:2022"},
+      {"itu-x1051", "ITU-T X.1051"},
+      {"iso27017-2015", "ISO/IEC 27017"}};
+  Text t = p.origin == "stated" ? Text{"明示", "stated"} : Text{"推定", "inferred"};
+  std::string line = std::to_string(p.line);
+  if (p.rule == "control" && p.evidence) {
+    auto s = standard.find(p.evidence->scheme);
+    std::string control =
+        (s == standard.end() ? p.evidence->scheme : s->second) + " " + p.evidence->id;
+    t.ja += "：設問の文言が引用管理策 " + control + " の文言（" + line + "行）";
+    t.en += ": the row is worded as the cited control " + control + " (line " + line + ")";
+  } else if (p.rule == "wording") {
+    t.ja += "：小項目の本文（" + line + "行）を言い換えた設問";
+    t.en += ": the row restates the sub-item's text (line " + line + ")";
+  } else {
+    t.ja += "：項目に小項目が一つだけ（" + line + "行）";
+    t.en += ": the item has a single sub-item (line " + line + ")";
+  }
+  return t;
+}
+
+Text or_unknown(const Text& t) { return t.ja.empty() ? unknown_label() : t; }
+Text or_unknown(const std::string& s) { return s.empty() ? unknown_label() : Text{s, s}; }
 
 Text threat_label(std::string_view tag) {
   // The words of 表1 (seed 000 lines 679-691) and the glossary.

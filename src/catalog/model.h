@@ -43,10 +43,27 @@ struct OcrNote {
   std::string intended;
 };
 
+// Who wrote a text: the source document (verbatim, checked against its seed line) or Anzen
+// (our own wording, e.g. a question built from a list item, shown as 本ツールによる設問).
+enum class Author { source, anzen };
+std::string to_string(Author a);
+std::optional<Author> author_from(std::string_view s);
+
 struct Question {
   std::string id;  // T2-064.1
   Text text;
   SourceRef source;
+  Author author = Author::source;
+};
+
+// How a checklist row is tied to a sub-item when the table names only the lettered item
+// (表2 of tcs-2023): by the cited control whose wording the row is, by the wording of the
+// sub-item's own text, or because the item has a single sub-item.
+struct Placement {
+  std::string origin;                 // inferred | stated
+  std::string rule;                   // control | wording | sole
+  std::optional<Reference> evidence;  // rule == control: the control the parent cites
+  int line = 0;                       // seed line of that citation or of the restated text
 };
 
 enum class Recommendation { recommended, reference };
@@ -65,11 +82,14 @@ struct Item {
   std::vector<Bullet> bullets;
   std::map<std::string, std::string> attributes;
   std::vector<OcrNote> ocr;
+  Author author = Author::source;  // of title, text and bullets
   // Checklist rows (kind == "check").
   int row = 0;
   std::optional<Recommendation> operator_rec;
   std::optional<Recommendation> maker_rec;
+  Author recommendation_author = Author::source;  // anzen when the source gives no marks
   std::vector<Question> questions;
+  std::optional<Placement> placement;
   // Derived by the loader.
   std::vector<size_t> children;
   int depth = 0;
@@ -125,6 +145,7 @@ struct MappingEntry {
   std::string origin;  // stated | inferred
   Text rationale;
   int line = 0;
+  int count = 0;  // the measure count <n> the source prints beside the `from` item (seed 003), 0 if none
 };
 
 struct Catalog {
@@ -141,6 +162,17 @@ struct Catalog {
   };
   Resolved resolve(std::string_view ref) const;
 };
+
+// How an element's authorship is shown: 原文 / source text, or 本ツールによる設問 / written by
+// Anzen (questions) and 本ツールによる記述 / written by Anzen (other text).
+Text author_label(Author a, bool question);
+// How a row's sub-item was chosen, in words: 「推定：…」 / "inferred: …".
+Text placement_label(const Placement& p);
+// What a value the sources do not give is shown as (不明 / unknown); never a guess.
+const Text& unknown_label();
+// A metadata value as shown to people: itself, or 不明 / unknown when it is empty.
+Text or_unknown(const Text& t);
+Text or_unknown(const std::string& s);
 
 // Valid threat tags of the telecom standard.
 const std::vector<std::string>& threat_tags();

@@ -135,16 +135,26 @@ json item_json(const Framework& fw, const Item& it) {
     for (const auto& o : it.ocr) oc.push_back({{"found", o.found}, {"intended", o.intended}});
     j["ocr"] = oc;
   }
+  if (it.author != Author::source) j["authored_by"] = to_string(it.author);
   if (it.kind == "check") {
     j["row"] = it.row;
-    j["recommendation"] = {
-        {"operator", it.operator_rec ? to_string(*it.operator_rec) : ""},
-        {"maker", it.maker_rec ? to_string(*it.maker_rec) : ""}};
+    j["recommendation"] = {{"operator", it.operator_rec ? to_string(*it.operator_rec) : ""},
+                           {"maker", it.maker_rec ? to_string(*it.maker_rec) : ""},
+                           {"authored_by", to_string(it.recommendation_author)}};
     json qs = json::array();
     for (const auto& q : it.questions) {
-      qs.push_back({{"id", q.id}, {"text", text_json(q.text)}, {"source", source_json(q.source)}});
+      qs.push_back({{"id", q.id},
+                    {"text", text_json(q.text)},
+                    {"source", source_json(q.source)},
+                    {"authored_by", to_string(q.author)}});
     }
     j["questions"] = qs;
+    if (it.placement) {
+      const Placement& pl = *it.placement;
+      json pj = {{"origin", pl.origin}, {"rule", pl.rule}, {"line", pl.line}};
+      if (pl.evidence) pj["evidence"] = {{"scheme", pl.evidence->scheme}, {"id", pl.evidence->id}};
+      j["placement"] = pj;
+    }
   }
   json kids = json::array();
   for (size_t c : it.children) kids.push_back(fw.items[c].id);
@@ -156,10 +166,11 @@ json framework_summary_json(const Framework& fw) {
   return {{"id", fw.id},
           {"version", fw.version},
           {"title", text_json(fw.title)},
-          {"publisher", text_json(fw.publisher)},
-          {"edition", text_json(fw.edition)},
-          {"date", fw.date},
-          {"effective_from", fw.effective_from},
+          {"publisher", fw.publisher.ja.empty() ? json(nullptr) : text_json(fw.publisher)},
+          // Unknown metadata is null, never a guess.
+          {"edition", fw.edition.ja.empty() ? json(nullptr) : text_json(fw.edition)},
+          {"date", fw.date.empty() ? json(nullptr) : json(fw.date)},
+          {"effective_from", fw.effective_from.empty() ? json(nullptr) : json(fw.effective_from)},
           {"effective_to", fw.effective_to.empty() ? json(nullptr) : json(fw.effective_to)},
           {"supersedes", fw.supersedes.empty() ? json(nullptr) : json(fw.supersedes)},
           {"source_document", fw.source_document},

@@ -8,16 +8,13 @@
 #include "catalog/export.h"
 #include "catalog/query.h"
 #include "common/text.h"
+#include "testing/frameworks.h"
 #include "testing/seeds.h"
 
 namespace anzen::catalog {
 namespace {
 
-const Framework& tcs() {
-  const Framework* fw = shipped_catalog().find("tcs-2023");
-  if (!fw) throw std::runtime_error("tcs-2023 not in the shipped catalog");
-  return *fw;
-}
+const Framework& tcs() { return testing::shipped_framework("tcs-2023"); }
 
 // The seed text of a source range, stripped the same way as catalog text.
 std::string seed_span(const std::vector<std::string>& lines, const SourceRef& s) {
@@ -173,6 +170,31 @@ TEST(TcsCatalog, SearchIsWidthAndKanaInsensitive) {
   EXPECT_FALSE(ids("ＤＤｏＳ").empty());
   EXPECT_EQ(ids("ＤＤｏＳ"), ids("ddos"));
   EXPECT_FALSE(ids("ransomware").empty());  // English renderings are searched too
+}
+
+}  // namespace
+}  // namespace anzen::catalog
+
+namespace anzen::catalog {
+namespace {
+
+// Threats and characteristics carry their whole paragraph(s), not only the first sentence: the
+// Japanese is exactly the seed text under the heading line.
+TEST(TcsCatalog, ThreatsAndCharacteristicsHoldTheirWholeParagraphs) {
+  ANZEN_REQUIRE_SHARED();
+  auto lines = testing::seed_lines("000_6bea93994fedf7a5.txt");
+  int checked = 0;
+  for (const char* key : {"threats", "characteristics"}) {
+    for (const auto& e : tcs().reference[key]) {
+      SourceRef body{e["lines"][0].get<int>() + 1, e["lines"][1].get<int>(),
+                     ""};  // below the heading
+      EXPECT_EQ(text::strip_for_compare(e["text"]["ja"].get<std::string>()), seed_span(lines, body))
+          << key << " " << e["id"].get<std::string>() << " is not the whole text of lines "
+          << body.first << "-" << body.last;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 11);
 }
 
 }  // namespace

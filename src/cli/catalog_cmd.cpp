@@ -53,8 +53,20 @@ void print_item(const catalog::Framework& fw, const catalog::Item& it, const std
               << (lang == "en" ? "operator: " : "電気通信事業者: ")
               << (it.operator_rec == catalog::Recommendation::recommended ? "○" : "－") << "  "
               << (lang == "en" ? "maker: " : "メーカー等: ")
-              << (it.maker_rec == catalog::Recommendation::recommended ? "○" : "－") << "\n";
-    for (const auto& q : it.questions) std::cout << "  " << q.id << "  " << q.text.in(lang) << "\n";
+              << (it.maker_rec == catalog::Recommendation::recommended ? "○" : "－");
+    if (it.recommendation_author == catalog::Author::anzen)
+      std::cout << "  (" << catalog::author_label(it.recommendation_author, false).in(lang) << ")";
+    std::cout << "\n";
+    if (it.placement) {
+      std::cout << (lang == "en" ? "sub-item: " : "小項目への割当て: ")
+                << catalog::placement_label(*it.placement).in(lang) << "\n";
+    }
+    for (const auto& q : it.questions) {
+      std::cout << "  " << q.id << "  " << q.text.in(lang);
+      if (q.author == catalog::Author::anzen)
+        std::cout << "  [" << catalog::author_label(q.author, true).in(lang) << "]";
+      std::cout << "\n";
+    }
   }
   if (!it.threats.empty()) {
     std::cout << "\n" << (lang == "en" ? "threats:" : "脅威:");
@@ -100,7 +112,8 @@ void register_catalog(CLI::App& app, Globals& g) {
     }
     for (const auto& f : cat.frameworks) {
       std::cout << f.id << "@" << f.version << "\t" << f.title.ja << "\t" << f.title.en << "\t"
-                << f.items.size() << " items\n";
+                << catalog::or_unknown(f.edition).ja << "\t" << catalog::or_unknown(f.date).ja
+                << "\t" << f.items.size() << " items\n";
     }
   });
 
@@ -271,6 +284,7 @@ void register_catalog(CLI::App& app, Globals& g) {
                        {"target", m.target_framework + ":" + m.to},
                        {"relationship", catalog::to_string(m.relationship)}, {"origin", m.origin},
                        {"rationale", {{"ja", m.rationale.ja}, {"en", m.rationale.en}}}, {"line", m.line}});
+        if (m.count > 0) out.back()["count"] = m.count;
       }
     }
     std::string data = out.dump(2) + "\n";

@@ -67,6 +67,10 @@ void register_incident(CLI::App& app, Globals& g) {
     }
     for (const auto& c : v.classifications) {
       std::cout << c.kind << " (" << c.rule << (c.threshold.empty() ? "" : ", " + c.threshold) << ")\n  " << c.explanation.ja << "\n";
+      if (!c.unconfirmed.empty()) {
+        auto cav = incident::unconfirmed_caveat(c);
+        std::cout << "  ※ " << cav.ja << "\n    " << cav.en << "\n";
+      }
       for (const auto& r : c.reports) {
         std::cout << "  - " << r.type << " " << r.form << " " << (r.due ? "due " + r.due->str() : "due now (速やかに)") << "\n";
       }

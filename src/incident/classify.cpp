@@ -6,8 +6,14 @@ namespace anzen::incident {
 using nlohmann::json;
 
 namespace {
-const std::vector<std::string> kTypes = {"outage", "quality_degradation", "non_telecom_facility_failure", "secrecy_leak",
-                                         "specified_user_info_leak", "feared_event", "priority_restriction"};
+const std::vector<std::string> kTypes = {"outage",
+                                         "quality_degradation",
+                                         "non_telecom_facility_failure",
+                                         "secrecy_leak",
+                                         "specified_user_info_leak",
+                                         "feared_event",
+                                         "priority_restriction",
+                                         "facility_info_leak"};
 const std::vector<std::string> kCategories = {"voice_emergency", "voice_no_emergency", "lpwa", "free_internet", "other"};
 const std::vector<std::string> kFacilities = {"important_satellite_submarine", "mobile_access_line", "remote_subscriber_unit",
                                               "dslam", "user_premises", "other"};
@@ -73,6 +79,40 @@ Date period_end(Date d, const std::string& per) {
   return {d.y, q_end_month, last[q_end_month - 1]};
 }
 
+// A classification as a rule finds it; push() adds the unconfirmed values it rested on.
+struct Found {
+  std::string kind, rule, threshold;
+  catalog::Text basis, explanation;
+  std::vector<Report> reports;
+  bool users_unknown = false;
+};
+
+// Notes on the unconfirmed values a judgement rests on (rules/reporting `unconfirmed: true`).
+struct Doubts {
+  std::vector<catalog::Text> notes;
+  void add(bool unconfirmed, catalog::Text note) {
+    if (!unconfirmed) return;
+    for (const auto& n : notes) {
+      if (n.ja == note.ja) return;
+    }
+    notes.push_back(std::move(note));
+  }
+};
+
+catalog::Text rule_set_note(const RuleSet& rs) {
+  return {"規則セット「" + rs.title.ja + "」（施行日・内容が一次資料で未確認）",
+          "rule set '" + rs.title.en +
+              "' (its start date and content are not confirmed against a primary text)"};
+}
+
+catalog::Text not_in_force(const std::string& duty_ja, const std::string& duty_en,
+                           const RuleSet& rs) {
+  return {duty_ja + "は、この事象の時期（規則セット「" + rs.title.ja +
+              "」）にはまだありませんでした（2023年6月16日施行）。報告対象外です。",
+          "The " + duty_en + " did not exist yet at the time of this event (rule set '" +
+              rs.title.en + "'; it began on 2023-06-16): not reportable."};
+}
+
 catalog::Text label(const std::string& kind) {
   if (kind == "serious_accident") return {"重大な事故", "serious accident"};
   if (kind == "periodic_report_accident") return {"報告を要する事故（定期報告）", "periodic-report accident"};
@@ -81,6 +121,9 @@ catalog::Text label(const std::string& kind) {
   if (kind == "feared_serious_accident") return {"重大な事故が生ずるおそれがあると認められる事態", "feared serious accident"};
   if (kind == "business_stoppage") return {"業務の一部停止", "partial business stoppage"};
   if (kind == "restriction_review") return {"通信の制限に係る分析・検証", "restriction review"};
+  if (kind == "facility_info_leak")
+    return {"電気通信設備に関する情報の漏えい（四半期報告）",
+            "leak of facility information (quarterly report)"};
   return {"報告対象外", "not reportable"};
 }
 }  // namespace
@@ -136,6 +179,8 @@ Event event_from_json(const json& j) {
 
 Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of) {
   const RuleSet& rs = rules_for(sets, jst_date(e.started_at));
+  Doubts era;
+  era.add(rs.unconfirmed, rule_set_note(rs));
   Verdict v;
   v.rule_set = rs.id;
   v.ongoing = !e.ended_at;
@@ -143,7 +188,19 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
   Instant end = v.as_of;
   v.duration_minutes = (end - e.started_at) / 60;
   auto hours_reached = [&](int h) { return end - e.started_at >= static_cast<int64_t>(h) * 3600; };
-  auto push = [&](Classification c) { v.classifications.push_back(std::move(c)); };
+  // Every judgement of this era rests on the era's own doubts plus those of the values it used.
+  Doubts used = era;
+  auto push = [&](Found f) {
+    v.classifications.push_back({std::move(f.kind), std::move(f.rule), std::move(f.threshold),
+                                 std::move(f.basis), std::move(f.explanation), std::move(f.reports),
+                                 f.users_unknown, used.notes});
+  };
+  auto duty = [&](const ReportRule& r, const std::string& what_ja, const std::string& what_en) {
+    used = era;
+    used.add(r.unconfirmed,
+             {what_ja + "の報告様式・期限（この時期の値は未確認）",
+              "the form and deadline of the " + what_en + " report (unconfirmed for this era)"});
+  };
   bool service_failure = e.event_type == "outage" || e.event_type == "quality_degradation";
 
   if (service_failure && e.additional_function_only) {
@@ -165,12 +222,28 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
       serious = true;
     }
     // R1: Table 2 of Ordinance Art. 58(2)(i), per service category.
-    const auto& rows = rs.serious.count(e.service_category) ? rs.serious.at(e.service_category) : rs.serious.at("other");
+    std::string category = e.service_category;
+    if (!rs.serious.count(category)) {
+      auto fb = rs.fallback_categories.find(category);
+      category = fb != rs.fallback_categories.end() ? fb->second.use : "other";
+      if (fb != rs.fallback_categories.end()) used.add(fb->second.unconfirmed, fb->second.note);
+    }
+    const auto& rows = rs.serious.at(category);
+    for (const auto& row : rows) {
+      used.add(row.unconfirmed,
+               {"重大な事故の基準（" + category + ": " + std::to_string(row.hours) + " 時間 / " +
+                    fmt_users(row.users) + " 人、この時期の値は未確認）",
+                "the serious-accident row " + category + ": " + std::to_string(row.hours) +
+                    " h / " + fmt_users(row.users) + " users (unconfirmed for this era)"});
+    }
+    used.add(rs.periodic_unconfirmed, {"報告を要する事故の基準・期限（未確認）",
+                                       "the periodic-report criteria and deadline (unconfirmed)"});
     if (!serious && e.affected_users) {
       for (const auto& row : rows) {
         if (*e.affected_users >= row.users && hours_reached(row.hours)) {
           Instant trig = e.started_at + static_cast<int64_t>(row.hours) * 3600;
-          std::string th = e.service_category + ": " + std::to_string(row.hours) + " h / " + fmt_users(row.users) + " users";
+          std::string th = category + ": " + std::to_string(row.hours) + " h / " +
+                           fmt_users(row.users) + " users";
           push({"serious_accident", "R1", th, rs.serious_basis,
                 {"影響利用者数 " + fmt_users(*e.affected_users) + " 人・継続時間 " + std::to_string(v.duration_minutes / 60) + " 時間 " +
                      std::to_string(v.duration_minutes % 60) + " 分が、役務区分の基準（" + std::to_string(row.hours) + " 時間以上かつ " +
@@ -234,12 +307,23 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
     }
   } else if (e.event_type == "secrecy_leak") {
     const auto& r = rs.secrecy_leak;
+    duty(r, "通信の秘密の漏えい", "secrecy-leak");
     push({"secrecy_leak", "R6", "any size", r.basis,
           {"通信の秘密の漏えいは規模を問わず報告対象です。認知後速やかに報告し、認知した日から30日以内に詳細な報告を行ってください。",
            "A leak of communications secrecy must be reported whatever its size: promptly after becoming aware, and in detail within 30 days of becoming aware."},
           {prompt(r.form, e.known_at), dated("detailed", r, e.started_at, e.known_at)}, false});
+  } else if (e.event_type == "specified_user_info_leak" && !rs.specified_leak) {
+    push({"not_reportable",
+          "R7",
+          "",
+          {},
+          not_in_force("特定利用者情報の漏えいの報告義務",
+                       "duty to report leaks of specified user information", rs),
+          {},
+          false});
   } else if (e.event_type == "specified_user_info_leak") {
-    const auto& r = rs.specified_leak;
+    const auto& r = *rs.specified_leak;
+    duty(r, "特定利用者情報の漏えい", "specified-user-information leak");
     bool many = e.leaked_persons > r.persons_more_than;
     if (e.designated_operator && (many || e.provided_to_foreign_government)) {
       push({"specified_user_info_leak", "R7", many ? "persons > " + fmt_users(r.persons_more_than) : "provided to a foreign government", r.basis,
@@ -249,6 +333,15 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
                  ": report promptly after becoming aware, and in detail within 30 days."},
             {prompt(r.form, e.known_at), dated("detailed", r, e.started_at, e.known_at)}, false});
     }
+  } else if (e.event_type == "feared_event" && !rs.feared) {
+    push({"not_reportable",
+          "R8",
+          "",
+          {},
+          not_in_force("重大な事故が生ずるおそれがあると認められる事態の報告義務",
+                       "duty to report events in which a serious accident is feared", rs),
+          {},
+          false});
   } else if (e.event_type == "feared_event") {
     const Feared& f = e.feared;
     bool cond_ii = f.kind == "important_facility_damage";
@@ -256,7 +349,8 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
     bool not_terminal = e.facility != "user_premises" && e.facility != "mobile_access_line" && e.facility != "dslam" && e.facility != "remote_subscriber_unit";
     bool cond_i = f.prev_fy_users_30000 && f.multi_prefecture && not_terminal && f.core_function && !f.kind.empty() && !cond_ii && !excluded;
     if (cond_i || cond_ii) {
-      const auto& r = rs.feared;
+      const auto& r = *rs.feared;
+      duty(r, "おそれ事態", "feared-accident");
       push({"feared_serious_accident", "R8", cond_ii ? "58-2(ii)" : "58-2(i) イ–ヘ", r.basis,
             {"重大な事故が生ずるおそれがあると認められる事態（施行規則第58条の2" + std::string(cond_ii ? "第2号" : "第1号") + "）に該当します。認知後速やかに報告し、30日以内に総務省本省へ報告してください。",
              std::string("An event in which a serious accident is feared (Ordinance Art. 58-2") + (cond_ii ? "(ii)" : "(i)") +
@@ -266,12 +360,14 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
   } else if (e.event_type == "priority_restriction") {
     if (!e.restriction_unforeseen) {
       const auto& r = rs.business_stoppage;
+      duty(r, "業務の一部停止", "business-stoppage");
       push({"business_stoppage", "R10", "", r.basis,
             {"重要通信を確保するため業務の一部を停止したため報告対象です。速やかに報告し、停止した日から30日以内に報告書を提出してください。",
              "Part of the business was stopped to secure important communications: report promptly and file within 30 days of the stop."},
             {prompt(r.form, e.started_at), dated("detailed", r, e.started_at, e.known_at)}, false});
     } else {
       const auto& r = rs.restriction_review;
+      duty(r, "通信の制限に係る分析・検証", "restriction-review");
       if (e.affected_users && *e.affected_users >= r.users && hours_reached(r.hours)) {
         Report rep = dated("review", r, e.started_at, e.known_at);
         push({"restriction_review", "R11", "users ≥ " + fmt_users(r.users) + " and ≥ " + std::to_string(r.hours) + " h", r.basis,
@@ -280,6 +376,39 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
               {rep}, false});
       }
     }
+  } else if (e.event_type == "facility_info_leak" && !rs.facility_info_leak) {
+    push({"not_reportable",
+          "R9",
+          "",
+          {},
+          {"電気通信設備に関する情報の漏えいは、この時期（規則セット「" + rs.title.ja +
+               "」）の報告事項として収録されていません（四半期報告の事項として収録しているのは2015"
+               "年4月1日から2023年6月15日まで。2023年6月16日に削除）。通信の秘密の漏えい又はおそれ"
+               "事態に当たる場合は、その区分で判定してください。",
+           "A leak of facility information is not a reporting item of this era (rule set '" +
+               rs.title.en +
+               "'; Anzen holds it as a quarterly-report item from 2015-04-01 until it was removed "
+               "on 2023-06-16). If it is also a secrecy leak or a feared serious accident, "
+               "classify it as that."},
+          {},
+          false});
+  } else if (e.event_type == "facility_info_leak") {
+    const auto& r = *rs.facility_info_leak;
+    duty(r, "電気通信設備に関する情報の漏えい", "facility-information leak");
+    Date pend = period_end(jst_date(e.known_at), rs.periodic_per);
+    Report rep{"periodic", r.form, std::nullopt, months_from(add_days(pend, 1), r.months),
+               std::nullopt};
+    rep.due = extend_past_holidays(*rep.due_unextended);
+    push({"facility_info_leak",
+          "R9",
+          "any size",
+          r.basis,
+          {"電気通信役務の提供に支障を及ぼすおそれのある電気通信設備に関する情報の漏えいは、当時の"
+           "報告規則で四半期ごとの報告事項です（規模を問いません）。",
+           "A leak of information on telecom facilities that may disrupt the service was an item "
+           "of the quarterly report under the reporting rules of the time, whatever its size."},
+          {rep},
+          false});
   }
   if (v.classifications.empty()) {
     push({"not_reportable", "-", "", {}, {"いずれの報告基準にも該当しません（現時点の情報による判定）。", "No reporting criterion is met (on the information given)."}, {}, !e.affected_users});
@@ -301,9 +430,30 @@ json verdict_json(const Verdict& v) {
     cls.push_back({{"kind", c.kind}, {"label", {{"ja", l.ja}, {"en", l.en}}}, {"rule", c.rule}, {"threshold", c.threshold},
                    {"basis", c.basis.ja.empty() ? json() : json(c.basis.ja + " / " + c.basis.en)},
                    {"explanation", {{"ja", c.explanation.ja}, {"en", c.explanation.en}}}, {"reports", reps}, {"users_unknown", c.users_unknown}});
+    json doubts = json::array();
+    for (const auto& n : c.unconfirmed) doubts.push_back({{"ja", n.ja}, {"en", n.en}});
+    cls.back()["relies_on_unconfirmed"] = !c.unconfirmed.empty();
+    cls.back()["unconfirmed"] = doubts;
+    if (!c.unconfirmed.empty()) {
+      auto cav = unconfirmed_caveat(c);
+      cls.back()["caveat"] = {{"ja", cav.ja}, {"en", cav.en}};
+    }
   }
   return {{"classifications", cls}, {"rule_set", v.rule_set}, {"as_of", format_jst(v.as_of)}, {"ongoing", v.ongoing},
           {"duration_minutes", v.duration_minutes}};
+}
+
+catalog::Text unconfirmed_caveat(const Classification& c) {
+  if (c.unconfirmed.empty()) return {};
+  catalog::Text t{"この判定は一次資料で未確認の値に依拠しています：",
+                  "This verdict relies on values not confirmed against a primary text: "};
+  for (size_t i = 0; i < c.unconfirmed.size(); ++i) {
+    t.ja += (i ? " ／ " : "") + c.unconfirmed[i].ja;
+    t.en += (i ? "; " : "") + c.unconfirmed[i].en;
+  }
+  t.ja += "。管理者が rules/reporting の値を確認してください。";
+  t.en += ". An administrator should check these values in rules/reporting.";
+  return t;
 }
 
 int severity(const Verdict& v) {

@@ -20,8 +20,9 @@ struct Feared {
 };
 
 struct Event {
-  std::string event_type;        // outage | quality_degradation | non_telecom_facility_failure | secrecy_leak |
-                                 // specified_user_info_leak | feared_event | priority_restriction
+  std::string event_type;  // outage | quality_degradation | non_telecom_facility_failure |
+                           // secrecy_leak | specified_user_info_leak | feared_event |
+                           // priority_restriction | facility_info_leak
   std::string service_category = "other";
   std::optional<int64_t> affected_users;
   Instant started_at = 0;
@@ -58,7 +59,13 @@ struct Classification {
   catalog::Text explanation;
   std::vector<Report> reports;
   bool users_unknown = false;
+  // The values of the rule set this verdict relied on that are not confirmed against a primary
+  // text of the era (rules/reporting: `unconfirmed: true`); empty when all were confirmed.
+  std::vector<catalog::Text> unconfirmed;
 };
+
+// "This verdict relies on unconfirmed values: …" in Japanese and English, or empty texts.
+catalog::Text unconfirmed_caveat(const Classification& c);
 
 struct Verdict {
   std::string rule_set;

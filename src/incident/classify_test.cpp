@@ -31,6 +31,13 @@ std::vector<std::string> kinds(const Verdict& v) {
   for (const auto& c : v.classifications) out.push_back(c.kind + "/" + c.rule);
   return out;
 }
+std::string with_commas(int64_t u) {
+  std::string d = std::to_string(u), out;
+  for (size_t i = 0; i < d.size(); ++i)
+    out += (i > 0 && (d.size() - i) % 3 == 0 ? "," : "") + std::string(1, d[i]);
+  return out;
+}
+
 bool has(const Verdict& v, const std::string& kind_rule) {
   auto k = kinds(v);
   return std::find(k.begin(), k.end(), kind_rule) != k.end();
@@ -48,9 +55,12 @@ TEST(Classifier, EveryTable2RowAtItsBoundaries) {
     SCOPED_TRACE(r.cat + " " + std::to_string(r.hours) + "h/" + std::to_string(r.users));
     int m = r.hours * 60;
     EXPECT_TRUE(has(classify(outage(r.cat, r.users, m), rules(), as_of), "serious_accident/R1"));
-    EXPECT_FALSE(has(classify(outage(r.cat, r.users - 1, m), rules(), as_of), "serious_accident/R1") &&
-                 // one user short may still meet another row of the same category with fewer hours
-                 r.users == 30000);
+    // One user short never fires this row (another row of the category may still fire).
+    std::string this_row =
+        r.cat + ": " + std::to_string(r.hours) + " h / " + with_commas(r.users) + " users";
+    for (const auto& c : classify(outage(r.cat, r.users - 1, m), rules(), as_of).classifications) {
+      EXPECT_NE(c.threshold, this_row) << "fired one user short of its threshold";
+    }
     auto short_time = classify(outage(r.cat, r.users, m - 1), rules(), as_of);
     bool other_row_fires = false;
     for (const auto& o : rows) other_row_fires |= o.cat == r.cat && o.users <= r.users && o.hours * 60 <= m - 1;
@@ -201,6 +211,89 @@ TEST(Classifier, BackTestsOlderRuleSets) {
   EXPECT_TRUE(has(y16, "serious_accident/R1"));
   EXPECT_TRUE(has(classify(outage("lpwa", 30000, 120, "2016-06-01T10:00:00+09:00"), rules(), 0), "serious_accident/R1"));
   EXPECT_FALSE(has(classify(outage("lpwa", 30000, 120, "2026-06-01T10:00:00+09:00"), rules(), 0), "serious_accident/R1"));
+}
+
+// One event per era, judged by the rules of its time: no duty is raised before it existed.
+TEST(Classifier, BackTestsOneEventPerEraWithoutAnachronisticDuties) {
+  struct Era {
+    const char* start;
+    const char* rule_set;
+    bool specified, feared, facility_leak;
+  };
+  const std::vector<Era> eras = {
+      {"2010-07-01T10:00:00+09:00", "jp-reporting-1985", false, false, false},
+      {"2018-07-01T10:00:00+09:00", "jp-reporting-2015", false, false, true},
+      {"2024-07-01T10:00:00+09:00", "jp-reporting-2023", true, true, false},
+      {"2026-07-01T10:00:00+09:00", "jp-reporting-2025", true, true, false}};
+  for (const auto& era : eras) {
+    SCOPED_TRACE(era.start);
+    Event sp = outage("other", 0, 0, era.start);
+    sp.event_type = "specified_user_info_leak";
+    sp.designated_operator = true;
+    sp.leaked_persons = 5000;
+    auto v = classify(sp, rules(), 0);
+    EXPECT_EQ(v.rule_set, era.rule_set);
+    EXPECT_EQ(has(v, "specified_user_info_leak/R7"), era.specified);
+    if (!era.specified) {
+      EXPECT_EQ(kinds(v), std::vector<std::string>{"not_reportable/R7"});
+    }
+
+    Event f = outage("other", 0, 0, era.start);
+    f.event_type = "feared_event";
+    f.feared = {true, true, true, "fire", false, false, false};
+    EXPECT_EQ(has(classify(f, rules(), 0), "feared_serious_accident/R8"), era.feared);
+
+    Event fl = outage("other", 0, 0, era.start);
+    fl.event_type = "facility_info_leak";
+    auto fv = classify(fl, rules(), 0);
+    EXPECT_EQ(has(fv, "facility_info_leak/R9"), era.facility_leak);
+    if (era.facility_leak) {
+      ASSERT_EQ(fv.classifications[0].reports.size(), 1u);
+      EXPECT_EQ(fv.classifications[0].reports[0].type, "periodic");
+      EXPECT_EQ(fv.classifications[0].reports[0].due->str(), "2018-11-30")
+          << "two months after the quarter";
+    } else {
+      EXPECT_EQ(kinds(fv), std::vector<std::string>{"not_reportable/R9"});
+    }
+  }
+  // No shipped rule set holds a duty before the day it began.
+  for (const auto& rs : rules()) {
+    if (rs.effective_from < Date{2023, 6, 16}) {
+      EXPECT_FALSE(rs.specified_leak) << rs.id;
+      EXPECT_FALSE(rs.feared) << rs.id;
+    } else {
+      EXPECT_FALSE(rs.facility_info_leak) << rs.id;
+    }
+  }
+}
+
+TEST(Classifier, AVerdictOnAnUnconfirmedValueSaysSo) {
+  // 2018: the four-row table's values are copied from 2025 without a source.
+  auto old =
+      classify(outage("voice_emergency", 50000, 60, "2018-06-01T10:00:00+09:00"), rules(), 0);
+  ASSERT_TRUE(has(old, "serious_accident/R1"));
+  const auto& c = old.classifications[0];
+  EXPECT_FALSE(c.unconfirmed.empty());
+  auto cav = unconfirmed_caveat(c);
+  EXPECT_NE(cav.ja.find("未確認"), std::string::npos) << cav.ja;
+  EXPECT_NE(cav.en.find("unconfirmed"), std::string::npos) << cav.en;
+  auto j = verdict_json(old);
+  EXPECT_TRUE(j["classifications"][0]["relies_on_unconfirmed"].get<bool>());
+  EXPECT_TRUE(j["classifications"][0].contains("caveat"));
+  // LPWA before its row: judged as "other", and the fallback is named as unconfirmed.
+  auto lpwa = classify(outage("lpwa", 30000, 120, "2018-06-01T10:00:00+09:00"), rules(), 0);
+  ASSERT_TRUE(has(lpwa, "serious_accident/R1"));
+  EXPECT_EQ(lpwa.classifications[0].threshold.rfind("other:", 0), 0u)
+      << lpwa.classifications[0].threshold;
+  bool names_lpwa = false;
+  for (const auto& n : lpwa.classifications[0].unconfirmed)
+    names_lpwa |= n.en.find("LPWA") != std::string::npos;
+  EXPECT_TRUE(names_lpwa);
+  // 2026 under the confirmed 2025 Ordinance: no caveat.
+  auto now = classify(outage("voice_emergency", 50000, 60), rules(), 0);
+  ASSERT_TRUE(has(now, "serious_accident/R1"));
+  EXPECT_TRUE(now.classifications[0].unconfirmed.empty());
+  EXPECT_FALSE(verdict_json(now)["classifications"][0].contains("caveat"));
 }
 
 TEST(Classifier, MoreUsersOrLongerNeverLowersTheClassification) {

@@ -129,7 +129,8 @@ std::vector<Incident> Register::periodic_of_year(int64_t org_id, int fy) {
     Date d = jst_date(*t);
     if (d < from || to < d) continue;
     for (const auto& c : i.classification["classifications"]) {
-      if (c["kind"] == "periodic_report_accident" || c["kind"] == "serious_accident") {
+      if (c["kind"] == "periodic_report_accident" || c["kind"] == "serious_accident" ||
+          c["kind"] == "facility_info_leak") {
         out.push_back(i);
         break;
       }
@@ -143,12 +144,19 @@ std::string Register::periodic_csv(int64_t org_id, int fy) {
   auto s = [](const json& j) { return j.is_string() ? j.get<std::string>() : j.is_null() ? std::string() : j.dump(); };
   // const operator[] on a missing key is undefined behaviour in nlohmann::json; value() is not.
   auto ev = [](const Incident& i, const char* k) { return i.event.value(k, json()); };
-  std::string out = "\xEF\xBB\xBF" + csv::row({"ID", "件名", "区分", "役務の区分", "影響利用者数", "発生日時", "復旧日時", "継続時間(分)", "設備", "都道府県", "原因", "措置", "様式", "報告期限"});
+  std::string out =
+      "\xEF\xBB\xBF" + csv::row({"ID", "件名", "区分", "役務の区分", "影響利用者数", "発生日時",
+                                 "復旧日時", "継続時間(分)", "設備", "都道府県", "原因", "措置",
+                                 "様式", "報告期限", "未確認の値への依拠"});
   for (const auto& i : periodic_of_year(org_id, fy)) {
-    std::string kinds, forms, dues;
+    std::string kinds, forms, dues, caveats;
     for (const auto& c : i.classification["classifications"]) {
-      if (c["kind"] != "periodic_report_accident" && c["kind"] != "serious_accident") continue;
+      if (c["kind"] != "periodic_report_accident" && c["kind"] != "serious_accident" &&
+          c["kind"] != "facility_info_leak")
+        continue;
       kinds += (kinds.empty() ? "" : " ") + c["label"]["ja"].get<std::string>();
+      if (c.contains("caveat"))
+        caveats += (caveats.empty() ? "" : " ") + c["caveat"]["ja"].get<std::string>();
       for (const auto& r : c["reports"]) {
         if (r["due"].is_null()) continue;
         forms += (forms.empty() ? "" : " ") + r["form"].get<std::string>();
@@ -157,9 +165,11 @@ std::string Register::periodic_csv(int64_t org_id, int fy) {
     }
     std::string prefs;
     for (const auto& p : i.details.value("prefectures", json::array())) prefs += (prefs.empty() ? "" : "・") + s(p);
-    out += csv::row({std::to_string(i.id), i.title, kinds, s(ev(i, "service_category")), s(ev(i, "affected_users")), s(ev(i, "started_at")),
-                     s(ev(i, "ended_at")), std::to_string(i.classification.value("duration_minutes", 0)), s(ev(i, "facility")), prefs,
-                     s(i.details.value("cause", json())), s(i.details.value("actions", json())), forms, dues});
+    out += csv::row({std::to_string(i.id), i.title, kinds, s(ev(i, "service_category")),
+                     s(ev(i, "affected_users")), s(ev(i, "started_at")), s(ev(i, "ended_at")),
+                     std::to_string(i.classification.value("duration_minutes", 0)),
+                     s(ev(i, "facility")), prefs, s(i.details.value("cause", json())),
+                     s(i.details.value("actions", json())), forms, dues, caveats});
   }
   return out;
 }

@@ -59,6 +59,7 @@ struct Reader {
     r.users = get<int64_t>(n, "users", 0, false);
     r.hours = get<int>(n, "hours", 0, false);
     r.persons_more_than = get<int64_t>(n, "persons_more_than", 0, false);
+    r.unconfirmed = get<bool>(n, "unconfirmed", false, false);
     return r;
   }
 };
@@ -102,12 +103,28 @@ std::vector<RuleSet> load_rules(const std::string& dir) {
           rd.bad(kv.first, "serious.categories", "unknown service category '" + cat + "'");
         }
         for (const auto& row : kv.second) {
-          Threshold t{rd.get<int>(row, "hours", 0), rd.get<int64_t>(row, "users", 0)};
+          Threshold t{rd.get<int>(row, "hours", 0), rd.get<int64_t>(row, "users", 0),
+                      rd.get<bool>(row, "unconfirmed", false, false)};
           if (t.hours <= 0 || t.users <= 0) rd.bad(row, "serious.categories." + cat, "hours and users must be positive");
           r.serious[cat].push_back(t);
         }
       }
       if (!r.serious.count("other")) rd.bad(s, "serious.categories", "needs an 'other' row (the catch-all category)");
+      for (const auto& kv : s["fallback_categories"]) {
+        std::string cat = kv.first.as<std::string>();
+        CategoryFallback fb{rd.get<std::string>(kv.second, "use", ""),
+                            rd.get<bool>(kv.second, "unconfirmed", false, false),
+                            rd.text(kv.second, "note")};
+        if (std::find(kCategories.begin(), kCategories.end(), cat) == kCategories.end()) {
+          rd.bad(kv.first, "serious.fallback_categories", "unknown service category '" + cat + "'");
+        }
+        if (r.serious.count(cat))
+          rd.bad(kv.first, "serious.fallback_categories", "'" + cat + "' has rows of its own");
+        if (!r.serious.count(fb.use))
+          rd.bad(kv.second, "serious.fallback_categories." + cat + ".use",
+                 "'" + fb.use + "' has no rows");
+        r.fallback_categories[cat] = fb;
+      }
       r.satellite_hours = rd.get<int>(s, "satellite_submarine_hours", 2);
       r.serious_detailed = rd.report(s, "detailed_report");
     }
@@ -123,16 +140,20 @@ std::vector<RuleSet> load_rules(const std::string& dir) {
       r.periodic_per = p["deadline"] ? rd.get<std::string>(p["deadline"], "per", "") : "";
       if (r.periodic_per != "quarter" && r.periodic_per != "fiscal_year") rd.bad(p, "periodic.deadline.per", "expected quarter or fiscal_year");
       r.periodic_months = p["deadline"] ? rd.get<int>(p["deadline"], "months", 2) : 2;
+      r.periodic_unconfirmed = rd.get<bool>(p, "unconfirmed", false, false);
     }
     YAML::Node c = root["common"];
     if (!c) {
       rd.bad(root, "common", "missing");
     } else {
       r.secrecy_leak = rd.report(c, "secrecy_leak");
-      r.specified_leak = rd.report(c, "specified_user_info_leak");
-      r.feared = rd.report(c, "feared");
       r.business_stoppage = rd.report(c, "business_stoppage");
       r.restriction_review = rd.report(c, "restriction_review");
+      // Duties of some eras only: absent means not in force.
+      if (c["specified_user_info_leak"])
+        r.specified_leak = rd.report(c, "specified_user_info_leak");
+      if (c["feared"]) r.feared = rd.report(c, "feared");
+      if (c["facility_info_leak"]) r.facility_info_leak = rd.report(c, "facility_info_leak");
     }
     out.push_back(std::move(r));
   }

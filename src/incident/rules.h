@@ -1,6 +1,7 @@
 // Versioned reporting rules (rules/reporting/*.yaml): thresholds, forms and deadlines.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@ namespace anzen::incident {
 struct Threshold {
   int hours = 0;
   int64_t users = 0;
+  bool unconfirmed = false;  // the value was not checked against a primary text of its era
 };
 
 struct ReportRule {
@@ -23,6 +25,15 @@ struct ReportRule {
   int64_t users = 0;
   int hours = 0;
   int64_t persons_more_than = 0;
+  bool unconfirmed = false;
+};
+
+// A service category that has no row of its own in an era (e.g. LPWA before its row was
+// added): its events are judged by the rows of `use`.
+struct CategoryFallback {
+  std::string use;
+  bool unconfirmed = false;
+  catalog::Text note;
 };
 
 struct RuleSet {
@@ -34,6 +45,7 @@ struct RuleSet {
   // serious accidents
   catalog::Text serious_basis;
   std::map<std::string, std::vector<Threshold>> serious;  // by service category
+  std::map<std::string, CategoryFallback> fallback_categories;
   int satellite_hours = 2;
   ReportRule serious_detailed;
   // periodic-report accidents
@@ -44,8 +56,12 @@ struct RuleSet {
   std::vector<std::string> simplified_facilities;
   std::string periodic_per;  // quarter | fiscal_year
   int periodic_months = 2;
-  // other duties
-  ReportRule secrecy_leak, specified_leak, feared, business_stoppage, restriction_review;
+  bool periodic_unconfirmed = false;
+  // other duties; an absent optional duty did not exist in this era (e.g. the 特定利用者情報
+  // leak and おそれ事態 duties begin on 2023-06-16; the facility-information leak was a
+  // quarterly-report item until then)
+  ReportRule secrecy_leak, business_stoppage, restriction_review;
+  std::optional<ReportRule> specified_leak, feared, facility_info_leak;
 };
 
 // Loads and validates every *.yaml in `dir`, sorted by effective date. Throws

@@ -1,11 +1,17 @@
 #include "testing/seeds.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 
 namespace anzen::testing {
 
 std::optional<std::filesystem::path> shared_dir() {
+  // A checkout that is not beside shared/ (e.g. a git worktree) can point at it explicitly.
+  if (const char* env = std::getenv("ANZEN_SHARED_DIR");
+      env && *env && std::filesystem::is_directory(std::filesystem::path(env) / "seeds")) {
+    return std::filesystem::path(env);
+  }
   std::filesystem::path p = std::filesystem::path(ANZEN_SOURCE_DIR).parent_path() / "shared";
   if (std::filesystem::is_directory(p / "seeds")) return p;
   return std::nullopt;

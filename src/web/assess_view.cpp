@@ -35,4 +35,10 @@ std::string status_badge(const Ctx& c, assess::Status s, const std::string& scal
   return "<span class=\"badge s-" + assess::to_string(s) + "\">" + esc(c.t(status_key(s, scale))) + "</span>";
 }
 
+std::string authored_badge(const Ctx& c, catalog::Author a, bool question) {
+  if (a == catalog::Author::source) return "";
+  return " <span class=\"badge authored\">" + esc(catalog::author_label(a, question).in(c.lang)) +
+         "</span>";
+}
+
 }  // namespace anzen::web

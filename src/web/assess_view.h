@@ -17,5 +17,8 @@ std::optional<assess::Assessment> latest_assessment(Ctx& c);
 // Status names depend on the framework's answer scale: compliance (実施済…) or document (最新/要更新/未作成).
 std::string status_key(assess::Status s, const std::string& scale = "compliance");
 std::string status_badge(const Ctx& c, assess::Status s, const std::string& scale = "compliance");
+// 本ツールによる設問 / written by Anzen beside text we wrote (authored_by: anzen); nothing beside
+// the source's own words.
+std::string authored_badge(const Ctx& c, catalog::Author a, bool question);
 
 }  // namespace anzen::web

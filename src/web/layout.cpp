@@ -36,6 +36,7 @@ input.narrow{width:4.5em}
 .s-implemented{background:#dafbe1;color:#0f5323}.s-partial{background:#fff8c5;color:#6a4a00}
 .s-not_implemented{background:#ffebe9;color:#8c1018}.s-not_applicable{background:#eaeef2}.s-unanswered{background:#fff;color:var(--muted)}
 .overdue{color:var(--bad);font-weight:700}
+.badge.authored{background:#ddf4ff;color:#0a3069}.caveat{border-left:4px solid #bf8700;padding-left:8px}
 form.inline{display:inline}
 label{display:block;font-weight:600;margin-top:8px}
 input[type=text],input[type=password],input[type=date],input[type=datetime-local],input[type=number],input[type=url],select,textarea{font:inherit;padding:6px 8px;border:1px solid #8c959f;border-radius:6px;max-width:100%}

@@ -125,10 +125,13 @@ void checklist_page(Ctx& c) {
                "<input type=\"hidden\" name=\"back\" value=\"" + esc(c.req.target) + "\"><label class=\"skip\" for=\"" + esc(rid) + "\">" +
                esc(q.id) + "</label>" + status_select(c, "status", rid, st, false, "", fw.answer_scale) + " <button type=\"submit\" class=\"secondary\">" + esc(c.t("common.save")) + "</button></form>";
       }
-      b += "<tr class=\"q-row\" id=\"row-" + esc(q.id) + "\"><td><a href=\"" + question_link(a.id, q.id) + "\">" + esc(q.id) + "</a></td><td>" + esc(q.text.in(c.lang)) +
-           "</td><td class=\"opt\">" + (rec ? "○" : "－") + "</td><td>" + cell + "</td><td class=\"opt num\">" +
-           (an && an->maturity ? std::to_string(*an->maturity) : "") + "</td><td class=\"opt\">" + esc(an ? an->owner : "") +
-           "</td><td class=\"opt\">" + esc(an ? an->due : "") + "</td></tr>";
+      b += "<tr class=\"q-row\" id=\"row-" + esc(q.id) + "\"><td><a href=\"" +
+           question_link(a.id, q.id) + "\">" + esc(q.id) + "</a></td><td>" +
+           esc(q.text.in(c.lang)) + authored_badge(c, q.author, true) + "</td><td class=\"opt\">" +
+           (rec ? "○" : "－") + "</td><td>" + cell + "</td><td class=\"opt num\">" +
+           (an && an->maturity ? std::to_string(*an->maturity) : "") + "</td><td class=\"opt\">" +
+           esc(an ? an->owner : "") + "</td><td class=\"opt\">" + esc(an ? an->due : "") +
+           "</td></tr>";
     }
   }
   b += "</tbody></table><p class=\"muted\">" + std::to_string(shown) + (c.lang == "en" ? " question(s) shown" : " 件表示") + "</p>";
@@ -153,12 +156,16 @@ void question_page(Ctx& c) {
   Answer an;
   if (auto it = answers.find(qid); it != answers.end()) an = it->second;
   std::string base = question_link(a.id, qid);
-  std::string b = "<p><a href=\"/assessments/" + std::to_string(a.id) + "\">← " + esc(a.period) + "</a></p><h1>" + esc(qid) + "</h1><p>" +
-                  esc(q->text.in(c.lang)) + "</p>";
+  std::string b = "<p><a href=\"/assessments/" + std::to_string(a.id) + "\">← " + esc(a.period) +
+                  "</a></p><h1>" + esc(qid) + "</h1><p>" + esc(q->text.in(c.lang)) +
+                  authored_badge(c, q->author, true) + "</p>";
   if (c.lang == "en") b += "<p class=\"muted\" lang=\"ja\">" + esc(q->text.ja) + "</p>";
-  b += "<p>" + esc(c.t("role.operator")) + ": " + (chk->operator_rec == catalog::Recommendation::recommended ? "○" : "－") + " · " +
-       esc(c.t("role.maker")) + ": " + (chk->maker_rec == catalog::Recommendation::recommended ? "○" : "－") +
-       " · <a href=\"/catalog/" + url_encode(fw.id) + "/" + url_encode(chk->id) + "\">" + esc(c.t("nav.catalog")) + "</a></p>";
+  b += "<p>" + esc(c.t("role.operator")) + ": " +
+       (chk->operator_rec == catalog::Recommendation::recommended ? "○" : "－") + " · " +
+       esc(c.t("role.maker")) + ": " +
+       (chk->maker_rec == catalog::Recommendation::recommended ? "○" : "－") +
+       authored_badge(c, chk->recommendation_author, false) + " · <a href=\"/catalog/" +
+       url_encode(fw.id) + "/" + url_encode(chk->id) + "\">" + esc(c.t("nav.catalog")) + "</a></p>";
   b += "<p>" + status_badge(c, an.status, fw.answer_scale) + (an.updated_at.empty() ? "" : " <span class=\"muted\">" + esc(an.updated_at) + " " + esc(an.updated_by) + "</span>") + "</p>";
   if (!an.comment.empty()) b += "<p>" + esc(an.comment) + "</p>";
   bool edit = c.user && can_edit(c.user->role);

@@ -2,6 +2,7 @@
 #include "catalog/catalog_dir.h"
 #include "catalog/mapping.h"
 #include "catalog/query.h"
+#include "web/assess_view.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
@@ -53,9 +54,11 @@ void mount_catalog_pages(Router& r) {
     b += "<table><thead><tr><th>ID</th><th>" + esc(c.t("common.title")) +
          "</th><th class=\"opt\">Edition</th><th class=\"num\">Items</th></tr></thead><tbody>";
     for (const auto& fw : cat.frameworks) {
-      b += "<tr><td><a href=\"/catalog/" + url_encode(fw.id) + "\">" + esc(fw.key()) + "</a></td><td>" +
-           esc(fw.title.in(c.lang)) + "</td><td class=\"opt\">" + esc(fw.edition.in(c.lang)) + " " +
-           esc(fw.effective_from) + "</td><td class=\"num\">" + std::to_string(fw.items.size()) + "</td></tr>";
+      b += "<tr><td><a href=\"/catalog/" + url_encode(fw.id) + "\">" + esc(fw.key()) +
+           "</a></td><td>" + esc(fw.title.in(c.lang)) + "</td><td class=\"opt\">" +
+           esc(catalog::or_unknown(fw.edition).in(c.lang)) + " " +
+           esc(catalog::or_unknown(fw.effective_from).in(c.lang)) + "</td><td class=\"num\">" +
+           std::to_string(fw.items.size()) + "</td></tr>";
     }
     c.html(layout(c, c.t("nav.catalog"), b + "</tbody></table>"));
   });
@@ -74,8 +77,10 @@ void mount_catalog_pages(Router& r) {
 
   r.get(R"(/catalog/([a-z0-9-]+))", [](Ctx& c) {
     const Framework& fw = need(c.path_arg(1));
-    std::string b = "<h1>" + esc(fw.title.in(c.lang)) + "</h1><p class=\"muted\">" + esc(fw.publisher.in(c.lang)) +
-                    " · " + esc(fw.edition.in(c.lang)) + " · " + esc(fw.effective_from) + "</p>" + search_form(c, "");
+    std::string b = "<h1>" + esc(fw.title.in(c.lang)) + "</h1><p class=\"muted\">" +
+                    esc(catalog::or_unknown(fw.publisher).in(c.lang)) + " · " +
+                    esc(catalog::or_unknown(fw.edition).in(c.lang)) + " · " +
+                    esc(catalog::or_unknown(fw.date).in(c.lang)) + "</p>" + search_form(c, "");
     b += "<ul>";
     for (const auto& it : fw.items) {
       if (it.parent.empty()) b += tree(fw, it, c.lang, 2);
@@ -92,7 +97,8 @@ void mount_catalog_pages(Router& r) {
       if (a != it) b += item_link(fw, *a, c.lang) + " › ";
     }
     b += "</p><h1>" + esc(it->label) + " " + esc(it->title.in(c.lang)) + "</h1>";
-    if (!it->text.ja.empty()) b += "<p>" + esc(it->text.in(c.lang)) + "</p>";
+    if (!it->text.ja.empty())
+      b += "<p>" + esc(it->text.in(c.lang)) + authored_badge(c, it->author, false) + "</p>";
     if (c.lang == "en" && !it->text.ja.empty()) b += "<details><summary>原文</summary><p lang=\"ja\">" + esc(it->text.ja) + "</p></details>";
     if (!it->bullets.empty()) {
       b += "<ul>";
@@ -101,11 +107,21 @@ void mount_catalog_pages(Router& r) {
     }
     if (it->kind == "check") {
       b += "<h2>" + esc(c.t("catalog.questions")) + "</h2><p>" + esc(c.t("role.operator")) + ": " +
-           esc(c.t(it->operator_rec == catalog::Recommendation::recommended ? "rec.recommended" : "rec.reference")) +
+           esc(c.t(it->operator_rec == catalog::Recommendation::recommended ? "rec.recommended"
+                                                                            : "rec.reference")) +
            " · " + esc(c.t("role.maker")) + ": " +
-           esc(c.t(it->maker_rec == catalog::Recommendation::recommended ? "rec.recommended" : "rec.reference")) +
-           "</p><ol>";
-      for (const auto& q : it->questions) b += "<li><code>" + esc(q.id) + "</code> " + esc(q.text.in(c.lang)) + "</li>";
+           esc(c.t(it->maker_rec == catalog::Recommendation::recommended ? "rec.recommended"
+                                                                         : "rec.reference")) +
+           authored_badge(c, it->recommendation_author, false) + "</p>";
+      if (it->placement) {
+        b += "<p class=\"muted\">" + esc(c.lang == "en" ? "Sub-item: " : "小項目への割当て：") +
+             esc(catalog::placement_label(*it->placement).in(c.lang)) + "</p>";
+      }
+      b += "<ol>";
+      for (const auto& q : it->questions) {
+        b += "<li><code>" + esc(q.id) + "</code> " + esc(q.text.in(c.lang)) +
+             authored_badge(c, q.author, true) + "</li>";
+      }
       b += "</ol>";
     }
     if (!it->threats.empty()) {

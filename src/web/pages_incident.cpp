@@ -35,6 +35,9 @@ std::string classification_html(const Ctx& c, const json& verdict) {
     std::string kind = cls["kind"];
     h += "<div class=\"card\"><h2>" + kind_label(c, cls) + " <span class=\"badge\">" + esc(cls["rule"].get<std::string>()) + "</span></h2><p>" +
          esc(cls["explanation"][c.lang == "en" ? "en" : "ja"].get<std::string>()) + "</p>";
+    if (cls.contains("caveat")) {
+      h += "<p class=\"caveat\" role=\"note\">※ " + esc(cls["caveat"][c.lang == "en" ? "en" : "ja"].get<std::string>()) + "</p>";
+    }
     if (!cls["threshold"].get<std::string>().empty()) h += "<p class=\"muted\">" + esc(cls["threshold"].get<std::string>()) + "</p>";
     if (cls["basis"].is_string()) h += "<p class=\"muted\">" + esc(cls["basis"].get<std::string>()) + "</p>";
     if (!cls["reports"].empty()) {
@@ -83,7 +86,8 @@ std::string obligations_table(const Ctx& c, const std::vector<incident::Obligati
   return h + "</tbody></table>";
 }
 
-const char* kTypes[] = {"outage", "quality_degradation", "non_telecom_facility_failure", "secrecy_leak", "specified_user_info_leak", "feared_event", "priority_restriction"};
+const char* kTypes[] = {"outage", "quality_degradation", "non_telecom_facility_failure", "secrecy_leak", "specified_user_info_leak", "feared_event", "priority_restriction",
+                        "facility_info_leak"};
 const char* kCats[] = {"voice_emergency", "voice_no_emergency", "lpwa", "free_internet", "other"};
 const char* kFacilities[] = {"other", "important_satellite_submarine", "mobile_access_line", "remote_subscriber_unit", "dslam", "user_premises"};
 
@@ -155,7 +159,7 @@ void mount_incident_pages(Router& r) {
     c.require_edit();
     std::string b = "<h1>" + std::string(c.lang == "en" ? "Record a telecom accident" : "電気通信事故の登録") + "</h1><form method=\"post\" action=\"/incidents\">" + csrf_field(c) +
                     "<label for=\"title\">" + esc(c.t("common.title")) + "</label><input type=\"text\" id=\"title\" name=\"title\" size=\"50\" required>"
-                    "<label for=\"event_type\">" + (c.lang == "en" ? "Event type" : "事象の種類") + "</label>" + select("event_type", kTypes, 7) +
+                    "<label for=\"event_type\">" + (c.lang == "en" ? "Event type" : "事象の種類") + "</label>" + select("event_type", kTypes, std::size(kTypes)) +
                     "<label for=\"service_category\">" + (c.lang == "en" ? "Service category" : "役務の区分") + "</label>" + select("service_category", kCats, 5) +
                     "<label for=\"facility\">" + (c.lang == "en" ? "Facility" : "設備") + "</label>" + select("facility", kFacilities, 6) +
                     "<label for=\"affected_users\">" + (c.lang == "en" ? "Affected users (empty if unknown)" : "影響利用者数（不明なら空欄）") +
