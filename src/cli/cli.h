@@ -37,5 +37,7 @@ void register_report(CLI::App& app, Globals& g);
 void register_web(CLI::App& app, Globals& g);
 void register_demo(CLI::App& app, Globals& g);
 void register_vocab(CLI::App& app, Globals& g);
+// After register_assess and register_incident: adds `org users` and `incident import-restrictions`.
+void register_ops(CLI::App& app, Globals& g);
 
 }  // namespace anzen::cli

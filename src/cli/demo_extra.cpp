@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "incident/register.h"
+#include "ops/restrictions.h"
 #include "risk/repo.h"
 
 namespace anzen::cli {
@@ -22,6 +23,10 @@ void demo_extra(store::Db& db, int64_t org_id) {
              {{"event_type", "quality_degradation"}, {"service_category", "other"}, {"affected_users", 18000},
               {"started_at", iso(now - 50 * 60)}, {"ended_at", nullptr}, {"facility", "other"}},
              now);
+  // Traffic restrictions of the voice service (the congestion view and the review draft).
+  ops::Restriction newyear{"音声通話", now - 40 * 86400, now - 40 * 86400 + 3 * 3600, 0.8, 120000, true, "年始の発信集中によるふくそう"};
+  ops::Restriction works{"音声通話", now - 12 * 86400, now - 12 * 86400 + 1800, 0.1, 5000, false, "設備工事に伴う計画的な制限"};
+  ops::import_restrictions(db, org_id, {newyear, works}, now, "demo-setup");
   risk::RiskRepo risks(db, "demo-setup");
   auto core = risks.create_asset({0, org_id, "IMS 呼制御システム", "facility", "ネットワーク運用部", 2, 3, 3, {"voice_emergency", "mobile"}, {"設備メーカーA"}, {}});
   auto oss = risks.create_asset({0, org_id, "オペレーションサポートシステム", "operation_support_system", "情報システム部", 3, 3, 2, {"isp_data"}, {}, {core.id}});

@@ -23,6 +23,13 @@ nlohmann::json read_json_arg(const std::string& f) {
     throw UsageError(f + ": not valid JSON: " + e.what());
   }
 }
+// --as-of TIME, or now: the clock every register command judges ongoing incidents against.
+incident::Instant as_of_or_now(const std::string& as_of) {
+  if (as_of.empty()) return std::time(nullptr);
+  auto t = incident::parse_instant(as_of);
+  if (!t) throw UsageError("--as-of: expected an ISO 8601 time with offset, got '" + as_of + "'");
+  return *t;
+}
 nlohmann::json incident_json(const incident::Incident& i) {
   return {{"id", i.id}, {"org", i.org_id}, {"title", i.title}, {"description", i.description}, {"status", i.status},
           {"event", i.event}, {"details", i.details}, {"classification", i.classification}, {"created_at", i.created_at}, {"updated_at", i.updated_at}};
@@ -54,13 +61,7 @@ void register_incident(CLI::App& app, Globals& g) {
     } catch (const incident::InvalidEvent& e) {
       throw UsageError(std::string("invalid event: ") + e.what());
     }
-    incident::Instant at = std::time(nullptr);
-    if (!as_of.empty()) {
-      auto t = incident::parse_instant(as_of);
-      if (!t) throw UsageError("--as-of: expected an ISO 8601 time with offset, got '" + as_of + "'");
-      at = *t;
-    }
-    auto v = incident::classify(ev, incident::shipped_rules(), at);
+    auto v = incident::classify(ev, incident::shipped_rules(), as_of_or_now(as_of));
     if (json_out) {
       print_json(incident::verdict_json(v));
       return;
@@ -105,12 +106,14 @@ void register_incident(CLI::App& app, Globals& g) {
   static int64_t ls_org = 0;
   static bool ls_json = false;
   ls->add_option("--org", ls_org, "Organisation id")->required();
+  static std::string ls_as_of;
   ls->add_flag("--json", ls_json, "Print JSON");
+  ls->add_option("--as-of", ls_as_of, "Judge ongoing incidents as of this time (default now)");
   ls->callback([&g] {
     store::Db db(g.db);
     db.migrate();
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& i : incident::Register(db, store::default_actor()).list(ls_org)) {
+    for (const auto& i : incident::Register(db, store::default_actor()).list_current(ls_org, as_of_or_now(ls_as_of))) {
       out.push_back(incident_json(i));
       if (!ls_json) {
         std::string kinds;
@@ -124,11 +127,13 @@ void register_incident(CLI::App& app, Globals& g) {
   static int64_t sh_org = 0, sh_id = 0;
   sh->add_option("--org", sh_org, "Organisation id")->required();
   sh->add_option("ID", sh_id)->required();
+  static std::string sh_as_of;
+  sh->add_option("--as-of", sh_as_of, "Judge an ongoing incident as of this time (default now)");
   sh->callback([&g] {
     store::Db db(g.db);
     db.migrate();
     incident::Register reg(db, store::default_actor());
-    auto i = reg.get(sh_org, sh_id);
+    auto i = reg.current(sh_org, sh_id, as_of_or_now(sh_as_of));
     if (!i) throw UsageError("no incident " + std::to_string(sh_id) + " in organisation " + std::to_string(sh_org));
     auto j = incident_json(*i);
     nlohmann::json tl = nlohmann::json::array();
@@ -159,13 +164,14 @@ void register_incident(CLI::App& app, Globals& g) {
   static int64_t ob_org = 0;
   static bool ob_json = false;
   ob->add_option("--org", ob_org, "Organisation id")->required();
+  static std::string ob_as_of;
   ob->add_flag("--json", ob_json, "Print JSON");
+  ob->add_option("--as-of", ob_as_of, "Judge as of this time (default now)");
   ob->callback([&g] {
     store::Db db(g.db);
     db.migrate();
-    auto today = incident::jst_date(std::time(nullptr));
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& o : incident::Register(db, store::default_actor()).obligations(ob_org, today)) {
+    for (const auto& o : incident::Register(db, store::default_actor()).obligations(ob_org, as_of_or_now(ob_as_of))) {
       out.push_back({{"incident", o.incident_id}, {"title", o.incident_title}, {"kind", o.kind}, {"type", o.type}, {"form", o.form},
                      {"due", o.due ? nlohmann::json(o.due->str()) : nlohmann::json()}, {"overdue", o.overdue}});
       if (!ob_json) std::cout << (o.due ? o.due->str() : "now") << (o.overdue ? " OVERDUE" : "") << "\t" << o.form << " (" << o.type << ")\t" << o.incident_title << "\n";

@@ -2,6 +2,8 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "ops/clock.h"
+#include "ops/ticker.h"
 #include "store/audit.h"
 #include "web/accounts.h"
 #include "web/server.h"
@@ -16,10 +18,20 @@ void register_web(CLI::App& app, Globals& g) {
   serve->add_option("--tls-cert", opt.tls_cert, "PEM certificate: serve HTTPS");
   serve->add_option("--tls-key", opt.tls_key, "PEM private key for --tls-cert");
   serve->add_option("--threads", opt.threads, "Worker threads (default 32)");
+  static int clock_interval = 30;
+  serve->add_option("--clock-interval", clock_interval, "Seconds between ticks of the accident clock (default 30; 0 = off)");
   serve->callback([&g] {
     if (opt.tls_cert.empty() != opt.tls_key.empty()) throw UsageError("--tls-cert and --tls-key go together");
     opt.db_path = g.db;
+    {
+      store::Db db(g.db);
+      db.migrate();  // before the clock's own connection reads the tables
+    }
+    ops::SystemClock clock;
+    std::unique_ptr<ops::ClockThread> ticker;
+    if (clock_interval > 0) ticker = std::make_unique<ops::ClockThread>(g.db, clock, clock_interval);
     int rc = web::serve(opt);
+    ticker.reset();  // stops the clock cleanly before exiting
     if (rc != 0) std::exit(rc);
   });
 

@@ -53,6 +53,15 @@ Incident read(store::Stmt& st) {
 }
 constexpr const char* kCols = "id, org_id, title, description, status, event_json, classification_json, created_at, updated_at, details_json";
 
+// When to judge an ongoing incident: now, or later when its stored verdict was made later (a
+// clock tick with a simulated time ahead of this process's clock) — time never runs backwards.
+Instant judge_at(const json& stored, Instant now) {
+  if (stored.value("ongoing", false) && stored.contains("as_of") && stored["as_of"].is_string()) {
+    if (auto t = parse_instant(stored["as_of"].get<std::string>())) return std::max(now, *t);
+  }
+  return now;
+}
+
 void check_details(const json& d) {
   if (!d.is_object()) throw InvalidEvent("details", "expected an object");
   for (const char* k : {"prefectures", "facility_functions"}) {
@@ -94,7 +103,7 @@ Incident Register::update(int64_t org_id, int64_t id, const json& patch, const s
     event[k] = v;
   }
   Event e = event_from_json(event);
-  json verdict = verdict_json(classify(e, shipped_rules(), now));
+  json verdict = verdict_json(classify(e, shipped_rules(), judge_at(cur->classification, now)));
   std::string status = patch.value("status", cur->status);
   json details = cur->details;
   if (patch.contains("affected_users") && patch["affected_users"] != cur->event["affected_users"]) {
@@ -197,9 +206,72 @@ std::vector<Register::TimelineEntry> Register::timeline(int64_t id) {
   return out;
 }
 
-std::vector<Obligation> Register::obligations(int64_t org_id, Date today) {
+json current_verdict(const Incident& i, Instant now) {
+  if (i.status != "open" || !i.event.value("ended_at", json()).is_null()) return i.classification;
+  return verdict_json(classify(event_from_json(i.event), shipped_rules(), judge_at(i.classification, now)));
+}
+
+std::vector<std::string> verdict_kinds(const json& verdict) {
+  std::vector<std::string> out;
+  for (const auto& c : verdict.value("classifications", json::array())) out.push_back(c.value("kind", ""));
+  return out;
+}
+
+std::optional<Incident> Register::current(int64_t org_id, int64_t id, Instant now) {
+  auto i = get(org_id, id);
+  if (i) i->classification = current_verdict(*i, now);
+  return i;
+}
+
+std::vector<Incident> Register::list_current(int64_t org_id, Instant now) {
+  auto out = list(org_id);
+  for (auto& i : out) i.classification = current_verdict(i, now);
+  return out;
+}
+
+std::vector<Incident> Register::ongoing_all() {
+  std::vector<Incident> out;
+  auto st = db_.prepare(std::string("SELECT ") + kCols + " FROM incidents WHERE status='open' ORDER BY id");
+  while (st.step()) {
+    Incident i = read(st);
+    if (i.event.value("ended_at", json()).is_null()) out.push_back(std::move(i));
+  }
+  return out;
+}
+
+bool Register::reclassify(int64_t org_id, int64_t id, Instant now) {
+  auto cur = get(org_id, id);
+  if (!cur) throw std::out_of_range("no such incident");
+  json verdict = current_verdict(*cur, now);
+  auto before = verdict_kinds(cur->classification), after = verdict_kinds(verdict);
+  bool changed = before != after;
+  if (verdict == cur->classification) return false;
+  db_.transaction([&] {
+    db_.prepare("UPDATE incidents SET classification_json=?, updated_at=? WHERE id=? AND org_id=?")
+        .bind(1, verdict.dump()).bind(2, store::now_utc()).bind(3, id).bind(4, org_id).run();
+    if (!changed) return;  // the same verdict, a later as_of: nothing for the timeline
+    std::string why_ja, why_en, when;
+    for (const auto& c : verdict["classifications"]) {
+      why_ja += (why_ja.empty() ? "" : "・") + c["label"]["ja"].get<std::string>() + "（" + c["rule"].get<std::string>() +
+                (c["threshold"].get<std::string>().empty() ? "" : " " + c["threshold"].get<std::string>()) + "）";
+      why_en += (why_en.empty() ? "" : ", ") + c["label"]["en"].get<std::string>();
+      for (const auto& r : c["reports"]) {
+        if (r.contains("triggered_at") && when.empty()) when = r["triggered_at"].get<std::string>();
+      }
+    }
+    std::string text = "判定の変更 / classification changed: " + why_ja + " / " + why_en +
+                       (when.empty() ? "" : "。基準到達 / threshold crossed at " + when + "（速報はこの時点から / prompt report due from then）");
+    db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
+        .bind(1, id).bind(2, format_jst(now)).bind(3, actor_).bind(4, text).run();
+    store::audit_append(db_, {actor_, org_id, "incident", std::to_string(id), "reclassify", cur->classification, verdict});
+  });
+  return changed;
+}
+
+std::vector<Obligation> Register::obligations(int64_t org_id, Instant now) {
+  Date today = jst_date(now);
   std::vector<Obligation> out;
-  for (const auto& inc : list(org_id)) {
+  for (const auto& inc : list_current(org_id, now)) {
     if (inc.status == "closed") continue;
     for (const auto& c : inc.classification["classifications"]) {
       for (const auto& r : c["reports"]) {

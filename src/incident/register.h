@@ -30,6 +30,14 @@ struct Obligation {
   bool overdue = false;
 };
 
+// The verdict an incident has at `now` — one definition for every screen and command. An open
+// incident that is still going on is judged again as of `now`, but never earlier than its stored
+// verdict (a verdict of an ongoing event only grows with time, and a clock tick may have judged
+// it ahead of this process's clock); an ended or closed incident keeps its stored verdict.
+nlohmann::json current_verdict(const Incident& i, Instant now);
+// The kinds of a verdict, in order (e.g. "serious_accident" or "periodic_report_accident").
+std::vector<std::string> verdict_kinds(const nlohmann::json& verdict);
+
 class Register {
  public:
   Register(store::Db& db, std::string actor) : db_(db), actor_(std::move(actor)) {}
@@ -46,8 +54,18 @@ class Register {
   // Periodic-report accidents of a fiscal year (FY2025 = 2025-04-01 … 2026-03-31) as CSV rows.
   std::string periodic_csv(int64_t org_id, int fiscal_year);
   std::vector<Incident> periodic_of_year(int64_t org_id, int fiscal_year);
-  // Every report due: overdue first, then prompt reports (due now), then by due date.
-  std::vector<Obligation> obligations(int64_t org_id, Date today);
+  // The incident with its verdict as of `now` (see current_verdict): what every screen,
+  // command, export and report shows.
+  std::optional<Incident> current(int64_t org_id, int64_t id, Instant now);
+  std::vector<Incident> list_current(int64_t org_id, Instant now);
+  // Stores the verdict as of `now` and records in the timeline when and why it changed.
+  // Returns true when the classifications changed (an escalation, for an ongoing incident).
+  bool reclassify(int64_t org_id, int64_t id, Instant now);
+  // Open incidents of every organisation that are still going on (for the clock).
+  std::vector<Incident> ongoing_all();
+  // Every report due as of `now` (current verdicts; overdue against the JST date of `now`):
+  // overdue first, then prompt reports (due now), then by due date.
+  std::vector<Obligation> obligations(int64_t org_id, Instant now);
 
  private:
   store::Db& db_;

@@ -32,7 +32,7 @@ TEST(Register, ReclassifiesOnEveryChangeAndKeepsEstimates) {
   EXPECT_TRUE(store::audit_verify(db).ok);
 
   // Obligations: overdue first, then prompt reports, then by due date.
-  auto obs = reg.obligations(org, {2026, 4, 20});
+  auto obs = reg.obligations(org, *parse_instant("2026-04-20T12:00:00+09:00"));
   ASSERT_EQ(obs.size(), 2u);
   EXPECT_TRUE(obs[0].overdue);
   EXPECT_EQ(obs[0].due->str(), "2026-04-14");
@@ -49,6 +49,48 @@ TEST(Register, ReclassifiesOnEveryChangeAndKeepsEstimates) {
   EXPECT_NE(csv.find("ISP 品質低下"), std::string::npos);
   EXPECT_NE(csv.find("東京都・千葉県"), std::string::npos);
   EXPECT_EQ(csv.find("軽微"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace anzen::incident
+
+namespace anzen::incident {
+namespace {
+
+TEST(Register, CurrentVerdictJudgesOngoingIncidentsAgainstTheClock) {
+  testing::TempDb tmp;
+  store::Db db(tmp.path);
+  db.migrate();
+  int64_t org = web::testing_create_org(db, "株式会社時計");
+  Register reg(db, "clock");
+  Instant t0 = *parse_instant("2026-05-01T09:00:00+09:00");
+  nlohmann::json ev = {{"event_type", "outage"}, {"service_category", "voice_emergency"}, {"affected_users", 40000},
+                       {"started_at", "2026-05-01T09:00:00+09:00"}, {"ended_at", nullptr}};
+  auto i = reg.create(org, "音声停止", "", ev, t0 + 30 * 60);
+  EXPECT_EQ(verdict_kinds(i.classification), std::vector<std::string>{"periodic_report_accident"});
+  // Stored verdict is stale once an hour has passed; every reader asks current().
+  EXPECT_EQ(verdict_kinds(reg.current(org, i.id, t0 + 3600)->classification), std::vector<std::string>{"serious_accident"});
+  EXPECT_EQ(verdict_kinds(reg.list_current(org, t0 + 3600)[0].classification), std::vector<std::string>{"serious_accident"});
+  auto obs = reg.obligations(org, t0 + 3600);
+  ASSERT_EQ(obs.size(), 2u);
+  EXPECT_EQ(obs[0].type, "prompt");
+  EXPECT_TRUE(reg.obligations(org, t0 + 59 * 60)[0].type == "periodic");
+
+  // The clock stores the escalation once, with when and why in the timeline.
+  EXPECT_FALSE(reg.reclassify(org, i.id, t0 + 50 * 60));
+  EXPECT_TRUE(reg.reclassify(org, i.id, t0 + 3600 + 5));
+  EXPECT_FALSE(reg.reclassify(org, i.id, t0 + 3600 + 65));
+  auto tl = reg.timeline(i.id);
+  ASSERT_EQ(tl.size(), 2u);
+  EXPECT_NE(tl[1].text.find("2026-05-01T10:00:00+09:00"), std::string::npos) << tl[1].text;
+  EXPECT_NE(tl[1].text.find("重大な事故"), std::string::npos);
+  // A verdict never goes back in time: judged at 10:01, it is still serious when asked at 09:30.
+  EXPECT_EQ(verdict_kinds(reg.current(org, i.id, t0 + 1800)->classification), std::vector<std::string>{"serious_accident"});
+  // An ended incident keeps its stored verdict.
+  reg.update(org, i.id, {{"ended_at", "2026-05-01T09:40:00+09:00"}}, "復旧", t0 + 7200);
+  EXPECT_EQ(verdict_kinds(reg.current(org, i.id, t0 + 99999)->classification), std::vector<std::string>{"periodic_report_accident"});
+  EXPECT_TRUE(reg.ongoing_all().empty());
+  EXPECT_TRUE(store::audit_verify(db).ok);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "report/data.h"
 
+#include <ctime>
+
 #include <stdexcept>
 
 #include "catalog/catalog_dir.h"
@@ -64,12 +66,15 @@ ReportData gather(store::Db& db, int64_t assessment_id, std::optional<int64_t> o
   }
 
   incident::Register reg(db, "report");
-  for (auto& i : reg.list(a->org_id)) {
+  // The report is made as of `today` (JST): now when that is today, else the end of that day.
+  incident::Instant now = std::time(nullptr);
+  if (auto t = incident::parse_date(today); t && *t != incident::jst_date(now)) now = (incident::days_from_civil(*t) + 1) * 86400 - 9 * 3600 - 1;
+  for (auto& i : reg.list_current(a->org_id, now)) {
     std::string started = i.event.value("started_at", "");
     std::string day = started.substr(0, 10);
     if (day >= d.fy_start && day < d.fy_end) d.incidents.push_back(std::move(i));
   }
-  if (auto t = incident::parse_date(today)) d.obligations = reg.obligations(a->org_id, *t);
+  d.obligations = reg.obligations(a->org_id, now);
   return d;
 }
 

@@ -79,7 +79,7 @@ std::string cached_body(Ctx& c) {
   st.step();
   std::time_t now = std::time(nullptr);
   std::string key = c.db.path() + "|" + std::to_string(c.org()) + "|" + (c.user ? std::to_string(static_cast<int>(c.user->role)) : "-") + "|" + c.lang + "|" +
-                    std::to_string(now / 60) + "|" + std::to_string(st.i64(0));
+                    std::to_string(now / 60) + "|" + std::to_string(st.i64(0)) + "|" + c.param("as_of");
   {
     std::lock_guard<std::mutex> lock(mu);
     if (auto it = cache.find(key); it != cache.end()) return it->second;

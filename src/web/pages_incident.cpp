@@ -16,7 +16,15 @@ using incident::Register;
 using nlohmann::json;
 
 namespace {
-incident::Date today() { return incident::jst_date(std::time(nullptr)); }
+// The clock of a request: now, or ?as_of=ISO time to see the register as of another moment
+// (every page and API route of the register takes it, so that they can be compared).
+incident::Instant now_of(const Ctx& c) {
+  if (c.param("as_of").empty()) return std::time(nullptr);
+  auto t = incident::parse_instant(c.param("as_of"));
+  if (!t) throw std::invalid_argument("as_of: expected an ISO 8601 time with offset, e.g. 2026-03-15T10:00:00+09:00");
+  return *t;
+}
+incident::Date today(const Ctx& c) { return incident::jst_date(now_of(c)); }
 
 std::string kind_label(const Ctx& c, const json& cls) {
   return esc(c.lang == "en" ? cls["label"]["en"].get<std::string>() : cls["label"]["ja"].get<std::string>());
@@ -69,7 +77,7 @@ std::string obligations_table(const Ctx& c, const std::vector<incident::Obligati
   if (obs.empty()) return "<p class=\"muted\">" + esc(c.t("common.none")) + "</p>";
   std::string h = "<table class=\"obligations\"><thead><tr><th>" + esc(c.t("common.due")) + "</th><th>" + esc(c.t("nav.incidents")) + "</th><th>" +
                   (c.lang == "en" ? "Report" : "報告") + "</th></tr></thead><tbody>";
-  auto t = today();
+  auto t = today(c);
   for (size_t i = 0; i < obs.size() && i < limit; ++i) {
     const auto& o = obs[i];
     std::string due;
@@ -122,10 +130,10 @@ json event_from_form(const Ctx& c) {
 }  // namespace
 
 std::string dashboard_cards(Ctx& c) {
-  auto late = risk::RiskRepo(c.db, c.actor()).overdue(c.org(), today().str());
+  auto late = risk::RiskRepo(c.db, c.actor()).overdue(c.org(), today(c).str());
   std::string plan_card = "<div class=\"card\"><div>" + esc(c.t("dash.overdue")) + "</div><div class=\"big\" id=\"overdue-plan\">" + std::to_string(late.size()) +
                           "</div><div><a href=\"/plan\">" + esc(c.t("nav.plan")) + "</a></div></div>";
-  auto obs = Register(c.db, c.actor()).obligations(c.org(), today());
+  auto obs = Register(c.db, c.actor()).obligations(c.org(), now_of(c));
   size_t urgent = 0;
   for (const auto& o : obs) urgent += o.overdue || !o.due;
   return "<div class=\"card\"><div>" + esc(c.t("dash.deadlines")) + "</div><div class=\"big\" id=\"legal-deadlines\">" + std::to_string(obs.size()) +
@@ -134,8 +142,8 @@ std::string dashboard_cards(Ctx& c) {
 }
 
 std::string dashboard_sections(Ctx& c) {
-  auto obs = Register(c.db, c.actor()).obligations(c.org(), today());
-  return "<h2>" + esc(c.t("dash.deadlines")) + "</h2>" + obligations_table(c, obs, 10);
+  auto obs = Register(c.db, c.actor()).obligations(c.org(), now_of(c));
+  return ops_dashboard_section(c) + "<h2>" + esc(c.t("dash.deadlines")) + "</h2>" + obligations_table(c, obs, 10);
 }
 
 void mount_incident_pages(Router& r) {
@@ -143,10 +151,15 @@ void mount_incident_pages(Router& r) {
     Register reg(c.db, c.actor());
     std::string b = "<h1>" + esc(c.t("nav.incidents")) + "</h1>";
     if (c.user && can_edit(c.user->role)) b += "<p><a class=\"button\" href=\"/incidents/new\">" + std::string(c.lang == "en" ? "Record an accident" : "事故を登録") + "</a></p>";
-    b += "<h2>" + esc(c.t("dash.deadlines")) + "</h2>" + obligations_table(c, reg.obligations(c.org(), today()), 100);
+    b += "<p><a href=\"/congestion\">" + esc(c.t("ops.congestion")) + "</a>";
+    if (c.user && can_admin(c.user->role)) {
+      b += " · <a href=\"/admin/integrations\">" + esc(c.t("ops.integrations")) + "</a> · <a href=\"/admin/notifications\">" + esc(c.t("ops.notifications")) + "</a>";
+    }
+    b += "</p>";
+    b += "<h2>" + esc(c.t("dash.deadlines")) + "</h2>" + obligations_table(c, reg.obligations(c.org(), now_of(c)), 100);
     b += "<h2>" + std::string(c.lang == "en" ? "Register" : "事故一覧") + "</h2><table><thead><tr><th>#</th><th>" + esc(c.t("common.title")) + "</th><th>" +
          (c.lang == "en" ? "Classification" : "判定") + "</th><th>" + esc(c.t("common.status")) + "</th></tr></thead><tbody>";
-    for (const auto& i : reg.list(c.org())) {
+    for (const auto& i : reg.list_current(c.org(), now_of(c))) {
       std::string kinds;
       for (const auto& cls : i.classification["classifications"]) kinds += kind_label(c, cls) + " ";
       b += "<tr><td>" + std::to_string(i.id) + "</td><td><a href=\"/incidents/" + std::to_string(i.id) + "\">" + esc(i.title) + "</a></td><td>" + kinds +
@@ -191,14 +204,9 @@ void mount_incident_pages(Router& r) {
 
   r.get(R"(/incidents/(\d+))", [](Ctx& c) {
     Register reg(c.db, c.actor());
-    auto inc = reg.get(c.org(), c.path_id(1));
+    auto inc = reg.current(c.org(), c.path_id(1), now_of(c));
     if (!inc) throw HttpError(404, "not found");
-    // Ongoing incidents are judged afresh on every view, so escalation shows the moment a
-    // threshold is crossed.
-    json verdict = inc->classification;
-    if (inc->event["ended_at"].is_null() && inc->status == "open") {
-      verdict = incident::verdict_json(incident::classify(incident::event_from_json(inc->event), incident::shipped_rules(), std::time(nullptr)));
-    }
+    const json& verdict = inc->classification;
     std::string b = "<p><a href=\"/incidents\">← " + esc(c.t("nav.incidents")) + "</a></p><h1>" + esc(inc->title) + "</h1><p class=\"muted\">" +
                     esc(inc->event.value("event_type", "")) + " · " + esc(inc->event.value("service_category", "")) + " · " +
                     (c.lang == "en" ? "users " : "影響利用者数 ") + (inc->event["affected_users"].is_null() ? "?" : inc->event["affected_users"].dump()) +
@@ -260,21 +268,21 @@ void mount_incident_api(Router& r) {
           }
           c.json(incident::verdict_json(incident::classify(incident::event_from_json(in), incident::shipped_rules(), at)));
         });
-  r.api("GET", "/api/v1/incidents", "/api/v1/incidents", "Incidents of your organisation", [](Ctx& c) {
+  r.api("GET", "/api/v1/incidents", "/api/v1/incidents", "Incidents of your organisation, each with its current verdict (?as_of=ISO time)", [](Ctx& c) {
     json out = json::array();
-    for (const auto& i : Register(c.db, c.actor()).list(c.org())) {
+    for (const auto& i : Register(c.db, c.actor()).list_current(c.org(), now_of(c))) {
       out.push_back({{"id", i.id}, {"title", i.title}, {"status", i.status}, {"event", i.event}, {"classification", i.classification}});
     }
     c.json({{"incidents", out}});
   });
-  r.api("GET", R"(/api/v1/incidents/(\d+))", "/api/v1/incidents/{id}", "One incident", [](Ctx& c) {
-    auto i = Register(c.db, c.actor()).get(c.org(), c.path_id(1));
+  r.api("GET", R"(/api/v1/incidents/(\d+))", "/api/v1/incidents/{id}", "One incident with its current verdict (?as_of=ISO time)", [](Ctx& c) {
+    auto i = Register(c.db, c.actor()).current(c.org(), c.path_id(1), now_of(c));
     if (!i) throw HttpError(404, "not found");
     c.json({{"id", i->id}, {"title", i->title}, {"status", i->status}, {"event", i->event}, {"classification", i->classification}});
   });
-  r.api("GET", "/api/v1/obligations", "/api/v1/obligations", "Reporting obligations, overdue first", [](Ctx& c) {
+  r.api("GET", "/api/v1/obligations", "/api/v1/obligations", "Reporting obligations from the current verdicts, overdue first (?as_of=ISO time)", [](Ctx& c) {
     json out = json::array();
-    for (const auto& o : Register(c.db, c.actor()).obligations(c.org(), today())) {
+    for (const auto& o : Register(c.db, c.actor()).obligations(c.org(), now_of(c))) {
       out.push_back({{"incident", o.incident_id}, {"kind", o.kind}, {"type", o.type}, {"form", o.form},
                      {"due", o.due ? json(o.due->str()) : json()}, {"overdue", o.overdue}});
     }

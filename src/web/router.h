@@ -22,8 +22,9 @@ class Router {
   void post(const std::string& pattern, Handler h, bool open = false);
   // JSON API under /api/v1: no identity -> 401 JSON. `doc_path` (OpenAPI form, e.g.
   // /api/v1/assessments/{id}) and `summary` feed /api/v1/openapi.json.
+  // `open` routes authenticate the caller themselves (inbound webhooks with their own tokens).
   void api(const std::string& method, const std::string& pattern, const std::string& doc_path,
-           const std::string& summary, Handler h);
+           const std::string& summary, Handler h, bool open = false);
 
   struct ApiDoc {
     std::string method, path, summary;
@@ -57,6 +58,8 @@ void mount_report_pages(Router& r);
 void mount_catalog_api(Router& r);
 void mount_assessment_api(Router& r);
 void mount_incident_api(Router& r);
+void mount_ops_pages(Router& r);  // integrations, notifications, congestion view
+void mount_ops_api(Router& r);    // inbound webhooks and the ops JSON routes
 void mount_openapi(Router& r);  // last: documents every api() route
 
 }  // namespace anzen::web

@@ -43,6 +43,8 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   mount_catalog_api(r);
   mount_assessment_api(r);
   mount_incident_api(r);
+  mount_ops_pages(r);
+  mount_ops_api(r);
   mount_openapi(r);
 }
 
