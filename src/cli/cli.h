@@ -36,5 +36,6 @@ void register_risk(CLI::App& app, Globals& g);
 void register_report(CLI::App& app, Globals& g);
 void register_web(CLI::App& app, Globals& g);
 void register_demo(CLI::App& app, Globals& g);
+void register_industry(CLI::App& app, Globals& g);  // after register_assess (adds `org profile`)
 
 }  // namespace anzen::cli
