@@ -28,6 +28,7 @@ th{background:var(--soft);font-weight:600}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:12px}
 .card{border:1px solid var(--line);border-radius:8px;padding:12px}
 .heat{max-width:32rem}
+.boxplot{max-width:44rem}
 input.narrow{width:4.5em}
 .big{font-size:2rem;font-weight:700}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:.85rem;border:1px solid var(--line);white-space:nowrap}
