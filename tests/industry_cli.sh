@@ -104,6 +104,9 @@ refused "unknown key" "$tmp/unknown.json"
 "$anzen" --db "$agg" industry simulate --submitters 1 --period "$fy" --seed 6 --signed-at "${fy#FY}-03-01T00:00:00Z" -o "$tmp/early" >/dev/null
 refused "out of period" "$tmp/early/synthetic-000001.json"
 
+python3 -c 'print("[" * 100000 + "]" * 100000)' >"$tmp/huge.json"
+refused "larger than" "$tmp/huge.json"
+
 # ---- import all thirty
 "$anzen" --db "$agg" industry import "$tmp/in" --json | jget 'd["imported"]' | grep -qx 30 || fail "30 not imported"
 refused "replay" "$tmp/in/op7.json"

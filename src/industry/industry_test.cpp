@@ -156,6 +156,25 @@ TEST(IndustryBenchmark, ServiceCellsHideTheFewNotOfferingIt) {
               group(bm, "sector")["suppressed"].get<bool>());
 }
 
+TEST(IndustryBenchmark, AMetricWithFewFiguresIsWithheldOnItsOwn) {
+  // 30 submitters, 12 small and 18 mid-sized; chapter 1 is wholly not applicable for 9 of the
+  // small ones (no figure): the small band's chapter-1 cell (3 figures) is withheld, and so is
+  // another chapter-1 cell, while the band's other figures stay published.
+  std::vector<Submission> subs;
+  for (size_t i = 0; i < 30; ++i) {
+    subs.push_back(fake(i, i < 12 ? "lt10k" : "10k_100k", "operator", {"isp_data"}, 0.5));
+    if (i < 9) subs.back().scores.values["chapter:1"] = std::nullopt;
+  }
+  auto bm = aggregate(subs, catalog::shipped_catalog(), tcs(), "FY2026", 10);
+  const auto& small = group(bm, "size_band=lt10k");
+  ASSERT_FALSE(small["suppressed"].get<bool>());
+  EXPECT_EQ(small["stats"]["overall"]["count"], 12);
+  EXPECT_TRUE(small["stats"]["chapter:1"].is_null());
+  const auto& sector = group(bm, "sector")["stats"]["chapter:1"];
+  const auto& mid = group(bm, "size_band=10k_100k")["stats"]["chapter:1"];
+  EXPECT_TRUE(sector.is_null() || mid.is_null()) << "else 21 − 18 gives the 3";
+}
+
 TEST(IndustryEnvelope, EveryChangedByteIsRefused) {
   auto kp = generate_keypair();
   auto s = synthetic_submission(catalog::shipped_catalog(), tcs(), 3, 0);
