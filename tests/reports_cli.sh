@@ -32,8 +32,15 @@ for p in pages:
     assert ink > 200, f"{p} of {sys.argv[2]} is blank ({ink} dark pixels)"
 print(f"{sys.argv[2]}: {len(pages)} page(s) with content")
 PY
-  pdftotext "$f" - 2>/dev/null | tr -d ' \n' >"$tmp/text.txt"
+  pdftotext "$f" - 2>"$tmp/pdftotext.err" | tr -d ' \n' >"$tmp/text.txt"
   for w in $words; do grep -q "$w" "$tmp/text.txt" || fail "$f lacks the text '$w'"; done
+  # A valid ToUnicode map: poppler reads the file without a single warning.
+  [ ! -s "$tmp/pdftotext.err" ] || fail "$f: poppler warns: $(head -3 "$tmp/pdftotext.err")"
+  # No line of Japanese text starts with closing punctuation (禁則).
+  pdftotext -layout "$f" - 2>/dev/null | python3 -c '
+import sys
+bad = [l for l in sys.stdin.read().splitlines() if l.strip()[:1] in tuple("、。，．）」』】ー")]
+assert not bad, "lines starting with closing punctuation: %r" % bad[:3]' || fail "$f breaks lines before closing punctuation"
 }
 
 "$anzen" report management --assessment "$a" -o "$tmp/m.pdf" 2>/dev/null

@@ -56,6 +56,7 @@ class Pdf {
   int pages_ = 0;
   void need(float height);  // starts a new page when less than `height` is left
   std::vector<std::string> wrap(const std::string& text, float width, float size);
+  std::string fit(const std::string& text, float width, float size);  // one line, "…" when cut
 };
 
 }  // namespace anzen::report

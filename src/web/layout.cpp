@@ -1,5 +1,7 @@
 #include "web/layout.h"
 
+#include <regex>
+
 #include "web/html.h"
 
 namespace anzen::web {
@@ -54,6 +56,13 @@ svg text{font-family:inherit}
 }
 
 namespace {
+// A small shield as the page icon, inline so that no request is made for /favicon.ico.
+constexpr const char* kFavicon =
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Cpath "
+    "d='M16 2 4 6v9c0 7.5 5 12.8 12 15 7-2.2 12-7.5 12-15V6z' fill='%230d2b4e'/%3E%3Cpath d='m10 "
+    "16 4 4 8-9' "
+    "stroke='%23fff' stroke-width='3' fill='none'/%3E%3C/svg%3E";
+
 std::string lang_link(const Ctx& c) {
   std::string other = c.lang == "en" ? "ja" : "en";
   std::string path = c.req.path + "?";
@@ -65,10 +74,23 @@ std::string lang_link(const Ctx& c) {
 
 std::string head(const Ctx& c, const std::string& title) {
   return "<!doctype html><html lang=\"" + c.lang +
-         "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-         "<title>" + esc(title) + " — Anzen</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body>";
+         "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+         "content=\"width=device-width,initial-scale=1\">"
+         "<title>" +
+         esc(title) + " — Anzen</title><link rel=\"icon\" href=\"" + kFavicon +
+         "\"><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body>";
 }
 }  // namespace
+
+// An assessment's gaps and reports pages belong to the 差異 and 報告書 sections, not to 自己点検.
+std::string nav_section(const std::string& path) {
+  static const std::regex sub(R"(^/assessments/\d+/(gaps|reports)(/.*)?$)");
+  std::smatch m;
+  if (std::regex_match(path, m, sub)) return "/" + m[1].str();
+  if (path == "/") return "/";
+  size_t end = path.find('/', 1);
+  return path.substr(0, end);
+}
 
 std::string csrf_field(const Ctx& c) {
   return "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(c.csrf) + "\">";
@@ -79,28 +101,32 @@ std::string layout(const Ctx& c, const std::string& title, const std::string& bo
     const char* path;
     const char* key;
   };
-  static const Nav navs[] = {{"/", "nav.dashboard"},          {"/assessments", "nav.assessments"},
-                             {"/gaps", "nav.gaps"},           {"/plan", "nav.plan"},
-                             {"/risks", "nav.risks"},         {"/incidents", "nav.incidents"},
-                             {"/reports", "nav.reports"},     {"/industry", "nav.industry"},
-                             {"/catalog", "nav.catalog"},     {"/admin", "nav.admin"},
+  static const Nav navs[] = {{"/", "nav.dashboard"},      {"/assessments", "nav.assessments"},
+                             {"/gaps", "nav.gaps"},       {"/plan", "nav.plan"},
+                             {"/risks", "nav.risks"},     {"/incidents", "nav.incidents"},
+                             {"/reports", "nav.reports"}, {"/industry", "nav.industry"},
+                             {"/catalog", "nav.catalog"}, {"/admin", "nav.admin"},
                              {"/audit", "nav.audit"}};
   std::string h = head(c, title);
   h += "<a class=\"skip\" href=\"#main\">" + esc(c.t("nav.skip")) + "</a>";
-  h += "<header class=\"top\"><a class=\"brand\" href=\"/\">" + esc(c.t("app.name")) + "</a><nav aria-label=\"main\">";
+  h += "<header class=\"top\"><a class=\"brand\" href=\"/\">" + esc(c.t("app.name")) +
+       "</a><nav aria-label=\"main\">";
   for (const auto& n : navs) {
     std::string p = n.path;
     if (p == "/admin" && !(c.user && can_admin(c.user->role))) continue;
     if (p == "/audit" && !(c.user && can_audit(c.user->role))) continue;
-    bool current = p == "/" ? c.req.path == "/" : c.req.path.rfind(p, 0) == 0;
-    h += "<a href=\"" + p + "\"" + (current ? " aria-current=\"page\"" : "") + ">" + esc(c.t(n.key)) + "</a>";
+    bool current = p == nav_section(c.req.path);
+    h += "<a href=\"" + p + "\"" + (current ? " aria-current=\"page\"" : "") + ">" +
+         esc(c.t(n.key)) + "</a>";
   }
-  h += "</nav><a href=\"" + esc(lang_link(c)) + "\" lang=\"" + (c.lang == "en" ? "ja" : "en") + "\">" +
-       esc(c.t("lang.switch")) + "</a>";
+  h += "</nav><a href=\"" + esc(lang_link(c)) + "\" lang=\"" + (c.lang == "en" ? "ja" : "en") +
+       "\">" + esc(c.t("lang.switch")) + "</a>";
   if (c.user) {
-    h += "<span class=\"who\">" + esc(c.user->name) + " (" + esc(to_string(c.user->role)) +
+    h += "<span class=\"who\">" + esc(c.user->name) + " (" +
+         esc(c.t("userrole." + to_string(c.user->role))) +
          ")</span><form class=\"inline\" method=\"post\" action=\"/logout\">" + csrf_field(c) +
-         "<button class=\"secondary\" type=\"submit\">" + esc(c.t("nav.logout")) + "</button></form>";
+         "<button class=\"secondary\" type=\"submit\">" + esc(c.t("nav.logout")) +
+         "</button></form>";
   }
   h += "</header><main id=\"main\">" + body + "</main></body></html>";
   return h;

@@ -12,5 +12,7 @@ std::string bare_layout(const Ctx& c, const std::string& title, const std::strin
 // Hidden CSRF field for forms.
 std::string csrf_field(const Ctx& c);
 const std::string& stylesheet();
+// The navigation entry a path belongs to ("/gaps" for /assessments/2/gaps).
+std::string nav_section(const std::string& path);
 
 }  // namespace anzen::web
