@@ -30,3 +30,4 @@ base=$(grep -o 'http://[0-9.]*:[0-9]*' "$tmp/serve.log" | head -1)
 node "$here/browser.mjs" "$base" "$tmp/demo.json" "$out" "$anzen" "$db"
 node "$here/fidelity.mjs" "$base" "$tmp/demo.json" "$out" "$anzen" "$db"
 node "$here/clock.mjs" "$base" "$tmp/demo.json" "$out" "$anzen" "$db"
+node "$here/industry.mjs" "$base" "$tmp/demo.json" "$out" "$anzen" "$db"

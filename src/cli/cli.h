@@ -39,5 +39,6 @@ void register_demo(CLI::App& app, Globals& g);
 void register_vocab(CLI::App& app, Globals& g);
 // After register_assess and register_incident: adds `org users` and `incident import-restrictions`.
 void register_ops(CLI::App& app, Globals& g);
+void register_industry(CLI::App& app, Globals& g);  // after register_assess (adds `org profile`)
 
 }  // namespace anzen::cli

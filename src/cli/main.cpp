@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   anzen::cli::register_demo(app, g);
   anzen::cli::register_vocab(app, g);
   anzen::cli::register_ops(app, g);
+  anzen::cli::register_industry(app, g);
 
   try {
     app.parse(argc, argv);

@@ -5,6 +5,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -279,6 +280,37 @@ void Pdf::heat_map(const risk::Matrix& m, const std::vector<std::pair<int, int>>
     ly += 14;
   }
   p_->y = bottom + 20;
+}
+
+void Pdf::box_plots(const std::vector<Box>& boxes, const std::string& missing) {
+  const float label_w = 170, axis_w = kText - label_w - 70, h = 14;
+  const float left = kMargin + label_w;
+  auto x_of = [&](double v) { return left + axis_w * static_cast<float>(std::min(1.0, std::max(0.0, v))); };
+  need(h * 2 + 10);
+  for (int t = 0; t <= 4; ++t) p_->text(left + axis_w * static_cast<float>(t) / 4 - 6, p_->y, std::to_string(t * 25) + "%", 6.5f, "#777777");
+  p_->y += 10;
+  for (const auto& b : boxes) {
+    need(h + 4);
+    float top = p_->y;
+    p_->text(kMargin, top + 2, fit(b.label, label_w - 6, 8), 8);
+    p_->rect(left, top + h / 2 - 0.25f, axis_w, 0.5f, "#dddddd");
+    if (b.q1 && b.median && b.q3) {
+      if (b.mean && b.sd) {
+        float a = x_of(*b.mean - *b.sd), z = x_of(*b.mean + *b.sd);
+        p_->rect(a, top + h / 2 - 0.5f, z - a, 1, "#555555");
+        p_->rect(a - 0.5f, top + 3, 1, h - 6, "#555555");
+        p_->rect(z - 0.5f, top + 3, 1, h - 6, "#555555");
+      }
+      float a = x_of(*b.q1), z = x_of(*b.q3);
+      p_->rect(a, top + 1, std::max(1.0f, z - a), h - 2, "#9ecae1");
+      p_->rect(x_of(*b.median) - 1, top, 2, h, "#0b3d91");
+      p_->text(left + axis_w + 6, top + 2, b.note, 7, "#444444");
+    } else {
+      p_->text(left + 4, top + 2, missing, 7.5f, "#777777");
+    }
+    p_->y += h + 3;
+  }
+  p_->y += 6;
 }
 
 void Pdf::line_chart(const std::vector<std::pair<std::string, std::optional<double>>>& points) {

@@ -34,6 +34,15 @@ class Pdf {
   void bars(const std::vector<std::pair<std::string, std::optional<double>>>& bars);
   void heat_map(const risk::Matrix& m, const std::vector<std::pair<int, int>>& positions, const std::string& lang);
   void line_chart(const std::vector<std::pair<std::string, std::optional<double>>>& points);
+  // Horizontal box plots on a shared 0–100% axis: a box from Q1 to Q3 with the median, and a
+  // whisker to the mean ± one standard deviation (minima and maxima are never drawn: the
+  // industry benchmark does not publish them). A box without figures prints `missing`.
+  struct Box {
+    std::string label;
+    std::optional<double> q1, median, q3, mean, sd;
+    std::string note;  // printed after the box (e.g. "n=120")
+  };
+  void box_plots(const std::vector<Box>& boxes, const std::string& missing);
   // The big number of a report's first page.
   void figure(const std::string& value, const std::string& caption);
 

@@ -30,6 +30,7 @@ const Table& table() {
       {"nav.plan", {"リスク対応計画", "Treatment plan"}},
       {"nav.risks", {"リスク", "Risks"}},
       {"nav.reports", {"報告書", "Reports"}},
+      {"nav.industry", {"業界ベンチマーク", "Industry benchmark"}},
       {"plan.planned", {"計画", "planned"}},
       {"plan.in_progress", {"実施中", "in progress"}},
       {"plan.done", {"完了", "done"}},

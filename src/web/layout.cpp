@@ -30,6 +30,7 @@ th{background:var(--soft);font-weight:600}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:12px}
 .card{border:1px solid var(--line);border-radius:8px;padding:12px}
 .heat{max-width:32rem}
+.boxplot{max-width:44rem}
 input.narrow{width:4.5em}
 .big{font-size:2rem;font-weight:700}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:.85rem;border:1px solid var(--line);white-space:nowrap}
@@ -98,11 +99,11 @@ std::string layout(const Ctx& c, const std::string& title, const std::string& bo
     const char* path;
     const char* key;
   };
-  static const Nav navs[] = {{"/", "nav.dashboard"},          {"/assessments", "nav.assessments"},
-                             {"/gaps", "nav.gaps"},           {"/plan", "nav.plan"},
-                             {"/risks", "nav.risks"},         {"/incidents", "nav.incidents"},
-                             {"/reports", "nav.reports"},
-                             {"/catalog", "nav.catalog"},     {"/admin", "nav.admin"},
+  static const Nav navs[] = {{"/", "nav.dashboard"},      {"/assessments", "nav.assessments"},
+                             {"/gaps", "nav.gaps"},       {"/plan", "nav.plan"},
+                             {"/risks", "nav.risks"},     {"/incidents", "nav.incidents"},
+                             {"/reports", "nav.reports"}, {"/industry", "nav.industry"},
+                             {"/catalog", "nav.catalog"}, {"/admin", "nav.admin"},
                              {"/audit", "nav.audit"}};
   std::string h = head(c, title);
   h += "<a class=\"skip\" href=\"#main\">" + esc(c.t("nav.skip")) + "</a>";

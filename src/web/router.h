@@ -55,6 +55,7 @@ void mount_assessment_pages(Router& r);
 void mount_incident_pages(Router& r);
 void mount_risk_pages(Router& r);
 void mount_report_pages(Router& r);
+void mount_industry_pages(Router& r);
 void mount_catalog_api(Router& r);
 void mount_assessment_api(Router& r);
 void mount_incident_api(Router& r);

@@ -40,6 +40,7 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   mount_incident_pages(r);
   mount_risk_pages(r);
   mount_report_pages(r);
+  mount_industry_pages(r);
   mount_catalog_api(r);
   mount_assessment_api(r);
   mount_incident_api(r);

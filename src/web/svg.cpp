@@ -80,4 +80,42 @@ std::string trend_svg(const std::string& title, const std::vector<Point>& pts, i
   return s + "</svg>";
 }
 
+std::string box_plot_svg(const std::string& title, const std::vector<BoxRow>& rows, std::optional<double> own,
+                         const std::string& own_label, int width) {
+  const int row = 26, label_w = 200, pad = 8, axis = 16;
+  int height = static_cast<int>(rows.size()) * row + pad * 2 + axis;
+  double w = width - label_w - 20;
+  auto x = [&](double v) { return num(label_w + w * std::clamp(v, 0.0, 1.0)); };
+  std::string id = "b" + std::to_string(std::hash<std::string>{}(title) % 100000);
+  std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
+                  "\" width=\"100%\" aria-labelledby=\"" + id + "\"><title id=\"" + id + "\">" + esc(title) + "</title>";
+  for (int t = 0; t <= 4; ++t) {
+    std::string xt = x(t / 4.0);
+    s += "<line x1=\"" + xt + "\" y1=\"" + std::to_string(pad) + "\" x2=\"" + xt + "\" y2=\"" + std::to_string(height - axis) + "\" stroke=\"#d0d7de\"/>";
+    s += "<text x=\"" + xt + "\" y=\"" + std::to_string(height - 3) + "\" font-size=\"11\" text-anchor=\"middle\" fill=\"#57606a\">" +
+         std::to_string(t * 25) + "%</text>";
+  }
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    int y = pad + static_cast<int>(i) * row;
+    s += "<g><title>" + esc(r.label + ": " + r.detail) + "</title><text x=\"0\" y=\"" + std::to_string(y + 17) +
+         "\" font-size=\"13\" fill=\"#1b1f24\">" + esc(r.label) + "</text>";
+    s += "<rect x=\"" + x(r.q1) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" + num(std::max(1.0, w * (r.q3 - r.q1))) +
+         "\" height=\"16\" fill=\"#9ecae1\" stroke=\"#0b3d91\"/>";
+    s += "<line x1=\"" + x(r.median) + "\" y1=\"" + std::to_string(y + 2) + "\" x2=\"" + x(r.median) + "\" y2=\"" + std::to_string(y + 22) +
+         "\" stroke=\"#0b3d91\" stroke-width=\"3\"/></g>";
+  }
+  if (own) {
+    std::string xo = x(*own);
+    s += "<g class=\"own\"><title>" + esc(own_label + ": " + pct(*own)) + "</title><line x1=\"" + xo + "\" y1=\"" + std::to_string(pad - 4) + "\" x2=\"" +
+         xo + "\" y2=\"" + std::to_string(height - axis) + "\" stroke=\"#cf222e\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>";
+    for (size_t i = 0; i < rows.size(); ++i) {
+      int y = pad + static_cast<int>(i) * row + 14;
+      s += "<path d=\"M" + xo + " " + std::to_string(y - 6) + " l6 6 l-6 6 l-6 -6 z\" fill=\"#cf222e\"/>";
+    }
+    s += "</g>";
+  }
+  return s + "</svg>";
+}
+
 }  // namespace anzen::web

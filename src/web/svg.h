@@ -1,5 +1,6 @@
 // Small, dependency-free SVG charts for server-rendered pages and reports.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,5 +22,15 @@ struct Point {
 // A line of coverage across periods.
 std::string trend_svg(const std::string& title, const std::vector<Point>& points, int width = 560,
                       int height = 180);
+
+struct BoxRow {
+  std::string label;
+  double q1, median, q3;  // 0..1
+  std::string detail;     // tooltip
+};
+// Horizontal box plots (Q1–Q3 box, median line) on a 0–100% axis, with the own score drawn as a
+// marker across every row; no minima or maxima (the industry benchmark never publishes them).
+std::string box_plot_svg(const std::string& title, const std::vector<BoxRow>& rows, std::optional<double> own,
+                         const std::string& own_label, int width = 560);
 
 }  // namespace anzen::web
