@@ -70,6 +70,9 @@ struct Item {
   std::optional<Recommendation> operator_rec;
   std::optional<Recommendation> maker_rec;
   std::vector<Question> questions;
+  // JSON text of the OSCAL fields of a control imported from another catalog (params, parts,
+  // props, links, class), kept verbatim so that a re-export gives them back; empty otherwise.
+  std::string oscal;
   // Derived by the loader.
   std::vector<size_t> children;
   int depth = 0;
@@ -103,8 +106,9 @@ struct Framework {
   const Question* question(std::string_view question_id) const;
   std::vector<const Item*> checks() const;
 
-  // Filled by index(); call after items change.
+  // Filled by index(); call after items change (or index_one(i) after appending item i).
   void index();
+  void index_one(size_t i);
 
  private:
   std::unordered_map<std::string, size_t> item_index_;

@@ -92,7 +92,8 @@ void mount_catalog_pages(Router& r) {
       if (a != it) b += item_link(fw, *a, c.lang) + " › ";
     }
     b += "</p><h1>" + esc(it->label) + " " + esc(it->title.in(c.lang)) + "</h1>";
-    if (!it->text.ja.empty()) b += "<p>" + esc(it->text.in(c.lang)) + "</p>";
+    // A statement imported from OSCAL keeps its lines and indentation (a., 1., (a)).
+    if (!it->text.ja.empty()) b += "<p class=\"statement\">" + esc(it->text.in(c.lang)) + "</p>";
     if (c.lang == "en" && !it->text.ja.empty()) b += "<details><summary>原文</summary><p lang=\"ja\">" + esc(it->text.ja) + "</p></details>";
     if (!it->bullets.empty()) {
       b += "<ul>";
