@@ -1,17 +1,12 @@
 #include "catalog/export.h"
 
-
 #include "catalog/query.h"
-#include "common/clock.h"
 #include "common/csv.h"
-#include "common/uuid.h"
 
 namespace anzen::catalog {
 using nlohmann::json;
 
 namespace {
-constexpr const char* kNs = "urn:anzen:oscal";
-
 std::string threats_str(const std::vector<std::string>& v) {
   std::string s;
   for (const auto& t : v) s += (s.empty() ? "" : " ") + t;
@@ -37,14 +32,6 @@ SourceRef source_from(const json& j) {
   if (j.is_object() && j.contains("document")) s.document = j["document"].get<std::string>();
   return s;
 }
-
-// Structural kinds become OSCAL groups; everything assessable becomes a control.
-bool is_group(const std::string& kind) {
-  return kind == "chapter" || kind == "section" || kind == "phase" || kind == "perspective" ||
-         kind == "group" || kind == "theme" || kind == "category" || kind == "pillar" || kind == "part";
-}
-
-json prop(const std::string& name, const std::string& value) { return oscal_prop(name, value); }
 
 }  // namespace
 
@@ -164,109 +151,5 @@ std::string export_csv(const Framework& fw) {
   }
   return out;
 }
-
-std::string oscal_id(const Item& it) {
-  std::string id = it.id;
-  for (char& c : id) {
-    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
-    if (!ok) c = '_';
-  }
-  return (std::isalpha(static_cast<unsigned char>(id[0])) ? "" : it.kind + "-") + id;
-}
-
-json export_oscal(const Framework& fw, std::string_view lang) {
-  std::string other = lang == "en" ? "ja" : "en";
-  auto pick = [&](const Text& t) { return lang == "en" ? t.en : t.ja; };
-  auto alt = [&](const Text& t) { return lang == "en" ? t.ja : t.en; };
-
-  // `as_group`: whether this item is emitted as an OSCAL group (a structural kind whose
-  // ancestors are all groups); a structural kind below a control must itself be a control.
-  std::function<json(const Item&, bool)> node = [&](const Item& it, bool as_group) -> json {
-    std::string title = pick(it.title);
-    if (title.empty() && it.kind == "check") title = it.label.empty() ? it.id : it.label;
-    if (title.empty()) title = it.id;
-    json props = json::array();
-    props.push_back(prop("label", it.label.empty() ? it.id : it.label));
-    props.push_back(prop("kind", it.kind));
-    if (!alt(it.title).empty()) props.push_back(prop("alt-title", alt(it.title)));
-    for (const auto& t : it.threats) props.push_back(prop("threat", t));
-    if (!it.source.empty()) props.push_back(prop("source-line", std::to_string(it.source.first)));
-    for (const auto& r : it.references) props.push_back(prop("reference", r.scheme + ":" + r.id));
-    for (const auto& [k, v] : it.attributes) props.push_back(prop(k, v));
-    if (it.author == Author::anzen) props.push_back(prop("authored-by", "anzen"));
-    json parts = json::array();
-    if (!it.text.ja.empty()) {
-      parts.push_back({{"id", oscal_id(it) + "_stmt"}, {"name", "statement"}, {"prose", pick(it.text)}});
-    }
-    int b = 0;
-    for (const auto& bl : it.bullets) {
-      parts.push_back({{"id", oscal_id(it) + "_bullet" + std::to_string(++b)},
-                       {"name", "item"},
-                       {"prose", pick(bl.text)}});
-    }
-    if (it.kind == "check") {
-      props.push_back(prop("checklist-row", std::to_string(it.row)));
-      if (it.operator_rec) props.push_back(prop("recommendation-operator", to_string(*it.operator_rec)));
-      if (it.maker_rec) props.push_back(prop("recommendation-maker", to_string(*it.maker_rec)));
-      if (it.recommendation_author == Author::anzen)
-        props.push_back(prop("recommendation-authored-by", "anzen"));
-      if (it.placement) {
-        props.push_back(prop("placement-origin", it.placement->origin));
-        props.push_back(prop("placement-rule", it.placement->rule));
-        if (it.placement->evidence) {
-          props.push_back(prop("placement-evidence",
-                               it.placement->evidence->scheme + ":" + it.placement->evidence->id));
-        }
-      }
-      for (const auto& q : it.questions) {
-        json qp = {{"id", oscal_id(it) + "_q" + q.id.substr(q.id.rfind('.') + 1)},
-                   {"name", "assessment-objective"},
-                   {"prose", pick(q.text)},
-                   {"props", json::array({prop("question-id", q.id)})}};
-        if (q.author == Author::anzen) {
-          qp["props"].push_back(prop("authored-by", "anzen"));
-          qp["props"].push_back(prop("authored-by-label", author_label(q.author, true).in(lang)));
-        }
-        if (!alt(q.text).empty()) qp["props"].push_back(prop("alt-prose", alt(q.text)));
-        parts.push_back(qp);
-      }
-    }
-    json j = {{"id", oscal_id(it)}, {"title", title}, {"props", props}};
-    if (!parts.empty()) j["parts"] = parts;
-    j["class"] = it.kind;
-    json groups = json::array(), controls = json::array();
-    for (size_t c : it.children) {
-      // OSCAL groups may hold groups and controls; controls hold only controls.
-      bool child_group = as_group && is_group(fw.items[c].kind);
-      (child_group ? groups : controls).push_back(node(fw.items[c], child_group));
-    }
-    if (!groups.empty()) j["groups"] = groups;
-    if (!controls.empty()) j["controls"] = controls;
-    return j;
-  };
-
-  json groups = json::array(), controls = json::array();
-  for (const auto& it : fw.items) {
-    if (!it.parent.empty()) continue;
-    (is_group(it.kind) ? groups : controls).push_back(node(it, is_group(it.kind)));
-  }
-  json meta = {
-      {"title", pick(fw.title)},
-      {"last-modified", utc_now_iso()},
-      {"version", fw.version},
-      {"oscal-version", "1.2.1"},
-      {"props", json::array({prop("framework-id", fw.id),
-                             prop("effective-from",
-                                  fw.effective_from.empty() ? "unknown" : fw.effective_from)})}};
-  if (!fw.date.empty()) meta["published"] = fw.date + "T00:00:00+09:00";
-  if (!alt(fw.title).empty()) meta["props"].push_back(prop("alt-title", alt(fw.title)));
-  if (!pick(fw.publisher).empty()) meta["props"].push_back(prop("publisher", pick(fw.publisher)));
-  json cat = {{"uuid", uuid_v5("catalog:" + fw.key())}, {"metadata", meta}};
-  if (!groups.empty()) cat["groups"] = groups;
-  if (!controls.empty()) cat["controls"] = controls;
-  return json{{"catalog", cat}};
-}
-
-json oscal_prop(const std::string& name, const std::string& value) { return {{"name", name}, {"ns", kNs}, {"value", value}}; }
 
 }  // namespace anzen::catalog

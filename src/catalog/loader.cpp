@@ -26,9 +26,19 @@ std::string join_defects(const std::vector<Defect>& d) {
   return s;
 }
 
+// A mapping written on an item (as an Anzen OSCAL export carries them), checked once every
+// framework is loaded.
+struct ItemMapping {
+  std::string file;
+  int line = 0;
+  MappingEntry entry;
+  std::string target;  // "framework:item"
+};
+
 class Parser {
  public:
   std::vector<Defect> defects;
+  std::vector<ItemMapping> item_mappings;
 
   void defect(const std::string& file, const YAML::Node& n, const std::string& field,
               const std::string& msg) {
@@ -277,8 +287,11 @@ void parse_item(Parser& p, const std::string& file, const YAML::Node& n, Framewo
         ++k;
         Question qq;
         qq.id = p.str(file, q, "id", true);
+        // Imported catalogs keep their own objective ids (NIST: ac-1_obj.a-1).
         std::string expect = it.id + "." + std::to_string(k);
-        if (!qq.id.empty() && qq.id != expect) {
+        if (!fw.imported_from.empty() && !qq.id.empty() && !std::regex_match(qq.id, kItemId)) {
+          p.defect(file, q["id"], "questions.id", "'" + qq.id + "' is not a valid id ([A-Za-z0-9._-])");
+        } else if (fw.imported_from.empty() && !qq.id.empty() && qq.id != expect) {
           p.defect(file, q["id"], "questions.id", "expected '" + expect + "', found '" + qq.id + "'");
         }
         if (!qq.id.empty() && !qids.insert(qq.id).second) {
@@ -291,8 +304,25 @@ void parse_item(Parser& p, const std::string& file, const YAML::Node& n, Framewo
       }
     }
   }
+  it.oscal = p.str(file, n, "oscal", false);
+  if (YAML::Node ms = n["mappings"]) {
+    for (const auto& m : ms) {
+      ItemMapping im{file, m.Mark().line + 1, {}, p.str(file, m, "to", true)};
+      im.entry.set_id = p.str(file, m, "set", false);
+      im.entry.source_framework = fw.id;
+      im.entry.from = it.id;
+      std::string rel = p.str(file, m, "relationship", true);
+      if (auto r = relationship_from(rel)) im.entry.relationship = *r;
+      else p.defect(file, m, "mappings.relationship", "'" + rel + "' is not equal, subset, superset or intersects");
+      im.entry.origin = p.str(file, m, "origin", true);
+      if (im.entry.origin != "stated" && im.entry.origin != "inferred") p.defect(file, m, "mappings.origin", "'" + im.entry.origin + "' is not stated or inferred");
+      im.entry.rationale = p.text(file, m, "rationale", im.entry.origin == "inferred");
+      if (m["line"]) im.entry.line = m["line"].as<int>();
+      p.item_mappings.push_back(std::move(im));
+    }
+  }
   fw.items.push_back(std::move(it));
-  fw.index();
+  fw.index_one(fw.items.size() - 1);
 }
 
 void parse_framework(Parser& p, const FrameworkFiles& files, Catalog& cat) {
@@ -357,12 +387,9 @@ void parse_framework(Parser& p, const FrameworkFiles& files, Catalog& cat) {
   }
   for (size_t i = 0; i < fw.items.size(); ++i) {
     if (fw.items[i].parent.empty()) continue;
-    for (size_t j = 0; j < i; ++j) {
-      if (fw.items[j].id == fw.items[i].parent) {
-        fw.items[j].children.push_back(i);
-        break;
-      }
-    }
+    const Item* parent = fw.find(fw.items[i].parent);
+    size_t j = parent ? static_cast<size_t>(parent - fw.items.data()) : i;
+    if (j < i) fw.items[j].children.push_back(i);
   }
   for (const auto& other : cat.frameworks) {
     if (other.id == fw.id && other.version == fw.version) {
@@ -488,6 +515,17 @@ Catalog build_catalog(const std::vector<FrameworkFiles>& frameworks,
   Catalog cat;
   for (const auto& f : frameworks) parse_framework(p, f, cat);
   check_references(p, cat);
+  for (auto& m : p.item_mappings) {
+    size_t colon = m.target.find(':');
+    const Framework* tf = colon == std::string::npos ? nullptr : cat.find(m.target.substr(0, colon));
+    if (!tf || !tf->find(m.target.substr(colon + 1))) {
+      p.defects.push_back({m.file, m.line, "mappings.to", "unknown item '" + m.target + "' (expected FRAMEWORK:ITEM of a loaded framework)"});
+      continue;
+    }
+    m.entry.target_framework = tf->id;
+    m.entry.to = m.target.substr(colon + 1);
+    cat.mappings.push_back(std::move(m.entry));
+  }
   for (const auto& f : mapping_files) parse_mappings(p, f, cat);
   if (!p.defects.empty()) throw CatalogError(p.defects);
   for (auto& fw : cat.frameworks) fw.index();

@@ -102,11 +102,13 @@ Text threat_label(std::string_view tag) {
 void Framework::index() {
   item_index_.clear();
   question_index_.clear();
-  for (size_t i = 0; i < items.size(); ++i) {
-    item_index_.emplace(items[i].id, i);
-    for (size_t q = 0; q < items[i].questions.size(); ++q) {
-      question_index_.emplace(items[i].questions[q].id, std::make_pair(i, q));
-    }
+  for (size_t i = 0; i < items.size(); ++i) index_one(i);
+}
+
+void Framework::index_one(size_t i) {
+  item_index_.emplace(items[i].id, i);
+  for (size_t q = 0; q < items[i].questions.size(); ++q) {
+    question_index_.emplace(items[i].questions[q].id, std::make_pair(i, q));
   }
 }
 

@@ -90,6 +90,9 @@ struct Item {
   Author recommendation_author = Author::source;  // anzen when the source gives no marks
   std::vector<Question> questions;
   std::optional<Placement> placement;
+  // JSON text of the OSCAL fields of a control imported from another catalog (params, parts,
+  // props, links, class), kept verbatim so that a re-export gives them back; empty otherwise.
+  std::string oscal;
   // Derived by the loader.
   std::vector<size_t> children;
   int depth = 0;
@@ -123,8 +126,9 @@ struct Framework {
   const Question* question(std::string_view question_id) const;
   std::vector<const Item*> checks() const;
 
-  // Filled by index(); call after items change.
+  // Filled by index(); call after items change (or index_one(i) after appending item i).
   void index();
+  void index_one(size_t i);
 
  private:
   std::unordered_map<std::string, size_t> item_index_;

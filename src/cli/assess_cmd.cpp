@@ -180,11 +180,13 @@ void register_assess(CLI::App& app, Globals& g) {
     }
   });
 
-  auto* ae = as->add_subcommand("export", "Export the checklist (表2 layout) as CSV or XLSX, or the results as OSCAL assessment-results");
+  auto* ae = as->add_subcommand("export",
+                                "Export the checklist (表2 layout) as CSV or XLSX, the results as OSCAL assessment-results (oscal) or the plan "
+                                "they follow as an OSCAL assessment-plan (oscal-plan)");
   static int64_t ae_id = 0;
   static std::string ae_format = "csv", ae_out;
   ae->add_option("ID", ae_id)->required();
-  ae->add_option("--format", ae_format, "csv, xlsx or oscal")->check(CLI::IsMember({"csv", "xlsx", "oscal"}));
+  ae->add_option("--format", ae_format, "csv, xlsx, oscal or oscal-plan")->check(CLI::IsMember({"csv", "xlsx", "oscal", "oscal-plan"}));
   ae->add_option("-o,--output", ae_out, "Output file")->required();
   ae->callback([&g] {
     Session s(g.db);
@@ -194,6 +196,8 @@ void register_assess(CLI::App& app, Globals& g) {
     auto ev = s.repo.evidence(a.id);
     if (ae_format == "oscal") {
       write_file_atomic(ae_out, report::assessment_results(report::gather(s.db, a.id, std::nullopt, today_jst())).dump(2) + "\n");
+    } else if (ae_format == "oscal-plan") {
+      write_file_atomic(ae_out, report::assessment_plan(report::gather(s.db, a.id, std::nullopt, today_jst())).dump(2) + "\n");
     } else if (ae_format == "csv") write_file_atomic(ae_out, export_csv(fw, a, answers, ev));
     else export_xlsx(fw, a, answers, ev, ae_out);
     std::cerr << "wrote " << ae_out << "\n";

@@ -1,4 +1,5 @@
 // anzen catalog list|stats|show|search|export|import|validate|map
+#include <filesystem>
 #include <iostream>
 #include <set>
 
@@ -7,6 +8,8 @@
 #include "catalog/local.h"
 #include "catalog/mapping.h"
 #include "catalog/oscal_import.h"
+#include "catalog/oscal_json.h"
+#include "catalog/oscal_profile.h"
 #include "catalog/query.h"
 #include "cli/cli.h"
 #include "common/paths.h"
@@ -91,6 +94,43 @@ void print_item(const catalog::Framework& fw, const catalog::Item& it, const std
                 << "\n";
     }
   }
+}
+
+// The bytes of an OSCAL file, refused by size before they are read.
+json read_oscal(const std::string& file) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(file, ec);
+  catalog::OscalLimits limits;
+  if (!ec && size > limits.max_bytes) {
+    throw catalog::CatalogError({{file, 0, "", "file of " + std::to_string(size) + " bytes is larger than the limit of " + std::to_string(limits.max_bytes) + " bytes"}});
+  }
+  return catalog::parse_oscal_json(read_file(file), file, limits);
+}
+
+// A catalog, or a profile resolved against the catalogs it imports: `catalog_file` when given,
+// else each import's href relative to the profile, else a file of the same name beside it.
+catalog::FrameworkFiles oscal_framework_files(const std::string& file, const std::string& catalog_file, const std::string& id) {
+  json doc = read_oscal(file);
+  if (!doc.is_object() || !doc.contains("profile")) return catalog::oscal_catalog_to_files(doc, file, id);
+  auto hrefs = catalog::profile_import_hrefs(doc, file);
+  std::vector<json> catalogs;
+  std::filesystem::path dir = std::filesystem::path(file).parent_path();
+  for (size_t i = 0; i < hrefs.size(); ++i) {
+    std::string path = catalog_file;
+    if (path.empty()) {
+      std::string href = hrefs[i].rfind("file://", 0) == 0 ? hrefs[i].substr(7) : hrefs[i];
+      std::filesystem::path direct = dir / href, beside = dir / std::filesystem::path(href).filename();
+      path = std::filesystem::is_regular_file(direct) ? direct.string() : std::filesystem::is_regular_file(beside) ? beside.string() : "";
+      if (path.empty()) {
+        throw catalog::CatalogError({{file, 0, "profile.imports[" + std::to_string(i) + "].href",
+                                      "the imported catalog '" + hrefs[i] + "' was not found (looked for " + direct.string() + " and " + beside.string() +
+                                          "); give it with --catalog FILE"}});
+      }
+    }
+    catalogs.push_back(read_oscal(path));
+  }
+  json resolved = catalog::resolve_profile(doc, file, [&](size_t i) -> const json& { return catalogs.at(i); });
+  return catalog::oscal_catalog_to_files(resolved, file, id);
 }
 
 }  // namespace
@@ -200,7 +240,7 @@ void register_catalog(CLI::App& app, Globals& g) {
     std::string data;
     if (exp_format == "json") data = catalog::export_json(fw).dump(2) + "\n";
     if (exp_format == "csv") data = catalog::export_csv(fw);
-    if (exp_format == "oscal") data = catalog::export_oscal(fw, exp_lang).dump(2) + "\n";
+    if (exp_format == "oscal") data = catalog::export_oscal(fw, exp_lang, cat.mappings).dump(2) + "\n";
     if (exp_out.empty() || exp_out == "-") {
       std::cout << data;
     } else {
@@ -349,24 +389,32 @@ void register_catalog(CLI::App& app, Globals& g) {
     }
   });
 
-  auto* imp = cat_cmd->add_subcommand("import", "Import an OSCAL 1.x catalog (JSON) as a new framework, stored in the database");
-  static std::string imp_file, imp_id;
+  auto* imp = cat_cmd->add_subcommand("import",
+                                      "Import an OSCAL 1.x catalog, or a profile resolved against its catalog (JSON), as a new framework stored in the database");
+  static std::string imp_file, imp_id, imp_catalog;
   static bool imp_json = false;
-  imp->add_option("FILE", imp_file)->required()->check(CLI::ExistingFile);
+  imp->add_option("FILE", imp_file, "OSCAL catalog or profile (JSON)")->required()->check(CLI::ExistingFile);
   imp->add_option("--id", imp_id, "Framework id (default: from the file name)");
+  imp->add_option("--catalog", imp_catalog, "The catalog a profile imports (default: found through the profile's import href)")
+      ->check(CLI::ExistingFile);
   imp->add_flag("--json", imp_json);
   imp->callback([&g] {
-    json doc;
-    try {
-      doc = json::parse(read_file(imp_file));
-    } catch (const json::parse_error& e) {
-      throw UsageError(imp_file + ": not JSON (" + e.what() + "); expected an OSCAL catalog in JSON");
-    }
     std::string id = imp_id.empty() ? catalog::framework_id_from(imp_file) : imp_id;
-    auto files = catalog::oscal_catalog_to_files(doc, imp_file, id);
+    catalog::FrameworkFiles files;
+    // Every refusal of the input exits 2 (the user's file is at fault) and stores nothing.
+    try {
+      files = oscal_framework_files(imp_file, imp_catalog, id);
+    } catch (const catalog::CatalogError& e) {
+      throw UsageError(e.what());
+    }
     store::Db db(g.db);
     db.migrate();
-    Catalog cat = catalog::LocalFrameworks(db, store::default_actor()).add(files, (data_dir() / "catalogs").string());
+    Catalog cat;
+    try {
+      cat = catalog::LocalFrameworks(db, store::default_actor()).add(files, (data_dir() / "catalogs").string());
+    } catch (const catalog::CatalogError& e) {
+      throw UsageError(e.what());
+    }
     const auto& fw = cat.frameworks.back();
     json s = catalog::stats(cat, fw);
     if (imp_json) {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <set>
 
 #include "catalog/catalog_dir.h"
 #include "report/data.h"
@@ -12,6 +13,7 @@
 #include "report/soa.h"
 #include "store/audit.h"
 #include "testing/orgs.h"
+#include "testing/oscal_schema.h"
 #include "testing/temp_db.h"
 
 namespace anzen::report {
@@ -152,6 +154,82 @@ TEST_F(Reports, AssessmentResultsHaveAFindingPerQuestion) {
   EXPECT_EQ(state_of("T2-001.1"), "satisfied");
   EXPECT_EQ(state_of("T2-002.1"), "not-satisfied");
   EXPECT_EQ(ar["results"][0]["observations"].size(), 261u);
+}
+
+TEST_F(Reports, OscalResultsCarryEvidenceRisksAndThePlanTheyFollow) {
+  assess::AssessRepo repo(db, "t");
+  auto file = repo.add_file(a, "T2-001.1", "基本方針.pdf", "application/pdf", "%PDF-1.4 policy", "2026-04-01", "");
+  repo.add_url(a, "T2-001.1", "https://intra.example.jp/policy", "2026-04-01", "");
+  risk::RiskRepo risks(db, "t");
+  risk::Risk r;
+  r.org_id = org;
+  r.title = "方針未整備";
+  r.threat = "cyber_attack";
+  r.question_ids = {"T2-002.1"};
+  r.inherent_l = r.current_l = r.residual_l = 4;
+  r.inherent_i = r.current_i = r.residual_i = 3;
+  r.treatment = "reduce";
+  r = risks.save_risk(r);
+  risk::PlanItem p;
+  p.org_id = org;
+  p.target_state = "方針の策定";
+  p.actions = "基本方針を定める";
+  p.owner = "CISO室";
+  p.deadline = "2027-03-31";
+  p.evaluation_method = "内部監査";
+  p.risk_ids = {r.id};
+  risks.save_plan_item(p);
+
+  auto d = gather(db, a.id, org, "2026-11-23");
+  auto ar = assessment_results(d);
+  const auto& res = ar["assessment-results"];
+  const auto& result = res["results"][0];
+  std::map<std::string, nlohmann::json> resources;
+  for (const auto& x : res["back-matter"]["resources"]) resources[x["uuid"]] = x;
+  // Evidence: a file with its SHA-256, a link without any hash, both from the observation.
+  const nlohmann::json* obs = nullptr;
+  for (const auto& o : result["observations"]) {
+    if (o["title"] == "T2-001.1") obs = &o;
+  }
+  ASSERT_TRUE(obs);
+  ASSERT_EQ((*obs)["relevant-evidence"].size(), 2u);
+  std::string text = obs->dump();
+  EXPECT_EQ(text.find("(sha256 )"), std::string::npos);
+  EXPECT_NE(text.find("SHA-256 " + file.sha256), std::string::npos);
+  const auto& pdf = resources.at((*obs)["relevant-evidence"][0]["href"].get<std::string>().substr(1));
+  EXPECT_EQ(pdf["rlinks"][0]["hashes"][0]["value"], file.sha256);
+  const auto& url = resources.at((*obs)["relevant-evidence"][1]["href"].get<std::string>().substr(1));
+  EXPECT_EQ(url["rlinks"][0]["href"], "https://intra.example.jp/policy");
+  EXPECT_FALSE(url["rlinks"][0].contains("hashes"));
+  // The finding of the question the risk cites links that risk, with likelihood and impact.
+  for (const auto& f : result["findings"]) {
+    if (f["target"]["target-id"] != "T2-002.1") continue;
+    ASSERT_TRUE(f.contains("related-risks"));
+    EXPECT_EQ(f["related-risks"][0]["risk-uuid"], result["risks"][0]["uuid"]);
+  }
+  EXPECT_EQ(result["risks"][0]["characterizations"][0]["facets"][0]["name"], "likelihood");
+  EXPECT_EQ(result["risks"][0]["characterizations"][0]["facets"][0]["value"], "4");
+  // Reviewed: the rows answered, not "all".
+  std::set<std::string> reviewed;
+  for (const auto& c : result["reviewed-controls"]["control-selections"][0]["include-controls"]) reviewed.insert(c["control-id"]);
+  EXPECT_TRUE(reviewed.count("T2-001"));
+  EXPECT_FALSE(reviewed.count("T2-100"));
+  EXPECT_LT(reviewed.size(), 199u);
+  // import-ap leads to the plan, carried in the back-matter.
+  std::string href = res["import-ap"]["href"];
+  ASSERT_TRUE(resources.count(href.substr(1)));
+  auto plan = assessment_plan(d);
+  EXPECT_EQ(resources.at(href.substr(1))["base64"]["filename"], "assessment-plan-" + std::to_string(a.id) + ".json");
+  EXPECT_EQ(plan["assessment-plan"]["reviewed-controls"]["control-selections"][0]["include-controls"].size(), 199u);
+  auto poam_doc = poam(d.org, d.plan, d.risks, d.matrix);
+  const auto& pr = poam_doc["plan-of-action-and-milestones"]["risks"][0];
+  EXPECT_EQ(pr["deadline"], "2027-03-31T23:59:59+09:00");
+  EXPECT_EQ(pr["remediations"][0]["tasks"][0]["timing"]["on-date"]["date"], "2027-03-31T23:59:59+09:00");
+  for (auto [doc, model] : {std::pair{&ar, "assessment-results"}, std::pair{&plan, "assessment-plan"}, std::pair{&poam_doc, "poam"}}) {
+    auto errors = anzen::testing::oscal_schema_errors(*doc, model);
+    if (!errors) GTEST_SKIP() << "node or ajv not installed (scripts/install-deps.sh test installs them)";
+    EXPECT_EQ(*errors, "") << model;
+  }
 }
 
 }  // namespace

@@ -49,6 +49,7 @@ button.secondary{background:#fff;color:var(--accent)}
 .flash{padding:8px 12px;border-radius:6px;background:#dafbe1;margin:8px 0}
 .error{padding:8px 12px;border-radius:6px;background:#ffebe9;margin:8px 0}
 .q-row td:first-child{white-space:nowrap}
+.statement{white-space:pre-wrap}
 svg text{font-family:inherit}
 @media (max-width:700px){th.opt,td.opt{display:none}header.top nav{width:100%}}
 @media print{header.top,.filters,form,.noprint{display:none}main{max-width:none}a{color:inherit;text-decoration:none}}

@@ -97,8 +97,9 @@ void mount_catalog_pages(Router& r) {
       if (a != it) b += item_link(fw, *a, c.lang) + " › ";
     }
     b += "</p><h1>" + esc(it->label) + " " + esc(it->title.in(c.lang)) + "</h1>";
+    // A statement imported from OSCAL keeps its lines and indentation (a., 1., (a)).
     if (!it->text.ja.empty())
-      b += "<p>" + esc(it->text.in(c.lang)) + authored_badge(c, it->author, false) + "</p>";
+      b += "<p class=\"statement\">" + esc(it->text.in(c.lang)) + authored_badge(c, it->author, false) + "</p>";
     if (c.lang == "en" && !it->text.ja.empty()) b += "<details><summary>原文</summary><p lang=\"ja\">" + esc(it->text.ja) + "</p></details>";
     if (!it->bullets.empty()) {
       b += "<ul>";

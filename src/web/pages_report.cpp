@@ -29,6 +29,7 @@ std::string reports_page(Ctx& c, const assess::Assessment& a) {
     b += "</td></tr>";
   }
   b += "<tr><td>OSCAL assessment-results</td><td><a href=\"" + base(a.id) + "/oscal.json\">json</a></td></tr>"
+       "<tr><td>OSCAL assessment-plan</td><td><a href=\"" + base(a.id) + "/oscal-plan.json\">json</a></td></tr>"
        "<tr><td>OSCAL POA&amp;M (" + std::string(en ? "treatment plan" : "リスク対応計画") + ")</td><td><a href=\"/plan/oscal.json\">json</a></td></tr></tbody></table>";
   bool edit = c.user && can_edit(c.user->role);
   // Disclosure: every section editable; an empty box goes back to the generated text.
@@ -88,6 +89,11 @@ void mount_report_pages(Router& r) {
     auto a = need_assessment(c, c.path_id(1));
     c.res.set_header("Content-Disposition", "attachment; filename=\"assessment-results-" + a.period + ".json\"");
     c.res.set_content(report::assessment_results(report::gather(c.db, a.id, c.org(), today_jst())).dump(2), "application/json");
+  });
+  r.get(R"(/assessments/(\d+)/oscal-plan\.json)", [](Ctx& c) {
+    auto a = need_assessment(c, c.path_id(1));
+    c.res.set_header("Content-Disposition", "attachment; filename=\"assessment-plan-" + a.period + ".json\"");
+    c.res.set_content(report::assessment_plan(report::gather(c.db, a.id, c.org(), today_jst())).dump(2), "application/json");
   });
   r.get("/plan/oscal.json", [](Ctx& c) {
     risk::RiskRepo repo(c.db, c.actor());
