@@ -121,7 +121,7 @@ Framework import_json(const json& j) {
 
 std::string export_csv(const Framework& fw) {
   std::string out = "\xEF\xBB\xBF";  // BOM so Excel opens UTF-8 correctly
-  out += csv::row({"framework", "id", "kind", "parent", "label", "title_ja", "title_en", "text_ja",
+  out += csv::export_row({"framework", "id", "kind", "parent", "label", "title_ja", "title_en", "text_ja",
                    "text_en", "threats", "references", "source_line", "row", "question_id",
                    "question_ja", "question_en", "operator", "maker"});
   for (const auto& it : fw.items) {
@@ -133,7 +133,7 @@ std::string export_csv(const Framework& fw) {
                                      it.source.empty() ? "" : std::to_string(it.source.first)};
     if (it.kind != "check") {
       base.insert(base.end(), {"", "", "", "", "", ""});
-      out += csv::row(base);
+      out += csv::export_row(base);
       continue;
     }
     for (const auto& q : it.questions) {
@@ -142,7 +142,7 @@ std::string export_csv(const Framework& fw) {
       r.insert(r.end(), {std::to_string(it.row), q.id, q.text.ja, q.text.en,
                          it.operator_rec ? to_string(*it.operator_rec) : "",
                          it.maker_rec ? to_string(*it.maker_rec) : ""});
-      out += csv::row(r);
+      out += csv::export_row(r);
     }
   }
   return out;

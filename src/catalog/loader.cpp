@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include "common/date.h"
 #include "common/json_yaml.h"
 
 namespace anzen::catalog {
@@ -112,7 +113,6 @@ class Parser {
 
 const std::regex kFrameworkId("^[a-z0-9][a-z0-9-]*$");
 const std::regex kItemId("^[A-Za-z0-9][A-Za-z0-9._-]*$");
-const std::regex kDate("^\\d{4}-\\d{2}-\\d{2}$");
 
 void parse_item(Parser& p, const std::string& file, const YAML::Node& n, Framework& fw,
                 std::set<std::string>& ids, std::set<std::string>& qids, std::set<int>& rows) {
@@ -268,7 +268,7 @@ void parse_framework(Parser& p, const FrameworkFiles& files, Catalog& cat) {
   fw.supersedes = p.str(file, n, "supersedes", false);
   for (auto [key, val] : {std::pair{"date", &fw.date}, std::pair{"effective_from", &fw.effective_from},
                           std::pair{"effective_to", &fw.effective_to}}) {
-    if (!val->empty() && !std::regex_match(*val, kDate)) {
+    if (!val->empty() && !date::parse_iso(*val)) {  // exists in the calendar, not only shaped like a date
       p.defect(file, n[key], key, "'" + *val + "' is not a date YYYY-MM-DD");
     }
   }
