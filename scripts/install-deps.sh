@@ -9,7 +9,7 @@ build_pkgs=(g++ cmake make pkg-config libsqlite3-dev nlohmann-json3-dev libyaml-
   libxlsxwriter-dev libhpdf-dev fonts-ipaexfont-gothic fonts-ipaexfont-mincho libpq-dev zlib1g-dev
   libcurl4-openssl-dev)
 test_pkgs=(googletest libgtest-dev libgmock-dev libbenchmark-dev sqlite3 poppler-utils chromium
-  python3 wrk nginx-light
+  python3 wrk nginx-light clang libclang-rt-14-dev libreoffice-calc
   prometheus-alertmanager python3-aiosmtpd curl)
 
 pkgs=("${build_pkgs[@]}")

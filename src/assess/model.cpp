@@ -34,8 +34,29 @@ const std::vector<Status>& all_statuses() {
   return v;
 }
 
+const std::vector<StatusMark>& status_marks() {
+  // － (and its look-alikes) is "not applicable / 該当なし" in Japanese checklists; a reason is
+  // still required in 対象外の理由, as for 対象外.
+  static const std::vector<StatusMark> m = {
+      {"○", Status::implemented},     {"◯", Status::implemented},  {"〇", Status::implemented},  {"済", Status::implemented},
+      {"済み", Status::implemented},   {"△", Status::partial},      {"一部", Status::partial},    {"×", Status::not_implemented},
+      {"✕", Status::not_implemented}, {"未", Status::not_implemented}, {"－", Status::not_applicable}, {"ー", Status::not_applicable},
+      {"―", Status::not_applicable},  {"-", Status::not_applicable}, {"該当なし", Status::not_applicable}};
+  return m;
+}
+
+std::string status_words_expected() {
+  std::string marks;
+  for (const auto& m : status_marks()) marks += (marks.empty() ? "" : " ") + std::string(m.mark);
+  return "実施済, 一部実施, 未実施, 対象外, 未回答 (or implemented, partial, not_implemented, not_applicable, unanswered; marks " + marks +
+         " as in docs/spreadsheets.md)";
+}
+
 std::optional<Status> status_from(std::string_view raw) {
   std::string s = text::fold(raw);  // width- and case-insensitive, spaces removed
+  for (const auto& m : status_marks()) {
+    if (s == text::fold(m.mark)) return m.status;
+  }
   for (char& c : s) if (c == ' ' || c == '-') c = '_';
   if (s.empty() || s == "unanswered" || s == text::fold("未回答")) return Status::unanswered;
   // The document answer scale (current / outdated / missing) shares the same states.

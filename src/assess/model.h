@@ -13,7 +13,17 @@ std::string to_japanese(Status s);
 // common English spellings ("Implemented", "not implemented", "N/A"), and the document scale
 // (current 最新 = implemented, outdated 要更新 = partial, missing 未作成 = not implemented);
 // nullopt otherwise.
+// Also the marks Japanese checklists use (○ × △ － 済 未 一部 …): status_marks().
 std::optional<Status> status_from(std::string_view s);
+// The status marks of Japanese spreadsheets and what each means; data, documented in
+// docs/spreadsheets.md (a test keeps the two in step).
+struct StatusMark {
+  const char* mark;
+  Status status;
+};
+const std::vector<StatusMark>& status_marks();
+// What a status cell may hold, for error messages.
+std::string status_words_expected();
 const std::vector<Status>& all_statuses();
 
 struct Organization {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "assess/maturity.h"
+#include "common/date.h"
 #include "common/uuid.h"
 #include "store/audit.h"
 
@@ -80,7 +81,6 @@ CREATE INDEX evidence_q ON evidence(assessment_id, question_id);
 )"}}),
                            true);
 
-const std::regex kDate("^\\d{4}-\\d{2}-\\d{2}$");
 
 json answer_json(const Answer& a) {
   return {{"status", to_string(a.status)}, {"na_reason", a.na_reason},
@@ -253,9 +253,7 @@ bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, 
     throw std::invalid_argument("maturity: expected 0-" + std::to_string(max_level) + " (" + maturity_scale().title.en + "), got " +
                                 std::to_string(*next.maturity));
   }
-  if (!next.due.empty() && !std::regex_match(next.due, kDate)) {
-    throw std::invalid_argument("due: expected a date YYYY-MM-DD, got '" + next.due + "'");
-  }
+  next.due = date::require("due (期限)", next.due);
   bool changed = false;
   db_.transaction([&] {
     // Only this question's row: loading the whole sheet per answer made imports quadratic.
@@ -295,12 +293,11 @@ std::vector<HistoryEntry> AssessRepo::history(int64_t aid, const std::string& qi
 }
 
 Evidence AssessRepo::add_file(const Assessment& a, const std::string& qid, const std::string& filename,
-                              const std::string& mime, const std::string& bytes, const std::string& evidence_date,
-                              const std::string& expires_on) {
+                              const std::string& mime, const std::string& bytes, const std::string& evidence_date_in,
+                              const std::string& expires_on_in) {
   if (filename.empty()) throw std::invalid_argument("file: a file name is required");
-  for (const auto* d : {&evidence_date, &expires_on}) {
-    if (!d->empty() && !std::regex_match(*d, kDate)) throw std::invalid_argument("date: expected YYYY-MM-DD, got '" + *d + "'");
-  }
+  std::string evidence_date = date::require("evidence_date (証跡の日付)", evidence_date_in);
+  std::string expires_on = date::require("expires_on (有効期限)", expires_on_in);
   std::string sha = sha256_hex(bytes);
   int64_t id = 0;
   db_.transaction([&] {
@@ -316,9 +313,11 @@ Evidence AssessRepo::add_file(const Assessment& a, const std::string& qid, const
 }
 
 Evidence AssessRepo::add_url(const Assessment& a, const std::string& qid, const std::string& url,
-                             const std::string& evidence_date, const std::string& expires_on) {
+                             const std::string& evidence_date_in, const std::string& expires_on_in) {
   static const std::regex kUrl("^https?://\\S+$");
   if (!std::regex_match(url, kUrl)) throw std::invalid_argument("url: expected http:// or https:// address, got '" + url + "'");
+  std::string evidence_date = date::require("evidence_date (証跡の日付)", evidence_date_in);
+  std::string expires_on = date::require("expires_on (有効期限)", expires_on_in);
   int64_t id = 0;
   db_.transaction([&] {
     db_.prepare("INSERT INTO evidence(assessment_id, question_id, kind, url, evidence_date, expires_on, uploaded_at, uploaded_by) VALUES (?,?,'url',?,?,?,?,?)")

@@ -121,7 +121,7 @@ Framework import_json(const json& j) {
 
 std::string export_csv(const Framework& fw) {
   std::string out = "\xEF\xBB\xBF";  // BOM so Excel opens UTF-8 correctly
-  out += csv::row({"framework",   "id",          "kind",    "parent",         "label",
+  out += csv::export_row({"framework",   "id",          "kind",    "parent",         "label",
                    "title_ja",    "title_en",    "text_ja", "text_en",        "threats",
                    "references",  "source_line", "row",     "question_id",    "question_ja",
                    "question_en", "operator",    "maker",   "authored_by_ja", "authored_by_en"});
@@ -135,7 +135,7 @@ std::string export_csv(const Framework& fw) {
     if (it.kind != "check") {
       Text who = author_label(it.author, false);
       base.insert(base.end(), {"", "", "", "", "", "", who.ja, who.en});
-      out += csv::row(base);
+      out += csv::export_row(base);
       continue;
     }
     for (const auto& q : it.questions) {
@@ -146,7 +146,7 @@ std::string export_csv(const Framework& fw) {
                          it.maker_rec ? to_string(*it.maker_rec) : ""});
       Text who = author_label(q.author, true);
       r.insert(r.end(), {who.ja, who.en});
-      out += csv::row(r);
+      out += csv::export_row(r);
     }
   }
   return out;

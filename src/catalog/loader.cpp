@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include "common/date.h"
 #include "common/json_yaml.h"
 
 namespace anzen::catalog {
@@ -122,7 +123,6 @@ class Parser {
 
 const std::regex kFrameworkId("^[a-z0-9][a-z0-9-]*$");
 const std::regex kItemId("^[A-Za-z0-9][A-Za-z0-9._-]*$");
-const std::regex kDate("^\\d{4}-\\d{2}-\\d{2}$");
 
 // `authored_by: anzen` marks text we wrote; absent means the source's own words.
 Author author_of(Parser& p, const std::string& file, const YAML::Node& n) {
@@ -352,7 +352,7 @@ void parse_framework(Parser& p, const FrameworkFiles& files, Catalog& cat) {
   fw.supersedes = p.str(file, n, "supersedes", false);
   for (auto [key, val] : {std::pair{"date", &fw.date}, std::pair{"effective_from", &fw.effective_from},
                           std::pair{"effective_to", &fw.effective_to}}) {
-    if (!val->empty() && !std::regex_match(*val, kDate)) {
+    if (!val->empty() && !date::parse_iso(*val)) {  // exists in the calendar, not only shaped like a date
       p.defect(file, n[key], key, "'" + *val + "' is not a date YYYY-MM-DD");
     }
   }

@@ -217,12 +217,12 @@ void register_assess(CLI::App& app, Globals& g) {
     std::string bytes = read_file(ai_file);
     try {
       auto r = import_file(s.repo, fw, a, ai_file, bytes);
-      if (ai_json) print_json({{"rows", r.rows}, {"changed", r.changed}, {"unchanged", r.unchanged}, {"encoding", r.encoding}});
-      else std::cout << "imported " << r.rows << " row(s) (" << r.encoding << "): " << r.changed << " changed, " << r.unchanged << " unchanged\n";
+      if (ai_json) print_json({{"rows", r.rows}, {"changed", r.changed}, {"unchanged", r.unchanged}, {"encoding", r.encoding}, {"sheet", r.sheet}});
+      else std::cout << "imported " << r.rows << " row(s) (" << r.encoding << (r.sheet.empty() ? "" : ", sheet '" + r.sheet + "'") << "): " << r.changed << " changed, " << r.unchanged << " unchanged\n";
     } catch (const ImportError& e) {
       if (ai_json) {
         json issues = json::array();
-        for (const auto& i : e.issues()) issues.push_back({{"file", i.file}, {"row", i.row}, {"column", i.column}, {"found", i.found}, {"expected", i.expected}});
+        for (const auto& i : e.issues()) issues.push_back({{"file", i.file}, {"sheet", i.sheet}, {"row", i.row}, {"column", i.column}, {"found", i.found}, {"expected", i.expected}});
         std::cerr << json{{"error", "import refused"}, {"issues", issues}}.dump(2) << "\n";
         std::exit(2);
       }

@@ -107,12 +107,12 @@ void add_table_io(CLI::App* parent, Globals& g, const std::string& what, Importe
     RiskSession s(g.db);
     try {
       auto r = import_fn(s.repo, s.db, o->org, o->file, read_file(o->file));
-      if (o->json) print_json({{"rows", r.rows}, {"created", r.created}, {"updated", r.updated}, {"encoding", r.encoding}});
-      else std::cout << "imported " << r.rows << " " << what << " row(s) (" << r.encoding << "): " << r.created << " created, " << r.updated << " updated\n";
+      if (o->json) print_json({{"rows", r.rows}, {"created", r.created}, {"updated", r.updated}, {"encoding", r.encoding}, {"sheet", r.sheet}});
+      else std::cout << "imported " << r.rows << " " << what << " row(s) (" << r.encoding << (r.sheet.empty() ? "" : ", sheet '" + r.sheet + "'") << "): " << r.created << " created, " << r.updated << " updated\n";
     } catch (const assess::ImportError& e) {
       if (o->json) {
         json issues = json::array();
-        for (const auto& i : e.issues()) issues.push_back({{"file", i.file}, {"row", i.row}, {"column", i.column}, {"found", i.found}, {"expected", i.expected}});
+        for (const auto& i : e.issues()) issues.push_back({{"file", i.file}, {"sheet", i.sheet}, {"row", i.row}, {"column", i.column}, {"found", i.found}, {"expected", i.expected}});
         std::cerr << json{{"error", "import refused; nothing was changed"}, {"issues", issues}}.dump(2) << "\n";
         std::exit(2);
       }

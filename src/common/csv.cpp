@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "common/cell_guard.h"
+
 namespace anzen::csv {
 
 std::string escape(std::string_view f) {
@@ -26,7 +28,14 @@ std::string row(const std::vector<std::string>& fields) {
   return s + "\r\n";
 }
 
-std::vector<Row> parse(std::string_view t) {
+std::string export_row(const std::vector<std::string>& fields) {
+  std::vector<std::string> safe;
+  safe.reserve(fields.size());
+  for (const auto& f : fields) safe.push_back(cell::guard(f));
+  return row(safe);
+}
+
+std::vector<Row> parse(std::string_view t, char separator) {
   std::vector<Row> rows;
   Row cur;
   std::string field;
@@ -54,7 +63,7 @@ std::vector<Row> parse(std::string_view t) {
       in_quotes = true;
       quote_line = line;
       any = true;
-    } else if (c == ',') {
+    } else if (c == separator) {
       cur.fields.push_back(std::move(field));
       field.clear();
       any = true;

@@ -7,6 +7,8 @@ namespace anzen::csv {
 
 std::string escape(std::string_view field);
 std::string row(const std::vector<std::string>& fields);
+// A record of an exported file: every field passes cell::guard (formula injection) first.
+std::string export_row(const std::vector<std::string>& fields);
 
 struct Row {
   int line = 0;  // 1-based line where the record starts
@@ -14,6 +16,7 @@ struct Row {
 };
 
 // Parses CSV text. Throws std::runtime_error("line N: ...") for an unterminated quote.
-std::vector<Row> parse(std::string_view text);
+// `separator` is ',' for CSV and '\t' for Excel's tab-separated text.
+std::vector<Row> parse(std::string_view text, char separator = ',');
 
 }  // namespace anzen::csv

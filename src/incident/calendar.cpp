@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <regex>
 
+#include "common/date.h"
+
 namespace anzen::incident {
 
 std::string Date::str() const {
@@ -42,20 +44,18 @@ int weekday(Date d) {
 }
 
 std::optional<Date> parse_date(std::string_view s) {
-  static const std::regex re("^(\\d{4})-(\\d{2})-(\\d{2})$");
-  std::cmatch m;
-  if (!std::regex_match(s.begin(), s.end(), m, re)) return std::nullopt;
-  Date d{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
-  if (civil_from_days(days_from_civil(d)) != d) return std::nullopt;
-  return d;
+  auto d = date::parse_iso(s);  // the one date parser (common/date.h)
+  if (!d) return std::nullopt;
+  return Date{d->y, d->m, d->d};
 }
 
 std::optional<Instant> parse_instant(std::string_view s) {
   static const std::regex re("^(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})$");
   std::cmatch m;
   if (!std::regex_match(s.begin(), s.end(), m, re)) return std::nullopt;
-  Date d{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
-  if (civil_from_days(days_from_civil(d)) != d) return std::nullopt;
+  auto ymd = date::parse_iso(std::string_view(s.data(), 10));
+  if (!ymd) return std::nullopt;
+  Date d{ymd->y, ymd->m, ymd->d};
   int hh = std::stoi(m[4]), mm = std::stoi(m[5]), ss = m[6].matched ? std::stoi(m[6]) : 0;
   if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
   int64_t offset = 0;

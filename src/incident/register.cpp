@@ -154,7 +154,7 @@ std::string Register::periodic_csv(int64_t org_id, int fy) {
   // const operator[] on a missing key is undefined behaviour in nlohmann::json; value() is not.
   auto ev = [](const Incident& i, const char* k) { return i.event.value(k, json()); };
   std::string out =
-      "\xEF\xBB\xBF" + csv::row({"ID", "件名", "区分", "役務の区分", "影響利用者数", "発生日時",
+      "\xEF\xBB\xBF" + csv::export_row({"ID", "件名", "区分", "役務の区分", "影響利用者数", "発生日時",
                                  "復旧日時", "継続時間(分)", "設備", "都道府県", "原因", "措置",
                                  "様式", "報告期限", "未確認の値への依拠"});
   for (const auto& i : periodic_of_year(org_id, fy)) {
@@ -174,7 +174,7 @@ std::string Register::periodic_csv(int64_t org_id, int fy) {
     }
     std::string prefs;
     for (const auto& p : i.details.value("prefectures", json::array())) prefs += (prefs.empty() ? "" : "・") + s(p);
-    out += csv::row({std::to_string(i.id), i.title, kinds, s(ev(i, "service_category")),
+    out += csv::export_row({std::to_string(i.id), i.title, kinds, s(ev(i, "service_category")),
                      s(ev(i, "affected_users")), s(ev(i, "started_at")), s(ev(i, "ended_at")),
                      std::to_string(i.classification.value("duration_minutes", 0)),
                      s(ev(i, "facility")), prefs, s(i.details.value("cause", json())),

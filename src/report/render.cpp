@@ -138,13 +138,19 @@ Rendered render(store::Db& db, const std::string& report, int64_t assessment_id,
                                                            {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
   out.mime = mimes.at(format);
   Decisions dec(db, "report");
+  // Every workbook sheet prints with the organisation, the period and the date in its header.
+  auto printed = [&](std::vector<XlsxSheet> sheets) {
+    for (auto& sh : sheets) sh.print = {d.org.name, sh.name, d.assessment.period, d.today};
+    return xlsx_workbook_bytes(sheets);
+  };
   if (report == "management") {
     out.bytes = format == "pdf" ? management_pdf(d, lang) : management_html(d, lang);
   } else if (report == "checklist") {
     if (format == "csv") {
       out.bytes = assess::export_csv(*d.fw, d.assessment, d.answers, d.evidence);
     } else {
-      out.bytes = bytes_via_temp_file([&](const std::string& path) { assess::export_xlsx(*d.fw, d.assessment, d.answers, d.evidence, path); }, ".xlsx");
+      XlsxPrint print{d.org.name, "", d.assessment.period, d.today};
+      out.bytes = bytes_via_temp_file([&](const std::string& path) { assess::export_xlsx(*d.fw, d.assessment, d.answers, d.evidence, path, print); }, ".xlsx");
     }
   } else if (report == "gaps") {
     risk::RiskRepo rr(db, "report");
@@ -155,7 +161,7 @@ Rendered render(store::Db& db, const std::string& report, int64_t assessment_id,
       std::vector<XlsxSheet> sheets;
       sheets.push_back({lang == "en" ? "Gaps" : "差異", g, {8, 12, 6, 60, 10, 40, 10, 14, 12}});
       sheets.push_back({lang == "en" ? "Treatment plan" : "リスク対応計画", with_labels(rr.plan_table(d.assessment.org_id), lang), {6, 36, 36, 20, 14, 12, 30, 12, 8, 12, 20}});
-      out.bytes = xlsx_workbook_bytes(sheets);
+      out.bytes = printed(sheets);
     }
   } else if (report == "risks") {
     risk::RiskRepo rr(db, "report");
@@ -166,7 +172,7 @@ Rendered render(store::Db& db, const std::string& report, int64_t assessment_id,
       std::vector<XlsxSheet> sheets;
       sheets.push_back({lang == "en" ? "Risk register" : "リスク台帳", r, {6, 30, 16, 16, 24, 16, 10, 16, 10, 10, 10, 12, 10, 14, 24, 12, 20}});
       sheets.push_back({lang == "en" ? "Assets" : "資産台帳", with_labels(rr.assets_table(d.assessment.org_id), lang), {6, 30, 20, 16, 8, 8, 8, 24, 20, 12}});
-      out.bytes = xlsx_workbook_bytes(sheets);
+      out.bytes = printed(sheets);
     }
   } else if (report == "incidents") {
     auto t = incidents_table(d, lang);
@@ -176,14 +182,14 @@ Rendered render(store::Db& db, const std::string& report, int64_t assessment_id,
       std::vector<XlsxSheet> sheets;
       sheets.push_back({d.assessment.period + (lang == "en" ? " accidents" : " 事故一覧"), t, {6, 30, 24, 24, 16, 12, 30, 36, 8}});
       sheets.push_back({lang == "en" ? "Reporting deadlines" : "報告期限", obligations_table(d, lang), {30, 16, 12, 12, 10}});
-      out.bytes = xlsx_workbook_bytes(sheets);
+      out.bytes = printed(sheets);
     }
   } else if (report == "soa") {
     auto rows = soa_rows(d, dec.soa(d.assessment.id), lang);
     if (format == "pdf") out.bytes = soa_pdf(d, rows, lang);
     else if (format == "html") out.bytes = soa_html(d, rows, lang);
     else if (format == "csv") out.bytes = to_csv(soa_table(rows, lang));
-    else out.bytes = xlsx_workbook_bytes({XlsxSheet{lang == "en" ? "Statement of applicability" : "適用宣言書", soa_table(rows, lang), {10, 8, 40, 10, 30, 36, 14, 10}}});
+    else out.bytes = printed({XlsxSheet{lang == "en" ? "Statement of applicability" : "適用宣言書", soa_table(rows, lang), {10, 8, 40, 10, 30, 36, 14, 10}, {}}});
   } else {
     auto secs = disclosure_sections(d, dec.texts(d.assessment.id, "disclosure"), lang);
     out.bytes = format == "pdf" ? disclosure_pdf(d, secs, lang) : disclosure_html(d, secs, lang);

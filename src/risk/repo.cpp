@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "common/csv.h"
+#include "common/date.h"
 #include "risk/table.h"
 #include "store/audit.h"
 
@@ -54,7 +55,6 @@ CREATE TABLE risk_matrices (
 )"}}),
                            true);
 
-const std::regex kDate("^\\d{4}-\\d{2}-\\d{2}$");
 
 json asset_json(const Asset& a) {
   return {{"name", a.name}, {"kind", a.kind}, {"owner", a.owner}, {"c", a.c}, {"i", a.i}, {"a", a.a},
@@ -203,6 +203,7 @@ std::vector<Asset> RiskRepo::assets(int64_t org) {
 Risk RiskRepo::save_risk(Risk r) {
   static const std::vector<std::string> threats = {"cyber_attack", "congestion", "failure_disaster", "info_leak", "custom"};
   if (r.title.empty()) throw std::invalid_argument("title: must not be empty");
+  r.acceptance_expiry = date::require("acceptance_expiry (有効期限)", r.acceptance_expiry);
   if (std::find(threats.begin(), threats.end(), r.threat) == threats.end()) throw std::invalid_argument("threat: expected cyber_attack, congestion, failure_disaster, info_leak or custom");
   if (r.threat == "custom" && r.custom_threat.empty()) throw std::invalid_argument("custom_threat: name the threat when it is custom");
   const Matrix& m = matrix(r.org_id);
@@ -221,7 +222,7 @@ Risk RiskRepo::save_risk(Risk r) {
     std::string missing;
     if (r.approver.empty()) missing += " an approver (承認者)";
     if (r.justification.empty()) missing += std::string(missing.empty() ? "" : ",") + " a justification (理由)";
-    if (!std::regex_match(r.acceptance_expiry, kDate)) missing += std::string(missing.empty() ? "" : ",") + " an expiry date YYYY-MM-DD (有効期限)";
+    if (r.acceptance_expiry.empty()) missing += std::string(missing.empty() ? "" : ",") + " an expiry date YYYY-MM-DD (有効期限)";
     if (!missing.empty()) throw std::invalid_argument("acceptance (保有・受容) needs" + missing);
   }
   for (int64_t aid : r.asset_ids) {
@@ -268,7 +269,8 @@ PlanItem RiskRepo::save_plan_item(PlanItem p) {
     if (v->empty()) missing += std::string(missing.empty() ? "" : ", ") + name;
   }
   if (!missing.empty()) throw std::invalid_argument("plan item needs " + missing);
-  if (!std::regex_match(p.deadline, kDate)) throw std::invalid_argument("deadline (達成期限): expected YYYY-MM-DD, got '" + p.deadline + "'");
+  p.deadline = date::require("deadline (達成期限)", p.deadline);
+  if (p.deadline.empty()) throw std::invalid_argument("deadline (達成期限): expected a date YYYY-MM-DD, got nothing");
   if (p.status != "planned" && p.status != "in_progress" && p.status != "done" && p.status != "cancelled") throw std::invalid_argument("status: expected planned, in_progress, done or cancelled");
   if (p.progress < 0 || p.progress > 100) throw std::invalid_argument("progress: expected 0-100");
   for (int64_t rid : p.risk_ids) {

@@ -1,37 +1,48 @@
 #include "risk/table.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <regex>
 
 #include "common/csv.h"
 #include "common/text.h"
-#include "common/xlsx_read.h"
 
 namespace anzen::risk {
 
+namespace {
+// Shorthand for a table column: key (the English header), Japanese header, aliases.
+Column col(const char* key, const char* ja, std::vector<std::string> aliases = {}, bool export_only = false) {
+  return Column{key, ja, key, std::move(aliases), false, export_only};
+}
+}  // namespace
+
 const std::vector<Column>& asset_columns() {
-  static const std::vector<Column> c = {{"id", "ID"},           {"name", "名称"},         {"kind", "種別"},
-                                        {"owner", "管理者"},     {"c", "機密性"},          {"i", "完全性"},
-                                        {"a", "可用性"},         {"services", "サービス"}, {"suppliers", "供給者"},
-                                        {"depends_on", "依存する資産"}};
+  static const std::vector<Column> c = {col("id", "ID", {"資産ID", "番号"}), col("name", "名称", {"資産名", "資産名称"}),
+                                        col("kind", "種別", {"資産種別", "分類"}), col("owner", "管理者", {"資産管理者", "責任者"}),
+                                        col("c", "機密性", {"C"}), col("i", "完全性", {"I"}), col("a", "可用性", {"A"}),
+                                        col("services", "サービス", {"役務"}), col("suppliers", "供給者", {"委託先", "調達先"}),
+                                        col("depends_on", "依存する資産", {"依存先"})};
   return c;
 }
 const std::vector<Column>& risk_columns() {
   static const std::vector<Column> c = {
-      {"id", "ID"},           {"title", "リスク"},          {"threat", "脅威"},          {"custom_threat", "脅威（その他）"},
-      {"description", "説明"}, {"owner", "リスクオーナー"},  {"asset_ids", "資産"},        {"services", "サービス"},
-      {"inherent", "固有リスク"}, {"current", "現在のリスク"}, {"residual", "残留リスク"}, {"level", "現在のレベル", true},
-      {"treatment", "対応"},  {"approver", "承認者"},        {"justification", "理由"},   {"acceptance_expiry", "有効期限"},
-      {"question_ids", "関連する確認項目"}};
+      col("id", "ID", {"リスクID", "番号"}),  col("title", "リスク", {"リスク名", "件名"}), col("threat", "脅威", {"脅威区分"}),
+      col("custom_threat", "脅威（その他）", {"脅威(その他)"}), col("description", "説明", {"内容", "概要"}),
+      col("owner", "リスクオーナー", {"リスク所有者", "責任者"}), col("asset_ids", "資産", {"資産ID", "関連資産"}),
+      col("services", "サービス", {"役務"}), col("inherent", "固有リスク"), col("current", "現在のリスク"),
+      col("residual", "残留リスク", {"残存リスク"}), col("level", "現在のレベル", {}, true), col("treatment", "対応", {"リスク対応", "対応方針"}),
+      col("approver", "承認者"), col("justification", "理由", {"受容理由"}), col("acceptance_expiry", "有効期限", {"受容期限"}),
+      col("question_ids", "関連する確認項目", {"確認項目", "質問ID"})};
   return c;
 }
 const std::vector<Column>& plan_columns() {
   static const std::vector<Column> c = {
-      {"id", "ID"},           {"target_state", "目標とする将来像"}, {"actions", "実施事項"},
-      {"resources", "必要な資源"}, {"owner", "責任者"},            {"deadline", "達成期限"},
-      {"evaluation_method", "結果の評価方法"}, {"status", "状態"},  {"progress", "進捗(%)"},
-      {"risk_ids", "関連するリスク"}, {"question_ids", "関連する確認項目"}};
+      col("id", "ID", {"計画ID", "番号"}), col("target_state", "目標とする将来像", {"目標"}), col("actions", "実施事項", {"対策", "実施内容"}),
+      col("resources", "必要な資源", {"必要な資源（人・物・金）", "資源"}), col("owner", "責任者", {"担当者"}),
+      col("deadline", "達成期限", {"期限", "完了予定日"}), col("evaluation_method", "結果の評価方法", {"評価方法"}),
+      col("status", "状態", {"進捗状況", "ステータス"}), col("progress", "進捗(%)", {"進捗率", "進捗"}),
+      col("risk_ids", "関連するリスク", {"リスクID"}), col("question_ids", "関連する確認項目", {"確認項目", "質問ID"})};
   return c;
 }
 
@@ -53,7 +64,7 @@ std::string join_ids(const std::vector<int64_t>& v) {
 }
 std::string to_csv(const Table& t) {
   std::string out = "\xEF\xBB\xBF";
-  for (const auto& r : t) out += csv::row(r);
+  for (const auto& r : t) out += csv::export_row(r);
   return out;
 }
 
@@ -61,57 +72,65 @@ namespace {
 using assess::ImportError;
 using assess::ImportIssue;
 
-// One row of the file, by column key, remembering where each cell sits for error messages.
+// One row of the file, by column key, with the cell details the value readers need.
 struct Cells {
-  int line = 0;
-  std::map<std::string, std::string> v;
-  bool has(const std::string& k) const { return v.count(k) != 0; }
-  const std::string& get(const std::string& k) const { return v.at(k); }
+  const table::Table& t;
+  const std::vector<Column>& spec;
+  const table::Record& r;
+  bool has(const std::string& k) const { return t.has(table::Table::index(spec, k)); }
+  const std::string& get(const std::string& k) const { return r.cells[table::Table::index(spec, k)]; }
+  std::string date(const std::string& k) const { return table::date_cell(r, table::Table::index(spec, k)); }
+  int number(const std::string& k, int lo, int hi) const {
+    try {
+      auto v = table::int_cell(r, table::Table::index(spec, k), lo, hi);
+      if (!v) throw table::CellError{""};
+      return static_cast<int>(*v);
+    } catch (const table::CellError&) {
+      throw table::CellError{"a number " + std::to_string(lo) + "-" + std::to_string(hi)};
+    }
+  }
 };
 
-std::vector<csv::Row> read_rows(const std::string& file, const std::string& bytes, std::string& encoding) {
-  try {
-    if (bytes.rfind("PK\x03\x04", 0) == 0) {
-      encoding = "xlsx";
-      return xlsx::read_first_sheet(bytes);
-    }
-    return csv::parse(assess::decode_spreadsheet_text(file, bytes, encoding));
-  } catch (const ImportError&) {
-    throw;
-  } catch (const std::runtime_error& e) {
-    throw ImportError({{file, 0, "", e.what(), "a complete CSV or XLSX file"}});
-  }
-}
-
+// A value error in one column (the column's key and what was expected).
 struct Bad {
   std::string column, expected;
 };
 
 int64_t to_id(const std::string& s, const char* col) {
-  static const std::regex kInt("^\\d{1,15}$");
-  if (!std::regex_match(s, kInt)) throw Bad{col, "a whole number"};
-  return std::stoll(s);
+  std::string v = text::fold(s);
+  if (v.empty() || v.size() > 15 || !std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) throw Bad{col, "a whole number"};
+  return std::stoll(v);
 }
 std::vector<int64_t> to_ids(const std::string& s, const char* col) {
   std::vector<int64_t> out;
   for (const auto& x : text::split_list(s, ";,\n ")) out.push_back(to_id(x, col));
   return out;
 }
-int to_int(const std::string& s, const char* col, int lo, int hi) {
-  static const std::regex kInt("^\\d{1,3}$");
-  if (!std::regex_match(s, kInt) || std::stoi(s) < lo || std::stoi(s) > hi) throw Bad{col, "a number " + std::to_string(lo) + "-" + std::to_string(hi)};
-  return std::stoi(s);
+int to_int(const Cells& c, const char* col, int lo, int hi) {
+  try {
+    return c.number(col, lo, hi);
+  } catch (const table::CellError& e) {
+    throw Bad{col, e.expected};
+  }
+}
+std::string to_date(const Cells& c, const char* col) {
+  try {
+    return c.date(col);
+  } catch (const table::CellError& e) {
+    throw Bad{col, e.expected};
+  }
 }
 std::pair<int, int> to_cell(const std::string& s, const char* col) {
   static const std::regex kCell("^\\s*(\\d{1,2})\\s*(?:×|x|X|\\*|＊)\\s*(\\d{1,2})\\s*$");
   std::smatch m;
-  if (!std::regex_match(s, m, kCell)) throw Bad{col, "LIKELIHOOD×IMPACT such as 4×5"};
+  std::string v = text::fold(s);  // full-width digits
+  if (!std::regex_match(v, m, kCell) && !std::regex_match(s, m, kCell)) throw Bad{col, "LIKELIHOOD×IMPACT such as 4×5"};
   return {std::stoi(m[1]), std::stoi(m[2])};
 }
 // Accepts the code or its Japanese name.
 std::string to_code(const std::string& s, const char* col, const std::vector<std::pair<const char*, const char*>>& codes) {
   for (const auto& [code, ja] : codes) {
-    if (s == code || s == ja) return code;
+    if (s == code || s == ja || text::fold(s) == text::fold(ja)) return code;
   }
   std::string exp;
   for (const auto& [code, ja] : codes) exp += (exp.empty() ? "" : ", ") + std::string(code) + " (" + ja + ")";
@@ -129,11 +148,11 @@ const std::vector<std::pair<const char*, const char*>> kStatuses = {
 // The column a repository message ("field: …" or "field (名前): …") is about.
 const Column* column_of(const std::string& msg, const std::vector<Column>& cols) {
   std::string field = msg.substr(0, msg.find_first_of(": "));
-  if (msg.rfind("acceptance", 0) == 0) field = "treatment";
+  if (msg.rfind("acceptance ", 0) == 0) field = "treatment";
   if (field == "classification") field = "c";
   if (msg.rfind("plan item needs", 0) == 0) {
     for (const auto& c : cols) {
-      if (msg.find(c.key) != std::string::npos && std::string(c.key) != "id") return &c;
+      if (msg.find(c.key) != std::string::npos && c.key != "id") return &c;
     }
   }
   for (const auto& c : cols) {
@@ -142,56 +161,27 @@ const Column* column_of(const std::string& msg, const std::vector<Column>& cols)
   return nullptr;
 }
 
-// Shared driver: header mapping, per-row apply inside one transaction, all defects collected.
+// Shared driver: the table layer reads and checks the columns; rows are applied inside one
+// transaction and every defect is collected.
 TableImport run(store::Db& db, const std::string& file, const std::string& bytes, const std::vector<Column>& cols,
                 const std::function<bool(const Cells&)>& apply_row) {
   TableImport res;
-  auto rows = read_rows(file, bytes, res.encoding);
-  if (rows.empty()) throw ImportError({{file, 1, "", "an empty file", "a header row, then one row per record"}});
+  table::Table t = table::read(file, bytes, cols);
+  res.encoding = t.encoding;
+  res.sheet = t.sheet;
   std::vector<ImportIssue> issues;
-  std::vector<std::string> keys;
-  for (size_t c = 0; c < rows[0].fields.size(); ++c) {
-    std::string h = text::trim(rows[0].fields[c]);
-    const Column* hit = nullptr;
-    for (const auto& col : cols) {
-      if (h == col.key || h == col.ja) hit = &col;
-    }
-    if (!hit) {
-      std::string exp;
-      for (const auto& col : cols) exp += (exp.empty() ? "" : ", ") + std::string(col.ja);
-      issues.push_back({file, rows[0].line, "#" + std::to_string(c + 1), h, "one of the column headers " + exp});
-      keys.push_back("");
-    } else {
-      keys.push_back(hit->export_only ? "" : hit->key);
-    }
-  }
-  if (!issues.empty()) throw ImportError(issues);
   db.transaction([&] {
-    for (size_t r = 1; r < rows.size(); ++r) {
-      Cells cells;
-      cells.line = rows[r].line;
-      bool blank = true;
-      for (size_t c = 0; c < keys.size() && c < rows[r].fields.size(); ++c) {
-        if (keys[c].empty()) continue;
-        cells.v[keys[c]] = text::trim(rows[r].fields[c]);
-        if (!cells.v[keys[c]].empty()) blank = false;
-      }
-      if (blank) continue;
+    for (const auto& row : t.rows) {
+      Cells cells{t, cols, row};
       ++res.rows;
-      std::string found;
       try {
         (apply_row(cells) ? res.updated : res.created)++;
       } catch (const Bad& b) {
-        std::string col = b.column;
-        for (const auto& c : cols) {
-          if (b.column != c.key) continue;
-          col = c.ja;
-          if (cells.has(c.key)) found = cells.get(c.key);
-        }
-        issues.push_back({file, cells.line, col, found, b.expected});
+        issues.push_back(t.issue(row, cols, table::Table::index(cols, b.column), b.expected));
       } catch (const std::invalid_argument& e) {
         const Column* col = column_of(e.what(), cols);
-        issues.push_back({file, cells.line, col ? col->ja : "", col && cells.has(col->key) ? cells.get(col->key) : "", std::string("a valid record: ") + e.what()});
+        issues.push_back({file, row.line, col ? col->ja : "", col ? row.cells[static_cast<size_t>(col - cols.data())] : "",
+                          std::string("a valid record: ") + e.what(), t.sheet});
       }
     }
     if (!issues.empty()) throw ImportError(issues);
@@ -218,9 +208,9 @@ TableImport import_assets(RiskRepo& repo, store::Db& db, int64_t org, const std:
     if (c.has("name")) a.name = c.get("name");
     if (c.has("kind")) a.kind = c.get("kind");
     if (c.has("owner")) a.owner = c.get("owner");
-    if (c.has("c")) a.c = to_int(c.get("c"), "c", 1, 10);
-    if (c.has("i")) a.i = to_int(c.get("i"), "i", 1, 10);
-    if (c.has("a")) a.a = to_int(c.get("a"), "a", 1, 10);
+    if (c.has("c")) a.c = to_int(c, "c", 1, 10);
+    if (c.has("i")) a.i = to_int(c, "i", 1, 10);
+    if (c.has("a")) a.a = to_int(c, "a", 1, 10);
     if (c.has("services")) a.services = text::split_list(c.get("services"), ";\n");
     if (c.has("suppliers")) a.suppliers = text::split_list(c.get("suppliers"), ";\n");
     if (c.has("depends_on")) a.depends_on = to_ids(c.get("depends_on"), "depends_on");
@@ -248,7 +238,7 @@ TableImport import_risks(RiskRepo& repo, store::Db& db, int64_t org, const std::
     if (c.has("treatment")) r.treatment = to_code(c.get("treatment"), "treatment", kTreatments);
     if (c.has("approver")) r.approver = c.get("approver");
     if (c.has("justification")) r.justification = c.get("justification");
-    if (c.has("acceptance_expiry")) r.acceptance_expiry = assess::excel_serial_to_date(c.get("acceptance_expiry"));
+    if (c.has("acceptance_expiry")) r.acceptance_expiry = to_date(c, "acceptance_expiry");
     if (c.has("question_ids")) r.question_ids = text::split_list(c.get("question_ids"), ";,\n ");
     repo.save_risk(r);
     return update;
@@ -264,10 +254,10 @@ TableImport import_plan(RiskRepo& repo, store::Db& db, int64_t org, const std::s
     if (c.has("actions")) p.actions = c.get("actions");
     if (c.has("resources")) p.resources = c.get("resources");
     if (c.has("owner")) p.owner = c.get("owner");
-    if (c.has("deadline")) p.deadline = assess::excel_serial_to_date(c.get("deadline"));
+    if (c.has("deadline")) p.deadline = to_date(c, "deadline");
     if (c.has("evaluation_method")) p.evaluation_method = c.get("evaluation_method");
     if (c.has("status")) p.status = to_code(c.get("status"), "status", kStatuses);
-    if (c.has("progress")) p.progress = to_int(c.get("progress"), "progress", 0, 100);
+    if (c.has("progress")) p.progress = to_int(c, "progress", 0, 100);
     if (c.has("risk_ids")) p.risk_ids = to_ids(c.get("risk_ids"), "risk_ids");
     if (c.has("question_ids")) p.question_ids = text::split_list(c.get("question_ids"), ";,\n ");
     repo.save_plan_item(p);

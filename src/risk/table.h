@@ -5,15 +5,14 @@
 #include <vector>
 
 #include "assess/sheet.h"
+#include "common/table_read.h"
 #include "risk/repo.h"
 
 namespace anzen::risk {
 
-struct Column {
-  const char* key;  // English header, also accepted on import
-  const char* ja;   // Japanese header, written on export
-  bool export_only = false;
-};
+// Columns: key (English header, also accepted), Japanese header (written), aliases (read;
+// docs/spreadsheets.md). Read through the shared table layer (common/table_read.h).
+using Column = table::Column;
 const std::vector<Column>& asset_columns();
 const std::vector<Column>& risk_columns();
 const std::vector<Column>& plan_columns();
@@ -25,11 +24,13 @@ std::string to_csv(const Table& t);  // UTF-8 with BOM, so Excel opens it as UTF
 
 struct TableImport {
   int rows = 0, created = 0, updated = 0;
-  std::string encoding;  // utf-8, utf-8-bom, cp932, xlsx
+  std::string encoding;  // utf-8, utf-8-bom, cp932, utf-16le, xlsx
+  std::string sheet;     // the worksheet read (XLSX)
 };
 
-// Reads a CSV (UTF-8 or Shift_JIS) or XLSX file with the exported columns (Japanese or
-// English headers, any order, unknown columns refused). A row with an ID updates that record
+// Reads a CSV (UTF-8 or Shift_JIS), Unicode text (UTF-16) or XLSX file with the exported
+// columns (Japanese or English headers or documented aliases, any order; unknown and
+// duplicate columns refused by name). A row with an ID updates that record
 // (columns absent from the file keep their values); a row without one creates a record.
 // All rows are applied in one transaction: on any defect nothing changes and
 // assess::ImportError lists every defect with row and column.

@@ -264,6 +264,32 @@ TEST_F(WebTest, RiskRegisterHeatMapAndAcceptanceRule) {
   EXPECT_EQ(c.Get("/risks", {{"Cookie", bob}})->body.find("DDoS による停止"), std::string::npos);
 }
 
+// Issue 16 (8): the one date parser answers web forms and the API: impossible dates are a 400
+// naming the field; Japanese forms are read.
+TEST_F(WebTest, ImpossibleDatesAre400NamingTheField) {
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = csrf_of(cookie);
+  auto c = client();
+  std::string form = "title=" + url_encode("停電") + "&threat=failure_disaster&inherent_l=2&inherent_i=2&current_l=2&current_i=2&residual_l=1&residual_i=1"
+                     "&treatment=accept&approver=CISO&justification=x&_csrf=" + url_encode(csrf);
+  auto bad = c.Post("/risks", {{"Cookie", cookie}}, form + "&expiry=2026-02-31", "application/x-www-form-urlencoded");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("acceptance_expiry"), std::string::npos) << bad->body;
+  EXPECT_NE(bad->body.find("February 2026 has 28 days"), std::string::npos) << bad->body;
+  store::Db db(path_);
+  assess::AssessRepo repo(db, "test");
+  auto a = repo.create(org_a_, *catalog::shipped_catalog().find("tcs-2023"), "operator", "FY2026", "");
+  Accounts acc(db);
+  httplib::Headers bearer = {{"Authorization", "Bearer " + acc.create_token(acc.find_user("alice")->id, "t", "test")}};
+  std::string url = "/api/v1/assessments/" + std::to_string(a.id) + "/answers/T2-001.1";
+  auto api = c.Put(url, bearer, R"({"status":"partial","due":"2026-13-01"})", "application/json");
+  EXPECT_EQ(api->status, 400);
+  EXPECT_NE(api->body.find("due"), std::string::npos) << api->body;
+  EXPECT_TRUE(repo.answers(a.id).empty()) << "nothing saved";
+  ASSERT_EQ(c.Put(url, bearer, R"({"status":"partial","due":"令和8年3月31日"})", "application/json")->status, 200);
+  EXPECT_EQ(repo.answers(a.id).at("T2-001.1").due, "2026-03-31");
+}
+
 TEST_F(WebTest, RegisterAndPlanExportAndImportAllOrNothing) {
   std::string cookie = login("alice", "correct horse");
   std::string csrf = csrf_of(cookie);
