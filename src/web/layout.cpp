@@ -81,9 +81,9 @@ std::string head(const Ctx& c, const std::string& title) {
 }
 }  // namespace
 
-// An assessment's gaps and reports pages belong to the 差異 and 報告書 sections, not to 自己点検.
+// An assessment's gaps, reports and benchmark pages belong to their own sections, not to 自己点検.
 std::string nav_section(const std::string& path) {
-  static const std::regex sub(R"(^/assessments/\d+/(gaps|reports)(/.*)?$)");
+  static const std::regex sub(R"(^/assessments/\d+/(gaps|reports|industry)(/.*)?$)");
   std::smatch m;
   if (std::regex_match(path, m, sub)) return "/" + m[1].str();
   if (path == "/") return "/";

@@ -14,6 +14,7 @@ TEST(Layout, NavigationMarksTheSectionAPageBelongsTo) {
   EXPECT_EQ(nav_section("/assessments/2/reports"), "/reports");
   EXPECT_EQ(nav_section("/assessments/2/reports/management.pdf"), "/reports");
   EXPECT_EQ(nav_section("/incidents/5"), "/incidents");
+  EXPECT_EQ(nav_section("/assessments/2/industry"), "/industry");
 }
 
 }  // namespace
