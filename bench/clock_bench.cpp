@@ -1,4 +1,5 @@
-// The live clock against same-run baselines: one tick over 1,000 ongoing incidents against
+// The live clock against same-run baselines: a tick over 1,000 ongoing incidents (after their
+// escalations were stored) against
 // classifying the same 1,000 events in memory; an Alertmanager delivery of 100 new alerts, and
 // the same delivery repeated (the idempotent path), against creating 100 incidents directly.
 #include <benchmark/benchmark.h>
@@ -66,6 +67,7 @@ void BM_Tick1000Ongoing(benchmark::State& st) {
     reg.create(b.org, "障害 " + std::to_string(i), "", event(i), kT0 + 60);
   NoSender sender;
   int64_t t = kT0 + 5400;
+  ops::tick(*b.db, t++, sender);  // the escalations are stored once; measured: the ticks after
   for (auto _ : st) benchmark::DoNotOptimize(ops::tick(*b.db, t++, sender));
   st.SetItemsProcessed(st.iterations() * 1000);
 }

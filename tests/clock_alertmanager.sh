@@ -13,27 +13,7 @@ py=/usr/bin/python3
 "$py" -c 'import aiosmtpd' 2>/dev/null || { echo "SKIP: python3-aiosmtpd not installed"; exit 77; }
 command -v curl >/dev/null || { echo "SKIP: curl not installed"; exit 77; }
 
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  for f in "$tmp"/*.log; do echo "--- $f" >&2; tail -20 "$f" >&2; done
-  exit 1
-}
-free_port() { "$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() {  # wait_for SECONDS COMMAND...: polls until the command succeeds
-  local n=$(( $1 * 4 )); shift
-  for _ in $(seq "$n"); do "$@" >/dev/null 2>&1 && return 0; sleep 0.25; done
-  return 1
-}
-iso_in() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
-
+. "$2/tests/fixtures/clock/lib.sh"
 export ANZEN_DB="$tmp/anzen.db"
 cd "$tmp"
 "$anzen" org create --name "株式会社監視通信" --kind operator >/dev/null

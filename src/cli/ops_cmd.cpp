@@ -29,23 +29,6 @@ incident::Instant as_of_or_now(const std::string& as_of) {
   return *t;
 }
 
-json integration_json(const ops::Integration& i) {
-  return {{"id", i.id},
-          {"org", i.org_id},
-          {"kind", i.kind},
-          {"name", i.name},
-          {"enabled", i.enabled},
-          {"hmac", !i.hmac_secret.empty()},
-          {"url", "/api/v1/hooks/" + std::to_string(i.id)},
-          {"created_at", i.created_at}};
-}
-
-json channel_json(const ops::Channel& c) {
-  return {{"id", c.id},         {"org", c.org_id},  {"kind", c.kind},
-          {"target", c.target}, {"smtp", c.smtp},   {"from", c.sender},
-          {"lang", c.lang},     {"quiet", c.quiet}, {"enabled", c.enabled}};
-}
-
 void register_integration(CLI::App& app, Globals& g) {
   auto* in = app.add_subcommand("integration",
                                 "Inbound monitoring integrations (Alertmanager, generic webhook)");
@@ -94,7 +77,7 @@ void register_integration(CLI::App& app, Globals& g) {
     db.migrate();
     json out = json::array();
     for (const auto& i : ops::OpsRepo(db, store::default_actor()).integrations(ls_org)) {
-      out.push_back(integration_json(i));
+      out.push_back(ops::integration_json(i));
       if (!ls_js)
         std::cout << i.id << "\t" << i.kind << "\t" << (i.enabled ? "enabled" : "disabled") << "\t"
                   << i.name << "\n";
@@ -161,7 +144,7 @@ void register_notify(CLI::App& app, Globals& g) {
     }
     auto made = ops::OpsRepo(db, store::default_actor()).add_channel(ch);
     if (js)
-      print_json(channel_json(made));
+      print_json(ops::channel_json(made));
     else
       std::cout << "added channel " << made.id << "\n";
   });
@@ -175,19 +158,9 @@ void register_notify(CLI::App& app, Globals& g) {
     db.migrate();
     ops::OpsRepo repo(db, store::default_actor());
     json chans = json::array(), notes = json::array();
-    for (const auto& c : repo.channels(ls_org)) chans.push_back(channel_json(c));
-    for (const auto& n : repo.notifications(ls_org, "", 200)) {
-      notes.push_back({{"id", n.id},
-                       {"channel", n.channel_id},
-                       {"incident", n.incident_id ? json(*n.incident_id) : json()},
-                       {"event", n.event},
-                       {"subject", n.subject},
-                       {"status", n.status},
-                       {"attempts", n.attempts},
-                       {"next_at", n.next_at},
-                       {"last_error", n.last_error},
-                       {"sent_at", n.sent_at ? json(*n.sent_at) : json()}});
-    }
+    for (const auto& c : repo.channels(ls_org)) chans.push_back(ops::channel_json(c));
+    for (const auto& n : repo.notifications(ls_org, "", 200))
+      notes.push_back(ops::notification_json(n));
     if (ls_js) {
       print_json({{"channels", chans}, {"notifications", notes}});
       return;

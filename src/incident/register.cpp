@@ -244,12 +244,13 @@ bool Register::reclassify(int64_t org_id, int64_t id, Instant now) {
   if (!cur) throw std::out_of_range("no such incident");
   json verdict = current_verdict(*cur, now);
   auto before = verdict_kinds(cur->classification), after = verdict_kinds(verdict);
-  bool changed = before != after;
-  if (verdict == cur->classification) return false;
+  // Only a change of classification is stored: the same verdict at a later moment is what
+  // current_verdict computes anyway, and rewriting every ongoing incident on every tick
+  // would cost a write each.
+  if (before == after) return false;
   db_.transaction([&] {
     db_.prepare("UPDATE incidents SET classification_json=?, updated_at=? WHERE id=? AND org_id=?")
         .bind(1, verdict.dump()).bind(2, store::now_utc()).bind(3, id).bind(4, org_id).run();
-    if (!changed) return;  // the same verdict, a later as_of: nothing for the timeline
     std::string why_ja, why_en, when;
     for (const auto& c : verdict["classifications"]) {
       why_ja += (why_ja.empty() ? "" : "・") + c["label"]["ja"].get<std::string>() + "（" + c["rule"].get<std::string>() +
@@ -265,7 +266,7 @@ bool Register::reclassify(int64_t org_id, int64_t id, Instant now) {
         .bind(1, id).bind(2, format_jst(now)).bind(3, actor_).bind(4, text).run();
     store::audit_append(db_, {actor_, org_id, "incident", std::to_string(id), "reclassify", cur->classification, verdict});
   });
-  return changed;
+  return true;
 }
 
 std::vector<Obligation> Register::obligations(int64_t org_id, Instant now) {

@@ -188,19 +188,24 @@ std::vector<Integration> OpsRepo::integrations(int64_t org_id) {
   return out;
 }
 
-void OpsRepo::set_integration_enabled(int64_t org_id, int64_t id, bool enabled) {
+void OpsRepo::set_enabled(const char* table, const char* entity, int64_t org_id, int64_t id,
+                          bool enabled) {
   db_.transaction([&] {
-    db_.prepare("UPDATE ops_integrations SET enabled=? WHERE id=? AND org_id=?")
+    db_.prepare(std::string("UPDATE ") + table + " SET enabled=? WHERE id=? AND org_id=?")
         .bind(1, enabled ? 1 : 0)
         .bind(2, id)
         .bind(3, org_id)
         .run();
     if (db_.changes() == 0)
-      throw std::out_of_range("no integration " + std::to_string(id) + " in organisation " +
-                              std::to_string(org_id));
-    store::audit_append(db_, {actor_, org_id, "integration", std::to_string(id),
+      throw std::out_of_range(std::string("no ") + entity + " " + std::to_string(id) +
+                              " in organisation " + std::to_string(org_id));
+    store::audit_append(db_, {actor_, org_id, entity, std::to_string(id),
                               enabled ? "enable" : "disable", nullptr, nullptr});
   });
+}
+
+void OpsRepo::set_integration_enabled(int64_t org_id, int64_t id, bool enabled) {
+  set_enabled("ops_integrations", "integration", org_id, id, enabled);
 }
 
 std::optional<AlertRow> OpsRepo::find_alert(int64_t integration_id, const std::string& fingerprint,
@@ -380,18 +385,7 @@ std::optional<Channel> OpsRepo::channel(int64_t id) {
 }
 
 void OpsRepo::set_channel_enabled(int64_t org_id, int64_t id, bool enabled) {
-  db_.transaction([&] {
-    db_.prepare("UPDATE ops_channels SET enabled=? WHERE id=? AND org_id=?")
-        .bind(1, enabled ? 1 : 0)
-        .bind(2, id)
-        .bind(3, org_id)
-        .run();
-    if (db_.changes() == 0)
-      throw std::out_of_range("no channel " + std::to_string(id) + " in organisation " +
-                              std::to_string(org_id));
-    store::audit_append(db_, {actor_, org_id, "notify_channel", std::to_string(id),
-                              enabled ? "enable" : "disable", nullptr, nullptr});
-  });
+  set_enabled("ops_channels", "notify_channel", org_id, id, enabled);
 }
 
 std::vector<int64_t> OpsRepo::orgs_with_channels() {
@@ -536,6 +530,36 @@ std::vector<Notification> OpsRepo::notifications(int64_t org_id, const std::stri
   st.bind(1, org_id).bind(2, status).bind(3, status).bind(4, limit);
   while (st.step()) out.push_back(read_notification(st));
   return out;
+}
+
+json integration_json(const Integration& i) {
+  return {{"id", i.id},
+          {"org", i.org_id},
+          {"kind", i.kind},
+          {"name", i.name},
+          {"enabled", i.enabled},
+          {"hmac", !i.hmac_secret.empty()},
+          {"url", "/api/v1/hooks/" + std::to_string(i.id)},
+          {"created_at", i.created_at}};
+}
+
+json channel_json(const Channel& c) {
+  return {{"id", c.id},         {"org", c.org_id},  {"kind", c.kind},
+          {"target", c.target}, {"smtp", c.smtp},   {"from", c.sender},
+          {"lang", c.lang},     {"quiet", c.quiet}, {"enabled", c.enabled}};
+}
+
+json notification_json(const Notification& n) {
+  return {{"id", n.id},
+          {"channel", n.channel_id},
+          {"incident", n.incident_id ? json(*n.incident_id) : json()},
+          {"event", n.event},
+          {"subject", n.subject},
+          {"status", n.status},
+          {"attempts", n.attempts},
+          {"next_at", n.next_at},
+          {"last_error", n.last_error},
+          {"sent_at", n.sent_at ? json(*n.sent_at) : json()}};
 }
 
 }  // namespace anzen::ops

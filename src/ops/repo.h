@@ -120,8 +120,14 @@ class OpsRepo {
   std::vector<RestrictionRow> restrictions(int64_t org_id);
 
  private:
+  void set_enabled(const char* table, const char* entity, int64_t org_id, int64_t id, bool enabled);
   store::Db& db_;
   std::string actor_;
 };
+
+// One JSON shape per entity, shared by the CLI's --json and the API.
+nlohmann::json integration_json(const Integration& i);
+nlohmann::json channel_json(const Channel& c);
+nlohmann::json notification_json(const Notification& n);
 
 }  // namespace anzen::ops

@@ -8,6 +8,25 @@ namespace anzen::ops {
 using nlohmann::json;
 
 namespace {
+// 2026年10月22日 08:24 (JST) for an ISO time; the text as given when it is not one.
+std::string jp_datetime(const std::string& iso) {
+  auto t = incident::parse_instant(iso);
+  if (!t) return iso;
+  incident::Date d = incident::jst_date(*t);
+  int64_t minute = ((*t + 9 * 3600) % 86400) / 60;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%d年%d月%d日 %02d:%02d", d.y, d.m, d.d,
+                static_cast<int>(minute / 60), static_cast<int>(minute % 60));
+  return buf;
+}
+
+// 120000 → "120,000 人"
+std::string jp_persons(int64_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+  return s + " 人";
+}
+
 std::string text_of(const json& j) {
   if (j.is_null()) return "";
   if (j.is_string()) return j.get<std::string>();
@@ -39,12 +58,17 @@ ReviewDraft review_draft(const incident::Incident& i) {
   d.items = {
       {"報告者（電気通信事業者）", "Operator", ""},
       {"対象となる電気通信役務", "Service concerned", text_of(r.value("service", json()))},
-      {"通信の制限の開始日時", "Restriction started", text_of(ev.value("started_at", json()))},
+      {"通信の制限の開始日時", "Restriction started",
+       jp_datetime(text_of(ev.value("started_at", json())))},
       {"通信の制限の終了日時", "Restriction ended",
-       ev.value("ended_at", json()).is_null() ? "継続中 / ongoing" : text_of(ev["ended_at"])},
+       ev.value("ended_at", json()).is_null() ? "継続中 / ongoing"
+                                              : jp_datetime(text_of(ev["ended_at"]))},
       {"制限の継続時間", "Duration",
        std::to_string(minutes / 60) + " 時間 " + std::to_string(minutes % 60) + " 分"},
-      {"制限を受けた利用者の数", "Users restricted", text_of(ev.value("affected_users", json()))},
+      {"制限を受けた利用者の数", "Users restricted",
+       ev.value("affected_users", json()).is_number()
+           ? jp_persons(ev["affected_users"].get<int64_t>())
+           : ""},
       {"制限した通信の割合", "Share of traffic restricted", share},
       {"予見できない理由による制限か", "Restricted for unforeseen reasons",
        ev.value("restriction_unforeseen", false) ? "はい / yes" : "いいえ / no"},

@@ -45,18 +45,6 @@ class RateLimiter {
   double burst_, rate_;
 };
 
-json notification_json(const ops::Notification& n) {
-  return {{"id", n.id},
-          {"channel", n.channel_id},
-          {"incident", n.incident_id ? json(*n.incident_id) : json()},
-          {"event", n.event},
-          {"subject", n.subject},
-          {"status", n.status},
-          {"attempts", n.attempts},
-          {"next_at", n.next_at},
-          {"last_error", n.last_error},
-          {"sent_at", n.sent_at ? json(*n.sent_at) : json()}};
-}
 }  // namespace
 
 void mount_ops_api(Router& r) {
@@ -97,15 +85,8 @@ void mount_ops_api(Router& r) {
         "Inbound integrations of your organisation (admin)", [](Ctx& c) {
           c.require_admin();
           json out = json::array();
-          for (const auto& i : ops::OpsRepo(c.db, c.actor()).integrations(c.org())) {
-            out.push_back({{"id", i.id},
-                           {"kind", i.kind},
-                           {"name", i.name},
-                           {"enabled", i.enabled},
-                           {"hmac", !i.hmac_secret.empty()},
-                           {"url", "/api/v1/hooks/" + std::to_string(i.id)},
-                           {"created_at", i.created_at}});
-          }
+          for (const auto& i : ops::OpsRepo(c.db, c.actor()).integrations(c.org()))
+            out.push_back(ops::integration_json(i));
           c.json({{"integrations", out}});
         });
   r.api("GET", "/api/v1/notifications", "/api/v1/notifications",
@@ -113,7 +94,7 @@ void mount_ops_api(Router& r) {
           json out = json::array();
           for (const auto& n :
                ops::OpsRepo(c.db, c.actor()).notifications(c.org(), c.param("status"), 500))
-            out.push_back(notification_json(n));
+            out.push_back(ops::notification_json(n));
           c.json({{"notifications", out}});
         });
   r.api("GET", "/api/v1/restrictions", "/api/v1/restrictions",
