@@ -12,7 +12,7 @@
 namespace anzen::cli {
 
 struct Globals {
-  std::string db;  // --db PATH, default $ANZEN_DB or anzen.db
+  std::string db;  // --db PATH|URI, default $ANZEN_DB or anzen.db
 };
 
 // Thrown for bad input the user can fix; main prints the message and exits with status 2.
@@ -36,5 +36,6 @@ void register_risk(CLI::App& app, Globals& g);
 void register_report(CLI::App& app, Globals& g);
 void register_web(CLI::App& app, Globals& g);
 void register_demo(CLI::App& app, Globals& g);
+void register_db(CLI::App& app, Globals& g);
 
 }  // namespace anzen::cli
