@@ -5,7 +5,9 @@
 # Args: ANZEN_BINARY SOURCE_DIR. Uses the test cluster (ANZEN_PG_BASE, set by
 # scripts/test-on-pg.sh) or starts a throwaway one (scripts/pg-cluster.sh).
 set -euo pipefail
-anzen=$1
+# This test names both engines itself, so in the PostgreSQL run it bypasses the wrapper that
+# scripts/test-on-pg.sh puts in front of the binary.
+anzen=${ANZEN_PG_REAL:-$1}
 src=$2
 tmp=$(mktemp -d)
 own_cluster=""

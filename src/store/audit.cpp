@@ -5,12 +5,12 @@
 #include <cstdlib>
 
 #include "common/uuid.h"
+#include "store/postgres/dialect.h"
 
 namespace anzen::store {
 
 namespace {
-const bool kRegistered = (register_migrations({{1, "audit trail",
-                                         R"(
+constexpr const char* kAuditTable = R"(
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
   at TEXT NOT NULL,
@@ -25,36 +25,25 @@ CREATE TABLE audit_log (
   hash TEXT NOT NULL UNIQUE
 );
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
--- Append-only: the database itself refuses updates and deletes.
+)";
+// Append-only: the database itself refuses updates and deletes (triggers differ per engine).
+constexpr const char* kSqliteGuards = R"(
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-)",
-                                        R"(
-CREATE TABLE audit_log (
-  id BIGINT PRIMARY KEY,
-  at TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  org_id BIGINT,
-  entity TEXT NOT NULL,
-  entity_id TEXT NOT NULL,
-  action TEXT NOT NULL,
-  before_json TEXT,
-  after_json TEXT,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL UNIQUE
-);
-CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
--- Append-only: the database itself refuses updates and deletes.
+)";
+constexpr const char* kPostgresGuards = R"(
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
-)"}}),
-                           true);
+)";
+const bool kRegistered = (register_migrations({{1, "audit trail", std::string(kAuditTable) + kSqliteGuards,
+                                                 pg::ddl(kAuditTable) + kPostgresGuards}}),
+                          true);
 
 std::string row_hash(const std::string& prev, const std::string& at, const std::string& actor,
                      const std::string& org, const std::string& entity, const std::string& eid,
