@@ -117,7 +117,8 @@ void run(benchmark::State& st, bool postgres, bool writes) {
         if (!writes) return cli.Get(base + "/score", auth);
         // Each client its own questions; the status changes every time, so every PUT writes.
         const auto& q = s.questions[static_cast<size_t>(c * 16 + i % 16) % s.questions.size()];
-        std::string body = std::string("{\"status\":\"") + statuses[(i / 16) % 3] + "\",\"comment\":\"" + std::to_string(i) + "\"}";
+        std::string body = std::string("{\"status\":\"") + statuses[(i / 16) % 3] +
+                           "\",\"comment\":\"" + std::to_string(i) + "\"}";
         return cli.Put(base + "/answers/" + q, auth, body, "application/json");
       }();
       if (!r || r->status != 200) throw std::runtime_error("request failed");

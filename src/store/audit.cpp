@@ -41,9 +41,10 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 )";
-const bool kRegistered = (register_migrations({{1, "audit trail", std::string(kAuditTable) + kSqliteGuards,
-                                                 pg::ddl(kAuditTable) + kPostgresGuards}}),
-                          true);
+const bool kRegistered =
+    (register_migrations({{1, "audit trail", std::string(kAuditTable) + kSqliteGuards,
+                           pg::ddl(kAuditTable) + kPostgresGuards}}),
+     true);
 
 std::string row_hash(const std::string& prev, const std::string& at, const std::string& actor,
                      const std::string& org, const std::string& entity, const std::string& eid,
@@ -118,9 +119,12 @@ AuditVerdict audit_verify(Db& db) {
     std::string h = row_hash(prev, st.str(1), st.str(2), org, st.str(4), st.str(5), st.str(6),
                              st.str(7), st.str(8));
     std::string why;
-    if (expected_id && id != expected_id + 1) why = "row(s) before id " + std::to_string(id) + " were deleted";
-    else if (st.str(9) != prev) why = "prev_hash does not match the previous row";
-    else if (st.str(10) != h) why = "content does not match its hash (row altered)";
+    if (expected_id && id != expected_id + 1)
+      why = "row(s) before id " + std::to_string(id) + " were deleted";
+    else if (st.str(9) != prev)
+      why = "prev_hash does not match the previous row";
+    else if (st.str(10) != h)
+      why = "content does not match its hash (row altered)";
     if (!why.empty()) {
       v.ok = false;
       v.first_broken_id = id;

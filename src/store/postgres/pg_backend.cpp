@@ -277,7 +277,8 @@ const std::regex& null_test() {
 
 void PgStmt::infer_null_types() {
   std::string probe = std::regex_replace(sql_, null_test(), "TRUE");
-  Result p(PQprepare(conn_.raw(), "", probe.c_str(), static_cast<int>(types_.size()), types_.data()));
+  Result p(
+      PQprepare(conn_.raw(), "", probe.c_str(), static_cast<int>(types_.size()), types_.data()));
   if (PQresultStatus(p.r) == PGRES_COMMAND_OK) {
     Result d(PQdescribePrepared(conn_.raw(), ""));
     for (int i = 0; i < PQnparams(d.r) && static_cast<size_t>(i) < types_.size(); ++i) {
@@ -310,8 +311,8 @@ bool PgStmt::step() {
         // `$1 IS NULL OR col=$1` with NULL bound: PostgreSQL types a parameter where it first
         // meets it, and IS NULL says nothing. Learn the types from the other uses, then retry.
         infer_null_types();
-        Result again(PQprepare(conn_.raw(), name.c_str(), sql_.c_str(), static_cast<int>(types_.size()),
-                               types_.data()));
+        Result again(PQprepare(conn_.raw(), name.c_str(), sql_.c_str(),
+                               static_cast<int>(types_.size()), types_.data()));
         conn_.check(again.r, original_);
       } else {
         conn_.check(p.r, original_);
