@@ -5,11 +5,11 @@ set -euo pipefail
 mode=${1:-build}
 
 build_pkgs=(g++ cmake make pkg-config libsqlite3-dev nlohmann-json3-dev libyaml-cpp-dev
-  libcpp-httplib-dev libcli11-dev libfmt-dev libspdlog-dev libssl-dev libsodium-dev
+  libcpp-httplib-dev libcli11-dev libssl-dev libsodium-dev
   libxlsxwriter-dev libhpdf-dev fonts-ipaexfont-gothic fonts-ipaexfont-mincho libpq-dev zlib1g-dev
   libcurl4-openssl-dev)
 test_pkgs=(googletest libgtest-dev libgmock-dev libbenchmark-dev sqlite3 poppler-utils chromium
-  python3 wrk nginx-light clang libclang-rt-14-dev libreoffice-calc
+  python3 wrk nginx-light postgresql-15 clang libclang-rt-14-dev libreoffice-calc
   prometheus-alertmanager python3-aiosmtpd curl)
 
 pkgs=("${build_pkgs[@]}")

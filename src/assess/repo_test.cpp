@@ -245,9 +245,11 @@ TEST(Crash, KillDuringLargeImportLeavesAllOrNothing) {
     int status = 0;
     waitpid(pid, &status, 0);
     store::Db db(tmp.path);
-    auto ic = db.prepare("PRAGMA integrity_check");
-    ASSERT_TRUE(ic.step());
-    EXPECT_EQ(ic.str(0), "ok");
+    if (!tmp.postgres()) {
+      auto ic = db.prepare("PRAGMA integrity_check");
+      ASSERT_TRUE(ic.step());
+      EXPECT_EQ(ic.str(0), "ok");
+    }
     auto st = db.prepare("SELECT count(*) FROM answers WHERE assessment_id=?");
     st.bind(1, aid);
     st.step();
@@ -272,7 +274,7 @@ TEST_F(AssessRepoTest, XlsxRoundTripThroughTheExportedWorkbook) {
   x.owner = "情報セキュリティ部 <CSIRT> & 運用";
   x.due = "2027-03-31";
   repo.set_answer(a, tcs(), x);
-  std::string path = tmp.path + ".xlsx";
+  std::string path = tmp.file(".xlsx");
   export_xlsx(tcs(), a, repo.answers(a.id), {}, path);
   std::ifstream in(path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), {});

@@ -31,11 +31,9 @@ void use_local_frameworks_from(const std::string& db_path) { local_db_path() = d
 
 std::vector<FrameworkFiles> local_framework_files() {
   const std::string& p = local_db_path();
-  if (p.empty() || !std::filesystem::exists(p)) return {};
+  if (p.empty() || (!store::Db::is_postgres_uri(p) && !std::filesystem::exists(p))) return {};
   store::Db db(p);
-  auto st = db.prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='local_frameworks'");
-  st.step();
-  if (st.i64(0) == 0) return {};
+  if (!db.has_table("local_frameworks")) return {};
   return LocalFrameworks(db, "loader").all();
 }
 

@@ -12,7 +12,7 @@
 namespace anzen::cli {
 
 struct Globals {
-  std::string db;  // --db PATH, default $ANZEN_DB or anzen.db
+  std::string db;  // --db PATH|URI, default $ANZEN_DB or anzen.db
 };
 
 // Thrown for bad input the user can fix; main prints the message and exits with status 2.
@@ -40,5 +40,6 @@ void register_vocab(CLI::App& app, Globals& g);
 // After register_assess and register_incident: adds `org users` and `incident import-restrictions`.
 void register_ops(CLI::App& app, Globals& g);
 void register_industry(CLI::App& app, Globals& g);  // after register_assess (adds `org profile`)
+void register_db(CLI::App& app, Globals& g);
 
 }  // namespace anzen::cli

@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   anzen::cli::Globals g;
   const char* env_db = std::getenv("ANZEN_DB");
   g.db = env_db && *env_db ? env_db : "anzen.db";
-  app.add_option("--db", g.db, "SQLite database file (default $ANZEN_DB or anzen.db)");
+  app.add_option("--db", g.db, "SQLite database file or postgresql:// URI (default $ANZEN_DB or anzen.db)");
   // Imported frameworks live in the database: the catalog loads them once --db is known.
   app.parse_complete_callback([&g] { anzen::catalog::use_local_frameworks_from(g.db); });
 
@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   anzen::cli::register_vocab(app, g);
   anzen::cli::register_ops(app, g);
   anzen::cli::register_industry(app, g);
+  anzen::cli::register_db(app, g);
 
   try {
     app.parse(argc, argv);

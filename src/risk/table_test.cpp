@@ -133,7 +133,7 @@ TEST_F(RiskTables, RegisterAndPlanRoundTripThroughCsvAndXlsx) {
        {std::tuple{&RiskRepo::risks_table, &import_risks, "risks"}, std::tuple{&RiskRepo::plan_table, &import_plan, "plan"},
         std::tuple{&RiskRepo::assets_table, &import_assets, "assets"}}) {
     Table before = (repo.*table)(org);
-    std::string path = tmp.path + "." + name + ".xlsx";
+    std::string path = tmp.file(std::string(".") + name + ".xlsx");
     write_xlsx_table(path, name, before);
     std::string bytes = read_file(path);
     auto rows = xlsx::read_first_sheet(bytes);

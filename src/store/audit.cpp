@@ -5,11 +5,12 @@
 #include <cstdlib>
 
 #include "common/uuid.h"
+#include "store/postgres/dialect.h"
 
 namespace anzen::store {
 
 namespace {
-const bool kRegistered = (register_migrations({{1, "audit trail", R"(
+constexpr const char* kAuditTable = R"(
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
   at TEXT NOT NULL,
@@ -24,13 +25,26 @@ CREATE TABLE audit_log (
   hash TEXT NOT NULL UNIQUE
 );
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
--- Append-only: the database itself refuses updates and deletes.
+)";
+// Append-only: the database itself refuses updates and deletes (triggers differ per engine).
+constexpr const char* kSqliteGuards = R"(
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-)"}}),
-                           true);
+)";
+constexpr const char* kPostgresGuards = R"(
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+)";
+const bool kRegistered =
+    (register_migrations({{1, "audit trail", std::string(kAuditTable) + kSqliteGuards,
+                           pg::ddl(kAuditTable) + kPostgresGuards}}),
+     true);
 
 std::string row_hash(const std::string& prev, const std::string& at, const std::string& actor,
                      const std::string& org, const std::string& entity, const std::string& eid,
@@ -38,6 +52,43 @@ std::string row_hash(const std::string& prev, const std::string& at, const std::
                      const std::string& after) {
   nlohmann::json j = {prev, at, actor, org, entity, eid, action, before, after};
   return sha256_hex(j.dump());
+}
+// Runs inside the write transaction, so no other append comes between reading the last row
+// and inserting after it.
+int64_t append_locked(Db& db, const AuditEntry& e) {
+  std::string prev = "genesis";
+  int64_t id = 1;
+  // The id is the previous one plus one, set here rather than generated: the chain's check for
+  // deleted rows relies on ids without gaps, and PostgreSQL sequences skip values on rollback.
+  // Writers are serialised (Db::transaction), so no other append can come in between.
+  {
+    auto st = db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    if (st.step()) {
+      id = st.i64(0) + 1;
+      prev = st.str(1);
+    }
+  }
+  std::string at = now_utc();
+  std::string org = e.org_id ? std::to_string(*e.org_id) : "";
+  std::string before = e.before.is_null() ? "" : e.before.dump();
+  std::string after = e.after.is_null() ? "" : e.after.dump();
+  std::string h = row_hash(prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after);
+  db.prepare(
+        "INSERT INTO audit_log(at, actor, org_id, entity, entity_id, action, before_json, "
+        "after_json, prev_hash, hash, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+      .bind(1, at)
+      .bind(2, e.actor)
+      .bind(3, e.org_id)
+      .bind(4, e.entity)
+      .bind(5, e.entity_id)
+      .bind(6, e.action)
+      .bind(7, e.before.is_null() ? std::optional<std::string>() : before)
+      .bind(8, e.after.is_null() ? std::optional<std::string>() : after)
+      .bind(9, prev)
+      .bind(10, h)
+      .bind(11, id)
+      .run();
+  return id;
 }
 }  // namespace
 
@@ -49,31 +100,9 @@ std::string default_actor() {
 
 int64_t audit_append(Db& db, const AuditEntry& e) {
   (void)kRegistered;
-  std::string prev = "genesis";
-  {
-    auto st = db.prepare("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
-    if (st.step()) prev = st.str(0);
-  }
-  std::string at = now_utc();
-  std::string org = e.org_id ? std::to_string(*e.org_id) : "";
-  std::string before = e.before.is_null() ? "" : e.before.dump();
-  std::string after = e.after.is_null() ? "" : e.after.dump();
-  std::string h = row_hash(prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after);
-  db.prepare(
-        "INSERT INTO audit_log(at, actor, org_id, entity, entity_id, action, before_json, "
-        "after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)")
-      .bind(1, at)
-      .bind(2, e.actor)
-      .bind(3, e.org_id)
-      .bind(4, e.entity)
-      .bind(5, e.entity_id)
-      .bind(6, e.action)
-      .bind(7, e.before.is_null() ? std::optional<std::string>() : before)
-      .bind(8, e.after.is_null() ? std::optional<std::string>() : after)
-      .bind(9, prev)
-      .bind(10, h)
-      .run();
-  return db.last_insert_id();
+  int64_t appended = 0;
+  db.transaction([&] { appended = append_locked(db, e); });
+  return appended;
 }
 
 AuditVerdict audit_verify(Db& db) {
@@ -90,9 +119,12 @@ AuditVerdict audit_verify(Db& db) {
     std::string h = row_hash(prev, st.str(1), st.str(2), org, st.str(4), st.str(5), st.str(6),
                              st.str(7), st.str(8));
     std::string why;
-    if (expected_id && id != expected_id + 1) why = "row(s) before id " + std::to_string(id) + " were deleted";
-    else if (st.str(9) != prev) why = "prev_hash does not match the previous row";
-    else if (st.str(10) != h) why = "content does not match its hash (row altered)";
+    if (expected_id && id != expected_id + 1)
+      why = "row(s) before id " + std::to_string(id) + " were deleted";
+    else if (st.str(9) != prev)
+      why = "prev_hash does not match the previous row";
+    else if (st.str(10) != h)
+      why = "content does not match its hash (row altered)";
     if (!why.empty()) {
       v.ok = false;
       v.first_broken_id = id;

@@ -14,6 +14,7 @@
 #include "web/accounts.h"
 #include "web/html.h"
 #include "testing/orgs.h"
+#include "testing/temp_db.h"
 
 namespace anzen::web {
 namespace {
@@ -21,10 +22,8 @@ namespace {
 class WebTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() / ("anzen-web-" + std::to_string(::getpid()) + "-" +
-                                                       ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + s);
+    tmp_ = std::make_unique<anzen::testing::TempDb>();
+    path_ = tmp_->path;
     store::Db db(path_);
     db.migrate();
     org_a_ = testing_create_org(db, "株式会社テスト通信");
@@ -46,7 +45,7 @@ class WebTest : public ::testing::Test {
     app_->stop();
     thread_.join();
     app_.reset();
-    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + s);
+    tmp_.reset();
   }
 
   httplib::Client client() {
@@ -79,6 +78,7 @@ class WebTest : public ::testing::Test {
     return res->body.substr(p, res->body.find('"', p) - p);
   }
 
+  std::unique_ptr<anzen::testing::TempDb> tmp_;
   std::string path_;
   int64_t org_a_ = 0, org_b_ = 0;
   int port_ = 0;

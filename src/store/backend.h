@@ -1,0 +1,62 @@
+// What a database engine provides to store::Db. Only store/ and its backends include this.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/db.h"
+
+namespace anzen::store::detail {
+
+class StmtImpl {
+ public:
+  virtual ~StmtImpl() = default;
+  virtual void bind_text(int i, std::string_view v) = 0;
+  virtual void bind_i64(int i, int64_t v) = 0;
+  virtual void bind_f64(int i, double v) = 0;
+  virtual void bind_null(int i) = 0;
+  virtual void bind_blob(int i, std::string_view bytes) = 0;
+  virtual bool step() = 0;
+  // Ends any result and clears the bindings, ready to be run again.
+  virtual void reset() = 0;
+  virtual int64_t i64(int col) const = 0;
+  virtual double f64(int col) const = 0;
+  virtual std::string str(int col) const = 0;
+  virtual bool is_null(int col) const = 0;
+  virtual int columns() const = 0;
+  virtual std::string column_name(int col) const = 0;
+  virtual ValueKind kind(int col) const = 0;
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Backend backend() const = 0;
+  virtual void exec(std::string_view sql) = 0;
+  virtual std::unique_ptr<StmtImpl> prepare(std::string_view sql) = 0;
+  virtual int64_t last_insert_id() = 0;
+  virtual int changes() = 0;
+  // A write transaction, serialised against every other writer of the same database.
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0;
+  virtual bool has_table(std::string_view name) = 0;
+  virtual std::vector<std::string> tables() = 0;
+  // The DDL of a migration for this engine.
+  virtual std::string migration_sql(const Migration& m) = 0;
+  // After rows with explicit ids were loaded into `table`: generated ids continue after them.
+  virtual void ids_loaded(std::string_view /*table*/) {}
+  // Empties every table but schema_migrations, in one statement (restore into a database).
+  virtual void empty_tables(const std::vector<std::string>& tables) = 0;
+  // Called before the pooled statements are destroyed on close (no more round trips needed).
+  virtual void closing() {}
+};
+
+std::unique_ptr<Connection> open_sqlite(const std::string& path);
+void sqlite_backup(Connection& from, const std::string& file);
+void sqlite_restore(Connection& from, Connection& to);
+std::unique_ptr<Connection> open_postgres(const std::string& uri);
+
+}  // namespace anzen::store::detail

@@ -1,0 +1,342 @@
+// PostgreSQL for shared deployments (several app servers over one database), through libpq.
+// Statements are prepared on the server once per connection (named, on first run, with the
+// types of the values bound then) and results are fetched whole, so that a caller may run
+// other statements while it walks a result, as it may with SQLite.
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <regex>
+
+#include "store/backend.h"
+#include "store/postgres/dialect.h"
+
+namespace anzen::store::detail {
+
+namespace {
+constexpr Oid kInt8 = 20, kFloat8 = 701, kBytea = 17, kBool = 16, kText = 25;
+
+std::string trimmed_error(const char* msg) {
+  std::string s = msg ? msg : "unknown PostgreSQL error";
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+// A PGresult that clears itself.
+struct Result {
+  PGresult* r = nullptr;
+  explicit Result(PGresult* p) : r(p) {}
+  ~Result() { PQclear(r); }
+  Result(const Result&) = delete;
+  Result& operator=(const Result&) = delete;
+};
+
+class PgConnection;
+
+class PgStmt final : public StmtImpl {
+ public:
+  PgStmt(PgConnection& conn, std::string sql, int params, std::string original)
+      : conn_(conn),
+        sql_(std::move(sql)),
+        original_(std::move(original)),
+        values_(static_cast<size_t>(params)),
+        formats_(static_cast<size_t>(params), 0),
+        types_(static_cast<size_t>(params), 0) {}
+  ~PgStmt() override;
+
+  void bind_text(int i, std::string_view v) override { set(i, std::string(v), 0, 0); }
+  void bind_i64(int i, int64_t v) override { set(i, std::to_string(v), 0, kInt8); }
+  void bind_f64(int i, double v) override {
+    char b[64];
+    std::snprintf(b, sizeof b, "%.17g", v);
+    set(i, b, 0, kFloat8);
+  }
+  void bind_null(int i) override { set(i, std::nullopt, 0, 0); }
+  void bind_blob(int i, std::string_view b) override { set(i, std::string(b), 1, kBytea); }
+  bool step() override;
+  void reset() override {
+    PQclear(res_);
+    res_ = nullptr;
+    row_ = -1;
+    for (auto& v : values_) v.reset();
+  }
+  int64_t i64(int c) const override {
+    if (PQgetisnull(res_, row_, c)) return 0;
+    const char* v = PQgetvalue(res_, row_, c);
+    if (PQftype(res_, c) == kBool) return *v == 't' ? 1 : 0;
+    char* end = nullptr;
+    long long n = std::strtoll(v, &end, 10);
+    if (end && *end != '\0')
+      return static_cast<int64_t>(std::strtod(v, nullptr));  // numeric, like SQLite's cast
+    return n;
+  }
+  double f64(int c) const override {
+    return PQgetisnull(res_, row_, c) ? 0.0 : std::strtod(PQgetvalue(res_, row_, c), nullptr);
+  }
+  std::string str(int c) const override {
+    if (PQgetisnull(res_, row_, c)) return {};
+    const char* v = PQgetvalue(res_, row_, c);
+    if (PQftype(res_, c) == kBool) return *v == 't' ? "1" : "0";
+    if (PQftype(res_, c) != kBytea)
+      return std::string(v, static_cast<size_t>(PQgetlength(res_, row_, c)));
+    size_t n = 0;
+    unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(v), &n);
+    if (!raw) throw DbError("cannot decode a BYTEA value");
+    std::string out(reinterpret_cast<const char*>(raw), n);
+    PQfreemem(raw);
+    return out;
+  }
+  bool is_null(int c) const override { return PQgetisnull(res_, row_, c) != 0; }
+  int columns() const override { return res_ ? PQnfields(res_) : 0; }
+  std::string column_name(int c) const override { return PQfname(res_, c); }
+  ValueKind kind(int c) const override {
+    if (PQgetisnull(res_, row_, c)) return ValueKind::null;
+    switch (PQftype(res_, c)) {
+      case 20:
+      case 21:
+      case 23:
+      case kBool:
+        return ValueKind::integer;
+      case 700:
+      case kFloat8:
+      case 1700:
+        return ValueKind::real;
+      case kBytea:
+        return ValueKind::blob;
+      default:
+        return ValueKind::text;
+    }
+  }
+
+ private:
+  void set(int i, std::optional<std::string> v, int format, Oid type) {
+    if (i < 1 || static_cast<size_t>(i) > values_.size()) {
+      throw DbError("bind: no parameter " + std::to_string(i) + " in: " + original_);
+    }
+    values_[static_cast<size_t>(i - 1)] = std::move(v);
+    formats_[static_cast<size_t>(i - 1)] = format;
+    if (type) types_[static_cast<size_t>(i - 1)] = type;
+  }
+  void infer_null_types();
+  PgConnection& conn_;
+  std::string sql_, original_, name_;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<int> formats_;
+  std::vector<Oid> types_;
+  PGresult* res_ = nullptr;
+  int row_ = -1;
+};
+
+class PgConnection final : public Connection {
+ public:
+  explicit PgConnection(const std::string& uri) {
+    c_ = PQconnectdb(uri.c_str());
+    if (PQstatus(c_) != CONNECTION_OK) {
+      std::string msg = trimmed_error(PQerrorMessage(c_));
+      PQfinish(c_);
+      throw DbError("cannot open database " + redact(uri) + ": " + msg);
+    }
+    // Notices (\"relation already exists, skipping\") are not for the user's terminal.
+    PQsetNoticeProcessor(
+        c_, [](void*, const char*) {}, nullptr);
+    // Like SQLite's busy timeout: a writer waits for the write lock, but not forever.
+    exec("SET lock_timeout = '10s'; SET client_encoding = 'UTF8'");
+  }
+  ~PgConnection() override { PQfinish(c_); }
+
+  // The URI without its password, for messages.
+  static std::string redact(const std::string& uri) {
+    auto at = uri.find('@');
+    auto scheme = uri.find("://");
+    if (at == std::string::npos || scheme == std::string::npos) return uri;
+    auto colon = uri.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at) return uri;
+    return uri.substr(0, colon) + ":***" + uri.substr(at);
+  }
+
+  Backend backend() const override { return Backend::postgres; }
+  void exec(std::string_view sql) override {
+    Result r(PQexec(c_, std::string(sql).c_str()));
+    check(r.r, sql);
+  }
+  std::unique_ptr<StmtImpl> prepare(std::string_view sql) override {
+    std::string text(sql);
+    if (std::string table = pg::replace_target(sql); !table.empty()) {
+      text = pg::upsert(sql, columns_of(table), primary_key_of(table));
+    }
+    int params = 0;
+    std::string translated = pg::statement(text, &params);
+    return std::make_unique<PgStmt>(*this, std::move(translated), params, std::string(sql));
+  }
+  int64_t last_insert_id() override {
+    Result r(PQexec(c_, "SELECT lastval()"));
+    check(r.r, "SELECT lastval()");
+    return std::strtoll(PQgetvalue(r.r, 0, 0), nullptr, 10);
+  }
+  int changes() override { return changes_; }
+  void begin() override {
+    // One writer at a time per schema, as SQLite's BEGIN IMMEDIATE gives: the audit chain reads
+    // the last hash and appends after it, which must not interleave between servers.
+    exec("BEGIN; SELECT pg_advisory_xact_lock(hashtext(current_schema()))");
+  }
+  void commit() override { exec("COMMIT"); }
+  void rollback() noexcept override { PQclear(PQexec(c_, "ROLLBACK")); }
+  bool has_table(std::string_view name) override {
+    return !query_column(
+                "SELECT table_name FROM information_schema.tables WHERE "
+                "table_schema=current_schema() AND table_name=$1",
+                name)
+                .empty();
+  }
+  std::vector<std::string> tables() override {
+    return query_column(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid=c.relnamespace "
+        "WHERE n.nspname=current_schema() AND c.relkind='r' AND $1<>'' ORDER BY c.oid",
+        "-");
+  }
+  std::string migration_sql(const Migration& m) override {
+    return m.postgres.empty() ? pg::ddl(m.sql) : m.postgres;
+  }
+  void closing() override { closing_ = true; }
+  void ids_loaded(std::string_view table) override {
+    std::string t(table);
+    if (query_column("SELECT column_name FROM information_schema.columns WHERE "
+                     "table_schema=current_schema() AND table_name=$1 AND column_name='id'",
+                     t)
+            .empty())
+      return;
+    exec("SELECT setval(s, coalesce((SELECT max(id) FROM \"" + t +
+         "\"), 0) + 1, false) FROM pg_get_serial_sequence('\"" + t +
+         "\"', 'id') AS s WHERE s IS NOT NULL");
+  }
+  void empty_tables(const std::vector<std::string>& tables) override {
+    if (tables.empty()) return;
+    std::string list;
+    for (const auto& t : tables) list += (list.empty() ? "\"" : ", \"") + t + "\"";
+    // TRUNCATE, not DELETE: the audit log refuses row deletes by trigger.
+    exec("TRUNCATE " + list + " RESTART IDENTITY CASCADE");
+  }
+
+  PGconn* raw() { return c_; }
+  bool is_closing() const { return closing_; }
+  std::string next_name() { return "anzen_" + std::to_string(++statements_); }
+  void set_changes(const PGresult* r) {
+    const char* n = PQcmdTuples(const_cast<PGresult*>(r));
+    changes_ = n && *n ? std::atoi(n) : 0;
+  }
+  void check(const PGresult* r, std::string_view sql) {
+    auto s = PQresultStatus(r);
+    if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK) return;
+    std::string msg = trimmed_error(r ? PQresultErrorMessage(r) : PQerrorMessage(c_));
+    throw DbError(msg + " in: " + std::string(sql.substr(0, 300)));
+  }
+
+ private:
+  std::vector<std::string> query_column(const char* sql, std::string_view arg) {
+    std::string a(arg);
+    const char* v[1] = {a.c_str()};
+    Result r(PQexecParams(c_, sql, 1, nullptr, v, nullptr, nullptr, 0));
+    check(r.r, sql);
+    std::vector<std::string> out;
+    for (int i = 0; i < PQntuples(r.r); ++i) out.emplace_back(PQgetvalue(r.r, i, 0));
+    return out;
+  }
+  std::vector<std::string> columns_of(const std::string& table) {
+    return query_column(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema=current_schema() "
+        "AND table_name=$1 ORDER BY ordinal_position",
+        table);
+  }
+  std::vector<std::string> primary_key_of(const std::string& table) {
+    return query_column(
+        "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid=i.indrelid AND "
+        "a.attnum = ANY(i.indkey) "
+        "WHERE i.indrelid = to_regclass($1) AND i.indisprimary ORDER BY "
+        "array_position(i.indkey::int2[], a.attnum)",
+        table);
+  }
+
+  PGconn* c_ = nullptr;
+  int changes_ = 0;
+  int statements_ = 0;
+  bool closing_ = false;
+};
+
+PgStmt::~PgStmt() {
+  PQclear(res_);
+  if (!name_.empty() && !conn_.is_closing())
+    PQclear(PQexec(conn_.raw(), ("DEALLOCATE " + name_).c_str()));
+}
+
+const std::regex& null_test() {
+  static const std::regex r(R"(\$\d+\s+IS\s+(NOT\s+)?NULL)", std::regex::icase);
+  return r;
+}
+
+void PgStmt::infer_null_types() {
+  std::string probe = std::regex_replace(sql_, null_test(), "TRUE");
+  Result p(
+      PQprepare(conn_.raw(), "", probe.c_str(), static_cast<int>(types_.size()), types_.data()));
+  if (PQresultStatus(p.r) == PGRES_COMMAND_OK) {
+    Result d(PQdescribePrepared(conn_.raw(), ""));
+    for (int i = 0; i < PQnparams(d.r) && static_cast<size_t>(i) < types_.size(); ++i) {
+      if (types_[static_cast<size_t>(i)] == 0) types_[static_cast<size_t>(i)] = PQparamtype(d.r, i);
+    }
+  }
+  for (auto& t : types_) {
+    if (t == 0) t = kText;  // used in IS NULL tests only
+  }
+}
+
+bool PgStmt::step() {
+  if (!res_) {
+    std::vector<const char*> v(values_.size());
+    std::vector<int> lengths(values_.size());
+    for (size_t i = 0; i < values_.size(); ++i) {
+      v[i] = values_[i] ? values_[i]->data() : nullptr;
+      lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
+    }
+    if (name_.empty()) {
+      std::string name = conn_.next_name();
+      // Learn them before the first try where that would fail: a failed statement aborts the
+      // transaction it is in.
+      bool untyped = std::find(types_.begin(), types_.end(), Oid{0}) != types_.end();
+      if (untyped && std::regex_search(sql_, null_test())) infer_null_types();
+      Result p(PQprepare(conn_.raw(), name.c_str(), sql_.c_str(), static_cast<int>(types_.size()),
+                         types_.data()));
+      const char* state = PQresultErrorField(p.r, PG_DIAG_SQLSTATE);
+      if (state && (std::string(state) == "42P18" || std::string(state) == "42P08")) {
+        // `$1 IS NULL OR col=$1` with NULL bound: PostgreSQL types a parameter where it first
+        // meets it, and IS NULL says nothing. Learn the types from the other uses, then retry.
+        infer_null_types();
+        Result again(PQprepare(conn_.raw(), name.c_str(), sql_.c_str(),
+                               static_cast<int>(types_.size()), types_.data()));
+        conn_.check(again.r, original_);
+      } else {
+        conn_.check(p.r, original_);
+      }
+      name_ = name;
+    }
+    res_ = PQexecPrepared(conn_.raw(), name_.c_str(), static_cast<int>(v.size()), v.data(),
+                          lengths.data(), formats_.data(), 0);
+    try {
+      conn_.check(res_, original_);
+    } catch (...) {
+      PQclear(res_);
+      res_ = nullptr;
+      throw;
+    }
+    conn_.set_changes(res_);
+    row_ = -1;
+  }
+  return ++row_ < PQntuples(res_);
+}
+}  // namespace
+
+std::unique_ptr<Connection> open_postgres(const std::string& uri) {
+  return std::make_unique<PgConnection>(uri);
+}
+
+}  // namespace anzen::store::detail

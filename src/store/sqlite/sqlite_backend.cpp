@@ -1,0 +1,220 @@
+// The embedded default: one SQLite file in WAL mode.
+#include <sqlite3.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+#include "store/backend.h"
+
+namespace anzen::store::detail {
+
+namespace {
+void check(sqlite3* db, int rc, std::string_view what) {
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    throw DbError(std::string(what) + ": " + sqlite3_errmsg(db));
+  }
+}
+
+class SqliteStmt final : public StmtImpl {
+ public:
+  SqliteStmt(sqlite3* db, std::string_view sql) : db_(db) {
+    int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &st_, nullptr);
+    if (rc != SQLITE_OK) {
+      throw DbError("prepare failed: " + std::string(sqlite3_errmsg(db)) +
+                    " in: " + std::string(sql));
+    }
+  }
+  ~SqliteStmt() override { sqlite3_finalize(st_); }
+  void bind_text(int i, std::string_view v) override {
+    check(db_, sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT),
+          "bind");
+  }
+  void bind_i64(int i, int64_t v) override { check(db_, sqlite3_bind_int64(st_, i, v), "bind"); }
+  void bind_f64(int i, double v) override { check(db_, sqlite3_bind_double(st_, i, v), "bind"); }
+  void bind_null(int i) override { check(db_, sqlite3_bind_null(st_, i), "bind"); }
+  void bind_blob(int i, std::string_view b) override {
+    check(db_, sqlite3_bind_blob(st_, i, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT),
+          "bind");
+  }
+  bool step() override {
+    int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw DbError(std::string("step failed: ") + sqlite3_errmsg(db_));
+  }
+  void reset() override {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
+  int64_t i64(int c) const override { return sqlite3_column_int64(st_, c); }
+  double f64(int c) const override { return sqlite3_column_double(st_, c); }
+  std::string str(int c) const override {
+    const void* p = sqlite3_column_type(st_, c) == SQLITE_BLOB ? sqlite3_column_blob(st_, c)
+                                                               : sqlite3_column_text(st_, c);
+    return p ? std::string(static_cast<const char*>(p),
+                           static_cast<size_t>(sqlite3_column_bytes(st_, c)))
+             : std::string();
+  }
+  bool is_null(int c) const override { return sqlite3_column_type(st_, c) == SQLITE_NULL; }
+  int columns() const override { return sqlite3_column_count(st_); }
+  std::string column_name(int c) const override { return sqlite3_column_name(st_, c); }
+  ValueKind kind(int c) const override {
+    switch (sqlite3_column_type(st_, c)) {
+      case SQLITE_NULL:
+        return ValueKind::null;
+      case SQLITE_INTEGER:
+        return ValueKind::integer;
+      case SQLITE_FLOAT:
+        return ValueKind::real;
+      case SQLITE_BLOB:
+        return ValueKind::blob;
+      default:
+        return ValueKind::text;
+    }
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* st_ = nullptr;
+};
+
+// Writers of one database file within this process queue on a mutex before BEGIN IMMEDIATE.
+// Without it, concurrent writers (web threads) all spin in SQLite's busy handler, which sleeps
+// and retries with growing delays: throughput drops and the slowest writer waits for seconds.
+// SQLite's own lock still serialises writers across processes.
+std::timed_mutex& writer_queue(const std::string& path) {
+  static std::mutex registry_mu;
+  static std::map<std::string, std::unique_ptr<std::timed_mutex>> queues;
+  std::error_code ec;
+  auto canonical = std::filesystem::weakly_canonical(path, ec);
+  std::string key = ec ? path : canonical.string();
+  std::lock_guard lk(registry_mu);
+  auto& q = queues[key];
+  if (!q) q = std::make_unique<std::timed_mutex>();
+  return *q;
+}
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(const std::string& path) : writers_(writer_queue(path)) {
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      throw DbError("cannot open database " + path + ": " + msg);
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=FULL");
+    exec("PRAGMA foreign_keys=ON");
+  }
+  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+
+  Backend backend() const override { return Backend::sqlite; }
+  void exec(std::string_view sql) override {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errmsg(db_);
+      sqlite3_free(err);
+      throw DbError(msg);
+    }
+  }
+  std::unique_ptr<StmtImpl> prepare(std::string_view sql) override {
+    return std::make_unique<SqliteStmt>(db_, sql);
+  }
+  int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
+  int changes() override { return sqlite3_changes(db_); }
+  void begin() override {
+    // As long as SQLite's busy timeout: a writer waits, but a stuck one is reported.
+    std::unique_lock lk(writers_, std::chrono::seconds(10));
+    if (!lk.owns_lock()) throw DbError("database is locked (another writer in this process)");
+    exec("BEGIN IMMEDIATE");
+    held_ = std::move(lk);
+  }
+  void commit() override {
+    exec("COMMIT");
+    if (held_.owns_lock()) held_.unlock();
+  }
+  void rollback() noexcept override {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (held_.owns_lock()) held_.unlock();
+  }
+  bool has_table(std::string_view name) override {
+    SqliteStmt st(db_, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?");
+    st.bind_text(1, name);
+    return st.step() && st.i64(0) > 0;
+  }
+  std::vector<std::string> tables() override {
+    std::vector<std::string> out;
+    SqliteStmt st(db_,
+                  "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                  "ORDER BY rowid");
+    while (st.step()) out.push_back(st.str(0));
+    return out;
+  }
+  std::string migration_sql(const Migration& m) override { return m.sql; }
+  void empty_tables(const std::vector<std::string>& tables) override {
+    for (const auto& t : tables) exec("DELETE FROM \"" + t + "\"");
+  }
+  sqlite3* raw() { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::timed_mutex& writers_;
+  std::unique_lock<std::timed_mutex> held_;
+};
+}  // namespace
+
+std::unique_ptr<Connection> open_sqlite(const std::string& path) {
+  return std::make_unique<SqliteConnection>(path);
+}
+
+// Online backup of an SQLite database into a new file (sqlite3_backup API), written beside it
+// first and renamed, so a crash never leaves a half-written backup under the final name.
+void sqlite_backup(Connection& from, const std::string& file) {
+  auto* src = dynamic_cast<SqliteConnection*>(&from);
+  if (!src) throw DbError("not an SQLite database");
+  std::string tmp = file + ".partial";
+  std::filesystem::remove(tmp);
+  sqlite3* dst = nullptr;
+  if (sqlite3_open(tmp.c_str(), &dst) != SQLITE_OK) {
+    sqlite3_close(dst);
+    throw DbError("cannot create backup file " + file);
+  }
+  sqlite3_backup* b = sqlite3_backup_init(dst, "main", src->raw(), "main");
+  if (!b) {
+    std::string msg = sqlite3_errmsg(dst);
+    sqlite3_close(dst);
+    throw DbError("backup failed: " + msg);
+  }
+  int rc;
+  while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
+         rc == SQLITE_LOCKED) {
+    sqlite3_sleep(5);
+  }
+  sqlite3_backup_finish(b);
+  bool ok = rc == SQLITE_DONE;
+  std::string msg = sqlite3_errmsg(dst);
+  sqlite3_close(dst);
+  if (!ok) throw DbError("backup failed: " + msg);
+  std::filesystem::rename(tmp, file);
+}
+
+// Replaces the SQLite database `to` with the contents of the SQLite database `from`.
+void sqlite_restore(Connection& from, Connection& to) {
+  auto* src = dynamic_cast<SqliteConnection*>(&from);
+  auto* dst = dynamic_cast<SqliteConnection*>(&to);
+  if (!src || !dst) throw DbError("not an SQLite database");
+  sqlite3_backup* b = sqlite3_backup_init(dst->raw(), "main", src->raw(), "main");
+  if (!b) throw DbError(std::string("restore failed: ") + sqlite3_errmsg(dst->raw()));
+  int rc = sqlite3_backup_step(b, -1);
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE)
+    throw DbError(std::string("restore failed: ") + sqlite3_errmsg(dst->raw()));
+}
+
+}  // namespace anzen::store::detail
