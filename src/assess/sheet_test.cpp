@@ -144,7 +144,7 @@ TEST_F(SheetTest, OwnExportRoundTripsFormulaLikeText) {
   std::string csv = export_csv(tcs(), a, repo.answers(a.id), {});
   EXPECT_EQ(csv.find(",=cmd"), std::string::npos);
   EXPECT_NE(csv.find("'=cmd"), std::string::npos);
-  std::string path = tmp.path + ".xlsx";
+  std::string path = tmp.file(".xlsx");
   export_xlsx(tcs(), a, repo.answers(a.id), {}, path);
   std::string xlsx = read_file(path);
   std::filesystem::remove(path);
