@@ -8,7 +8,7 @@ build_pkgs=(g++ cmake make pkg-config libsqlite3-dev nlohmann-json3-dev libyaml-
   libcpp-httplib-dev libcli11-dev libfmt-dev libspdlog-dev libssl-dev libsodium-dev
   libxlsxwriter-dev libhpdf-dev fonts-ipaexfont-gothic fonts-ipaexfont-mincho libpq-dev zlib1g-dev)
 test_pkgs=(googletest libgtest-dev libgmock-dev libbenchmark-dev sqlite3 poppler-utils chromium
-  python3 wrk nginx-light)
+  python3 wrk nginx-light curl openssl)
 
 pkgs=("${build_pkgs[@]}")
 if [ "$mode" = test ]; then pkgs+=("${test_pkgs[@]}"); fi

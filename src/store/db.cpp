@@ -1,5 +1,8 @@
 #include "store/db.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "common/clock.h"
 
 #include <algorithm>
@@ -203,29 +206,26 @@ void Db::migrate(std::optional<int> up_to) {
 }
 
 void Db::backup_to(const std::string& file) {
-  std::string tmp = file + ".partial";
+  // VACUUM INTO copies a consistent snapshot in one read transaction, so writers never make it
+  // start over (the page-by-page backup API restarted on every write). It goes to a temporary
+  // file beside the target, which is renamed over it only when complete.
+  std::filesystem::path target(file);
+  std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
+  std::string tmp = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
   std::filesystem::remove(tmp);
-  sqlite3* dst = nullptr;
-  if (sqlite3_open(tmp.c_str(), &dst) != SQLITE_OK) {
-    sqlite3_close(dst);
-    throw DbError("cannot create backup file " + file);
+  try {
+    prepare("VACUUM INTO ?").bind(1, tmp).run();
+    int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+      ::fsync(fd);
+      ::close(fd);
+    }
+    std::filesystem::rename(tmp, target);
+  } catch (...) {
+    std::error_code ec;
+    std::filesystem::remove(tmp, ec);
+    throw;
   }
-  sqlite3_backup* b = sqlite3_backup_init(dst, "main", db_, "main");
-  if (!b) {
-    std::string msg = sqlite3_errmsg(dst);
-    sqlite3_close(dst);
-    throw DbError("backup failed: " + msg);
-  }
-  int rc;
-  while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-    sqlite3_sleep(5);
-  }
-  sqlite3_backup_finish(b);
-  bool ok = rc == SQLITE_DONE;
-  std::string msg = sqlite3_errmsg(dst);
-  sqlite3_close(dst);
-  if (!ok) throw DbError("backup failed: " + msg);
-  std::filesystem::rename(tmp, file);
 }
 
 void Db::restore(const std::string& backup_file, const std::string& db_file) {

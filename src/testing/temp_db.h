@@ -19,7 +19,7 @@ struct TempDb {
   }
   ~TempDb() { remove_all(); }
   void remove_all() const {
-    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+    for (const char* s : {"", "-wal", "-shm", ".audit-key"}) std::filesystem::remove(path + s);
   }
 };
 
