@@ -24,7 +24,7 @@ grep -q 'sec-2: at most 200000 bytes' "$tmp/big.html" || fail "oversized field m
 
 # M9: "40,000" users in the incident form is forty thousand (a serious accident), "40,00" is refused.
 code=$(curl -s -o /dev/null -w '%{http_code}' -D "$tmp/inc.h" -b "$tmp/jar" --data-urlencode "_csrf=$csrf" \
-  --data-urlencode title=障害 --data-urlencode event_type=outage --data-urlencode service_category=voice_emergency \
+  --data-urlencode title=障害 --data-urlencode event_type=outage --data-urlencode service_category=voice_emergency --data-urlencode facility=other \
   --data-urlencode "affected_users=40,000" --data-urlencode started_at=2026-03-01T10:00 --data-urlencode ended_at=2026-03-01T13:00 "$app_base/incidents")
 [ "$code" = 303 ] || fail "incident with 40,000: HTTP $code"
 users=$(sql "SELECT json_extract(event_json, '$.affected_users') FROM incidents ORDER BY id DESC LIMIT 1")
