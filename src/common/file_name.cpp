@@ -22,8 +22,9 @@ size_t utf8_at(std::string_view s, size_t i, char32_t& cp) {
 }
 
 bool unsafe(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C || cp == 0xFEFF;
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C ||
+         cp == 0xFEFF;
 }
 }  // namespace
 
@@ -44,7 +45,8 @@ std::string safe_file_name(std::string_view name) {
     }
     i += n;
   }
-  while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(0, 1);  // no hidden or "..": plain names
+  while (!out.empty() && (out.front() == '.' || out.front() == ' '))
+    out.erase(0, 1);  // no hidden or "..": plain names
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out.empty() ? "file" : out;
 }
@@ -67,7 +69,8 @@ std::string download_type(std::string_view file_name) {
   size_t dot = file_name.rfind('.');
   if (dot == std::string_view::npos) return "application/octet-stream";
   std::string ext(file_name.substr(dot + 1));
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
   for (const auto& [e, t] : kTypes)
     if (e == ext) return std::string(t);
   return "application/octet-stream";

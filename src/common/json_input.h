@@ -19,6 +19,7 @@ size_t json_depth(std::string_view text, size_t limit);
 
 // A text field of a JSON object: a string (null or absent = empty) of at most `max_bytes`, no NUL.
 // Throws std::invalid_argument naming the field.
-std::string json_text(const nlohmann::json& obj, const std::string& field, size_t max_bytes = 100000);
+std::string json_text(const nlohmann::json& obj, const std::string& field,
+                      size_t max_bytes = 100000);
 
 }  // namespace anzen

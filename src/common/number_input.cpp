@@ -12,12 +12,16 @@ std::string fold(std::string_view s) {
     auto b = static_cast<unsigned char>(s[i]);
     if (b == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC) {
       auto c = static_cast<unsigned char>(s[i + 2]);
-      if (c >= 0x90 && c <= 0x99) out += static_cast<char>('0' + (c - 0x90));
-      else if (c == 0x8C) out += ',';
-      else return "?";
+      if (c >= 0x90 && c <= 0x99)
+        out += static_cast<char>('0' + (c - 0x90));
+      else if (c == 0x8C)
+        out += ',';
+      else
+        return "?";
       i += 3;
     } else if (b == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(s[i + 2]) == 0x81 || static_cast<unsigned char>(s[i + 2]) == 0x80)) {
+               (static_cast<unsigned char>(s[i + 2]) == 0x81 ||
+                static_cast<unsigned char>(s[i + 2]) == 0x80)) {
       out += static_cast<unsigned char>(s[i + 2]) == 0x81 ? ',' : ' ';
       i += 3;
     } else {

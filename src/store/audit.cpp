@@ -193,10 +193,14 @@ int64_t audit_append(Db& db, const AuditEntry& e, const std::string& client) {
   std::string h = key && id >= key->from
                       ? keyed_hash(*key, id, prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after, client)
                       : row_hash(prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after);
-  db.prepare(
-        "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
-        "after_json, prev_hash, hash, client) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-      .bind(1, id)
+  // Without a client the column is left out, so appending also works on a schema that predates
+  // it (migration 2), as during an upgrade.
+  std::string sql = client.empty() ? "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
+                                     "after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                                   : "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
+                                     "after_json, prev_hash, hash, client) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+  auto st = db.prepare(sql);
+  st.bind(1, id)
       .bind(2, at)
       .bind(3, e.actor)
       .bind(4, e.org_id)
@@ -206,9 +210,9 @@ int64_t audit_append(Db& db, const AuditEntry& e, const std::string& client) {
       .bind(8, e.before.is_null() ? std::optional<std::string>() : before)
       .bind(9, e.after.is_null() ? std::optional<std::string>() : after)
       .bind(10, prev)
-      .bind(11, h)
-      .bind(12, client.empty() ? std::optional<std::string>() : client)
-      .run();
+      .bind(11, h);
+  if (!client.empty()) st.bind(12, client);
+  st.run();
   return id;
 }
 

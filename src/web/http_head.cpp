@@ -10,8 +10,10 @@ namespace anzen::web::http {
 
 namespace {
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
 }
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -48,7 +50,8 @@ size_t find_head_end(std::string_view buf) {
 
 std::optional<Refusal> parse_head(std::string_view head, Head& h) {
   h.head_bytes = head.size();
-  if (head.find('\0') != std::string_view::npos) return Refusal{400, "NUL byte in the request head"};
+  if (head.find('\0') != std::string_view::npos)
+    return Refusal{400, "NUL byte in the request head"};
   size_t eol = head.find("\r\n");
   std::string_view line = head.substr(0, eol);
   size_t s1 = line.find(' '), s2 = line.rfind(' ');
@@ -56,7 +59,8 @@ std::optional<Refusal> parse_head(std::string_view head, Head& h) {
   h.method = std::string(line.substr(0, s1));
   h.target = std::string(line.substr(s1 + 1, s2 - s1 - 1));
   h.version = std::string(line.substr(s2 + 1));
-  if (h.version != "HTTP/1.1" && h.version != "HTTP/1.0") return Refusal{505, "HTTP version not supported"};
+  if (h.version != "HTTP/1.1" && h.version != "HTTP/1.0")
+    return Refusal{505, "HTTP version not supported"};
   if (h.target.empty() || h.target[0] != '/') return Refusal{400, "request target must be a path"};
   h.keep_alive = h.version == "HTTP/1.1";
   std::optional<size_t> length;
@@ -70,7 +74,8 @@ std::optional<Refusal> parse_head(std::string_view head, Head& h) {
     size_t colon = l.find(':');
     if (colon == std::string_view::npos || colon == 0) return Refusal{400, "malformed header line"};
     std::string_view name = l.substr(0, colon), value = trim(l.substr(colon + 1));
-    if (name.find_first_of(" \t") != std::string_view::npos) return Refusal{400, "malformed header name"};
+    if (name.find_first_of(" \t") != std::string_view::npos)
+      return Refusal{400, "malformed header name"};
     h.headers.emplace_back(std::string(name), std::string(value));
     if (iequals(name, "Content-Length")) {
       size_t n = 0;
@@ -78,10 +83,12 @@ std::optional<Refusal> parse_head(std::string_view head, Head& h) {
       if (length && *length != n) return Refusal{400, "differing Content-Length headers"};
       length = n;
     } else if (iequals(name, "Transfer-Encoding")) {
-      if (te || lower(value) != "chunked") return Refusal{501, "only the chunked transfer coding is accepted"};
+      if (te || lower(value) != "chunked")
+        return Refusal{501, "only the chunked transfer coding is accepted"};
       te = true;
     } else if (iequals(name, "Content-Encoding")) {
-      if (lower(value) != "identity") return Refusal{415, "compressed request bodies are not accepted"};
+      if (lower(value) != "identity")
+        return Refusal{415, "compressed request bodies are not accepted"};
     } else if (iequals(name, "Connection")) {
       std::string v = lower(value);
       if (v.find("close") != std::string::npos) h.keep_alive = false;
@@ -107,14 +114,16 @@ std::optional<Refusal> parse_head(std::string_view head, Head& h) {
 std::string rewrite_head(const Head& h, size_t body_size) {
   std::string out = h.method + " " + h.target + " " + h.version + "\r\n";
   for (const auto& [k, v] : h.headers) {
-    if (iequals(k, "Content-Length") || iequals(k, "Transfer-Encoding") || iequals(k, "Expect")) continue;
+    if (iequals(k, "Content-Length") || iequals(k, "Transfer-Encoding") || iequals(k, "Expect"))
+      continue;
     if (iequals(k, "Content-Type") && lower(v).rfind("application/x-www-form-urlencoded", 0) == 0) {
       out += "Content-Type: " + std::string(kFormType) + "\r\n";
       continue;
     }
     out += k + ": " + v + "\r\n";
   }
-  if (body_size > 0 || h.chunked || h.header("Content-Length")) out += "Content-Length: " + std::to_string(body_size) + "\r\n";
+  if (body_size > 0 || h.chunked || h.header("Content-Length"))
+    out += "Content-Length: " + std::to_string(body_size) + "\r\n";
   out += "\r\n";
   return out;
 }
@@ -131,7 +140,9 @@ ChunkDecoder::State ChunkDecoder::feed(std::string_view in, size_t& pos, std::st
         if (l.empty() || l.size() > 15) return State::error;
         size_t n = 0;
         for (char ch : l) {
-          int d = std::isxdigit(static_cast<unsigned char>(ch)) ? (ch <= '9' ? ch - '0' : (std::tolower(ch) - 'a' + 10)) : -1;
+          int d = std::isxdigit(static_cast<unsigned char>(ch))
+                      ? (ch <= '9' ? ch - '0' : (std::tolower(ch) - 'a' + 10))
+                      : -1;
           if (d < 0) return State::error;
           n = n * 16 + static_cast<size_t>(d);
         }
@@ -236,16 +247,26 @@ std::string client_address(const std::string& peer, const std::string& forwarded
 
 const char* reason_phrase(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 408: return "Request Timeout";
-    case 411: return "Length Required";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 431: return "Request Header Fields Too Large";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Error";
+    case 400:
+      return "Bad Request";
+    case 408:
+      return "Request Timeout";
+    case 411:
+      return "Length Required";
+    case 413:
+      return "Content Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 501:
+      return "Not Implemented";
+    case 503:
+      return "Service Unavailable";
+    case 505:
+      return "HTTP Version Not Supported";
+    default:
+      return "Error";
   }
 }
 

@@ -11,13 +11,13 @@
 namespace anzen::web::http {
 
 struct Limits {
-  size_t max_head = 16 * 1024;                     // request line and headers
-  size_t max_body_anonymous = 64 * 1024;           // no session cookie and no bearer token
-  size_t max_body = 32 * 1024 * 1024;              // uploads of a signed-in user
-  size_t max_inflight_body = 160 * 1024 * 1024;    // all bodies being received at once
-  int head_timeout_ms = 10'000;                    // from the first byte to the end of the head
-  int idle_timeout_ms = 5'000;                     // keep-alive wait for the next request
-  int body_timeout_ms = 120'000;                   // the whole body
+  size_t max_head = 16 * 1024;                   // request line and headers
+  size_t max_body_anonymous = 64 * 1024;         // no session cookie and no bearer token
+  size_t max_body = 32 * 1024 * 1024;            // uploads of a signed-in user
+  size_t max_inflight_body = 160 * 1024 * 1024;  // all bodies being received at once
+  int head_timeout_ms = 10'000;                  // from the first byte to the end of the head
+  int idle_timeout_ms = 5'000;                   // keep-alive wait for the next request
+  int body_timeout_ms = 120'000;                 // the whole body
   int write_timeout_ms = 10'000;
   int max_conns_per_client = 16;
   int max_conns = 2048;
@@ -35,9 +35,9 @@ struct Head {
   size_t head_bytes = 0;                                     // including the blank line
   bool chunked = false;
   size_t content_length = 0;
-  bool credentials = false;     // a session cookie or a bearer token is present (not yet checked)
+  bool credentials = false;  // a session cookie or a bearer token is present (not yet checked)
   bool keep_alive = true;
-  std::string forwarded_for;    // X-Forwarded-For as sent
+  std::string forwarded_for;  // X-Forwarded-For as sent
   std::string accept_language, cookie;
 
   const std::string* header(std::string_view name) const;

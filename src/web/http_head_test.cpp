@@ -18,18 +18,23 @@ TEST(HttpHead, RefusesSmugglingAndEncodings) {
   Head h3;
   EXPECT_EQ(parse("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", h3)->status, 501);
   Head h4;
-  EXPECT_EQ(parse("POST / HTTP/1.1\r\nContent-Length: 4\r\nContent-Length: 5\r\n\r\n", h4)->status, 400);
+  EXPECT_EQ(parse("POST / HTTP/1.1\r\nContent-Length: 4\r\nContent-Length: 5\r\n\r\n", h4)->status,
+            400);
   Head h5;
   EXPECT_EQ(parse("GET http://evil/ HTTP/1.1\r\n\r\n", h5)->status, 400);
   Head ok;
-  EXPECT_FALSE(parse("POST /login HTTP/1.1\r\nCookie: a=1; anzen_session=x\r\nContent-Length: 12\r\n\r\n", ok));
+  EXPECT_FALSE(parse(
+      "POST /login HTTP/1.1\r\nCookie: a=1; anzen_session=x\r\nContent-Length: 12\r\n\r\n", ok));
   EXPECT_EQ(ok.content_length, 12u);
   EXPECT_TRUE(ok.credentials);
 }
 
 TEST(HttpHead, RewritesFormsAndFraming) {
   Head h;
-  ASSERT_FALSE(parse("POST /x HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n", h));
+  ASSERT_FALSE(parse(
+      "POST /x HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: "
+      "chunked\r\nExpect: 100-continue\r\n\r\n",
+      h));
   std::string out = rewrite_head(h, 9000);
   EXPECT_NE(out.find("Content-Type: application/x-anzen-form\r\n"), std::string::npos);
   EXPECT_NE(out.find("Content-Length: 9000\r\n"), std::string::npos);

@@ -119,7 +119,8 @@ class BufferStream : public httplib::Stream {
     return static_cast<ssize_t>(size);
   }
   bool flush() {
-    if (!failed_ && !out_.empty() && !write_all(c_, out_.data(), out_.size(), write_timeout_ms_)) failed_ = true;
+    if (!failed_ && !out_.empty() && !write_all(c_, out_.data(), out_.size(), write_timeout_ms_))
+      failed_ = true;
     out_.clear();
     return !failed_;
   }
@@ -207,7 +208,8 @@ class Loop {
     for (int k = 0; k < 16; ++k) {
       sockaddr_storage ss{};
       socklen_t len = sizeof ss;
-      int fd = ::accept4(listen_fd_, reinterpret_cast<sockaddr*>(&ss), &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+      int fd = ::accept4(listen_fd_, reinterpret_cast<sockaddr*>(&ss), &len,
+                         SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) return;
       auto c = std::make_unique<Conn>();
       c->fd = fd;
@@ -286,7 +288,8 @@ class Loop {
     std::string out = "HTTP/1.1 " + std::to_string(status) + " " + reason_phrase(status) + "\r\n";
     for (const auto& [k, v] : r.headers) out += k + ": " + v + "\r\n";
     if (status == 503) out += "Retry-After: 5\r\n";
-    out += "Content-Length: " + std::to_string(r.body.size()) + "\r\nConnection: close\r\n\r\n" + r.body;
+    out += "Content-Length: " + std::to_string(r.body.size()) + "\r\nConnection: close\r\n\r\n" +
+           r.body;
     return out;
   }
 
@@ -386,7 +389,8 @@ class Loop {
         const std::string* expect = hd.header("Expect");
         if (expect && (hd.chunked || hd.content_length > 0)) {
           static const char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
-          if (!write_all(c, kContinue, sizeof kContinue - 1, lim().write_timeout_ms)) return close_conn(c);
+          if (!write_all(c, kContinue, sizeof kContinue - 1, lim().write_timeout_ms))
+            return close_conn(c);
         }
       }
       if (c.head->chunked) {
@@ -412,7 +416,8 @@ class Loop {
       sh_.release(c.reserved);
       c.reserved = 0;
       c.wait = c.in.empty() ? Conn::Wait::idle : Conn::Wait::head;
-      c.deadline = Clock::now() + std::chrono::milliseconds(c.in.empty() ? lim().idle_timeout_ms : lim().head_timeout_ms);
+      c.deadline = Clock::now() + std::chrono::milliseconds(c.in.empty() ? lim().idle_timeout_ms
+                                                                         : lim().head_timeout_ms);
     }
   }
 
@@ -452,7 +457,8 @@ EventServer::EventServer(Engine& engine, LoopOptions opt, RefusalRenderer render
     }
     shared_->tls = ctx;
   }
-  for (int i = 0; i < std::max(1, shared_->opt.loops); ++i) shared_->wake_fds.push_back(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
+  for (int i = 0; i < std::max(1, shared_->opt.loops); ++i)
+    shared_->wake_fds.push_back(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
 }
 
 EventServer::~EventServer() {
@@ -496,8 +502,11 @@ void EventServer::run() {
   Shared& sh = *shared_;
   int n = static_cast<int>(sh.wake_fds.size());
   std::vector<std::unique_ptr<Loop>> loops;
-  for (int i = 0; i < n; ++i) loops.push_back(std::make_unique<Loop>(engine_, sh, listen_fd_, sh.wake_fds[static_cast<size_t>(i)]));
-  for (int i = 1; i < n; ++i) sh.threads.emplace_back([&loops, i] { loops[static_cast<size_t>(i)]->run(); });
+  for (int i = 0; i < n; ++i)
+    loops.push_back(
+        std::make_unique<Loop>(engine_, sh, listen_fd_, sh.wake_fds[static_cast<size_t>(i)]));
+  for (int i = 1; i < n; ++i)
+    sh.threads.emplace_back([&loops, i] { loops[static_cast<size_t>(i)]->run(); });
   loops[0]->run();
   for (auto& t : sh.threads) t.join();
   sh.threads.clear();

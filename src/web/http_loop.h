@@ -21,14 +21,17 @@ namespace anzen::web::http {
 // cpp-httplib's server with its request processing opened to the event loops.
 class Engine : public httplib::Server {
  public:
-  bool serve_one(httplib::Stream& s, bool close, bool& closed) { return process_request(s, close, closed, {}); }
+  bool serve_one(httplib::Stream& s, bool close, bool& closed) {
+    return process_request(s, close, closed, {});
+  }
 };
 
 struct LoopOptions {
   Limits limits;
   int loops = 8;
-  std::vector<std::string> trusted_proxies;  // addresses or CIDR blocks whose X-Forwarded-For counts
-  std::string tls_cert, tls_key;             // PEM files: serve HTTPS
+  std::vector<std::string>
+      trusted_proxies;            // addresses or CIDR blocks whose X-Forwarded-For counts
+  std::string tls_cert, tls_key;  // PEM files: serve HTTPS
 };
 
 // Renders a refusal made before any handler ran: headers (besides framing) and an HTML body.
