@@ -1,5 +1,7 @@
 #include "assess/repo.h"
 
+#include "common/file_name.h"
+
 #include <regex>
 #include <stdexcept>
 
@@ -296,18 +298,23 @@ Evidence AssessRepo::add_file(const Assessment& a, const std::string& qid, const
                               const std::string& mime, const std::string& bytes, const std::string& evidence_date_in,
                               const std::string& expires_on_in) {
   if (filename.empty()) throw std::invalid_argument("file: a file name is required");
+  // The name is stored as a plain name and the type is ours (from the extension), never the
+  // uploader's: a crafted name or type must not reach another user's download.
+  const std::string name = safe_file_name(filename);
+  const std::string type = download_type(name);
+  (void)mime;
   std::string evidence_date = date::require("evidence_date (証跡の日付)", evidence_date_in);
   std::string expires_on = date::require("expires_on (有効期限)", expires_on_in);
   std::string sha = sha256_hex(bytes);
   int64_t id = 0;
   db_.transaction([&] {
     db_.prepare("INSERT INTO evidence(assessment_id, question_id, kind, filename, mime, sha256, size, content, evidence_date, expires_on, uploaded_at, uploaded_by) VALUES (?,?,'file',?,?,?,?,?,?,?,?,?)")
-        .bind(1, a.id).bind(2, qid).bind(3, filename).bind(4, mime.empty() ? "application/octet-stream" : mime).bind(5, sha)
+        .bind(1, a.id).bind(2, qid).bind(3, name).bind(4, type).bind(5, sha)
         .bind(6, static_cast<int64_t>(bytes.size())).bind_blob(7, bytes).bind(8, evidence_date).bind(9, expires_on)
         .bind(10, store::now_utc()).bind(11, actor_).run();
     id = db_.last_insert_id();
     store::audit_append(db_, {actor_, a.org_id, "evidence", std::to_string(id), "create", nullptr,
-                              {{"question", qid}, {"file", filename}, {"sha256", sha}, {"size", bytes.size()}}});
+                              {{"question", qid}, {"file", name}, {"sha256", sha}, {"size", bytes.size()}}});
   });
   return evidence_file(a.id, id)->first;
 }

@@ -399,6 +399,8 @@ void register_store(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     db.backup_to(b_file);
+    store::copy_audit_key(store::audit_key_path(db), b_file + ".audit-key");
+    db.transaction([&] { store::audit_append(db, {store::default_actor(), std::nullopt, "database", g.db, "backup", nullptr, {{"file", b_file}}}); });
     std::cout << "backed up " << g.db << " to " << b_file << "\n";
   });
   auto* r = app.add_subcommand("restore", "Replace the database with a backup (checked first)");
@@ -408,6 +410,8 @@ void register_store(CLI::App& app, Globals& g) {
     store::Db::restore(r_file, g.db);
     store::Db db(g.db);
     db.migrate();
+    store::copy_audit_key(r_file + ".audit-key", store::audit_key_path(db));
+    db.transaction([&] { store::audit_append(db, {store::default_actor(), std::nullopt, "database", g.db, "restore", nullptr, {{"file", r_file}}}); });
     std::cout << "restored " << g.db << " from " << r_file << "\n";
   });
 }

@@ -7,6 +7,7 @@
 #include "incident/classify.h"
 #include "incident/register.h"
 #include "common/csv.h"
+#include "common/json_input.h"
 #include "common/xlsx_table.h"
 #include "store/audit.h"
 
@@ -18,9 +19,9 @@ nlohmann::json read_json_arg(const std::string& f) {
   if (f == "-") text.assign(std::istreambuf_iterator<char>(std::cin), {});
   else text = read_file(f);
   try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw UsageError(f + ": not valid JSON: " + e.what());
+    return parse_json_input(text, f);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
   }
 }
 // --as-of TIME, or now: the clock every register command judges ongoing incidents against.
@@ -46,15 +47,7 @@ void register_incident(CLI::App& app, Globals& g) {
   cl->add_option("--as-of", as_of, "Judge an ongoing event as of this time (ISO 8601 with offset; default now)");
   cl->add_flag("--json", json_out, "Print JSON (the contract in docs/incidents.md)");
   cl->callback([] {
-    std::string text;
-    if (file == "-") text.assign(std::istreambuf_iterator<char>(std::cin), {});
-    else text = read_file(file);
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-      throw UsageError(file + ": not valid JSON: " + e.what());
-    }
+    nlohmann::json j = read_json_arg(file);
     incident::Event ev;
     try {
       ev = incident::event_from_json(j);

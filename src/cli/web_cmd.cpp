@@ -4,11 +4,15 @@
 #include "cli/cli.h"
 #include "ops/clock.h"
 #include "ops/ticker.h"
+#include "common/json_input.h"
+#include "common/paths.h"
 #include "store/audit.h"
 #include "web/accounts.h"
 #include "web/server.h"
 
 namespace anzen::cli {
+
+void register_account_lifecycle(CLI::App& user, CLI::App& token, CLI::App& audit, Globals& g);  // account_cmd.cpp
 
 void register_web(CLI::App& app, Globals& g) {
   auto* serve = app.add_subcommand("serve", "Start the web application");
@@ -17,7 +21,12 @@ void register_web(CLI::App& app, Globals& g) {
   serve->add_option("--bind", opt.bind, "Address to bind (default 127.0.0.1)");
   serve->add_option("--tls-cert", opt.tls_cert, "PEM certificate: serve HTTPS");
   serve->add_option("--tls-key", opt.tls_key, "PEM private key for --tls-cert");
-  serve->add_option("--threads", opt.threads, "Worker threads (default 32)");
+  serve->add_option("--threads", opt.threads, "Event loops serving requests (default 8)")->check(CLI::Range(1, 256));
+  serve->add_option("--header-timeout", opt.header_timeout_seconds,
+                    "Seconds a client may take to send a request's headers (default 10)")
+      ->check(CLI::Range(1, 600));
+  serve->add_option("--trusted-proxy", opt.trusted_proxies,
+                    "Address or CIDR block of a reverse proxy whose X-Forwarded-For is honoured (repeatable)");
   static int clock_interval = 30;
   serve->add_option("--clock-interval", clock_interval, "Seconds between ticks of the accident clock (default 30; 0 = off)");
   serve->callback([&g] {
@@ -76,13 +85,15 @@ void register_web(CLI::App& app, Globals& g) {
   tc->add_option("--user", tc_user, "User name")->required();
   tc->add_option("--label", tc_label, "What the token is for");
   tc->add_flag("--json", tc_json, "Print JSON");
+  static int tc_days = web::Accounts::kTokenDays;
+  tc->add_option("--expires-days", tc_days, "Days until the token expires (default 90)")->check(CLI::Range(1, 3650));
   tc->callback([&g] {
     store::Db db(g.db);
     db.migrate();
     web::Accounts acc(db);
     auto u = acc.find_user(tc_user);
     if (!u) throw UsageError("no user named '" + tc_user + "'");
-    std::string tok = acc.create_token(u->id, tc_label, store::default_actor());
+    std::string tok = acc.create_token(u->id, tc_label, store::default_actor(), tc_days);
     if (tc_json) print_json({{"token", tok}});
     else std::cout << tok << "\n";
   });
@@ -91,22 +102,35 @@ void register_web(CLI::App& app, Globals& g) {
   audit->require_subcommand(1);
   auto* av = audit->add_subcommand("verify", "Check every link of the chain");
   static bool av_json = false;
+  static std::string av_checkpoint;
   av->add_flag("--json", av_json, "Print JSON");
+  av->add_option("--checkpoint", av_checkpoint, "Also check a head written by audit checkpoint (detects a cut tail)");
   av->callback([&g] {
     store::Db db(g.db);
     db.migrate();
-    auto v = store::audit_verify(db);
+    nlohmann::json cp;
+    if (!av_checkpoint.empty()) {
+      try {
+        cp = parse_json_input(read_file(av_checkpoint), av_checkpoint);
+      } catch (const std::exception& e) {
+        throw UsageError(e.what());
+      }
+      if (!cp.is_object()) throw UsageError(av_checkpoint + ": not an audit checkpoint");
+    }
+    auto v = store::audit_verify(db, av_checkpoint.empty() ? nullptr : &cp);
     if (av_json) {
-      print_json({{"ok", v.ok}, {"rows", v.rows},
+      print_json({{"ok", v.ok}, {"rows", v.rows}, {"keyed_from", v.keyed_from ? nlohmann::json(*v.keyed_from) : nlohmann::json()},
                   {"first_broken_id", v.first_broken_id ? nlohmann::json(*v.first_broken_id) : nlohmann::json()},
                   {"reason", v.reason}});
     } else if (v.ok) {
       std::cout << "ok: " << v.rows << " audit rows, chain intact\n";
     } else {
-      std::cout << "BROKEN at audit row " << *v.first_broken_id << ": " << v.reason << "\n";
+      std::cout << "BROKEN" << (v.first_broken_id ? " at audit row " + std::to_string(*v.first_broken_id) : "") << ": "
+                << v.reason << "\n";
     }
     if (!v.ok) std::exit(1);
   });
+  register_account_lifecycle(*user, *token, *audit, g);
 }
 
 }  // namespace anzen::cli

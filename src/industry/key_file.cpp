@@ -10,11 +10,13 @@
 
 #include "industry/crypto.h"
 
+#include "store/key_file.h"
+
 namespace anzen::industry {
 
 std::string key_file_path(const std::string& db_path) {
   const char* env = std::getenv("ANZEN_KEY_FILE");
-  return env && *env ? env : db_path + ".key";
+  return env && *env ? env : store::key_file_for(db_path, ".key");
 }
 
 std::string load_or_create_kek(const std::string& db_path) {

@@ -1,10 +1,20 @@
 #include "store/audit.h"
 
+#include <fcntl.h>
+#include <pwd.h>
+#include <sodium.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
 
 #include "common/uuid.h"
+#include "store/key_file.h"
 #include "store/postgres/dialect.h"
 
 namespace anzen::store {
@@ -41,10 +51,105 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 )";
+// Migration 2 records the client address and indexes rows per organisation (the /audit pages).
+constexpr const char* kClientColumn = R"(
+ALTER TABLE audit_log ADD COLUMN client TEXT;
+CREATE INDEX audit_log_org ON audit_log(org_id, id);
+)";
 const bool kRegistered =
     (register_migrations({{1, "audit trail", std::string(kAuditTable) + kSqliteGuards,
-                           pg::ddl(kAuditTable) + kPostgresGuards}}),
+                           pg::ddl(kAuditTable) + kPostgresGuards},
+                          {2, "audit client address", kClientColumn}}),
      true);
+
+struct AuditKey {
+  std::string key;  // 32 raw bytes
+  int64_t from = 0; // first keyed row id
+  ino_t inode = 0;  // of the file it was read from: a replaced or removed file is read again
+};
+
+std::string hex(const unsigned char* p, size_t n) {
+  std::string out(n * 2, '0');
+  sodium_bin2hex(out.data(), out.size() + 1, p, n);
+  return out;
+}
+
+std::string hmac_hex(const std::string& key, const std::string& msg) {
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(msg.data()), msg.size());
+  crypto_auth_hmacsha256_final(&st, mac);
+  return hex(mac, sizeof mac);
+}
+
+std::optional<AuditKey> read_key(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return std::nullopt;
+  std::string magic, version, word, hexkey;
+  AuditKey k;
+  in >> magic >> version >> word >> hexkey;
+  if (magic != "anzen-audit-key" || word != "key" || hexkey.size() != 64) throw std::runtime_error(path + ": not an audit key file");
+  in >> word >> k.from;
+  if (word != "from" || !in) throw std::runtime_error(path + ": not an audit key file");
+  k.key.resize(32);
+  size_t len = 0;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(k.key.data()), 32, hexkey.c_str(), hexkey.size(), nullptr, &len, nullptr) != 0 || len != 32)
+    throw std::runtime_error(path + ": not an audit key file");
+  return k;
+}
+
+// The key of `db`, created (0600, exclusively) on first use with `from` = the next row id.
+std::optional<AuditKey> key_for(Db& db, bool create) {
+  static std::mutex mu;
+  static std::map<std::string, AuditKey> cache;
+  std::string path = audit_key_path(db);
+  if (path.empty()) return std::nullopt;
+  std::lock_guard lock(mu);
+  struct stat sb {};
+  bool exists = ::stat(path.c_str(), &sb) == 0;
+  if (auto it = cache.find(path); it != cache.end()) {
+    if (exists && it->second.inode == sb.st_ino) return it->second;
+    cache.erase(it);
+  }
+  auto k = read_key(path);
+  if (!k && create) {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof raw);
+    int64_t next = 1;
+    {
+      auto st = db.prepare("SELECT COALESCE(max(id), 0) FROM audit_log");
+      if (st.step()) next = st.i64(0) + 1;
+    }
+    std::string text = "anzen-audit-key 1\nkey " + hex(raw, sizeof raw) + "\nfrom " + std::to_string(next) + "\n";
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+      bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+      ::close(fd);
+      if (!ok) throw std::runtime_error(path + ": cannot write the audit key");
+    } else if (errno != EEXIST) {
+      throw std::runtime_error(path + ": cannot create the audit key");
+    }
+    k = read_key(path);  // ours, or the one another process created first
+    if (::stat(path.c_str(), &sb) != 0) return k;
+  }
+  if (k) {
+    k->inode = sb.st_ino;
+    cache[path] = *k;
+  }
+  return k;
+}
+
+constexpr std::string_view kKeyedPrefix = "hmac:";
+
+std::string keyed_hash(const AuditKey& k, int64_t id, const std::string& prev, const std::string& at,
+                       const std::string& actor, const std::string& org, const std::string& entity,
+                       const std::string& eid, const std::string& action, const std::string& before,
+                       const std::string& after, const std::string& client) {
+  nlohmann::json j = {id, prev, at, actor, org, entity, eid, action, before, after, client};
+  return std::string(kKeyedPrefix) + hmac_hex(k.key, j.dump());
+}
 
 std::string row_hash(const std::string& prev, const std::string& at, const std::string& actor,
                      const std::string& org, const std::string& entity, const std::string& eid,
@@ -53,88 +158,159 @@ std::string row_hash(const std::string& prev, const std::string& at, const std::
   nlohmann::json j = {prev, at, actor, org, entity, eid, action, before, after};
   return sha256_hex(j.dump());
 }
-// Runs inside the write transaction, so no other append comes between reading the last row
-// and inserting after it.
-int64_t append_locked(Db& db, const AuditEntry& e) {
-  std::string prev = "genesis";
-  int64_t id = 1;
-  // The id is the previous one plus one, set here rather than generated: the chain's check for
-  // deleted rows relies on ids without gaps, and PostgreSQL sequences skip values on rollback.
-  // Writers are serialised (Db::transaction), so no other append can come in between.
-  {
-    auto st = db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
-    if (st.step()) {
-      id = st.i64(0) + 1;
-      prev = st.str(1);
-    }
-  }
-  std::string at = now_utc();
-  std::string org = e.org_id ? std::to_string(*e.org_id) : "";
-  std::string before = e.before.is_null() ? "" : e.before.dump();
-  std::string after = e.after.is_null() ? "" : e.after.dump();
-  std::string h = row_hash(prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after);
-  db.prepare(
-        "INSERT INTO audit_log(at, actor, org_id, entity, entity_id, action, before_json, "
-        "after_json, prev_hash, hash, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-      .bind(1, at)
-      .bind(2, e.actor)
-      .bind(3, e.org_id)
-      .bind(4, e.entity)
-      .bind(5, e.entity_id)
-      .bind(6, e.action)
-      .bind(7, e.before.is_null() ? std::optional<std::string>() : before)
-      .bind(8, e.after.is_null() ? std::optional<std::string>() : after)
-      .bind(9, prev)
-      .bind(10, h)
-      .bind(11, id)
-      .run();
-  return id;
-}
 }  // namespace
 
-std::string default_actor() {
-  if (const char* u = std::getenv("ANZEN_ACTOR"); u && *u) return u;
-  if (const char* u = std::getenv("USER"); u && *u) return std::string("cli:") + u;
-  return "cli:uid" + std::to_string(::getuid());
+std::string audit_key_path(const Db& db) {
+  if (const char* p = std::getenv("ANZEN_AUDIT_KEY"); p && *p) return p;
+  return key_file_for(db.path(), ".audit-key");
 }
 
-int64_t audit_append(Db& db, const AuditEntry& e) {
+void copy_audit_key(const std::string& from, const std::string& to) {
+  if (from.empty() || to.empty() || from == to) return;
+  std::ifstream in(from, std::ios::binary);
+  if (!in) return;
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  int fd = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return;  // already there
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ::close(fd);
+  if (!ok) throw std::runtime_error(to + ": cannot write the audit key");
+}
+
+std::string default_actor() {
+  // The operating system says who runs the command; the environment cannot override it.
+  std::string who;
+  if (passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name) who = pw->pw_name;
+  else who = "uid" + std::to_string(::getuid());
+  std::string actor = "cli:" + who;
+  if (const char* label = std::getenv("ANZEN_ACTOR"); label && *label && std::string(label) != actor)
+    actor += " as " + std::string(label).substr(0, 64);
+  return actor;
+}
+
+int64_t audit_append(Db& db, const AuditEntry& e, const std::string& client) {
   (void)kRegistered;
   int64_t appended = 0;
-  db.transaction([&] { appended = append_locked(db, e); });
+  // Inside the write transaction: no other append comes between reading the last row and
+  // inserting after it (ids stay without gaps; PostgreSQL sequences would skip on rollback).
+  db.transaction([&] {
+    std::string prev = "genesis";
+    {
+      auto st = db.prepare("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+      if (st.step()) prev = st.str(0);
+    }
+    std::string at = now_utc();
+    std::string org = e.org_id ? std::to_string(*e.org_id) : "";
+    std::string before = e.before.is_null() ? "" : e.before.dump();
+    std::string after = e.after.is_null() ? "" : e.after.dump();
+    int64_t id = 1;
+    {
+      auto st = db.prepare("SELECT COALESCE(max(id), 0) FROM audit_log");
+      if (st.step()) id = st.i64(0) + 1;
+    }
+    auto key = key_for(db, true);
+    std::string h = key && id >= key->from
+                        ? keyed_hash(*key, id, prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after, client)
+                        : row_hash(prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after);
+    // Without a client the column is left out, so appending also works on a schema that predates
+    // it (migration 2), as during an upgrade.
+    std::string sql = client.empty() ? "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
+                                       "after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                                     : "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
+                                       "after_json, prev_hash, hash, client) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+    auto st = db.prepare(sql);
+    st.bind(1, id)
+        .bind(2, at)
+        .bind(3, e.actor)
+        .bind(4, e.org_id)
+        .bind(5, e.entity)
+        .bind(6, e.entity_id)
+        .bind(7, e.action)
+        .bind(8, e.before.is_null() ? std::optional<std::string>() : before)
+        .bind(9, e.after.is_null() ? std::optional<std::string>() : after)
+        .bind(10, prev)
+        .bind(11, h);
+    if (!client.empty()) st.bind(12, client);
+    st.run();
+    appended = id;
+  });
   return appended;
 }
 
-AuditVerdict audit_verify(Db& db) {
+AuditVerdict audit_verify(Db& db, const nlohmann::json* checkpoint) {
   AuditVerdict v;
+  std::optional<AuditKey> key;
+  try {
+    key = key_for(db, false);
+  } catch (const std::exception& e) {
+    v.ok = false;
+    v.reason = e.what();
+    return v;
+  }
+  if (key) v.keyed_from = key->from;
   std::string prev = "genesis";
   auto st = db.prepare(
       "SELECT id, at, actor, org_id, entity, entity_id, action, before_json, after_json, "
-      "prev_hash, hash FROM audit_log ORDER BY id");
+      "prev_hash, hash, client FROM audit_log ORDER BY id");
   int64_t expected_id = 0;
+  std::map<int64_t, std::string> seen_head;  // only the checkpointed row is kept
+  int64_t cp_id = checkpoint ? checkpoint->value("last_id", int64_t{0}) : 0;
+  auto fail = [&](std::optional<int64_t> id, std::string why) {
+    v.ok = false;
+    v.first_broken_id = id;
+    v.reason = std::move(why);
+    return v;
+  };
   while (st.step()) {
     ++v.rows;
     int64_t id = st.i64(0);
     std::string org = st.is_null(3) ? "" : std::to_string(st.i64(3));
-    std::string h = row_hash(prev, st.str(1), st.str(2), org, st.str(4), st.str(5), st.str(6),
-                             st.str(7), st.str(8));
-    std::string why;
-    if (expected_id && id != expected_id + 1)
-      why = "row(s) before id " + std::to_string(id) + " were deleted";
-    else if (st.str(9) != prev)
-      why = "prev_hash does not match the previous row";
-    else if (st.str(10) != h)
-      why = "content does not match its hash (row altered)";
-    if (!why.empty()) {
-      v.ok = false;
-      v.first_broken_id = id;
-      v.reason = why;
-      return v;
-    }
-    prev = st.str(10);
+    std::string stored = st.str(10);
+    bool keyed_row = stored.rfind(kKeyedPrefix, 0) == 0;
+    if (keyed_row && !key) return fail(id, "keyed rows but the audit key (" + audit_key_path(db) + ") is missing");
+    if (key && id >= key->from && !keyed_row) return fail(id, "row is not keyed although the key covers it (chain rewritten)");
+    std::string h = keyed_row ? keyed_hash(*key, id, prev, st.str(1), st.str(2), org, st.str(4), st.str(5), st.str(6),
+                                           st.str(7), st.str(8), st.str(11))
+                              : row_hash(prev, st.str(1), st.str(2), org, st.str(4), st.str(5), st.str(6), st.str(7),
+                                         st.str(8));
+    if (expected_id && id != expected_id + 1) return fail(id, "row(s) before id " + std::to_string(id) + " were deleted");
+    if (st.str(9) != prev) return fail(id, "prev_hash does not match the previous row");
+    if (stored != h) return fail(id, "content does not match its hash (row altered)");
+    if (id == cp_id) seen_head[id] = stored;
+    prev = stored;
     expected_id = id;
   }
+  if (key && expected_id < key->from - 1) return fail(std::nullopt, "rows the audit key covers were deleted (tail cut)");
+  if (checkpoint) {
+    if (!key) return fail(std::nullopt, "a checkpoint needs the audit key");
+    nlohmann::json body = *checkpoint;
+    std::string mac = body.value("mac", "");
+    body.erase("mac");
+    if (hmac_hex(key->key, body.dump()) != mac) return fail(std::nullopt, "checkpoint signature does not match the key");
+    auto it = seen_head.find(cp_id);
+    if (it == seen_head.end()) return fail(std::nullopt, "checkpointed row " + std::to_string(cp_id) + " is gone (tail cut)");
+    if (it->second != body.value("last_hash", "")) return fail(cp_id, "checkpointed row differs (chain rewritten)");
+    if (v.rows < body.value("rows", int64_t{0})) return fail(std::nullopt, "fewer rows than at the checkpoint");
+  }
   return v;
+}
+
+nlohmann::json audit_checkpoint(Db& db) {
+  auto key = key_for(db, true);
+  if (!key) throw std::runtime_error("no audit key for this database: set ANZEN_AUDIT_KEY");
+  nlohmann::json body = {{"format", "anzen-audit-checkpoint/1"}, {"at", now_utc()}, {"last_id", 0}, {"last_hash", "genesis"}, {"rows", 0}};
+  {
+    auto st = db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    if (st.step()) {
+      body["last_id"] = st.i64(0);
+      body["last_hash"] = st.str(1);
+    }
+    auto cnt = db.prepare("SELECT count(*) FROM audit_log");
+    cnt.step();
+    body["rows"] = cnt.i64(0);
+  }
+  body["mac"] = hmac_hex(key->key, body.dump());
+  return body;
 }
 
 }  // namespace anzen::store

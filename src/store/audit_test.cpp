@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "testing/temp_db.h"
+#include "common/uuid.h"
 
 namespace anzen::store {
 namespace {
@@ -57,6 +58,67 @@ TEST(Audit, DetectsDeletedRow) {
   auto v = audit_verify(db);
   EXPECT_FALSE(v.ok);
   EXPECT_EQ(v.first_broken_id, 3);
+}
+
+TEST(Audit, KeyedChainContinuesAnOldUnkeyedOne) {
+  TempDb t;
+  Db db(t.path);
+  db.migrate();
+  // Rows as the previous version wrote them: plain SHA-256 over the row, no key file.
+  std::string prev = "genesis";
+  for (int i = 1; i <= 3; ++i) {
+    nlohmann::json j = {prev, "2026-01-0" + std::to_string(i) + "T00:00:00Z", "alice", "1", "answer", "q", "update", "", "{}"};
+    std::string h = sha256_hex(j.dump());
+    db.prepare("INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        .bind(1, int64_t{i}).bind(2, "2026-01-0" + std::to_string(i) + "T00:00:00Z").bind(3, "alice").bind(4, int64_t{1})
+        .bind(5, "answer").bind(6, "q").bind(7, "update").bind(8, std::optional<std::string>()).bind(9, std::string("{}"))
+        .bind(10, prev).bind(11, h).run();
+    prev = h;
+  }
+  ASSERT_FALSE(std::filesystem::exists(audit_key_path(db)));
+  EXPECT_TRUE(audit_verify(db).ok);
+  // The next row creates the key (0600) and is keyed from there on; the whole chain verifies.
+  audit_append(db, {"bob", 1, "answer", "q", "update", {}, {{"n", 1}}}, "192.0.2.1");
+  ASSERT_TRUE(std::filesystem::exists(audit_key_path(db)));
+  EXPECT_EQ(std::filesystem::status(audit_key_path(db)).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  auto v = audit_verify(db);
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.rows, 4);
+  EXPECT_EQ(v.keyed_from, 4);
+  // Someone without the key recomputes the keyed row as a plain one: detected.
+  db.exec(drop_trigger(db, "audit_log_no_update"));
+  nlohmann::json forged = {prev, "2026-01-04T00:00:00Z", "mallory", "1", "answer", "q", "update", "", "{}"};
+  db.prepare("UPDATE audit_log SET actor='mallory', at='2026-01-04T00:00:00Z', before_json=NULL, after_json='{}', hash=? WHERE id=4")
+      .bind(1, sha256_hex(forged.dump())).run();
+  auto bad = audit_verify(db);
+  EXPECT_FALSE(bad.ok);
+  EXPECT_EQ(bad.first_broken_id, 4);
+}
+
+TEST(Audit, CheckpointDetectsACutTail) {
+  TempDb t;
+  Db db(t.path);
+  db.migrate();
+  for (int i = 0; i < 5; ++i) audit_append(db, {"carol", 1, "org", "1", "update", {}, {{"n", i}}});
+  auto cp = audit_checkpoint(db);
+  EXPECT_TRUE(audit_verify(db, &cp).ok);
+  db.exec(drop_trigger(db, "audit_log_no_delete"));
+  db.exec("DELETE FROM audit_log WHERE id>=4");
+  EXPECT_TRUE(audit_verify(db).ok);  // a shorter chain is still a chain...
+  auto v = audit_verify(db, &cp);    // ...but not the one that was checkpointed
+  EXPECT_FALSE(v.ok);
+  nlohmann::json forged = cp;
+  forged["last_id"] = 3;
+  EXPECT_FALSE(audit_verify(db, &forged).ok);  // and the checkpoint cannot be edited without the key
+}
+
+TEST(Audit, EnvironmentCannotChooseTheActor) {
+  ::setenv("ANZEN_ACTOR", "alice", 1);
+  std::string a = default_actor();
+  ::unsetenv("ANZEN_ACTOR");
+  EXPECT_EQ(a.rfind("cli:", 0), 0u);
+  EXPECT_NE(a.find(" as alice"), std::string::npos);
 }
 
 TEST(Db, TransactionRollsBackOnException) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "store/audit.h"
 #include "store/backend.h"
 
 namespace anzen::store {
@@ -90,6 +91,8 @@ std::vector<TableCount> copy_database(Db& from, Db& to) {
       to.connection().ids_loaded(t);
     }
   });
+  // The chain is keyed: the copy verifies only with the same key beside it.
+  copy_audit_key(audit_key_path(from), audit_key_path(to));
   return out;
 }
 

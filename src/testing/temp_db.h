@@ -68,7 +68,7 @@ struct TempDb {
       }
       return;
     }
-    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+    for (const char* s : {"", "-wal", "-shm", ".audit-key"}) std::filesystem::remove(path + s);
   }
 };
 

@@ -3,8 +3,13 @@
 #include <sodium.h>
 
 #include <chrono>
+#include <ctime>
+#include <algorithm>
+#include <fstream>
+#include <set>
 #include <stdexcept>
 
+#include "common/paths.h"
 #include "common/uuid.h"
 #include "store/audit.h"
 
@@ -46,6 +51,11 @@ CREATE TABLE login_attempts (
 );
 CREATE INDEX login_attempts_name ON login_attempts(name, at);
 CREATE INDEX login_attempts_client ON login_attempts(client, at);
+)"},
+                                                      {301, "account lifecycle", R"(
+ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;
+ALTER TABLE api_tokens ADD COLUMN revoked_at TEXT;
+CREATE INDEX login_attempts_pair ON login_attempts(name, client, at);
 )"}}),
                            true);
 
@@ -108,6 +118,34 @@ bool verify_password(const std::string& encoded, const std::string& password) {
   return crypto_pwhash_str_verify(encoded.c_str(), password.data(), password.size()) == 0;
 }
 
+void check_password_policy(const std::string& password, const std::string& user_name) {
+  size_t chars = 0;
+  for (unsigned char ch : password) chars += (ch & 0xC0) != 0x80;  // UTF-8 lead bytes
+  if (chars < 10) throw std::invalid_argument("password: at least 10 characters");
+  if (chars > 256) throw std::invalid_argument("password: at most 256 characters");
+  if (password.find('\0') != std::string::npos) throw std::invalid_argument("password: must not contain NUL");
+  auto lower = [](std::string v) {
+    for (char& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return v;
+  };
+  std::string pw = lower(password), name = lower(user_name);
+  // The name itself, or the name with only digits and punctuation around it ("kenji2026!").
+  if (!name.empty() && pw.find(name) != std::string::npos) {
+    std::string rest = pw;
+    rest.erase(rest.find(name), name.size());
+    if (std::none_of(rest.begin(), rest.end(), [](unsigned char ch) { return std::isalpha(ch) || ch >= 0x80; }))
+      throw std::invalid_argument("password: must not be the user name with digits or symbols around it");
+  }
+  static const std::set<std::string> common = [] {
+    std::set<std::string> out;
+    std::ifstream in(data_dir() / "rules" / "common-passwords.txt");
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty() && line[0] != '#') out.insert(line);
+    return out;
+  }();
+  if (common.count(pw)) throw std::invalid_argument("password: one of the most common passwords");
+}
+
 std::string random_token() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   unsigned char buf[32];
@@ -120,9 +158,11 @@ std::string random_token() {
 User Accounts::create_user(int64_t org_id, const std::string& name, Role role,
                            const std::string& password, const std::string& actor) {
   (void)kRegistered;
-  if (name.empty()) throw std::invalid_argument("user name must not be empty");
-  if (password.size() < 8) throw std::invalid_argument("password must have at least 8 characters");
-  if (find_user(name)) throw std::invalid_argument("user '" + name + "' already exists");
+  if (name.empty()) throw std::invalid_argument("name: must not be empty");
+  if (name.size() > 64 || name.find_first_of(std::string("\0\r\n\t/\\ ", 7)) != std::string::npos)
+    throw std::invalid_argument("name: at most 64 bytes, no spaces, slashes or control characters");
+  check_password_policy(password, name);
+  if (user_any(name)) throw std::invalid_argument("user '" + name + "' already exists");
   std::string hash = hash_password(password);
   User u;
   db_.transaction([&] {
@@ -173,9 +213,9 @@ void Accounts::set_role(int64_t user_id, Role role, const std::string& actor) {
 }
 
 void Accounts::set_password(int64_t user_id, const std::string& password, const std::string& actor) {
-  if (password.size() < 8) throw std::invalid_argument("password must have at least 8 characters");
   auto u = user_by_id(user_id);
   if (!u) throw std::invalid_argument("no such user");
+  check_password_policy(password, u->name);
   std::string hash = hash_password(password);
   db_.transaction([&] {
     db_.prepare("UPDATE users SET password_hash=? WHERE id=?").bind(1, hash).bind(2, user_id).run();
@@ -185,22 +225,88 @@ void Accounts::set_password(int64_t user_id, const std::string& password, const 
   });
 }
 
+std::optional<User> Accounts::user_any(const std::string& name) {
+  auto st = db_.prepare(std::string("SELECT ") + kUserCols + " FROM users WHERE name=?");
+  st.bind(1, name);
+  if (!st.step()) return std::nullopt;
+  return read_user(st);
+}
+
+bool Accounts::is_disabled(int64_t user_id) {
+  auto st = db_.prepare("SELECT disabled FROM users WHERE id=?");
+  st.bind(1, user_id);
+  return st.step() && st.i64(0) != 0;
+}
+
+namespace {
+std::optional<User> user_any_by_id(store::Db& db, int64_t id) {
+  auto st = db.prepare(std::string("SELECT ") + kUserCols + " FROM users WHERE id=?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return read_user(st);
+}
+}  // namespace
+
+void Accounts::set_disabled(int64_t user_id, bool disabled, const std::string& actor) {
+  auto u = user_any_by_id(db_, user_id);
+  if (!u) throw std::invalid_argument("no such user");
+  db_.transaction([&] {
+    db_.prepare("UPDATE users SET disabled=? WHERE id=?").bind(1, disabled ? 1 : 0).bind(2, user_id).run();
+    if (disabled) db_.prepare("DELETE FROM sessions WHERE user_id=?").bind(1, user_id).run();
+    store::audit_append(db_, {actor, u->org_id, "user", std::to_string(user_id), disabled ? "disable" : "enable",
+                              nullptr, {{"name", u->name}}});
+  });
+}
+
+void Accounts::delete_user(int64_t user_id, const std::string& actor) {
+  auto u = user_any_by_id(db_, user_id);
+  if (!u) throw std::invalid_argument("no such user");
+  db_.transaction([&] {
+    db_.prepare("DELETE FROM sessions WHERE user_id=?").bind(1, user_id).run();
+    db_.prepare("DELETE FROM api_tokens WHERE user_id=?").bind(1, user_id).run();
+    db_.prepare("DELETE FROM users WHERE id=?").bind(1, user_id).run();
+    store::audit_append(db_, {actor, u->org_id, "user", std::to_string(user_id), "delete",
+                              {{"name", u->name}, {"role", to_string(u->role)}}, nullptr});
+  });
+}
+
+int Accounts::throttle_wait(const std::string& name, const std::string& client, int64_t now) {
+  // Failures since the last success, within a day; the delay doubles per failure past the free ones.
+  auto delay = [&](const std::string& where, auto bind, int free) -> int64_t {
+    auto st = db_.prepare("SELECT count(*), max(at) FROM login_attempts WHERE " + where +
+                          " AND success=0 AND at>? AND at>(SELECT COALESCE(max(at), 0) FROM login_attempts WHERE " +
+                          where + " AND success=1)");
+    int next = bind(st, 1);
+    st.bind(next, now - 86400);
+    bind(st, next + 1);
+    st.step();
+    int64_t n = st.i64(0);
+    if (n < free || st.is_null(1)) return 0;
+    int64_t wait = std::min<int64_t>(kFirstDelaySeconds << std::min<int64_t>(n - free, 20), kMaxDelaySeconds);
+    return std::max<int64_t>(0, st.i64(1) + wait - now);
+  };
+  int64_t pair = delay("name=? AND client=?", [&](store::Stmt& st, int i) {
+    st.bind(i, name).bind(i + 1, client);
+    return i + 2;
+  }, kFreeFailures);
+  int64_t by_client = delay("client=?", [&](store::Stmt& st, int i) {
+    st.bind(i, client);
+    return i + 1;
+  }, kFreeClientFailures);
+  return static_cast<int>(std::max(pair, by_client));
+}
+
 Accounts::Login Accounts::login(const std::string& name, const std::string& password,
                                 const std::string& client) {
   int64_t now = epoch_now();
-  auto failures = [&](const char* col, const std::string& v) {
-    auto st = db_.prepare(std::string("SELECT count(*), min(at) FROM login_attempts WHERE ") + col +
-                          "=? AND success=0 AND at>?");
-    st.bind(1, v).bind(2, now - kWindowSeconds);
-    st.step();
-    return std::make_pair(st.i64(0), st.is_null(1) ? now : st.i64(1));
-  };
-  auto [by_name, first_name] = failures("name", name);
-  auto [by_client, first_client] = failures("client", client);
-  if (by_name >= kMaxFailures || by_client >= kMaxFailures * 4) {
-    int64_t first = by_name >= kMaxFailures ? first_name : first_client;
-    return {LoginResult::throttled, std::nullopt, "", "",
-            static_cast<int>(first + kWindowSeconds - now)};
+  std::string logged_name = name.substr(0, 64);  // what we store of a name nobody has
+  if (int wait = throttle_wait(logged_name, client, now); wait > 0) {
+    db_.transaction([&] {
+      store::audit_append(db_, {logged_name, std::nullopt, "session", logged_name, "login_throttled", nullptr,
+                                {{"retry_after", wait}}},
+                          client);
+    });
+    return {LoginResult::throttled, std::nullopt, "", "", wait};
   }
   std::optional<User> user;
   std::string hash;
@@ -218,12 +324,18 @@ Accounts::Login Accounts::login(const std::string& name, const std::string& pass
   Login out{ok ? LoginResult::ok : LoginResult::bad_credentials, std::nullopt, "", "", 0};
   db_.transaction([&] {
     db_.prepare("INSERT INTO login_attempts(name, client, at, success) VALUES (?,?,?,?)")
-        .bind(1, name)
+        .bind(1, logged_name)
         .bind(2, client)
         .bind(3, now)
         .bind(4, ok ? 1 : 0)
         .run();
-    if (!ok) return;
+    db_.prepare("DELETE FROM login_attempts WHERE at<?").bind(1, now - 86400).run();
+    if (!ok) {
+      store::audit_append(db_, {logged_name, user ? std::optional<int64_t>(user->org_id) : std::nullopt, "session",
+                                logged_name, "login_failed", nullptr, {{"known_user", user.has_value()}}},
+                          client);
+      return;
+    }
     out.user = user;
     out.session_token = random_token();
     out.csrf_token = random_token();
@@ -236,7 +348,8 @@ Accounts::Login Accounts::login(const std::string& name, const std::string& pass
         .run();
     db_.prepare("DELETE FROM sessions WHERE expires_at<?").bind(1, now).run();
     store::audit_append(db_, {user->name, user->org_id, "session", user->name, "login", nullptr,
-                              {{"client", client}}});
+                              {{"client", client}}},
+                        client);
   });
   return out;
 }
@@ -251,32 +364,100 @@ std::optional<Accounts::Session> Accounts::session(const std::string& raw_token)
   return Session{*u, st.str(1)};
 }
 
-void Accounts::logout(const std::string& raw_token) {
-  db_.prepare("DELETE FROM sessions WHERE token_hash=?").bind(1, sha256_hex(raw_token)).run();
+void Accounts::logout(const std::string& raw_token, const std::string& client) {
+  auto s = session(raw_token);
+  db_.transaction([&] {
+    db_.prepare("DELETE FROM sessions WHERE token_hash=?").bind(1, sha256_hex(raw_token)).run();
+    if (s)
+      store::audit_append(db_, {s->user.name, s->user.org_id, "session", s->user.name, "logout", nullptr, nullptr}, client);
+  });
 }
 
-std::string Accounts::create_token(int64_t user_id, const std::string& label, const std::string& actor) {
+namespace {
+std::string iso_after(int64_t seconds) {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) + seconds;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Tokens made before expiry existed (expires_at NULL) expire kTokenDays after their creation.
+std::string token_expiry(const std::string& expires_at, const std::string& created_at) {
+  if (!expires_at.empty()) return expires_at;
+  std::tm tm{};
+  if (!strptime(created_at.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return "";
+  std::time_t t = timegm(&tm) + int64_t{Accounts::kTokenDays} * 86400;
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+}  // namespace
+
+std::string Accounts::create_token(int64_t user_id, const std::string& label, const std::string& actor, int days) {
   auto u = user_by_id(user_id);
   if (!u) throw std::invalid_argument("no such user");
+  if (days < 1 || days > 3650) throw std::invalid_argument("expires: between 1 and 3650 days");
+  if (label.size() > 200 || label.find('\0') != std::string::npos)
+    throw std::invalid_argument("label: at most 200 bytes, no NUL");
   std::string raw = "anz_" + random_token();
+  std::string expires = iso_after(int64_t{days} * 86400);
   db_.transaction([&] {
-    db_.prepare("INSERT INTO api_tokens(user_id, token_hash, label, created_at) VALUES (?,?,?,?)")
+    db_.prepare("INSERT INTO api_tokens(user_id, token_hash, label, created_at, expires_at) VALUES (?,?,?,?,?)")
         .bind(1, user_id)
         .bind(2, sha256_hex(raw))
         .bind(3, label)
         .bind(4, store::now_utc())
+        .bind(5, expires)
         .run();
     store::audit_append(db_, {actor, u->org_id, "api_token", std::to_string(db_.last_insert_id()),
-                              "create", nullptr, {{"user", u->name}, {"label", label}}});
+                              "create", nullptr, {{"user", u->name}, {"label", label}, {"expires_at", expires}}});
   });
   return raw;
 }
 
 std::optional<User> Accounts::user_for_token(const std::string& raw_token) {
-  auto st = db_.prepare("SELECT user_id FROM api_tokens WHERE token_hash=?");
+  std::string now = store::now_utc();
+  auto st = db_.prepare(
+      "SELECT id, user_id, last_used_at, expires_at, created_at FROM api_tokens WHERE token_hash=? AND revoked_at IS NULL");
   st.bind(1, sha256_hex(raw_token));
   if (!st.step()) return std::nullopt;
-  return user_by_id(st.i64(0));
+  if (token_expiry(st.is_null(3) ? "" : st.str(3), st.str(4)) <= now) return std::nullopt;
+  int64_t id = st.i64(0), user_id = st.i64(1);
+  // Last use is written at most once a minute, so a busy API client does not write every request.
+  std::string minute_ago = iso_after(-60);
+  if (st.is_null(2) || st.str(2) < minute_ago)
+    db_.prepare("UPDATE api_tokens SET last_used_at=? WHERE id=?").bind(1, now).bind(2, id).run();
+  return user_by_id(user_id);
+}
+
+std::vector<Accounts::TokenInfo> Accounts::tokens(int64_t org_id) {
+  auto st = db_.prepare(
+      "SELECT t.id, u.name, t.label, t.created_at, COALESCE(t.expires_at, ''), COALESCE(t.last_used_at, ''), "
+      "COALESCE(t.revoked_at, ''), u.org_id FROM api_tokens t JOIN users u ON u.id=t.user_id "
+      "WHERE (?=0 OR u.org_id=?) ORDER BY t.id DESC");
+  st.bind(1, org_id).bind(2, org_id);
+  std::vector<TokenInfo> out;
+  while (st.step())
+    out.push_back({st.i64(0), st.str(1), st.str(2), st.str(3), token_expiry(st.str(4), st.str(3)), st.str(5), st.str(6),
+                   st.i64(7)});
+  return out;
+}
+
+bool Accounts::revoke_token(int64_t token_id, int64_t org_id, const std::string& actor) {
+  for (const auto& t : tokens(org_id)) {
+    if (t.id != token_id) continue;
+    if (!t.revoked_at.empty()) return true;
+    db_.transaction([&] {
+      db_.prepare("UPDATE api_tokens SET revoked_at=? WHERE id=?").bind(1, store::now_utc()).bind(2, token_id).run();
+      store::audit_append(db_, {actor, t.org_id, "api_token", std::to_string(token_id), "revoke", nullptr,
+                                {{"user", t.user}, {"label", t.label}}});
+    });
+    return true;
+  }
+  return false;
 }
 
 }  // namespace anzen::web

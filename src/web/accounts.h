@@ -35,7 +35,7 @@ class Accounts {
  public:
   explicit Accounts(store::Db& db) : db_(db) {}
 
-  // Throws std::invalid_argument for an empty/duplicate name or a password under 8 characters.
+  // Throws std::invalid_argument for an empty/duplicate name or a password the policy refuses.
   User create_user(int64_t org_id, const std::string& name, Role role, const std::string& password,
                    const std::string& actor);
   std::optional<User> find_user(const std::string& name);
@@ -43,6 +43,13 @@ class Accounts {
   std::vector<User> users_of(int64_t org_id);
   void set_role(int64_t user_id, Role role, const std::string& actor);
   void set_password(int64_t user_id, const std::string& password, const std::string& actor);
+  // Any user, also a disabled one.
+  std::optional<User> user_any(const std::string& name);
+  bool is_disabled(int64_t user_id);
+  // Disabling ends the user's sessions; their tokens stop working at once (every request checks).
+  void set_disabled(int64_t user_id, bool disabled, const std::string& actor);
+  // Removes the user, their sessions and tokens; the audit trail keeps their name.
+  void delete_user(int64_t user_id, const std::string& actor);
 
   enum class LoginResult { ok, bad_credentials, throttled };
   struct Login {
@@ -52,28 +59,52 @@ class Accounts {
     std::string csrf_token;
     int retry_after_seconds = 0;
   };
-  // Failed attempts are counted per user name and per client address; after too many in the
-  // window, further attempts are refused (even with the right password) until it passes.
+  // Throttling, never a lockout: failures are counted per (user name, client address) and per
+  // client address; past a few, the next attempt from that pair (or client) must wait a delay
+  // that doubles with every failure (capped). Another client with the right password is not
+  // affected. The state is in the database, so several server processes share it. Failed and
+  // throttled attempts are audited with the client address.
   Login login(const std::string& name, const std::string& password, const std::string& client);
+  // Seconds the pair must still wait (0 = may try now).
+  int throttle_wait(const std::string& name, const std::string& client, int64_t now);
 
   struct Session {
     User user;
     std::string csrf_token;
   };
   std::optional<Session> session(const std::string& raw_token);
-  void logout(const std::string& raw_token);
+  void logout(const std::string& raw_token, const std::string& client = "");
 
-  // Personal API tokens: the raw token is shown once; only its SHA-256 is stored.
-  std::string create_token(int64_t user_id, const std::string& label, const std::string& actor);
+  // Personal API tokens: the raw token is shown once; only its SHA-256 is stored. Tokens expire
+  // (default kTokenDays) and record when they were last used (at most once a minute).
+  std::string create_token(int64_t user_id, const std::string& label, const std::string& actor,
+                           int days = kTokenDays);
   std::optional<User> user_for_token(const std::string& raw_token);
+  struct TokenInfo {
+    int64_t id = 0;
+    std::string user, label, created_at, expires_at, last_used_at, revoked_at;
+    int64_t org_id = 0;
+  };
+  // Tokens of an organisation (all when org_id is 0), newest first.
+  std::vector<TokenInfo> tokens(int64_t org_id);
+  // Revokes a token of `org_id` (any organisation when 0); false when there is none.
+  bool revoke_token(int64_t token_id, int64_t org_id, const std::string& actor);
 
-  static constexpr int kMaxFailures = 5;
-  static constexpr int kWindowSeconds = 15 * 60;
+  static constexpr int kFreeFailures = 3;         // per (name, client) before delays start
+  static constexpr int kFreeClientFailures = 20;  // per client, any name
+  static constexpr int kFirstDelaySeconds = 5;    // then 10, 20, 40 ... per further failure
+  static constexpr int kMaxDelaySeconds = 15 * 60;
   static constexpr int kSessionHours = 12;
+  static constexpr int kTokenDays = 90;
 
  private:
   store::Db& db_;
 };
+
+// The password policy: 10 to 256 characters (counted as characters, not bytes), not the user
+// name with only digits or symbols around it, not one of the most common passwords (rules/common-passwords.txt).
+// Throws std::invalid_argument saying which rule failed.
+void check_password_policy(const std::string& password, const std::string& user_name);
 
 // Random URL-safe token of 32 bytes.
 std::string random_token();

@@ -1,5 +1,6 @@
 // JSON API for organisations' assessments: list, answers, score, gaps, answer updates.
 #include "assess/scoring.h"
+#include "common/json_input.h"
 #include "web/assess_view.h"
 #include "web/router.h"
 
@@ -60,11 +61,8 @@ void mount_assessment_api(Router& r) {
           auto a = need_assessment(c, c.path_id(1));
           assess::AssessRepo repo(c.db, c.actor());
           json in;
-          try {
-            in = json::parse(c.req.body);
-          } catch (const json::parse_error&) {
-            throw std::invalid_argument("body: expected a JSON object");
-          }
+          in = parse_json_input(c.req.body, "body");
+          if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
           std::string qid = c.path_arg(2);
           auto cur = repo.answers(a.id);
           assess::Answer next;
@@ -75,15 +73,15 @@ void mount_assessment_api(Router& r) {
             if (!st) throw std::invalid_argument("status: expected implemented, partial, not_implemented, not_applicable or unanswered");
             next.status = *st;
           }
-          if (in.contains("na_reason")) next.na_reason = in.value("na_reason", "");
+          if (in.contains("na_reason")) next.na_reason = json_text(in, "na_reason");
           if (in.contains("maturity")) {
             if (in["maturity"].is_null()) next.maturity.reset();
             else if (in["maturity"].is_number_integer()) next.maturity = in["maturity"].get<int>();
             else throw std::invalid_argument("maturity: expected an integer 0-5 or null");
           }
-          if (in.contains("owner")) next.owner = in.value("owner", "");
-          if (in.contains("due")) next.due = in.value("due", "");
-          if (in.contains("comment")) next.comment = in.value("comment", "");
+          if (in.contains("owner")) next.owner = json_text(in, "owner");
+          if (in.contains("due")) next.due = json_text(in, "due");
+          if (in.contains("comment")) next.comment = json_text(in, "comment");
           bool changed = repo.set_answer(a, framework_of(a), next);
           json j = answer_json(repo.answers(a.id).at(qid));
           j["changed"] = changed;

@@ -4,13 +4,29 @@
 
 namespace anzen::web {
 
-std::string Ctx::param(const std::string& name) const {
+std::optional<std::string> Ctx::body_param(const std::string& name) const {
   if (req.has_file(name)) return req.get_file_value(name).content;
+  if (auto it = form.find(name); it != form.end()) return it->second;
+  return std::nullopt;
+}
+
+std::string Ctx::param(const std::string& name) const {
+  if (auto v = body_param(name)) return *v;
   if (req.has_param(name)) return req.get_param_value(name);
   return {};
 }
 
-bool Ctx::has_param(const std::string& name) const { return req.has_file(name) || req.has_param(name); }
+std::vector<std::string> Ctx::params(const std::string& name) const {
+  std::vector<std::string> out;
+  for (auto [it, end] = form.equal_range(name); it != end; ++it) out.push_back(it->second);
+  for (auto [it, end] = req.files.equal_range(name); it != end; ++it) out.push_back(it->second.content);
+  for (auto [it, end] = req.params.equal_range(name); it != end; ++it) out.push_back(it->second);
+  return out;
+}
+
+bool Ctx::has_param(const std::string& name) const {
+  return req.has_file(name) || form.count(name) > 0 || req.has_param(name);
+}
 
 namespace {
 // An id that is not a whole number names nothing: 404, like an id of another organisation.

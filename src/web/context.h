@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/db.h"
 #include "web/accounts.h"
@@ -25,9 +26,14 @@ struct Ctx {
   std::string csrf;      // the session's CSRF token (empty for bearer-token requests)
   std::string lang = "ja";
   bool api = false;
+  httplib::Params form;  // urlencoded form fields (query parameters stay in req.params)
 
   // First value of a form field (urlencoded or multipart) or query parameter.
   std::string param(const std::string& name) const;
+  // A field of the request body only (never the query string): for secrets such as CSRF tokens.
+  std::optional<std::string> body_param(const std::string& name) const;
+  // Every value of a repeated field (body, then query).
+  std::vector<std::string> params(const std::string& name) const;
   bool has_param(const std::string& name) const;
   int64_t id_param(const std::string& name) const;   // path match or query; 404 when not a number
   std::string path_arg(size_t i) const { return req.matches.size() > i ? std::string(req.matches[i]) : ""; }

@@ -3,12 +3,17 @@
 
 #include "assess/repo.h"
 #include "store/audit.h"
+#include "common/number_input.h"
 #include "common/text.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
 
 namespace anzen::web {
+
+void mount_audit_pages(Router& r);    // pages_audit.cpp
+void mount_account_pages(Router& r);  // pages_accounts.cpp
+std::string account_admin_section(Ctx& c);
 
 void mount_admin_pages(Router& r) {
   r.get("/admin", [](Ctx& c) {
@@ -45,9 +50,10 @@ void mount_admin_pages(Router& r) {
     }
     b += "</tbody></table><h2>" + esc(c.t("admin.new_user")) + "</h2><form method=\"post\" action=\"/admin/users\">" + csrf_field(c) +
          "<label for=\"nu-name\">" + esc(c.t("login.name")) + "</label><input type=\"text\" id=\"nu-name\" name=\"name\" required>"
-         "<label for=\"nu-pass\">" + esc(c.t("login.password")) + "</label><input type=\"password\" id=\"nu-pass\" name=\"password\" minlength=\"8\" required>"
+         "<label for=\"nu-pass\">" + esc(c.t("login.password")) + "</label><input type=\"password\" id=\"nu-pass\" name=\"password\" minlength=\"10\" required>"
          "<label for=\"nu-role\">" + esc(c.t("admin.role")) + "</label><select id=\"nu-role\" name=\"role\"><option>assessor</option><option>viewer</option><option>auditor</option><option>admin</option></select>"
          "<p><button type=\"submit\">" + esc(c.t("common.create")) + "</button></p></form>";
+    b += account_admin_section(c);
     c.html(layout(c, c.t("nav.admin"), b));
   });
 
@@ -58,11 +64,11 @@ void mount_admin_pages(Router& r) {
     if (!org) throw HttpError(404, "not found");
     org->name = c.param("name");
     org->services.clear();
-    for (auto it = c.req.params.lower_bound("services"); it != c.req.params.end() && it->first == "services"; ++it) org->services.push_back(it->second);
+    for (const auto& v : c.params("services")) org->services.push_back(v);
     std::string u = c.param("users");
     if (u.empty()) org->users.reset();
-    else if (std::all_of(u.begin(), u.end(), ::isdigit) && u.size() < 12) org->users = std::stoll(u);
-    else throw std::invalid_argument("users: expected a whole number");
+    else if (auto n = parse_grouped_count(u)) org->users = *n;
+    else throw std::invalid_argument("users: expected a whole number such as 40000 or 40,000");
     org->prefectures = text::split_list(c.param("prefectures"));
     repo.update_org(*org);
     c.redirect("/admin");
@@ -87,26 +93,8 @@ void mount_admin_pages(Router& r) {
     c.redirect("/admin");
   });
 
-  r.get("/audit", [](Ctx& c) {
-    c.require_audit();
-    auto v = store::audit_verify(c.db);
-    std::string b = "<h1>" + esc(c.t("nav.audit")) + "</h1>";
-    b += v.ok ? "<p class=\"flash\">" + esc(c.t("audit.verify_ok")) + " (" + std::to_string(v.rows) + ")</p>"
-              : "<p class=\"error\">" + esc(c.t("audit.verify_bad")) + " #" + std::to_string(*v.first_broken_id) + " — " +
-                    esc(v.reason) + "</p>";
-    b += "<table><thead><tr><th>#</th><th>" + esc(c.t("common.when")) + "</th><th>" + esc(c.t("common.who")) + "</th><th>" +
-         esc(c.t("common.what")) + "</th><th class=\"opt\">before → after</th></tr></thead><tbody>";
-    auto st = c.db.prepare(
-        "SELECT id, at, actor, entity, entity_id, action, coalesce(before_json,''), coalesce(after_json,'') "
-        "FROM audit_log WHERE org_id=? ORDER BY id DESC LIMIT 200");
-    st.bind(1, c.org());
-    while (st.step()) {
-      b += "<tr><td class=\"num\">" + std::to_string(st.i64(0)) + "</td><td>" + esc(st.str(1)) + "</td><td>" + esc(st.str(2)) +
-           "</td><td>" + esc(st.str(5)) + " " + esc(st.str(3)) + " " + esc(st.str(4)) + "</td><td class=\"opt\"><code>" +
-           esc(st.str(6)) + "</code> → <code>" + esc(st.str(7)) + "</code></td></tr>";
-    }
-    c.html(layout(c, c.t("nav.audit"), b + "</tbody></table>"));
-  });
+  mount_audit_pages(r);
+  mount_account_pages(r);
 }
 
 }  // namespace anzen::web

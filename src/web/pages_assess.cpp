@@ -8,6 +8,7 @@
 #include "catalog/catalog_dir.h"
 #include "common/text.h"
 #include "common/paths.h"
+#include "common/file_name.h"
 #include "web/assess_view.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -262,9 +263,12 @@ void download_evidence(Ctx& c) {
   AssessRepo repo(c.db, c.actor());
   auto f = repo.evidence_file(a.id, c.path_id(2));
   if (!f || f->first.kind != "file") throw HttpError(404, "not found");
-  c.res.set_header("Content-Disposition", "attachment; filename*=UTF-8''" + url_encode(f->first.filename));
+  // Always an attachment with a type chosen from the (cleaned) name: rows stored before names and
+  // types were cleaned carry whatever the uploader sent.
+  std::string name = safe_file_name(f->first.filename);
+  c.res.set_header("Content-Disposition", "attachment; filename=\"evidence\"; filename*=UTF-8''" + url_encode(name));
   c.res.set_header("X-Content-SHA256", f->first.sha256);
-  c.res.set_content(f->second, f->first.mime.empty() ? "application/octet-stream" : f->first.mime);
+  c.res.set_content(f->second, download_type(name));
 }
 
 void gaps_page(Ctx& c) {

@@ -6,6 +6,8 @@
 #include "incident/register.h"
 #include "risk/repo.h"
 #include "common/text.h"
+#include "common/json_input.h"
+#include "common/number_input.h"
 #include "web/dashboard_parts.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -111,14 +113,9 @@ json event_from_form(const Ctx& c) {
   std::string users = c.param("affected_users");
   if (users.empty()) e["affected_users"] = nullptr;
   else {
-    try {
-      size_t used = 0;
-      long long u = std::stoll(users, &used);
-      if (used != users.size() || u < 0) throw std::invalid_argument("");
-      e["affected_users"] = u;
-    } catch (const std::exception&) {
-      throw std::invalid_argument("affected_users: expected a whole number or empty (unknown)");
-    }
+    auto u = parse_grouped_count(users);
+    if (!u) throw std::invalid_argument("affected_users: expected a whole number such as 40000 or 40,000, or empty (unknown)");
+    e["affected_users"] = *u;
   }
   e["ended_at"] = c.param("ended_at").empty() ? json() : json(local_to_iso(c.param("ended_at")));
   if (!c.param("known_at").empty()) e["known_at"] = local_to_iso(c.param("known_at"));
@@ -244,7 +241,11 @@ void mount_incident_pages(Router& r) {
     Register reg(c.db, c.actor());
     if (!reg.get(c.org(), c.path_id(1))) throw HttpError(404, "not found");
     json patch = json::object();
-    if (!c.param("affected_users").empty()) patch["affected_users"] = std::stoll(c.param("affected_users"));
+    if (!c.param("affected_users").empty()) {
+      auto u = parse_grouped_count(c.param("affected_users"));
+      if (!u) throw std::invalid_argument("affected_users: expected a whole number such as 40000 or 40,000");
+      patch["affected_users"] = *u;
+    }
     if (!c.param("ended_at").empty()) patch["ended_at"] = local_to_iso(c.param("ended_at"));
     reg.update(c.org(), c.path_id(1), patch, c.param("note"), std::time(nullptr));
     c.redirect("/incidents/" + c.path_arg(1));
@@ -255,11 +256,8 @@ void mount_incident_api(Router& r) {
   r.api("POST", "/api/v1/incidents/classify", "/api/v1/incidents/classify",
         "Classify an event (the CLI contract of anzen incident classify); ?as_of=ISO time", [](Ctx& c) {
           json in;
-          try {
-            in = json::parse(c.req.body);
-          } catch (const json::parse_error&) {
-            throw std::invalid_argument("body: expected a JSON object");
-          }
+          in = parse_json_input(c.req.body, "body");
+          if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
           incident::Instant at = std::time(nullptr);
           if (!c.param("as_of").empty()) {
             auto t = incident::parse_instant(c.param("as_of"));

@@ -28,8 +28,13 @@ std::string issue_login_csrf(Ctx& c, bool tls) {
   return tok;
 }
 
+// Only a path on this site: browsers drop tabs and newlines and read a backslash as a slash,
+// so "/<TAB>/evil.example" would become "//evil.example" (another site).
 bool safe_next(const std::string& next) {
-  return !next.empty() && next[0] == '/' && (next.size() < 2 || (next[1] != '/' && next[1] != '\\'));
+  if (next.empty() || next[0] != '/' || next.size() > 2000) return false;
+  for (unsigned char ch : next)
+    if (ch < 0x21 || ch == 0x7f || ch == '\\') return false;
+  return next.size() < 2 || next[1] != '/';
 }
 }  // namespace
 
@@ -66,7 +71,7 @@ void mount_session_pages(Router& r) {
   }, true);
 
   r.post("/logout", [tls](Ctx& c) {
-    Accounts(c.db).logout(cookie_value(c.req.get_header_value("Cookie"), "anzen_session"));
+    Accounts(c.db).logout(cookie_value(c.req.get_header_value("Cookie"), "anzen_session"), c.req.remote_addr);
     c.res.set_header("Set-Cookie", "anzen_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
                                        std::string(tls ? "; Secure" : ""));
     c.redirect("/login");

@@ -6,7 +6,9 @@
 #include <map>
 #include <memory>
 
+#include "store/audit.h"
 #include "web/html.h"
+#include "web/i18n.h"
 #include "web/layout.h"
 
 namespace anzen::web {
@@ -18,8 +20,71 @@ store::Db& thread_db(const std::string& path) {
   return *slot;
 }
 
+namespace {
+std::vector<std::pair<std::string, std::string>> security_header_list(bool tls) {
+  std::vector<std::pair<std::string, std::string>> h = {
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "same-origin"},
+      {"Content-Security-Policy",
+       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+       "form-action 'self'; frame-ancestors 'none'"},
+      {"Cache-Control", "no-store"}};
+  if (tls) h.emplace_back("Strict-Transport-Security", "max-age=31536000");
+  return h;
+}
+
+void security_headers(httplib::Response& res, bool tls) {
+  for (const auto& [k, v] : security_header_list(tls))
+    if (!res.has_header(k.c_str())) res.set_header(k, v);
+}
+
+// A page for errors raised outside any handler (unknown path, refused request).
+std::string plain_error_page(const std::string& lang, int status, const std::string& message) {
+  return "<!doctype html><html lang=\"" + lang +
+         "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+         "<title>" + std::to_string(status) + " — Anzen</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head>"
+         "<body><main><h1>" + std::to_string(status) + "</h1><p class=\"error\" role=\"alert\">" + esc(message) +
+         "</p><p><a href=\"/\">" + esc(tr(lang, "nav.dashboard")) + "</a></p></main></body></html>";
+}
+
+std::string status_key(int status) {
+  switch (status) {
+    case 404: return "common.not_found";
+    case 403: return "common.forbidden";
+    case 408: return "http.timeout";
+    case 413: return "http.too_large";
+    case 415: return "http.encoding";
+    case 431: return "http.head_too_large";
+    case 503: return "http.busy";
+    default: return "http.bad_request";
+  }
+}
+}  // namespace
+
 Router::Router(httplib::Server& server, std::string db_path, bool tls)
-    : server_(server), db_path_(std::move(db_path)), tls_(tls) {}
+    : server_(server), db_path_(std::move(db_path)), tls_(tls) {
+  // The library's own answers (unknown path, unparsable request) get the headers and a page too.
+  server_.set_error_handler([tls](const httplib::Request& req, httplib::Response& res) {
+    security_headers(res, tls);
+    if (!res.body.empty()) return;
+    std::string lang = cookie_value(req.get_header_value("Cookie"), "anzen_lang") == "en" ? "en" : "ja";
+    res.set_content(plain_error_page(lang, res.status, tr(lang, status_key(res.status))), "text/html; charset=utf-8");
+  });
+}
+
+http::RefusalResponse Router::refusal(int status, const http::Head* head) const {
+  std::string lang = "ja";
+  if (head) {
+    std::string cookie_lang = cookie_value(head->cookie, "anzen_lang");
+    if (cookie_lang == "en" || (cookie_lang.empty() && head->accept_language.rfind("en", 0) == 0)) lang = "en";
+  }
+  http::RefusalResponse r;
+  r.headers = security_header_list(tls_);
+  r.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
+  r.body = plain_error_page(lang, status, tr(lang, status_key(status)));
+  return r;
+}
 
 void Router::get(const std::string& pattern, Handler h, bool open) {
   server_.Get(pattern, [this, h, open](const httplib::Request& q, httplib::Response& s) { handle(q, s, h, open, false); });
@@ -43,14 +108,20 @@ bool same_secret(const std::string& a, const std::string& b) {
   return !a.empty() && a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-void security_headers(httplib::Response& res) {
-  res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_header("X-Frame-Options", "DENY");
-  res.set_header("Referrer-Policy", "same-origin");
-  res.set_header("Content-Security-Policy",
-                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                 "form-action 'self'; frame-ancestors 'none'");
-  res.set_header("Cache-Control", "no-store");
+// Every text field of a form or query: no NUL, at most kMaxFieldBytes (≈ 66,000 Japanese
+// characters). Files are bounded by the body limit.
+constexpr size_t kMaxFieldBytes = 200'000;
+void check_field(const std::string& name, const std::string& value) {
+  if (name.find('\0') != std::string::npos || value.find('\0') != std::string::npos)
+    throw std::invalid_argument(name.substr(0, name.find('\0')) + ": must not contain NUL");
+  if (value.size() > kMaxFieldBytes)
+    throw std::invalid_argument(name + ": at most " + std::to_string(kMaxFieldBytes) + " bytes (about 66,000 Japanese characters)");
+}
+void check_fields(const Ctx& c) {
+  for (const auto& [k, v] : c.form) check_field(k, v);
+  for (const auto& [k, v] : c.req.params) check_field(k, v);
+  for (const auto& [k, f] : c.req.files)
+    if (f.filename.empty()) check_field(k, f.content);
 }
 
 void error_out(Ctx& c, int status, const std::string& msg) {
@@ -68,10 +139,12 @@ void error_out(Ctx& c, int status, const std::string& msg) {
 
 void Router::handle(const httplib::Request& req, httplib::Response& res, const Handler& h, bool open,
                     bool api) {
-  security_headers(res);
+  security_headers(res, tls_);
   store::Db& db = thread_db(db_path_);
-  Ctx c{req, res, db, std::nullopt, "", "ja", api};
+  Ctx c{req, res, db, std::nullopt, "", "ja", api, {}};
   try {
+    if (req.get_header_value("Content-Type") == http::kFormType) httplib::detail::parse_query_text(req.body, c.form);
+    check_fields(c);
     Accounts acc(db);
     std::string auth = req.get_header_value("Authorization");
     bool bearer = auth.rfind("Bearer ", 0) == 0;
@@ -102,14 +175,38 @@ void Router::handle(const httplib::Request& req, httplib::Response& res, const H
     }
     bool changes = req.method != "GET" && req.method != "HEAD";
     if (changes && c.user && !bearer) {
-      std::string sent = req.has_header("X-CSRF-Token") ? req.get_header_value("X-CSRF-Token") : c.param("_csrf");
+      // The token comes in a header or the body, never in the URL (which logs and Referer leak).
+      std::string sent = req.has_header("X-CSRF-Token") ? req.get_header_value("X-CSRF-Token") : c.body_param("_csrf").value_or("");
       if (!same_secret(sent, c.csrf)) throw HttpError(403, "CSRF token missing or wrong");
     }
     h(c);
+    // Downloads and exports (every attachment) are audited with who, where from and what.
+    if ((res.status == -1 || res.status == 200) && res.has_header("Content-Disposition") && c.user) {
+      db.transaction([&] {
+        store::audit_append(db, {c.actor(), c.org(), "download", req.path, "download", nullptr,
+                                 {{"disposition", res.get_header_value("Content-Disposition")}, {"bytes", res.body.size()}}},
+                            req.remote_addr);
+      });
+    }
   } catch (const HttpError& e) {
+    // Refused attempts of a signed-in user (another organisation's id, a role's limit) are audited.
+    if ((e.status == 403 || e.status == 404) && c.user) {
+      try {
+        db.transaction([&] {
+          store::audit_append(db, {c.actor(), c.org(), "request", req.method + " " + req.path.substr(0, 300), "denied",
+                                   nullptr, {{"status", e.status}, {"reason", e.what()}}},
+                              req.remote_addr);
+        });
+      } catch (const std::exception& ae) {
+        std::cerr << "error: cannot audit a denied request: " << ae.what() << "\n";
+      }
+    }
     error_out(c, e.status, e.what());
   } catch (const std::invalid_argument& e) {
     error_out(c, 400, e.what());
+  } catch (const nlohmann::json::exception& e) {
+    // A JSON value of the wrong type that a handler did not check itself: the caller's mistake.
+    error_out(c, 400, std::string("body: a value has the wrong type (") + e.what() + ")");
   } catch (const std::exception& e) {
     std::cerr << "error: " << req.method << " " << req.path << ": " << e.what() << "\n";
     error_out(c, 500, "internal error");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "web/context.h"
+#include "web/http_loop.h"
 
 namespace anzen::web {
 
@@ -32,6 +33,10 @@ class Router {
   const std::vector<ApiDoc>& api_docs() const { return docs_; }
 
   bool tls() const { return tls_; }
+
+  // The answer to a request refused before any handler ran (too large, too slow, malformed):
+  // an Anzen page in the client's language with the security headers.
+  http::RefusalResponse refusal(int status, const http::Head* head) const;
   const std::string& db_path() const { return db_path_; }
 
  private:

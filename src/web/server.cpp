@@ -1,12 +1,13 @@
 #include "web/server.h"
 
-#include <httplib.h>
+#include <malloc.h>
 
 #include <csignal>
 #include <iostream>
 #include <stdexcept>
 
 #include "catalog/catalog_dir.h"
+#include "web/http_loop.h"
 #include "web/router.h"
 
 namespace anzen::web {
@@ -18,19 +19,22 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   }
   catalog::shipped_catalog();  // load and validate before accepting requests
   bool tls = !opt.tls_cert.empty();
-  if (tls) {
-    server_ = std::make_unique<httplib::SSLServer>(opt.tls_cert.c_str(), opt.tls_key.c_str());
-    if (!server_->is_valid()) throw std::runtime_error("cannot load TLS certificate/key");
-  } else {
-    server_ = std::make_unique<httplib::Server>();
-  }
-  int threads = opt.threads;
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  server_->set_payload_max_length(64 * 1024 * 1024);
-  server_->set_keep_alive_max_count(1000);
-  server_->set_keep_alive_timeout(2);
-  server_->set_tcp_nodelay(true);  // headers and body go out in separate writes: avoid Nagle delays
-  router_ = std::make_unique<Router>(*server_, opt.db_path, tls);
+  // Large buffers (request bodies) are mapped and unmapped on their own: glibc would otherwise
+  // raise the threshold after the first and keep freed bodies in the heap.
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  engine_ = std::make_unique<http::Engine>();
+  engine_->set_keep_alive_max_count(100000);
+  router_ = std::make_unique<Router>(*engine_, opt.db_path, tls);
+  http::LoopOptions lo;
+  lo.loops = opt.threads;
+  lo.limits.head_timeout_ms = opt.header_timeout_seconds * 1000;
+  lo.trusted_proxies = opt.trusted_proxies;
+  lo.tls_cert = opt.tls_cert;
+  lo.tls_key = opt.tls_key;
+  Router* router = router_.get();
+  events_ = std::make_unique<http::EventServer>(*engine_, lo, [router](int status, const http::Head* head) {
+    return router->refusal(status, head);
+  });
   Router& r = *router_;
   mount_session_pages(r);
   mount_dashboard_pages(r);
@@ -52,12 +56,11 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
 WebApp::~WebApp() = default;
 
 int WebApp::bind() {
-  if (opt_.port == 0) return server_->bind_to_any_port(opt_.bind.c_str());
-  return server_->bind_to_port(opt_.bind.c_str(), opt_.port) ? opt_.port : -1;
+  return events_->bind(opt_.bind, opt_.port);
 }
 
-void WebApp::run() { server_->listen_after_bind(); }
-void WebApp::stop() { server_->stop(); }
+void WebApp::run() { events_->run(); }
+void WebApp::stop() { events_->stop(); }
 
 namespace {
 WebApp* g_app = nullptr;

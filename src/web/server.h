@@ -3,9 +3,12 @@
 #include <memory>
 #include <string>
 
-namespace httplib {
-class Server;
-}
+#include <vector>
+
+namespace anzen::web::http {
+class Engine;
+class EventServer;
+}  // namespace anzen::web::http
 
 namespace anzen::web {
 
@@ -17,7 +20,10 @@ struct ServerOptions {
   int port = 8080;
   std::string tls_cert;
   std::string tls_key;
-  int threads = 32;  // cpp-httplib keeps a worker per kept-alive connection
+  int threads = 8;  // event loops; each runs the handlers of the requests it received
+  // Reverse proxies (addresses or CIDR blocks) whose X-Forwarded-For names the client.
+  std::vector<std::string> trusted_proxies;
+  int header_timeout_seconds = 10;  // from a request's first byte to the end of its head
 };
 
 // The application: a migrated database and an HTTP(S) server with every route mounted.
@@ -33,8 +39,9 @@ class WebApp {
 
  private:
   ServerOptions opt_;
-  std::unique_ptr<httplib::Server> server_;
+  std::unique_ptr<http::Engine> engine_;
   std::unique_ptr<Router> router_;
+  std::unique_ptr<http::EventServer> events_;
 };
 
 // Binds and serves until SIGINT/SIGTERM. Returns non-zero when the port cannot be bound.

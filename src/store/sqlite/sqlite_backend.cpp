@@ -1,5 +1,7 @@
 // The embedded default: one SQLite file in WAL mode.
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -173,35 +175,36 @@ std::unique_ptr<Connection> open_sqlite(const std::string& path) {
   return std::make_unique<SqliteConnection>(path);
 }
 
-// Online backup of an SQLite database into a new file (sqlite3_backup API), written beside it
-// first and renamed, so a crash never leaves a half-written backup under the final name.
+// Backup of an SQLite database into a new file. VACUUM INTO copies a consistent snapshot in one
+// read transaction, so writers never make it start over (the page-by-page backup API restarted
+// on every write and never finished under load). It goes to a temporary file beside the target,
+// flushed and renamed over it only when complete, so a crash leaves no half-written backup.
 void sqlite_backup(Connection& from, const std::string& file) {
   auto* src = dynamic_cast<SqliteConnection*>(&from);
   if (!src) throw DbError("not an SQLite database");
-  std::string tmp = file + ".partial";
+  std::filesystem::path target(file);
+  std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
+  std::string tmp = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
   std::filesystem::remove(tmp);
-  sqlite3* dst = nullptr;
-  if (sqlite3_open(tmp.c_str(), &dst) != SQLITE_OK) {
-    sqlite3_close(dst);
-    throw DbError("cannot create backup file " + file);
+  try {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(src->raw(), "VACUUM INTO ?", -1, &st, nullptr) != SQLITE_OK)
+      throw DbError(std::string("backup failed: ") + sqlite3_errmsg(src->raw()));
+    sqlite3_bind_text(st, 1, tmp.c_str(), -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) throw DbError(std::string("backup failed: ") + sqlite3_errmsg(src->raw()));
+    int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+      ::fsync(fd);
+      ::close(fd);
+    }
+    std::filesystem::rename(tmp, target);
+  } catch (...) {
+    std::error_code ec;
+    std::filesystem::remove(tmp, ec);
+    throw;
   }
-  sqlite3_backup* b = sqlite3_backup_init(dst, "main", src->raw(), "main");
-  if (!b) {
-    std::string msg = sqlite3_errmsg(dst);
-    sqlite3_close(dst);
-    throw DbError("backup failed: " + msg);
-  }
-  int rc;
-  while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
-         rc == SQLITE_LOCKED) {
-    sqlite3_sleep(5);
-  }
-  sqlite3_backup_finish(b);
-  bool ok = rc == SQLITE_DONE;
-  std::string msg = sqlite3_errmsg(dst);
-  sqlite3_close(dst);
-  if (!ok) throw DbError("backup failed: " + msg);
-  std::filesystem::rename(tmp, file);
 }
 
 // Replaces the SQLite database `to` with the contents of the SQLite database `from`.

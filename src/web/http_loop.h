@@ -1,0 +1,60 @@
+// The network side of `anzen serve`: event loops (epoll) own every connection. A request reaches
+// the application only when its head and its whole body have arrived within the limits and
+// deadlines of http::Limits, so slow or oversized clients never hold a worker: each loop runs the
+// handlers of complete requests itself. cpp-httplib parses, routes and writes the response
+// (its process_request over an in-memory stream); its own accept loop and socket reads, which
+// have no head deadline, no chunked-body bound and inflate request bodies, are not used.
+#pragma once
+#include <httplib.h>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "web/http_head.h"
+
+namespace anzen::web::http {
+
+// cpp-httplib's server with its request processing opened to the event loops.
+class Engine : public httplib::Server {
+ public:
+  bool serve_one(httplib::Stream& s, bool close, bool& closed) {
+    return process_request(s, close, closed, {});
+  }
+};
+
+struct LoopOptions {
+  Limits limits;
+  int loops = 8;
+  std::vector<std::string>
+      trusted_proxies;            // addresses or CIDR blocks whose X-Forwarded-For counts
+  std::string tls_cert, tls_key;  // PEM files: serve HTTPS
+};
+
+// Renders a refusal made before any handler ran: headers (besides framing) and an HTML body.
+struct RefusalResponse {
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+};
+using RefusalRenderer = std::function<RefusalResponse(int status, const Head* head)>;
+
+class EventServer {
+ public:
+  EventServer(Engine& engine, LoopOptions opt, RefusalRenderer render);  // throws on bad TLS files
+  ~EventServer();
+  int bind(const std::string& host, int port);  // port 0 = any; returns the port or -1
+  void run();                                   // serves until stop()
+  void stop();
+
+  struct Shared;
+
+ private:
+  Engine& engine_;
+  std::unique_ptr<Shared> shared_;
+  int listen_fd_ = -1;
+};
+
+}  // namespace anzen::web::http

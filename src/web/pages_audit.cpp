@@ -1,0 +1,174 @@
+// The audit trail of the user's organisation: filters, pages of 50 rows, CSV/JSON export, and
+// the verdict of the whole chain (counts are the organisation's own rows).
+#include "common/csv.h"
+#include "store/audit.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/router.h"
+
+namespace anzen::web {
+
+namespace {
+constexpr int64_t kPageRows = 50;
+constexpr int64_t kExportRows = 100000;
+
+struct AuditFilter {
+  std::string actor, action, entity, from, to;
+  int64_t page = 1;
+
+  static AuditFilter of(const Ctx& c) {
+    AuditFilter f{c.param("actor"), c.param("action"), c.param("entity"),
+                  c.param("from"),  c.param("to"),     1};
+    for (auto* v : {&f.actor, &f.action, &f.entity, &f.from, &f.to})
+      if (v->size() > 200) throw std::invalid_argument("filter: at most 200 bytes");
+    std::string p = c.param("page");
+    if (!p.empty()) {
+      if (p.size() > 6 || p.find_first_not_of("0123456789") != std::string::npos || p == "0")
+        throw std::invalid_argument("page: expected a page number");
+      f.page = std::stoll(p);
+    }
+    return f;
+  }
+  // WHERE clause (organisation first) and its binder.
+  std::string where() const {
+    std::string w = "org_id=?";
+    if (!actor.empty()) w += " AND actor=?";
+    if (!action.empty()) w += " AND action=?";
+    if (!entity.empty()) w += " AND entity=?";
+    if (!from.empty()) w += " AND at>=?";
+    if (!to.empty()) w += " AND at<?";
+    return w;
+  }
+  int bind(store::Stmt& st, int64_t org) const {
+    int i = 1;
+    st.bind(i++, org);
+    for (const auto* v : {&actor, &action, &entity, &from})
+      if (!v->empty()) st.bind(i++, *v);
+    if (!to.empty()) st.bind(i++, to + "\xF4");  // a whole day when `to` is a date
+    return i;
+  }
+  std::string query(int64_t p) const {
+    std::string q = "?";
+    for (auto [k, v] : {std::pair{"actor", &actor},
+                        {"action", &action},
+                        {"entity", &entity},
+                        {"from", &from},
+                        {"to", &to}})
+      if (!v->empty()) q += std::string(k) + "=" + url_encode(*v) + "&";
+    return q + "page=" + std::to_string(p);
+  }
+};
+
+constexpr const char* kCols =
+    "id, at, actor, entity, entity_id, action, coalesce(before_json,''), coalesce(after_json,''), "
+    "coalesce(client,'')";
+
+template <class F>
+void each_row(Ctx& c, const AuditFilter& f, int64_t limit, int64_t offset, F&& fn) {
+  auto st = c.db.prepare(std::string("SELECT ") + kCols + " FROM audit_log WHERE " + f.where() +
+                         " ORDER BY id DESC LIMIT ? OFFSET ?");
+  int i = f.bind(st, c.org());
+  st.bind(i, limit).bind(i + 1, offset);
+  while (st.step()) fn(st);
+}
+
+int64_t count_rows(Ctx& c, const AuditFilter& f) {
+  auto st = c.db.prepare("SELECT count(*) FROM audit_log WHERE " + f.where());
+  f.bind(st, c.org());
+  st.step();
+  return st.i64(0);
+}
+
+std::string filter_form(const Ctx& c, const AuditFilter& f) {
+  auto field = [&](const char* name, const char* ja, const char* en, const std::string& v,
+                   const char* type) {
+    return std::string("<label>") + esc(c.lang == "en" ? en : ja) + " <input type=\"" + type +
+           "\" name=\"" + name + "\" value=\"" + esc(v) + "\"></label>";
+  };
+  return "<form method=\"get\" action=\"/audit\" class=\"filters\">" +
+         field("actor", "実行者", "Actor", f.actor, "text") +
+         field("action", "操作", "Action", f.action, "text") +
+         field("entity", "対象", "Entity", f.entity, "text") +
+         field("from", "開始日", "From", f.from, "date") +
+         field("to", "終了日", "To", f.to, "date") + "<button type=\"submit\">" +
+         esc(c.t("common.filter")) + "</button></form>";
+}
+}  // namespace
+
+void mount_audit_pages(Router& r) {
+  r.get("/audit", [](Ctx& c) {
+    c.require_audit();
+    AuditFilter f = AuditFilter::of(c);
+    auto v = store::audit_verify(c.db);
+    int64_t total = count_rows(c, AuditFilter{});
+    int64_t matching = count_rows(c, f);
+    std::string b = "<h1>" + esc(c.t("nav.audit")) + "</h1>";
+    b += v.ok ? "<p class=\"flash\">" + esc(c.t("audit.verify_ok")) + " (" + std::to_string(total) +
+                    ")</p>"
+              : "<p class=\"error\">" + esc(c.t("audit.verify_bad")) + " " + esc(v.reason) + "</p>";
+    b += filter_form(c, f);
+    std::string q = f.query(f.page).substr(1);
+    q = q.substr(0, q.rfind("page="));
+    b += "<p>" + std::to_string(matching) + (c.lang == "en" ? " rows · " : " 件 · ") +
+         "<a href=\"/audit.csv?" + esc(q) + "\">CSV</a> · <a href=\"/audit.json?" + esc(q) +
+         "\">JSON</a></p>";
+    b += "<table><thead><tr><th>#</th><th>" + esc(c.t("common.when")) + "</th><th>" +
+         esc(c.t("common.who")) + "</th><th>" + esc(c.t("common.what")) +
+         "</th><th class=\"opt\">" + (c.lang == "en" ? "Client" : "接続元") +
+         "</th><th class=\"opt\">before → after</th></tr></thead><tbody>";
+    each_row(c, f, kPageRows, (f.page - 1) * kPageRows, [&](store::Stmt& st) {
+      b += "<tr><td class=\"num\">" + std::to_string(st.i64(0)) + "</td><td>" + esc(st.str(1)) +
+           "</td><td>" + esc(st.str(2)) + "</td><td>" + esc(st.str(5)) + " " + esc(st.str(3)) +
+           " " + esc(st.str(4)) + "</td><td class=\"opt\">" + esc(st.str(8)) +
+           "</td><td class=\"opt\"><code>" + esc(st.str(6)) + "</code> → <code>" + esc(st.str(7)) +
+           "</code></td></tr>";
+    });
+    b += "</tbody></table><p>";
+    if (f.page > 1)
+      b += "<a href=\"/audit" + esc(f.query(f.page - 1)) + "\">← " +
+           (c.lang == "en" ? "newer" : "新しい順に戻る") + "</a> ";
+    if (f.page * kPageRows < matching)
+      b += "<a href=\"/audit" + esc(f.query(f.page + 1)) + "\">" +
+           (c.lang == "en" ? "older" : "さらに古い記録") + " →</a>";
+    c.html(layout(c, c.t("nav.audit"), b + "</p>"));
+  });
+
+  r.get("/audit.csv", [](Ctx& c) {
+    c.require_audit();
+    AuditFilter f = AuditFilter::of(c);
+    std::string out = "\xEF\xBB\xBF" + csv::row({"id", "at", "actor", "entity", "entity_id",
+                                                 "action", "before", "after", "client"});
+    each_row(c, f, kExportRows, 0, [&](store::Stmt& st) {
+      std::vector<std::string> row{std::to_string(st.i64(0))};
+      for (int i = 1; i <= 8; ++i) row.push_back(st.str(i));
+      out += csv::row(row);
+    });
+    c.res.set_header("Content-Disposition", "attachment; filename=\"audit.csv\"");
+    c.res.set_content(out, "text/csv; charset=utf-8");
+  });
+
+  r.get("/audit.json", [](Ctx& c) {
+    c.require_audit();
+    AuditFilter f = AuditFilter::of(c);
+    nlohmann::json rows = nlohmann::json::array();
+    each_row(c, f, kExportRows, 0, [&](store::Stmt& st) {
+      auto parse = [](const std::string& s) {
+        return s.empty() ? nlohmann::json() : nlohmann::json::parse(s, nullptr, false);
+      };
+      rows.push_back(
+          {{"id", st.i64(0)},
+           {"at", st.str(1)},
+           {"actor", st.str(2)},
+           {"entity", st.str(3)},
+           {"entity_id", st.str(4)},
+           {"action", st.str(5)},
+           {"before", parse(st.str(6))},
+           {"after", parse(st.str(7))},
+           {"client", st.str(8).empty() ? nlohmann::json() : nlohmann::json(st.str(8))}});
+    });
+    c.res.set_header("Content-Disposition", "attachment; filename=\"audit.json\"");
+    c.res.set_content(rows.dump(1), "application/json; charset=utf-8");
+  });
+}
+
+}  // namespace anzen::web
