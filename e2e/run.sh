@@ -28,3 +28,4 @@ base=$(grep -o 'http://[0-9.]*:[0-9]*' "$tmp/serve.log" | head -1)
 [ -n "$base" ] || { echo "server did not start:"; cat "$tmp/serve.log"; exit 1; }
 
 node "$here/browser.mjs" "$base" "$tmp/demo.json" "$out" "$anzen" "$db"
+node "$here/supplier.mjs" "$base" "$tmp/demo.json" "$out" "$anzen" "$db"

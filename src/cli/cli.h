@@ -36,5 +36,6 @@ void register_risk(CLI::App& app, Globals& g);
 void register_report(CLI::App& app, Globals& g);
 void register_web(CLI::App& app, Globals& g);
 void register_demo(CLI::App& app, Globals& g);
+void register_supplier(CLI::App& app, Globals& g);
 
 }  // namespace anzen::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   anzen::cli::register_report(app, g);
   anzen::cli::register_web(app, g);
   anzen::cli::register_demo(app, g);
+  anzen::cli::register_supplier(app, g);
 
   try {
     app.parse(argc, argv);

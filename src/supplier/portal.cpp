@@ -76,10 +76,7 @@ PortalAccess Suppliers::portal(const std::string& raw_token) {
     out.state = PortalAccess::State::throttled;
     return out;
   }
-  auto qs = db_.prepare("SELECT org_id FROM questionnaires WHERE id=?");
-  qs.bind(1, qid);
-  if (!qs.step()) return out;
-  out.q = questionnaire(qid, qs.i64(0));
+  out.q = questionnaire_by_id(qid);
   out.state = out.q ? PortalAccess::State::ok : PortalAccess::State::unknown;
   return out;
 }

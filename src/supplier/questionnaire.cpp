@@ -103,6 +103,13 @@ std::optional<Questionnaire> Suppliers::questionnaire(int64_t id, int64_t viewer
   return read_q(st);
 }
 
+std::optional<Questionnaire> Suppliers::questionnaire_by_id(int64_t id) {
+  auto st = db_.prepare("SELECT org_id FROM questionnaires WHERE id=?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return questionnaire(id, st.i64(0));
+}
+
 std::vector<Questionnaire> Suppliers::sent_by(int64_t org) {
   auto st = db_.prepare(std::string("SELECT ") + kCols + " FROM questionnaires WHERE org_id=? ORDER BY id DESC");
   st.bind(1, org);
@@ -170,8 +177,11 @@ void Suppliers::set_answer(const Questionnaire& q, const std::string& question_i
   if (st == assess::Status::not_applicable && text::trim(comment).empty()) {
     throw std::invalid_argument("comment: a reason is required when the question is not applicable");
   }
-  QStatus next = after_answer(q.status);
   db_.transaction([&] {
+    // The stored status, not the caller's copy: several answers may be saved in one go.
+    auto fresh = questionnaire_by_id(q.id);
+    if (!fresh) throw std::out_of_range("no questionnaire " + std::to_string(q.id));
+    QStatus next = after_answer(fresh->status);
     auto cur = answers(q.id);
     auto it = cur.find(question_id);
     // The operator's review comment stays with the answer so the history shows what was fixed.
@@ -187,7 +197,7 @@ void Suppliers::set_answer(const Questionnaire& q, const std::string& question_i
         .bind(6, now_())
         .bind(7, actor_)
         .run();
-    if (next != q.status) set_status(q, next);
+    if (next != fresh->status) set_status(*fresh, next);
     event(q.id, "answer", question_id, assess::to_string(st));
     json before = it == cur.end() ? json(nullptr) : json{{"status", assess::to_string(it->second.status)}, {"comment", it->second.comment}};
     store::audit_append(db_, {actor_, q.org_id, "questionnaire_answer", std::to_string(q.id) + ":" + question_id, "update", before,

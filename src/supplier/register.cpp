@@ -4,6 +4,7 @@
 
 #include "store/audit.h"
 #include "supplier/service.h"
+#include "supplier/view.h"
 
 namespace anzen::supplier {
 bool schema_registered();
@@ -19,18 +20,6 @@ catalog::Text criticality_label(std::string_view c) {
 
 namespace {
 const std::regex kDate("^\\d{4}-\\d{2}-\\d{2}$");
-
-json supplier_json(const Supplier& s) {
-  return {{"id", s.id},
-          {"name", s.name},
-          {"corporate_number", s.corporate_number},
-          {"contact", s.contact},
-          {"services", s.services},
-          {"contract_start", s.contract_start},
-          {"contract_end", s.contract_end},
-          {"criticality", s.criticality},
-          {"maker_org_id", s.maker_org_id ? json(*s.maker_org_id) : json(nullptr)}};
-}
 
 Supplier read_supplier(store::Stmt& st) {
   Supplier s;

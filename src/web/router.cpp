@@ -28,9 +28,9 @@ void Router::post(const std::string& pattern, Handler h, bool open) {
   server_.Post(pattern, [this, h, open](const httplib::Request& q, httplib::Response& s) { handle(q, s, h, open, false); });
 }
 void Router::api(const std::string& method, const std::string& pattern, const std::string& doc_path,
-                 const std::string& summary, Handler h) {
-  docs_.push_back({method, doc_path, summary});
-  auto fn = [this, h](const httplib::Request& q, httplib::Response& s) { handle(q, s, h, false, true); };
+                 const std::string& summary, Handler h, bool open) {
+  docs_.push_back({method, doc_path, summary, open});
+  auto fn = [this, h, open](const httplib::Request& q, httplib::Response& s) { handle(q, s, h, open, true); };
   if (method == "GET") server_.Get(pattern, fn);
   else if (method == "POST") server_.Post(pattern, fn);
   else if (method == "PUT") server_.Put(pattern, fn);

@@ -22,11 +22,13 @@ class Router {
   void post(const std::string& pattern, Handler h, bool open = false);
   // JSON API under /api/v1: no identity -> 401 JSON. `doc_path` (OpenAPI form, e.g.
   // /api/v1/assessments/{id}) and `summary` feed /api/v1/openapi.json.
+  // `open` routes (the supplier portal, authorised by a token in the path) need no identity.
   void api(const std::string& method, const std::string& pattern, const std::string& doc_path,
-           const std::string& summary, Handler h);
+           const std::string& summary, Handler h, bool open = false);
 
   struct ApiDoc {
     std::string method, path, summary;
+    bool open = false;
   };
   const std::vector<ApiDoc>& api_docs() const { return docs_; }
 
@@ -57,6 +59,9 @@ void mount_report_pages(Router& r);
 void mount_catalog_api(Router& r);
 void mount_assessment_api(Router& r);
 void mount_incident_api(Router& r);
+void mount_supplier_pages(Router& r);
+void mount_portal_pages(Router& r);
+void mount_supplier_api(Router& r);
 void mount_openapi(Router& r);  // last: documents every api() route
 
 }  // namespace anzen::web

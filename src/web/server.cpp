@@ -43,6 +43,9 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   mount_catalog_api(r);
   mount_assessment_api(r);
   mount_incident_api(r);
+  mount_supplier_pages(r);
+  mount_portal_pages(r);
+  mount_supplier_api(r);
   mount_openapi(r);
 }
 
