@@ -142,6 +142,15 @@ expect_exit 2 "$anzen" snapshot revoke "$share" --org "$maker2"  # only the make
 [ "$(code -H "$(auth "$tok_op2")" "$base/api/v1/snapshots/$snap")" = 404 ] || fail "revoked share still readable"
 expect_exit 2 "$anzen" snapshot show "$snap" --org "$op2" --json
 
+# Offline: the sheet exported for a questionnaire imports back; a file that is not one is
+# refused with exit 2 and changes nothing.
+"$anzen" questionnaire export "$other_id" --format xlsx -o "$tmp/q.xlsx"
+[ "$(head -c 2 "$tmp/q.xlsx")" = PK ] || fail "export should be an XLSX (zip) file"
+"$anzen" questionnaire import "$other_id" "$tmp/q.xlsx" --json | jget 'd["changed"]' | grep -qx 0 || fail "unchanged sheet import"
+echo "not a spreadsheet" >"$tmp/bad.xlsx"
+expect_exit 2 "$anzen" questionnaire import "$other_id" "$tmp/bad.xlsx"
+[ "$("$anzen" questionnaire show "$other_id" --json | jget 'd["status"]')" = sent ] || fail "a refused import changed the questionnaire"
+
 # Revoked portal links: 410, with a Japanese page in the browser.
 [ "$("$anzen" questionnaire revoke "$other_id" --json | jget 'd["revoked"]')" = 1 ] || fail "revoke"
 [ "$(code "$base/api/v1/portal/$other_token")" = 410 ] || fail "revoked token should be 410"

@@ -18,6 +18,7 @@ const std::map<std::string, Pair, std::less<>>& table() {
       {"nav.plan", {"リスク対応計画", "Treatment plan"}},
       {"nav.risks", {"リスク", "Risks"}},
       {"nav.reports", {"報告書", "Reports"}},
+      {"nav.suppliers", {"委託先", "Suppliers"}},
       {"plan.planned", {"計画", "planned"}},
       {"plan.in_progress", {"実施中", "in progress"}},
       {"plan.done", {"完了", "done"}},

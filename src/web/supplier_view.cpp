@@ -81,8 +81,13 @@ std::string history_list(const Ctx& c, const std::vector<supplier::Event>& event
     for (const auto& [code, ja, en] : names) {
       if (code == e.action) what = c.lang == "en" ? en : ja;
     }
+    // An answer's detail is a status code: show its label, never the code.
+    std::string detail = e.detail;
+    if (e.action == "answer") {
+      if (auto st = assess::status_from(e.detail)) detail = c.t(status_key(*st));
+    }
     h += "<tr><td>" + esc(e.at) + "</td><td>" + esc(e.actor) + "</td><td>" + esc(what) + (e.question_id.empty() ? "" : " " + esc(e.question_id)) +
-         "</td><td>" + esc(e.detail) + "</td></tr>";
+         "</td><td>" + esc(detail) + "</td></tr>";
   }
   return h + "</tbody></table>";
 }
