@@ -41,7 +41,7 @@ struct Question {
   std::string framework;  // empty for custom questions
   std::string item;       // the catalog item (check) it comes from
   catalog::Text text;
-  std::string source;     // "lines 1823-1825" style reference into the framework's document
+  std::string source;  // "lines 1823-1825" style reference into the framework's document
 };
 
 // Template grammar: `maker` (tcs-2023's 表2 rows with ○ in the メーカー等 column), or

@@ -10,8 +10,8 @@ TEST(SupplierModel, CorporateNumberCheckDigit) {
   // Published 法人番号 (国税庁法人番号公表サイト): 国税庁 itself and トヨタ自動車株式会社.
   EXPECT_TRUE(valid_corporate_number("7000012050002"));
   EXPECT_TRUE(valid_corporate_number("1180301018771"));
-  EXPECT_FALSE(valid_corporate_number("2180301018771"));  // wrong check digit
-  EXPECT_FALSE(valid_corporate_number("118030101877"));   // 12 digits
+  EXPECT_FALSE(valid_corporate_number("2180301018771"));   // wrong check digit
+  EXPECT_FALSE(valid_corporate_number("118030101877"));    // 12 digits
   EXPECT_FALSE(valid_corporate_number("11803010187７1"));  // a full-width digit
 }
 
@@ -32,7 +32,8 @@ TEST(SupplierModel, LifeCycle) {
   EXPECT_EQ(after_review(QStatus::submitted, Verdict::accept), QStatus::accepted);
   EXPECT_EQ(after_review(QStatus::submitted, Verdict::reject), QStatus::rejected);
   EXPECT_THROW(after_review(QStatus::in_progress, Verdict::accept), std::invalid_argument);
-  for (auto s : {QStatus::sent, QStatus::in_progress, QStatus::submitted, QStatus::returned, QStatus::accepted, QStatus::rejected}) {
+  for (auto s : {QStatus::sent, QStatus::in_progress, QStatus::submitted, QStatus::returned,
+                 QStatus::accepted, QStatus::rejected}) {
     EXPECT_EQ(qstatus_from(to_string(s)), s);
     EXPECT_FALSE(label(s).ja.empty());
   }

@@ -11,7 +11,8 @@ namespace anzen::supplier {
 
 std::string Suppliers::new_link(const Questionnaire& q, const std::string& expires) {
   static const std::regex kDate("^\\d{4}-\\d{2}-\\d{2}$");
-  if (!std::regex_match(expires, kDate)) throw std::invalid_argument("expires: expected YYYY-MM-DD, got '" + expires + "'");
+  if (!std::regex_match(expires, kDate))
+    throw std::invalid_argument("expires: expected YYYY-MM-DD, got '" + expires + "'");
   if (!new_token_) throw std::logic_error("no token generator given");
   std::string raw = new_token_();
   std::string form_secret = new_token_();
@@ -19,7 +20,9 @@ std::string Suppliers::new_link(const Questionnaire& q, const std::string& expir
   std::string expires_at = expires + "T15:00:00Z";
   if (expires_at <= now_()) throw std::invalid_argument("expires: " + expires + " is already past");
   db_.transaction([&] {
-    db_.prepare("INSERT INTO portal_links(questionnaire_id, token_hash, form_secret, expires_at, created_at) VALUES (?,?,?,?,?)")
+    db_.prepare(
+           "INSERT INTO portal_links(questionnaire_id, token_hash, form_secret, expires_at, "
+           "created_at) VALUES (?,?,?,?,?)")
         .bind(1, q.id)
         .bind(2, sha256_hex(raw))
         .bind(3, form_secret)
@@ -27,7 +30,12 @@ std::string Suppliers::new_link(const Questionnaire& q, const std::string& expir
         .bind(5, now_())
         .run();
     event(q.id, "link", "", "expires " + expires);
-    store::audit_append(db_, {actor_, q.org_id, "portal_link", std::to_string(db_.last_insert_id()), "create", nullptr,
+    store::audit_append(db_, {actor_,
+                              q.org_id,
+                              "portal_link",
+                              std::to_string(db_.last_insert_id()),
+                              "create",
+                              nullptr,
                               {{"questionnaire_id", q.id}, {"expires_at", expires_at}}});
   });
   return raw;
@@ -36,10 +44,20 @@ std::string Suppliers::new_link(const Questionnaire& q, const std::string& expir
 int Suppliers::revoke_links(const Questionnaire& q) {
   int n = 0;
   db_.transaction([&] {
-    db_.prepare("UPDATE portal_links SET revoked_at=? WHERE questionnaire_id=? AND revoked_at IS NULL").bind(1, now_()).bind(2, q.id).run();
+    db_.prepare(
+           "UPDATE portal_links SET revoked_at=? WHERE questionnaire_id=? AND revoked_at IS NULL")
+        .bind(1, now_())
+        .bind(2, q.id)
+        .run();
     n = db_.changes();
     event(q.id, "revoke", "", std::to_string(n));
-    store::audit_append(db_, {actor_, q.org_id, "questionnaire", std::to_string(q.id), "revoke_links", nullptr, {{"revoked", n}}});
+    store::audit_append(db_, {actor_,
+                              q.org_id,
+                              "questionnaire",
+                              std::to_string(q.id),
+                              "revoke_links",
+                              nullptr,
+                              {{"revoked", n}}});
   });
   return n;
 }
@@ -47,7 +65,9 @@ int Suppliers::revoke_links(const Questionnaire& q) {
 PortalAccess Suppliers::portal(const std::string& raw_token) {
   PortalAccess out;
   if (raw_token.empty() || raw_token.size() > 200) return out;
-  auto st = db_.prepare("SELECT id, questionnaire_id, form_secret, expires_at, revoked_at FROM portal_links WHERE token_hash=?");
+  auto st = db_.prepare(
+      "SELECT id, questionnaire_id, form_secret, expires_at, revoked_at FROM portal_links WHERE "
+      "token_hash=?");
   st.bind(1, sha256_hex(raw_token));
   if (!st.step()) return out;
   int64_t link = st.i64(0), qid = st.i64(1);
@@ -62,9 +82,13 @@ PortalAccess Suppliers::portal(const std::string& raw_token) {
   int64_t hits = 0;
   db_.transaction([&] {
     std::string minute = now.substr(0, 16);
-    db_.prepare("DELETE FROM portal_hits WHERE link_id=? AND minute<?").bind(1, link).bind(2, minute).run();
-    db_.prepare("INSERT INTO portal_hits(link_id, minute, hits) VALUES (?,?,1) "
-                "ON CONFLICT (link_id, minute) DO UPDATE SET hits = portal_hits.hits + 1")
+    db_.prepare("DELETE FROM portal_hits WHERE link_id=? AND minute<?")
+        .bind(1, link)
+        .bind(2, minute)
+        .run();
+    db_.prepare(
+           "INSERT INTO portal_hits(link_id, minute, hits) VALUES (?,?,1) "
+           "ON CONFLICT (link_id, minute) DO UPDATE SET hits = portal_hits.hits + 1")
         .bind(1, link)
         .bind(2, minute)
         .run();

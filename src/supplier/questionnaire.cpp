@@ -13,11 +13,16 @@ bool schema_registered();
 using nlohmann::json;
 
 json question_json(const Question& q) {
-  return {{"id", q.id}, {"framework", q.framework}, {"item", q.item}, {"ja", q.text.ja}, {"en", q.text.en}, {"source", q.source}};
+  return {{"id", q.id},      {"framework", q.framework}, {"item", q.item},
+          {"ja", q.text.ja}, {"en", q.text.en},          {"source", q.source}};
 }
 
 Question question_from(const json& j) {
-  return {j.value("id", ""), j.value("framework", ""), j.value("item", ""), {j.value("ja", ""), j.value("en", "")}, j.value("source", "")};
+  return {j.value("id", ""),
+          j.value("framework", ""),
+          j.value("item", ""),
+          {j.value("ja", ""), j.value("en", "")},
+          j.value("source", "")};
 }
 
 namespace {
@@ -35,7 +40,9 @@ std::vector<Question> questions_from(const std::string& s) {
   return out;
 }
 
-constexpr const char* kCols = "id, org_id, supplier_id, template, questions, status, due, snapshot_id, created_at, updated_at";
+constexpr const char* kCols =
+    "id, org_id, supplier_id, template, questions, status, due, snapshot_id, created_at, "
+    "updated_at";
 Questionnaire read_q(store::Stmt& st) {
   Questionnaire q;
   q.id = st.i64(0);
@@ -59,12 +66,17 @@ bool has_question(const Questionnaire& q, const std::string& id) {
 }
 }  // namespace
 
-Sent Suppliers::send(int64_t org, int64_t supplier_id, const std::string& tmpl, std::vector<Question> questions,
-                     const std::string& due, const std::string& expires) {
+Sent Suppliers::send(int64_t org, int64_t supplier_id, const std::string& tmpl,
+                     std::vector<Question> questions, const std::string& due,
+                     const std::string& expires) {
   (void)schema_registered();
-  if (!supplier(org, supplier_id)) throw std::invalid_argument("supplier: no supplier " + std::to_string(supplier_id) + " in this organisation");
-  if (!std::regex_match(due, kDate) || !incident::parse_date(due)) throw std::invalid_argument("due: expected YYYY-MM-DD, got '" + due + "'");
-  if (!expires.empty() && !std::regex_match(expires, kDate)) throw std::invalid_argument("expires: expected YYYY-MM-DD, got '" + expires + "'");
+  if (!supplier(org, supplier_id))
+    throw std::invalid_argument("supplier: no supplier " + std::to_string(supplier_id) +
+                                " in this organisation");
+  if (!std::regex_match(due, kDate) || !incident::parse_date(due))
+    throw std::invalid_argument("due: expected YYYY-MM-DD, got '" + due + "'");
+  if (!expires.empty() && !std::regex_match(expires, kDate))
+    throw std::invalid_argument("expires: expected YYYY-MM-DD, got '" + expires + "'");
   if (questions.empty()) throw std::invalid_argument("template: selects no questions");
   Sent out;
   out.q.org_id = org;
@@ -74,8 +86,10 @@ Sent Suppliers::send(int64_t org, int64_t supplier_id, const std::string& tmpl, 
   out.q.questions = std::move(questions);
   out.q.created_at = out.q.updated_at = now_();
   db_.transaction([&] {
-    db_.prepare("INSERT INTO questionnaires(org_id, supplier_id, template, questions, status, due, created_at, updated_at) "
-                "VALUES (?,?,?,?,?,?,?,?)")
+    db_.prepare(
+           "INSERT INTO questionnaires(org_id, supplier_id, template, questions, status, due, "
+           "created_at, updated_at) "
+           "VALUES (?,?,?,?,?,?,?,?)")
         .bind(1, org)
         .bind(2, supplier_id)
         .bind(3, tmpl)
@@ -87,16 +101,27 @@ Sent Suppliers::send(int64_t org, int64_t supplier_id, const std::string& tmpl, 
         .run();
     out.q.id = db_.last_insert_id();
     event(out.q.id, "send", "", tmpl + " due " + due);
-    store::audit_append(db_, {actor_, org, "questionnaire", std::to_string(out.q.id), "create", nullptr,
-                              {{"supplier_id", supplier_id}, {"template", tmpl}, {"due", due}, {"questions", out.q.questions.size()}}});
-    out.token = new_link(out.q, expires.empty() ? incident::add_days(*incident::parse_date(due), 30).str() : expires);
+    store::audit_append(db_, {actor_,
+                              org,
+                              "questionnaire",
+                              std::to_string(out.q.id),
+                              "create",
+                              nullptr,
+                              {{"supplier_id", supplier_id},
+                               {"template", tmpl},
+                               {"due", due},
+                               {"questions", out.q.questions.size()}}});
+    out.token =
+        new_link(out.q, expires.empty() ? incident::add_days(*incident::parse_date(due), 30).str()
+                                        : expires);
   });
   return out;
 }
 
 std::optional<Questionnaire> Suppliers::questionnaire(int64_t id, int64_t viewer_org) {
   auto st = db_.prepare(std::string("SELECT ") + kCols +
-                        " FROM questionnaires q WHERE q.id=? AND (q.org_id=? OR EXISTS (SELECT 1 FROM suppliers s WHERE "
+                        " FROM questionnaires q WHERE q.id=? AND (q.org_id=? OR EXISTS (SELECT 1 "
+                        "FROM suppliers s WHERE "
                         "s.id=q.supplier_id AND s.maker_org_id=?))");
   st.bind(1, id).bind(2, viewer_org).bind(3, viewer_org);
   if (!st.step()) return std::nullopt;
@@ -111,7 +136,8 @@ std::optional<Questionnaire> Suppliers::questionnaire_by_id(int64_t id) {
 }
 
 std::vector<Questionnaire> Suppliers::sent_by(int64_t org) {
-  auto st = db_.prepare(std::string("SELECT ") + kCols + " FROM questionnaires WHERE org_id=? ORDER BY id DESC");
+  auto st = db_.prepare(std::string("SELECT ") + kCols +
+                        " FROM questionnaires WHERE org_id=? ORDER BY id DESC");
   st.bind(1, org);
   std::vector<Questionnaire> out;
   while (st.step()) out.push_back(read_q(st));
@@ -119,9 +145,10 @@ std::vector<Questionnaire> Suppliers::sent_by(int64_t org) {
 }
 
 std::vector<Questionnaire> Suppliers::addressed_to(int64_t maker_org) {
-  auto st = db_.prepare(std::string("SELECT ") + kCols +
-                        " FROM questionnaires WHERE supplier_id IN (SELECT id FROM suppliers WHERE maker_org_id=?) "
-                        "AND snapshot_id IS NULL ORDER BY id DESC");
+  auto st = db_.prepare(
+      std::string("SELECT ") + kCols +
+      " FROM questionnaires WHERE supplier_id IN (SELECT id FROM suppliers WHERE maker_org_id=?) "
+      "AND snapshot_id IS NULL ORDER BY id DESC");
   st.bind(1, maker_org);
   std::vector<Questionnaire> out;
   while (st.step()) out.push_back(read_q(st));
@@ -129,27 +156,36 @@ std::vector<Questionnaire> Suppliers::addressed_to(int64_t maker_org) {
 }
 
 QAnswers Suppliers::answers(int64_t questionnaire_id) {
-  auto st = db_.prepare("SELECT question_id, status, comment, review_comment, updated_at, updated_by FROM questionnaire_answers "
-                        "WHERE questionnaire_id=?");
+  auto st = db_.prepare(
+      "SELECT question_id, status, comment, review_comment, updated_at, updated_by FROM "
+      "questionnaire_answers "
+      "WHERE questionnaire_id=?");
   st.bind(1, questionnaire_id);
   QAnswers out;
   while (st.step()) {
-    QAnswer a{st.str(0), assess::status_from(st.str(1)).value_or(assess::Status::unanswered), st.str(2), st.str(3), st.str(4), st.str(5)};
+    QAnswer a{st.str(0), assess::status_from(st.str(1)).value_or(assess::Status::unanswered),
+              st.str(2), st.str(3),
+              st.str(4), st.str(5)};
     out[a.question_id] = a;
   }
   return out;
 }
 
 std::vector<Event> Suppliers::history(int64_t questionnaire_id) {
-  auto st = db_.prepare("SELECT at, actor, action, question_id, detail FROM questionnaire_events WHERE questionnaire_id=? ORDER BY id");
+  auto st = db_.prepare(
+      "SELECT at, actor, action, question_id, detail FROM questionnaire_events WHERE "
+      "questionnaire_id=? ORDER BY id");
   st.bind(1, questionnaire_id);
   std::vector<Event> out;
   while (st.step()) out.push_back({st.str(0), st.str(1), st.str(2), st.str(3), st.str(4)});
   return out;
 }
 
-void Suppliers::event(int64_t qid, const std::string& action, const std::string& question_id, const std::string& detail) {
-  db_.prepare("INSERT INTO questionnaire_events(questionnaire_id, at, actor, action, question_id, detail) VALUES (?,?,?,?,?,?)")
+void Suppliers::event(int64_t qid, const std::string& action, const std::string& question_id,
+                      const std::string& detail) {
+  db_.prepare(
+         "INSERT INTO questionnaire_events(questionnaire_id, at, actor, action, question_id, "
+         "detail) VALUES (?,?,?,?,?,?)")
       .bind(1, qid)
       .bind(2, now_())
       .bind(3, actor_)
@@ -167,15 +203,21 @@ void Suppliers::set_status(const Questionnaire& q, QStatus next) {
       .bind(3, q.id)
       .bind(4, to_string(q.status))
       .run();
-  if (db_.changes() != 1) throw std::invalid_argument("the questionnaire changed meanwhile; reload it");
+  if (db_.changes() != 1)
+    throw std::invalid_argument("the questionnaire changed meanwhile; reload it");
 }
 
-void Suppliers::set_answer(const Questionnaire& q, const std::string& question_id, assess::Status st, const std::string& comment) {
-  if (!has_question(q, question_id)) throw std::out_of_range("question: " + question_id + " is not in this questionnaire");
-  if (st == assess::Status::unanswered) throw std::invalid_argument("status: choose implemented, partial, not_implemented or not_applicable");
+void Suppliers::set_answer(const Questionnaire& q, const std::string& question_id,
+                           assess::Status st, const std::string& comment) {
+  if (!has_question(q, question_id))
+    throw std::out_of_range("question: " + question_id + " is not in this questionnaire");
+  if (st == assess::Status::unanswered)
+    throw std::invalid_argument(
+        "status: choose implemented, partial, not_implemented or not_applicable");
   if (comment.size() > 20000) throw std::invalid_argument("comment: longer than 20000 bytes");
   if (st == assess::Status::not_applicable && text::trim(comment).empty()) {
-    throw std::invalid_argument("comment: a reason is required when the question is not applicable");
+    throw std::invalid_argument(
+        "comment: a reason is required when the question is not applicable");
   }
   db_.transaction([&] {
     // The stored status, not the caller's copy: several answers may be saved in one go.
@@ -186,9 +228,14 @@ void Suppliers::set_answer(const Questionnaire& q, const std::string& question_i
     auto it = cur.find(question_id);
     // The operator's review comment stays with the answer so the history shows what was fixed.
     std::string review = it == cur.end() ? "" : it->second.review_comment;
-    db_.prepare("DELETE FROM questionnaire_answers WHERE questionnaire_id=? AND question_id=?").bind(1, q.id).bind(2, question_id).run();
-    db_.prepare("INSERT INTO questionnaire_answers(questionnaire_id, question_id, status, comment, review_comment, updated_at, updated_by) "
-                "VALUES (?,?,?,?,?,?,?)")
+    db_.prepare("DELETE FROM questionnaire_answers WHERE questionnaire_id=? AND question_id=?")
+        .bind(1, q.id)
+        .bind(2, question_id)
+        .run();
+    db_.prepare(
+           "INSERT INTO questionnaire_answers(questionnaire_id, question_id, status, comment, "
+           "review_comment, updated_at, updated_by) "
+           "VALUES (?,?,?,?,?,?,?)")
         .bind(1, q.id)
         .bind(2, question_id)
         .bind(3, assess::to_string(st))
@@ -199,8 +246,15 @@ void Suppliers::set_answer(const Questionnaire& q, const std::string& question_i
         .run();
     if (next != fresh->status) set_status(*fresh, next);
     event(q.id, "answer", question_id, assess::to_string(st));
-    json before = it == cur.end() ? json(nullptr) : json{{"status", assess::to_string(it->second.status)}, {"comment", it->second.comment}};
-    store::audit_append(db_, {actor_, q.org_id, "questionnaire_answer", std::to_string(q.id) + ":" + question_id, "update", before,
+    json before = it == cur.end() ? json(nullptr)
+                                  : json{{"status", assess::to_string(it->second.status)},
+                                         {"comment", it->second.comment}};
+    store::audit_append(db_, {actor_,
+                              q.org_id,
+                              "questionnaire_answer",
+                              std::to_string(q.id) + ":" + question_id,
+                              "update",
+                              before,
                               {{"status", assess::to_string(st)}, {"comment", comment}}});
   });
 }
@@ -215,7 +269,12 @@ void Suppliers::submit(const Questionnaire& q) {
   db_.transaction([&] {
     set_status(q, QStatus::submitted);
     event(q.id, "submit", "", "");
-    store::audit_append(db_, {actor_, q.org_id, "questionnaire", std::to_string(q.id), "submit", {{"status", to_string(q.status)}},
+    store::audit_append(db_, {actor_,
+                              q.org_id,
+                              "questionnaire",
+                              std::to_string(q.id),
+                              "submit",
+                              {{"status", to_string(q.status)}},
                               {{"status", "submitted"}}});
   });
 }
@@ -224,8 +283,10 @@ void Suppliers::review(const Questionnaire& q, Verdict v, const std::string& com
                        const std::map<std::string, std::string>& question_comments) {
   QStatus next = after_review(q.status, v);
   for (const auto& [id, c] : question_comments) {
-    if (!has_question(q, id)) throw std::invalid_argument("question: " + id + " is not in this questionnaire");
-    if (text::trim(c).empty()) throw std::invalid_argument("comment for " + id + ": must not be empty");
+    if (!has_question(q, id))
+      throw std::invalid_argument("question: " + id + " is not in this questionnaire");
+    if (text::trim(c).empty())
+      throw std::invalid_argument("comment for " + id + ": must not be empty");
   }
   if (v == Verdict::ret && question_comments.empty() && text::trim(comment).empty()) {
     throw std::invalid_argument("return: say what to fix (a comment, or a comment per question)");
@@ -233,12 +294,25 @@ void Suppliers::review(const Questionnaire& q, Verdict v, const std::string& com
   db_.transaction([&] {
     set_status(q, next);
     for (const auto& [id, c] : question_comments) {
-      db_.prepare("UPDATE questionnaire_answers SET review_comment=? WHERE questionnaire_id=? AND question_id=?").bind(1, c).bind(2, q.id).bind(3, id).run();
+      db_.prepare(
+             "UPDATE questionnaire_answers SET review_comment=? WHERE questionnaire_id=? AND "
+             "question_id=?")
+          .bind(1, c)
+          .bind(2, q.id)
+          .bind(3, id)
+          .run();
       event(q.id, "review_comment", id, c);
     }
     event(q.id, to_string(v), "", comment);
-    store::audit_append(db_, {actor_, q.org_id, "questionnaire", std::to_string(q.id), "review", {{"status", to_string(q.status)}},
-                              {{"status", to_string(next)}, {"comment", comment}, {"question_comments", question_comments}}});
+    store::audit_append(db_, {actor_,
+                              q.org_id,
+                              "questionnaire",
+                              std::to_string(q.id),
+                              "review",
+                              {{"status", to_string(q.status)}},
+                              {{"status", to_string(next)},
+                               {"comment", comment},
+                               {"question_comments", question_comments}}});
   });
 }
 

@@ -37,7 +37,8 @@ Supplier read_supplier(store::Stmt& st) {
   return s;
 }
 constexpr const char* kCols =
-    "id, org_id, name, corporate_number, contact, services, contract_start, contract_end, criticality, maker_org_id, "
+    "id, org_id, name, corporate_number, contact, services, contract_start, contract_end, "
+    "criticality, maker_org_id, "
     "created_at";
 }  // namespace
 
@@ -48,9 +49,11 @@ Supplier Suppliers::create_supplier(Supplier s) {
     throw std::invalid_argument("corporate-number: '" + s.corporate_number +
                                 "' is not a 法人番号 (13 digits whose first is the check digit)");
   }
-  if (!valid_criticality(s.criticality)) throw std::invalid_argument("criticality: expected low, medium or high");
+  if (!valid_criticality(s.criticality))
+    throw std::invalid_argument("criticality: expected low, medium or high");
   for (const auto* d : {&s.contract_start, &s.contract_end}) {
-    if (!d->empty() && !std::regex_match(*d, kDate)) throw std::invalid_argument("contract dates: expected YYYY-MM-DD, got '" + *d + "'");
+    if (!d->empty() && !std::regex_match(*d, kDate))
+      throw std::invalid_argument("contract dates: expected YYYY-MM-DD, got '" + *d + "'");
   }
   if (!s.contract_start.empty() && !s.contract_end.empty() && s.contract_end < s.contract_start) {
     throw std::invalid_argument("contract-end: before contract-start");
@@ -58,13 +61,17 @@ Supplier Suppliers::create_supplier(Supplier s) {
   if (s.maker_org_id) {
     auto st = db_.prepare("SELECT kind FROM organizations WHERE id=?");
     st.bind(1, *s.maker_org_id);
-    if (!st.step()) throw std::invalid_argument("maker-org: no organisation " + std::to_string(*s.maker_org_id));
-    if (*s.maker_org_id == s.org_id) throw std::invalid_argument("maker-org: a supplier cannot be its own operator");
+    if (!st.step())
+      throw std::invalid_argument("maker-org: no organisation " + std::to_string(*s.maker_org_id));
+    if (*s.maker_org_id == s.org_id)
+      throw std::invalid_argument("maker-org: a supplier cannot be its own operator");
   }
   s.created_at = now_();
   db_.transaction([&] {
-    db_.prepare("INSERT INTO suppliers(org_id, name, corporate_number, contact, services, contract_start, contract_end, "
-                "criticality, maker_org_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+    db_.prepare(
+           "INSERT INTO suppliers(org_id, name, corporate_number, contact, services, "
+           "contract_start, contract_end, "
+           "criticality, maker_org_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
         .bind(1, s.org_id)
         .bind(2, s.name)
         .bind(3, s.corporate_number)
@@ -77,7 +84,8 @@ Supplier Suppliers::create_supplier(Supplier s) {
         .bind(10, s.created_at)
         .run();
     s.id = db_.last_insert_id();
-    store::audit_append(db_, {actor_, s.org_id, "supplier", std::to_string(s.id), "create", nullptr, supplier_json(s)});
+    store::audit_append(db_, {actor_, s.org_id, "supplier", std::to_string(s.id), "create", nullptr,
+                              supplier_json(s)});
   });
   return s;
 }
@@ -90,7 +98,8 @@ std::optional<Supplier> Suppliers::supplier(int64_t org, int64_t id) {
 }
 
 std::vector<Supplier> Suppliers::suppliers(int64_t org) {
-  auto st = db_.prepare(std::string("SELECT ") + kCols + " FROM suppliers WHERE org_id=? ORDER BY name, id");
+  auto st = db_.prepare(std::string("SELECT ") + kCols +
+                        " FROM suppliers WHERE org_id=? ORDER BY name, id");
   st.bind(1, org);
   std::vector<Supplier> out;
   while (st.step()) out.push_back(read_supplier(st));

@@ -1,9 +1,12 @@
-// Tables of the supplier module (migrations 650-699; 600-649 are the catalog's imported frameworks).
+// Tables of the supplier module (migrations 650-699; 600-649 are the catalog's imported
+// frameworks).
 #include "store/db.h"
 
 namespace anzen::supplier {
 namespace {
-const bool kRegistered = (store::register_migrations({{650, "suppliers, questionnaires, portal links, shared snapshots", R"(
+const bool kRegistered =
+    (store::register_migrations(
+         {{650, "suppliers, questionnaires, portal links, shared snapshots", R"(
 CREATE TABLE suppliers (
   id INTEGER PRIMARY KEY,
   org_id INTEGER NOT NULL REFERENCES organizations(id),
@@ -88,7 +91,7 @@ CREATE TABLE snapshot_reads (
   at TEXT NOT NULL
 );
 )"}}),
-                           true);
+     true);
 }  // namespace
 // Referenced by the service so the linker keeps this translation unit's registration.
 bool schema_registered() { return kRegistered; }

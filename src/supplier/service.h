@@ -76,12 +76,13 @@ struct ShareRead {
 
 class Suppliers {
  public:
-  using Now = std::function<std::string()>;        // ISO 8601 UTC
-  using NewToken = std::function<std::string()>;   // random, URL-safe
+  using Now = std::function<std::string()>;       // ISO 8601 UTC
+  using NewToken = std::function<std::string()>;  // random, URL-safe
   Suppliers(store::Db& db, std::string actor, Now now, NewToken new_token = {})
       : db_(db), actor_(std::move(actor)), now_(std::move(now)), new_token_(std::move(new_token)) {}
 
-  // A 100-question questionnaire answered one PUT at a time fits in a minute; a script hammering the link does not.
+  // A 100-question questionnaire answered one PUT at a time fits in a minute; a script hammering
+  // the link does not.
   static constexpr int kPortalHitsPerMinute = 300;
 
   // Register. Throws std::invalid_argument naming the field.
@@ -91,8 +92,9 @@ class Suppliers {
 
   // Sends a questionnaire with a portal link valid until `expires` (YYYY-MM-DD, default: 30
   // days after the due date).
-  Sent send(int64_t org, int64_t supplier_id, const std::string& tmpl, std::vector<Question> questions,
-            const std::string& due, const std::string& expires = "");
+  Sent send(int64_t org, int64_t supplier_id, const std::string& tmpl,
+            std::vector<Question> questions, const std::string& due,
+            const std::string& expires = "");
   // Visible to the sending operator and to the maker organisation it is addressed to; anyone
   // else gets nullopt (404).
   std::optional<Questionnaire> questionnaire(int64_t id, int64_t viewer_org);
@@ -104,7 +106,8 @@ class Suppliers {
   std::vector<Event> history(int64_t questionnaire_id);
 
   // The supplier's side (portal or maker organisation).
-  void set_answer(const Questionnaire& q, const std::string& question_id, assess::Status st, const std::string& comment);
+  void set_answer(const Questionnaire& q, const std::string& question_id, assess::Status st,
+                  const std::string& comment);
   void submit(const Questionnaire& q);
   // The operator's side: per-question comments go back to the supplier with a return.
   void review(const Questionnaire& q, Verdict v, const std::string& comment,
@@ -130,7 +133,8 @@ class Suppliers {
   Questionnaire adopt(int64_t operator_org, int64_t supplier_id, int64_t snapshot_id);
 
  private:
-  void event(int64_t qid, const std::string& action, const std::string& question_id, const std::string& detail);
+  void event(int64_t qid, const std::string& action, const std::string& question_id,
+             const std::string& detail);
   void set_status(const Questionnaire& q, QStatus next);
   store::Db& db_;
   std::string actor_;

@@ -16,7 +16,8 @@ struct SupplierService : ::testing::Test {
   std::string now = "2026-04-01T00:00:00Z";
   int64_t op1 = 0, op2 = 0, maker = 0, maker2 = 0;
   Suppliers svc(const std::string& actor = "tester") {
-    return Suppliers(db, actor, [this] { return now; }, [] { return web::random_token(); });
+    return Suppliers(
+        db, actor, [this] { return now; }, [] { return web::random_token(); });
   }
   void SetUp() override {
     db.migrate();
@@ -34,7 +35,8 @@ struct SupplierService : ::testing::Test {
     return svc().create_supplier(s);
   }
   std::vector<Question> two_questions() {
-    return {{"T2-001.1", "tcs-2023", "T2-001", {"問1", ""}, ""}, {"T2-002.1", "tcs-2023", "T2-002", {"問2", ""}, ""}};
+    return {{"T2-001.1", "tcs-2023", "T2-001", {"問1", ""}, ""},
+            {"T2-002.1", "tcs-2023", "T2-002", {"問2", ""}, ""}};
   }
 };
 
@@ -78,7 +80,8 @@ TEST_F(SupplierService, PortalTokenReachesOnlyItsQuestionnaireAndExpires) {
 TEST_F(SupplierService, PortalIsRateLimited) {
   auto sup = add_supplier(op1, maker);
   auto a = svc().send(op1, sup.id, "maker", two_questions(), "2026-04-30");
-  for (int i = 0; i < Suppliers::kPortalHitsPerMinute; ++i) ASSERT_EQ(svc().portal(a.token).state, PortalAccess::State::ok);
+  for (int i = 0; i < Suppliers::kPortalHitsPerMinute; ++i)
+    ASSERT_EQ(svc().portal(a.token).state, PortalAccess::State::ok);
   EXPECT_EQ(svc().portal(a.token).state, PortalAccess::State::throttled);
   now = "2026-04-01T00:01:00Z";
   EXPECT_EQ(svc().portal(a.token).state, PortalAccess::State::ok);
@@ -92,13 +95,17 @@ TEST_F(SupplierService, ReturnFixAcceptShareRevoke) {
   svc("portal").set_answer(q, "T2-001.1", assess::Status::implemented, "手順書あり");
   q = *svc().questionnaire(q.id, op1);
   EXPECT_EQ(q.status, QStatus::in_progress);
-  EXPECT_THROW(svc("portal").set_answer(q, "T2-999.1", assess::Status::implemented, ""), std::out_of_range);
-  EXPECT_THROW(svc("portal").set_answer(q, "T2-002.1", assess::Status::not_applicable, ""), std::invalid_argument);
+  EXPECT_THROW(svc("portal").set_answer(q, "T2-999.1", assess::Status::implemented, ""),
+               std::out_of_range);
+  EXPECT_THROW(svc("portal").set_answer(q, "T2-002.1", assess::Status::not_applicable, ""),
+               std::invalid_argument);
   svc("portal").set_answer(q, "T2-002.1", assess::Status::partial, "");
   svc("portal").submit(q);
   q = *svc().questionnaire(q.id, op1);
-  EXPECT_THROW(svc("portal").set_answer(q, "T2-002.1", assess::Status::implemented, ""), std::invalid_argument);
-  EXPECT_THROW(svc().review(q, Verdict::ret, "", {}), std::invalid_argument);  // a return says what to fix
+  EXPECT_THROW(svc("portal").set_answer(q, "T2-002.1", assess::Status::implemented, ""),
+               std::invalid_argument);
+  EXPECT_THROW(svc().review(q, Verdict::ret, "", {}),
+               std::invalid_argument);  // a return says what to fix
   svc().review(q, Verdict::ret, "", {{"T2-002.1", "根拠を添えてください"}});
   q = *svc().questionnaire(q.id, maker);  // the maker sees it, with the comment
   EXPECT_EQ(q.status, QStatus::returned);
@@ -110,8 +117,8 @@ TEST_F(SupplierService, ReturnFixAcceptShareRevoke) {
   svc("maker").submit(*svc().questionnaire(q.id, maker));
   EXPECT_THROW(svc().take_snapshot(maker, q.id), std::invalid_argument);  // not accepted yet
   svc().review(*svc().questionnaire(q.id, op1), Verdict::accept, "", {});
-  EXPECT_THROW(svc().take_snapshot(op1, q.id), std::out_of_range);      // the operator cannot keep it
-  EXPECT_THROW(svc().take_snapshot(maker2, q.id), std::out_of_range);   // nor another maker
+  EXPECT_THROW(svc().take_snapshot(op1, q.id), std::out_of_range);  // the operator cannot keep it
+  EXPECT_THROW(svc().take_snapshot(maker2, q.id), std::out_of_range);  // nor another maker
   auto snap = svc("maker").take_snapshot(maker, q.id);
   EXPECT_EQ(snap.version, 1);
   EXPECT_FALSE(svc().read_shared(op2, snap.id));  // not shared yet
@@ -147,11 +154,13 @@ TEST_F(SupplierService, OperatorAdoptsASharedSnapshot) {
   auto other = add_supplier(op2, maker2);
   EXPECT_THROW(svc().adopt(op2, sup2.id, snap.id), std::out_of_range);  // not shared yet
   svc().share(maker, snap.id, op2);
-  EXPECT_THROW(svc().adopt(op2, other.id, snap.id), std::invalid_argument);  // another maker's snapshot
+  EXPECT_THROW(svc().adopt(op2, other.id, snap.id),
+               std::invalid_argument);  // another maker's snapshot
   auto adopted = svc().adopt(op2, sup2.id, snap.id);
   EXPECT_EQ(adopted.status, QStatus::accepted);
   EXPECT_EQ(svc().answers(adopted.id).size(), 2u);
-  EXPECT_TRUE(svc().addressed_to(maker).size() == 1u);  // the adopted copy is the operator's, not a new request
+  EXPECT_TRUE(svc().addressed_to(maker).size() ==
+              1u);  // the adopted copy is the operator's, not a new request
 }
 
 }  // namespace

@@ -15,24 +15,30 @@ const std::vector<std::string>& header() {
 std::string column_letter(size_t i) { return std::string(1, static_cast<char>('A' + i)); }
 }  // namespace
 
-std::vector<std::vector<std::string>> answer_sheet(const Questionnaire& q, const QAnswers& answers) {
+std::vector<std::vector<std::string>> answer_sheet(const Questionnaire& q,
+                                                   const QAnswers& answers) {
   std::vector<std::vector<std::string>> rows = {header()};
   for (const auto& x : q.questions) {
     auto it = answers.find(x.id);
     bool has = it != answers.end();
-    rows.push_back({x.id, x.text.ja, has ? assess::to_japanese(it->second.status) : "", has ? it->second.comment : "",
-                    has ? it->second.review_comment : ""});
+    rows.push_back({x.id, x.text.ja, has ? assess::to_japanese(it->second.status) : "",
+                    has ? it->second.comment : "", has ? it->second.review_comment : ""});
   }
   return rows;
 }
 
-std::vector<SheetAnswer> read_answer_sheet(const std::string& file, const std::vector<csv::Row>& rows, const Questionnaire& q) {
+std::vector<SheetAnswer> read_answer_sheet(const std::string& file,
+                                           const std::vector<csv::Row>& rows,
+                                           const Questionnaire& q) {
   std::vector<assess::ImportIssue> issues;
   std::string where = file + " sheet " + kAnswerSheet;
   auto issue = [&](int row, size_t col, const std::string& found, const std::string& expected) {
-    issues.push_back({where, row, column_letter(col) + " (" + header()[col] + ")", found, expected});
+    issues.push_back(
+        {where, row, column_letter(col) + " (" + header()[col] + ")", found, expected});
   };
-  if (rows.empty()) throw assess::ImportError({{where, 1, "A", "an empty sheet", "the sheet Anzen exported for this questionnaire"}});
+  if (rows.empty())
+    throw assess::ImportError(
+        {{where, 1, "A", "an empty sheet", "the sheet Anzen exported for this questionnaire"}});
   const auto& head = rows[0].fields;
   for (size_t c = 0; c < 4; ++c) {
     std::string got = c < head.size() ? text::trim(head[c]) : "";
@@ -56,7 +62,9 @@ std::vector<SheetAnswer> read_answer_sheet(const std::string& file, const std::v
       continue;
     }
     if (st.empty()) {
-      if (!text::trim(comment).empty()) issue(rows[r].line, 2, "", "an answer (実施済, 一部実施, 未実施 or 対象外) beside the comment");
+      if (!text::trim(comment).empty())
+        issue(rows[r].line, 2, "",
+              "an answer (実施済, 一部実施, 未実施 or 対象外) beside the comment");
       continue;
     }
     auto status = assess::status_from(st);
@@ -74,14 +82,18 @@ std::vector<SheetAnswer> read_answer_sheet(const std::string& file, const std::v
   return out;
 }
 
-int import_answers(Suppliers& svc, store::Db& db, const Questionnaire& q, const std::vector<SheetAnswer>& answers) {
-  if (!answerable(q.status)) throw std::invalid_argument("the questionnaire is " + to_string(q.status) + " and can no longer be answered");
+int import_answers(Suppliers& svc, store::Db& db, const Questionnaire& q,
+                   const std::vector<SheetAnswer>& answers) {
+  if (!answerable(q.status))
+    throw std::invalid_argument("the questionnaire is " + to_string(q.status) +
+                                " and can no longer be answered");
   int changed = 0;
   db.transaction([&] {
     auto cur = svc.answers(q.id);
     for (const auto& a : answers) {
       auto it = cur.find(a.question_id);
-      if (it != cur.end() && it->second.status == a.status && it->second.comment == a.comment) continue;
+      if (it != cur.end() && it->second.status == a.status && it->second.comment == a.comment)
+        continue;
       svc.set_answer(q, a.question_id, a.status, a.comment);
       ++changed;
     }
@@ -89,6 +101,8 @@ int import_answers(Suppliers& svc, store::Db& db, const Questionnaire& q, const 
   return changed;
 }
 
-std::vector<csv::Row> read_answer_file(const std::string& bytes) { return xlsx::read_first_sheet(bytes); }
+std::vector<csv::Row> read_answer_file(const std::string& bytes) {
+  return xlsx::read_first_sheet(bytes);
+}
 
 }  // namespace anzen::supplier

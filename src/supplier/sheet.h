@@ -22,9 +22,12 @@ struct SheetAnswer {
 // Every answered row of the sheet, checked against the questionnaire. Throws assess::ImportError
 // naming sheet, row, column, what was found and what was expected; rows left unanswered are
 // skipped only when they carry no comment either.
-std::vector<SheetAnswer> read_answer_sheet(const std::string& file, const std::vector<csv::Row>& rows, const Questionnaire& q);
+std::vector<SheetAnswer> read_answer_sheet(const std::string& file,
+                                           const std::vector<csv::Row>& rows,
+                                           const Questionnaire& q);
 // Saves the answers that differ from the stored ones, all or none; returns how many changed.
-int import_answers(Suppliers& svc, store::Db& db, const Questionnaire& q, const std::vector<SheetAnswer>& answers);
+int import_answers(Suppliers& svc, store::Db& db, const Questionnaire& q,
+                   const std::vector<SheetAnswer>& answers);
 // The adapter to the spreadsheet reader: the first sheet of an XLSX file as rows.
 std::vector<csv::Row> read_answer_file(const std::string& bytes);
 

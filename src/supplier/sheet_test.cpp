@@ -7,7 +7,8 @@ namespace {
 Questionnaire two() {
   Questionnaire q;
   q.id = 7;
-  q.questions = {{"T2-001.1", "tcs-2023", "T2-001", {"問1", ""}, ""}, {"C1", "", "", {"独自", ""}, ""}};
+  q.questions = {{"T2-001.1", "tcs-2023", "T2-001", {"問1", ""}, ""},
+                 {"C1", "", "", {"独自", ""}, ""}};
   return q;
 }
 std::vector<csv::Row> rows(std::vector<std::vector<std::string>> t) {

@@ -37,13 +37,17 @@ json questionnaire_json(const Questionnaire& q, const QAnswers& answers, bool fo
                 {"source", x.source},
                 {"custom", x.framework.empty()},
                 {"status", assess::to_string(a.status)},
-                {"status_label", {{"ja", assess::to_japanese(a.status)}, {"en", assess::to_string(a.status)}}},
+                {"status_label",
+                 {{"ja", assess::to_japanese(a.status)}, {"en", assess::to_string(a.status)}}},
                 {"comment", a.comment},
                 {"review_comment", a.review_comment}};
     qs.push_back(one);
     if (it != answers.end()) {
-      ans[x.id] = {{"status", assess::to_string(a.status)}, {"comment", a.comment}, {"review_comment", a.review_comment},
-                   {"updated_at", a.updated_at}, {"updated_by", a.updated_by}};
+      ans[x.id] = {{"status", assess::to_string(a.status)},
+                   {"comment", a.comment},
+                   {"review_comment", a.review_comment},
+                   {"updated_at", a.updated_at},
+                   {"updated_by", a.updated_by}};
     }
   }
   json j = {{"id", q.id},
@@ -68,22 +72,39 @@ json questionnaire_json(const Questionnaire& q, const QAnswers& answers, bool fo
 
 json history_json(const std::vector<Event>& events) {
   json a = json::array();
-  for (const auto& e : events) a.push_back({{"at", e.at}, {"actor", e.actor}, {"action", e.action}, {"question_id", e.question_id}, {"detail", e.detail}});
+  for (const auto& e : events)
+    a.push_back({{"at", e.at},
+                 {"actor", e.actor},
+                 {"action", e.action},
+                 {"question_id", e.question_id},
+                 {"detail", e.detail}});
   return a;
 }
 
 json snapshot_json(const Snapshot& s) {
-  return {{"id", s.id}, {"maker_org_id", s.maker_org_id}, {"questionnaire_id", s.questionnaire_id}, {"version", s.version},
-          {"created_at", s.created_at}, {"questions", s.doc.value("questions", json::array())}};
+  return {{"id", s.id},
+          {"maker_org_id", s.maker_org_id},
+          {"questionnaire_id", s.questionnaire_id},
+          {"version", s.version},
+          {"created_at", s.created_at},
+          {"questions", s.doc.value("questions", json::array())}};
 }
 
 json share_json(const Share& s) {
-  return {{"id", s.id}, {"snapshot_id", s.snapshot_id}, {"operator_org_id", s.operator_org_id}, {"granted_at", s.granted_at},
-          {"granted_by", s.granted_by}, {"revoked_at", s.revoked_at ? json(*s.revoked_at) : json(nullptr)}};
+  return {{"id", s.id},
+          {"snapshot_id", s.snapshot_id},
+          {"operator_org_id", s.operator_org_id},
+          {"granted_at", s.granted_at},
+          {"granted_by", s.granted_by},
+          {"revoked_at", s.revoked_at ? json(*s.revoked_at) : json(nullptr)}};
 }
 
 json read_json(const ShareRead& r) {
-  return {{"share_id", r.share_id}, {"snapshot_id", r.snapshot_id}, {"operator_org_id", r.operator_org_id}, {"reader", r.reader}, {"at", r.at}};
+  return {{"share_id", r.share_id},
+          {"snapshot_id", r.snapshot_id},
+          {"operator_org_id", r.operator_org_id},
+          {"reader", r.reader},
+          {"at", r.at}};
 }
 
 }  // namespace anzen::supplier

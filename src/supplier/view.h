@@ -8,7 +8,8 @@
 namespace anzen::supplier {
 nlohmann::json supplier_json(const Supplier& s);
 // `for_portal` leaves out what only the operator sees (its organisation and supplier ids).
-nlohmann::json questionnaire_json(const Questionnaire& q, const QAnswers& answers, bool for_portal = false);
+nlohmann::json questionnaire_json(const Questionnaire& q, const QAnswers& answers,
+                                  bool for_portal = false);
 nlohmann::json history_json(const std::vector<Event>& events);
 nlohmann::json snapshot_json(const Snapshot& s);
 nlohmann::json share_json(const Share& s);
