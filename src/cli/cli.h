@@ -41,5 +41,6 @@ void register_vocab(CLI::App& app, Globals& g);
 void register_ops(CLI::App& app, Globals& g);
 void register_industry(CLI::App& app, Globals& g);  // after register_assess (adds `org profile`)
 void register_db(CLI::App& app, Globals& g);
+void register_supplier(CLI::App& app, Globals& g);
 
 }  // namespace anzen::cli

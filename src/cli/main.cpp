@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   anzen::cli::register_ops(app, g);
   anzen::cli::register_industry(app, g);
   anzen::cli::register_db(app, g);
+  anzen::cli::register_supplier(app, g);
 
   try {
     app.parse(argc, argv);

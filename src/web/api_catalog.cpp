@@ -76,6 +76,11 @@ void mount_openapi(Router& r) {
                           {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
       }
       if (!params.empty()) op["parameters"] = params;
+      if (d.open) {  // the supplier portal: the token in the path is the only credential
+        op["security"] = json::array();
+        op["responses"]["410"] = {{"description", "The portal link expired or was revoked"}};
+        op["responses"]["429"] = {{"description", "Too many requests on this link; retry in a minute"}};
+      }
       if (m != "get") {
         op["requestBody"] = {{"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
       }

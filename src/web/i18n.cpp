@@ -31,6 +31,7 @@ const Table& table() {
       {"nav.risks", {"リスク", "Risks"}},
       {"nav.reports", {"報告書", "Reports"}},
       {"nav.industry", {"業界ベンチマーク", "Industry benchmark"}},
+      {"nav.suppliers", {"委託先", "Suppliers"}},
       {"plan.planned", {"計画", "planned"}},
       {"plan.in_progress", {"実施中", "in progress"}},
       {"plan.done", {"完了", "done"}},

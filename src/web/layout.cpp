@@ -103,7 +103,8 @@ std::string layout(const Ctx& c, const std::string& title, const std::string& bo
   static const Nav navs[] = {{"/", "nav.dashboard"},      {"/assessments", "nav.assessments"},
                              {"/gaps", "nav.gaps"},       {"/plan", "nav.plan"},
                              {"/risks", "nav.risks"},     {"/incidents", "nav.incidents"},
-                             {"/reports", "nav.reports"}, {"/industry", "nav.industry"},
+                             {"/reports", "nav.reports"}, {"/suppliers", "nav.suppliers"},
+                             {"/industry", "nav.industry"},
                              {"/catalog", "nav.catalog"}, {"/admin", "nav.admin"},
                              {"/audit", "nav.audit"}};
   std::string h = head(c, title);

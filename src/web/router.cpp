@@ -94,7 +94,7 @@ void Router::post(const std::string& pattern, Handler h, bool open) {
 }
 void Router::api(const std::string& method, const std::string& pattern, const std::string& doc_path,
                  const std::string& summary, Handler h, bool open) {
-  docs_.push_back({method, doc_path, summary});
+  docs_.push_back({method, doc_path, summary, open});
   auto fn = [this, h, open](const httplib::Request& q, httplib::Response& s) { handle(q, s, h, open, true); };
   if (method == "GET") server_.Get(pattern, fn);
   else if (method == "POST") server_.Post(pattern, fn);

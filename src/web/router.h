@@ -23,12 +23,14 @@ class Router {
   void post(const std::string& pattern, Handler h, bool open = false);
   // JSON API under /api/v1: no identity -> 401 JSON. `doc_path` (OpenAPI form, e.g.
   // /api/v1/assessments/{id}) and `summary` feed /api/v1/openapi.json.
-  // `open` routes authenticate the caller themselves (inbound webhooks with their own tokens).
+  // `open` routes need no session or bearer token: inbound webhooks authenticate the caller
+  // themselves, the supplier portal is authorised by the token in its path.
   void api(const std::string& method, const std::string& pattern, const std::string& doc_path,
            const std::string& summary, Handler h, bool open = false);
 
   struct ApiDoc {
     std::string method, path, summary;
+    bool open = false;
   };
   const std::vector<ApiDoc>& api_docs() const { return docs_; }
 
@@ -66,6 +68,9 @@ void mount_assessment_api(Router& r);
 void mount_incident_api(Router& r);
 void mount_ops_pages(Router& r);  // integrations, notifications, congestion view
 void mount_ops_api(Router& r);    // inbound webhooks and the ops JSON routes
+void mount_supplier_pages(Router& r);
+void mount_portal_pages(Router& r);
+void mount_supplier_api(Router& r);
 void mount_openapi(Router& r);  // last: documents every api() route
 
 }  // namespace anzen::web

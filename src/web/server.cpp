@@ -50,6 +50,9 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   mount_incident_api(r);
   mount_ops_pages(r);
   mount_ops_api(r);
+  mount_supplier_pages(r);
+  mount_portal_pages(r);
+  mount_supplier_api(r);
   mount_openapi(r);
 }
 

@@ -1,0 +1,199 @@
+#include "supplier/model.h"
+
+#include <functional>
+#include <stdexcept>
+
+namespace anzen::supplier {
+
+std::string to_string(QStatus s) {
+  switch (s) {
+    case QStatus::sent:
+      return "sent";
+    case QStatus::in_progress:
+      return "in_progress";
+    case QStatus::submitted:
+      return "submitted";
+    case QStatus::returned:
+      return "returned";
+    case QStatus::accepted:
+      return "accepted";
+    case QStatus::rejected:
+      return "rejected";
+  }
+  return "sent";
+}
+
+std::optional<QStatus> qstatus_from(std::string_view s) {
+  for (auto q : {QStatus::sent, QStatus::in_progress, QStatus::submitted, QStatus::returned,
+                 QStatus::accepted, QStatus::rejected}) {
+    if (to_string(q) == s) return q;
+  }
+  return std::nullopt;
+}
+
+catalog::Text label(QStatus s) {
+  switch (s) {
+    case QStatus::sent:
+      return {"送付済", "sent"};
+    case QStatus::in_progress:
+      return {"回答中", "in progress"};
+    case QStatus::submitted:
+      return {"提出済", "submitted"};
+    case QStatus::returned:
+      return {"差戻し", "returned"};
+    case QStatus::accepted:
+      return {"承認", "accepted"};
+    case QStatus::rejected:
+      return {"却下", "rejected"};
+  }
+  return {};
+}
+
+bool answerable(QStatus s) {
+  return s == QStatus::sent || s == QStatus::in_progress || s == QStatus::returned;
+}
+
+QStatus after_answer(QStatus s) {
+  if (!answerable(s))
+    throw std::invalid_argument("the questionnaire is " + to_string(s) +
+                                " and can no longer be answered");
+  return QStatus::in_progress;
+}
+
+void check_submit(QStatus s, const std::vector<std::string>& unanswered_ids) {
+  if (!answerable(s))
+    throw std::invalid_argument("the questionnaire is " + to_string(s) +
+                                " and cannot be submitted");
+  if (unanswered_ids.empty()) return;
+  std::string list;
+  for (size_t i = 0; i < unanswered_ids.size() && i < 5; ++i)
+    list += (i ? ", " : "") + unanswered_ids[i];
+  if (unanswered_ids.size() > 5) list += ", …";
+  throw std::invalid_argument(std::to_string(unanswered_ids.size()) +
+                              " question(s) are unanswered: " + list);
+}
+
+std::optional<Verdict> verdict_from(std::string_view s) {
+  if (s == "accept") return Verdict::accept;
+  if (s == "return") return Verdict::ret;
+  if (s == "reject") return Verdict::reject;
+  return std::nullopt;
+}
+
+std::string to_string(Verdict v) {
+  return v == Verdict::accept ? "accept" : v == Verdict::ret ? "return" : "reject";
+}
+
+QStatus after_review(QStatus s, Verdict v) {
+  if (s != QStatus::submitted) {
+    throw std::invalid_argument("only a submitted questionnaire can be reviewed (this one is " +
+                                to_string(s) + ")");
+  }
+  return v == Verdict::accept ? QStatus::accepted
+         : v == Verdict::ret  ? QStatus::returned
+                              : QStatus::rejected;
+}
+
+bool unsatisfactory(assess::Status s) {
+  return s == assess::Status::partial || s == assess::Status::not_implemented ||
+         s == assess::Status::unanswered;
+}
+
+bool valid_corporate_number(std::string_view d) {
+  if (d.size() != 13) return false;
+  for (char ch : d) {
+    if (ch < '0' || ch > '9') return false;
+  }
+  int sum = 0;
+  for (int n = 1; n <= 12; ++n) {  // n counts from the last digit of the twelve
+    int p = d[static_cast<size_t>(13 - n)] - '0';
+    sum += p * (n % 2 == 1 ? 1 : 2);
+  }
+  return d[0] - '0' == 9 - sum % 9;
+}
+
+namespace {
+std::string source_of(const catalog::SourceRef& s) {
+  if (s.empty()) return "";
+  return s.first == s.last || s.last == 0
+             ? "line " + std::to_string(s.first)
+             : "lines " + std::to_string(s.first) + "-" + std::to_string(s.last);
+}
+
+// Questions of one item's subtree, in catalog order.
+void collect(const catalog::Framework& fw, size_t idx, bool has_checks,
+             std::vector<Question>& out) {
+  const auto& it = fw.items[idx];
+  if (it.kind == "check") {
+    for (const auto& q : it.questions)
+      out.push_back({q.id, fw.id, it.id, q.text, source_of(q.source)});
+    return;
+  }
+  for (size_t ch : it.children) collect(fw, ch, has_checks, out);
+  // A framework without checks (controls, imported OSCAL catalogs): its leaves are the questions.
+  if (!has_checks && it.children.empty()) {
+    catalog::Text t{it.title.ja.empty() ? it.text.ja : it.title.ja,
+                    it.title.en.empty() ? it.text.en : it.title.en};
+    out.push_back({it.id, fw.id, it.id, t, source_of(it.source)});
+  }
+}
+}  // namespace
+
+std::vector<Question> build_questions(const catalog::Catalog& cat, const std::string& tmpl) {
+  std::vector<Question> out;
+  if (tmpl == "maker") {
+    const auto* fw = cat.find("tcs-2023");
+    if (!fw) throw std::invalid_argument("template maker: the tcs-2023 framework is not loaded");
+    for (const auto* ch : fw->checks()) {
+      if (ch->maker_rec != catalog::Recommendation::recommended) continue;
+      for (const auto& q : ch->questions)
+        out.push_back({q.id, fw->id, ch->id, q.text, source_of(q.source)});
+    }
+    return out;
+  }
+  auto colon = tmpl.find(':');
+  std::string fw_id = tmpl.substr(0, colon);
+  const auto* fw = cat.find(fw_id);
+  if (!fw)
+    throw std::invalid_argument("template: unknown framework '" + fw_id +
+                                "' (expected maker or FRAMEWORK[:ITEM,…])");
+  bool has_checks = !fw->checks().empty();
+  if (colon == std::string::npos) {
+    for (size_t i = 0; i < fw->items.size(); ++i) {
+      if (fw->items[i].parent.empty()) collect(*fw, i, has_checks, out);
+    }
+  } else {
+    std::string rest = tmpl.substr(colon + 1);
+    size_t pos = 0;
+    while (pos <= rest.size()) {
+      size_t comma = rest.find(',', pos);
+      std::string id =
+          rest.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+      const auto* item = fw->find(id);
+      if (!item) throw std::invalid_argument("template: " + fw_id + " has no item '" + id + "'");
+      collect(*fw, static_cast<size_t>(item - fw->items.data()), has_checks, out);
+      if (comma == std::string::npos) break;
+      pos = comma + 1;
+    }
+  }
+  // An item named twice, or inside another named item, is asked once.
+  std::vector<Question> unique;
+  for (auto& q : out) {
+    bool seen = false;
+    for (const auto& u : unique) seen = seen || u.id == q.id;
+    if (!seen) unique.push_back(std::move(q));
+  }
+  if (unique.empty()) throw std::invalid_argument("template " + tmpl + " selects no questions");
+  return unique;
+}
+
+void add_custom(std::vector<Question>& qs, const std::vector<std::string>& texts) {
+  int n = 0;
+  for (const auto& t : texts) {
+    if (t.empty())
+      throw std::invalid_argument("custom question " + std::to_string(n + 1) + " is empty");
+    qs.push_back({"C" + std::to_string(++n), "", "", {t, ""}, ""});
+  }
+}
+
+}  // namespace anzen::supplier

@@ -1,0 +1,110 @@
+#include "supplier/view.h"
+
+namespace anzen::supplier {
+using nlohmann::json;
+
+namespace {
+json text_json(const catalog::Text& t) { return {{"ja", t.ja}, {"en", t.en}}; }
+}  // namespace
+
+json supplier_json(const Supplier& s) {
+  return {{"id", s.id},
+          {"org_id", s.org_id},
+          {"name", s.name},
+          {"corporate_number", s.corporate_number},
+          {"contact", s.contact},
+          {"services", s.services},
+          {"contract_start", s.contract_start},
+          {"contract_end", s.contract_end},
+          {"criticality", s.criticality},
+          {"criticality_label", text_json(criticality_label(s.criticality))},
+          {"maker_org_id", s.maker_org_id ? json(*s.maker_org_id) : json(nullptr)},
+          {"created_at", s.created_at}};
+}
+
+json questionnaire_json(const Questionnaire& q, const QAnswers& answers, bool for_portal) {
+  json qs = json::array();
+  json ans = json::object();
+  int answered = 0;
+  for (const auto& x : q.questions) {
+    auto it = answers.find(x.id);
+    QAnswer a = it == answers.end() ? QAnswer{} : it->second;
+    if (it != answers.end()) ++answered;
+    json one = {{"id", x.id},
+                {"framework", x.framework},
+                {"item", x.item},
+                {"text", text_json(x.text)},
+                {"source", x.source},
+                {"custom", x.framework.empty()},
+                {"status", assess::to_string(a.status)},
+                {"status_label",
+                 {{"ja", assess::to_japanese(a.status)}, {"en", assess::to_string(a.status)}}},
+                {"comment", a.comment},
+                {"review_comment", a.review_comment}};
+    qs.push_back(one);
+    if (it != answers.end()) {
+      ans[x.id] = {{"status", assess::to_string(a.status)},
+                   {"comment", a.comment},
+                   {"review_comment", a.review_comment},
+                   {"updated_at", a.updated_at},
+                   {"updated_by", a.updated_by}};
+    }
+  }
+  json j = {{"id", q.id},
+            {"template", q.tmpl},
+            {"status", to_string(q.status)},
+            {"status_label", text_json(label(q.status))},
+            {"due", q.due},
+            {"answerable", answerable(q.status)},
+            {"answered", answered},
+            {"total", q.questions.size()},
+            {"questions", qs},
+            {"answers", ans},
+            {"created_at", q.created_at},
+            {"updated_at", q.updated_at}};
+  if (!for_portal) {
+    j["org_id"] = q.org_id;
+    j["supplier_id"] = q.supplier_id;
+    j["snapshot_id"] = q.snapshot_id ? json(*q.snapshot_id) : json(nullptr);
+  }
+  return j;
+}
+
+json history_json(const std::vector<Event>& events) {
+  json a = json::array();
+  for (const auto& e : events)
+    a.push_back({{"at", e.at},
+                 {"actor", e.actor},
+                 {"action", e.action},
+                 {"question_id", e.question_id},
+                 {"detail", e.detail}});
+  return a;
+}
+
+json snapshot_json(const Snapshot& s) {
+  return {{"id", s.id},
+          {"maker_org_id", s.maker_org_id},
+          {"questionnaire_id", s.questionnaire_id},
+          {"version", s.version},
+          {"created_at", s.created_at},
+          {"questions", s.doc.value("questions", json::array())}};
+}
+
+json share_json(const Share& s) {
+  return {{"id", s.id},
+          {"snapshot_id", s.snapshot_id},
+          {"operator_org_id", s.operator_org_id},
+          {"granted_at", s.granted_at},
+          {"granted_by", s.granted_by},
+          {"revoked_at", s.revoked_at ? json(*s.revoked_at) : json(nullptr)}};
+}
+
+json read_json(const ShareRead& r) {
+  return {{"share_id", r.share_id},
+          {"snapshot_id", r.snapshot_id},
+          {"operator_org_id", r.operator_org_id},
+          {"reader", r.reader},
+          {"at", r.at}};
+}
+
+}  // namespace anzen::supplier

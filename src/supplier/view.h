@@ -1,0 +1,17 @@
+// The JSON form of suppliers, questionnaires and snapshots: one shape for the CLI, the JSON API
+// and the portal, with Japanese and English labels beside every code.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "supplier/service.h"
+
+namespace anzen::supplier {
+nlohmann::json supplier_json(const Supplier& s);
+// `for_portal` leaves out what only the operator sees (its organisation and supplier ids).
+nlohmann::json questionnaire_json(const Questionnaire& q, const QAnswers& answers,
+                                  bool for_portal = false);
+nlohmann::json history_json(const std::vector<Event>& events);
+nlohmann::json snapshot_json(const Snapshot& s);
+nlohmann::json share_json(const Share& s);
+nlohmann::json read_json(const ShareRead& r);
+}  // namespace anzen::supplier

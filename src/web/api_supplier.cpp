@@ -1,0 +1,186 @@
+// JSON API for the supplier register, questionnaires (send, read, review, revoke) and shared
+// snapshots. Everything is scoped to the caller's organisation; anything else is 404.
+#include "catalog/catalog_dir.h"
+#include "supplier/view.h"
+#include "web/router.h"
+#include "web/supplier_view.h"
+
+namespace anzen::web {
+using nlohmann::json;
+
+namespace {
+json body_of(const Ctx& c) {
+  json in;
+  try {
+    in = json::parse(c.req.body);
+  } catch (const json::parse_error&) {
+    throw std::invalid_argument("body: expected a JSON object");
+  }
+  if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
+  return in;
+}
+
+std::string str_field(const json& in, const char* name, bool required = false) {
+  if (!in.contains(name) || in[name].is_null()) {
+    if (required) throw std::invalid_argument(std::string(name) + ": required");
+    return "";
+  }
+  if (!in[name].is_string()) throw std::invalid_argument(std::string(name) + ": expected a string");
+  return in[name].get<std::string>();
+}
+
+std::vector<std::string> string_array(const json& in, const char* name) {
+  std::vector<std::string> out;
+  if (!in.contains(name)) return out;
+  if (!in[name].is_array()) throw std::invalid_argument(std::string(name) + ": expected an array of strings");
+  for (const auto& x : in[name]) {
+    if (!x.is_string()) throw std::invalid_argument(std::string(name) + ": expected an array of strings");
+    out.push_back(x.get<std::string>());
+  }
+  return out;
+}
+
+supplier::Questionnaire need_q(Ctx& c) {
+  auto q = suppliers_for(c, c.actor()).questionnaire(c.path_id(1), c.org());
+  if (!q) throw HttpError(404, "not found");
+  return *q;
+}
+
+template <typename F>
+void not_found_on_range(F f) {
+  try {
+    f();
+  } catch (const std::out_of_range&) {
+    throw HttpError(404, "not found");
+  }
+}
+}  // namespace
+
+void mount_supplier_api(Router& r) {
+  r.api("GET", "/api/v1/suppliers", "/api/v1/suppliers", "Your organisation's supplier register",
+        [](Ctx& c) {
+          json out = json::array();
+          for (const auto& s : suppliers_for(c, c.actor()).suppliers(c.org()))
+            out.push_back(supplier::supplier_json(s));
+          c.json({{"suppliers", out}});
+        });
+  r.api("POST", "/api/v1/suppliers", "/api/v1/suppliers",
+        "Add a supplier (JSON: name, corporate_number, contact, services, contract_start, "
+        "contract_end, criticality)",
+        [](Ctx& c) {
+          c.require_edit();
+          json in = body_of(c);
+          supplier::Supplier s;
+          s.org_id = c.org();
+          s.name = str_field(in, "name", true);
+          s.corporate_number = str_field(in, "corporate_number");
+          s.contact = str_field(in, "contact");
+          s.services = string_array(in, "services");
+          s.contract_start = str_field(in, "contract_start");
+          s.contract_end = str_field(in, "contract_end");
+          if (in.contains("criticality")) s.criticality = str_field(in, "criticality");
+          c.json(supplier::supplier_json(suppliers_for(c, c.actor()).create_supplier(s)), 201);
+        });
+  r.api("GET", "/api/v1/questionnaires", "/api/v1/questionnaires",
+        "Questionnaires your organisation sent and received", [](Ctx& c) {
+          auto svc = suppliers_for(c, c.actor());
+          json sent = json::array(), received = json::array();
+          for (const auto& q : svc.sent_by(c.org()))
+            sent.push_back({{"id", q.id},
+                            {"supplier_id", q.supplier_id},
+                            {"template", q.tmpl},
+                            {"status", supplier::to_string(q.status)},
+                            {"due", q.due}});
+          for (const auto& q : svc.addressed_to(c.org()))
+            received.push_back({{"id", q.id},
+                                {"template", q.tmpl},
+                                {"status", supplier::to_string(q.status)},
+                                {"due", q.due}});
+          c.json({{"sent", sent}, {"received", received}});
+        });
+  r.api("POST", "/api/v1/questionnaires", "/api/v1/questionnaires",
+        "Send a questionnaire (JSON: supplier, template, due, expires, custom); the portal token "
+        "is returned once",
+        [](Ctx& c) {
+          c.require_edit();
+          json in = body_of(c);
+          if (!in.contains("supplier") || !in["supplier"].is_number_integer())
+            throw std::invalid_argument("supplier: expected a supplier id");
+          std::string tmpl = str_field(in, "template", true);
+          auto qs = supplier::build_questions(catalog::shipped_catalog(), tmpl);
+          auto custom = string_array(in, "custom");
+          supplier::add_custom(qs, custom);
+          auto sent = suppliers_for(c, c.actor())
+                          .send(c.org(), in["supplier"].get<int64_t>(), tmpl, std::move(qs),
+                                str_field(in, "due", true), str_field(in, "expires"));
+          c.json({{"id", sent.q.id}, {"token", sent.token}, {"url", "/portal/" + sent.token}}, 201);
+        });
+  r.api("GET", R"(/api/v1/questionnaires/(\d+))", "/api/v1/questionnaires/{id}",
+        "A questionnaire with its answers and history", [](Ctx& c) {
+          auto q = need_q(c);
+          auto svc = suppliers_for(c, c.actor());
+          json j = supplier::questionnaire_json(q, svc.answers(q.id));
+          j["history"] = supplier::history_json(svc.history(q.id));
+          c.json(j);
+        });
+  r.api("POST", R"(/api/v1/questionnaires/(\d+)/review)", "/api/v1/questionnaires/{id}/review",
+        "Review a submitted questionnaire (JSON: verdict accept|return|reject, comment, comments "
+        "{question: text})",
+        [](Ctx& c) {
+          c.require_edit();
+          auto q = need_q(c);
+          if (q.org_id != c.org()) throw HttpError(403, "the sender reviews this questionnaire");
+          json in = body_of(c);
+          auto v = supplier::verdict_from(str_field(in, "verdict", true));
+          if (!v) throw std::invalid_argument("verdict: expected accept, return or reject");
+          std::map<std::string, std::string> per;
+          if (in.contains("comments")) {
+            if (!in["comments"].is_object())
+              throw std::invalid_argument("comments: expected an object {question: comment}");
+            for (const auto& [k, val] : in["comments"].items()) {
+              if (!val.is_string())
+                throw std::invalid_argument("comments." + k + ": expected a string");
+              per[k] = val.get<std::string>();
+            }
+          }
+          auto svc = suppliers_for(c, c.actor());
+          svc.review(q, *v, str_field(in, "comment"), per);
+          c.json({{"id", q.id},
+                  {"status", supplier::to_string(svc.questionnaire(q.id, c.org())->status)}});
+        });
+  r.api("POST", R"(/api/v1/questionnaires/(\d+)/revoke)", "/api/v1/questionnaires/{id}/revoke",
+        "Revoke every portal link of a questionnaire", [](Ctx& c) {
+          c.require_edit();
+          auto q = need_q(c);
+          if (q.org_id != c.org()) throw HttpError(403, "the sender revokes links");
+          c.json({{"id", q.id}, {"revoked", suppliers_for(c, c.actor()).revoke_links(q)}});
+        });
+  r.api("GET", R"(/api/v1/snapshots/(\d+))", "/api/v1/snapshots/{id}",
+        "A maker's snapshot shared with your organisation (the read is logged)", [](Ctx& c) {
+          auto snap = suppliers_for(c, c.actor()).read_shared(c.org(), c.path_id(1));
+          if (!snap) throw HttpError(404, "not found");
+          c.json(supplier::snapshot_json(*snap));
+        });
+  r.api("POST", R"(/api/v1/snapshots/(\d+)/shares)", "/api/v1/snapshots/{id}/shares",
+        "Share your snapshot with an operator (JSON: org)", [](Ctx& c) {
+          c.require_edit();
+          json in = body_of(c);
+          if (!in.contains("org") || !in["org"].is_number_integer())
+            throw std::invalid_argument("org: expected an organisation id");
+          not_found_on_range([&] {
+            c.json(
+                supplier::share_json(suppliers_for(c, c.actor())
+                                         .share(c.org(), c.path_id(1), in["org"].get<int64_t>())),
+                201);
+          });
+        });
+  r.api("POST", R"(/api/v1/shares/(\d+)/revoke)", "/api/v1/shares/{id}/revoke",
+        "Revoke a share of your snapshot", [](Ctx& c) {
+          c.require_edit();
+          not_found_on_range(
+              [&] { suppliers_for(c, c.actor()).revoke_share(c.org(), c.path_id(1)); });
+          c.json({{"id", c.path_id(1)}, {"revoked", true}});
+        });
+}
+
+}  // namespace anzen::web

@@ -1,0 +1,116 @@
+#include "web/supplier_view.h"
+
+#include "common/clock.h"
+#include "web/accounts.h"
+#include "web/assess_view.h"
+#include "web/html.h"
+
+namespace anzen::web {
+
+supplier::Suppliers suppliers_for(Ctx& c, const std::string& actor) {
+  return supplier::Suppliers(
+      c.db, actor, [] { return utc_now_iso(); }, [] { return random_token(); });
+}
+
+std::string qstatus_badge(const Ctx& c, supplier::QStatus s) {
+  return "<span class=\"badge q-" + supplier::to_string(s) + "\">" +
+         esc(supplier::label(s).in(c.lang)) + "</span>";
+}
+
+std::string questions_table(const Ctx& c, const supplier::Questionnaire& q,
+                            const supplier::QAnswers& answers, bool editable) {
+  std::string h = "<table class=\"questions\"><thead><tr><th>" + tx(c, "番号", "No.") +
+                  "</th><th>" + tx(c, "質問", "Question") + "</th><th>" + tx(c, "回答", "Answer") +
+                  "</th><th>" + tx(c, "コメント", "Comment") + "</th></tr></thead><tbody>";
+  for (const auto& x : q.questions) {
+    auto it = answers.find(x.id);
+    supplier::QAnswer a = it == answers.end() ? supplier::QAnswer{} : it->second;
+    std::string text = esc(x.text.in(c.lang));
+    if (x.framework.empty())
+      text += " <span class=\"muted\">" + tx(c, "（独自の質問）", "(custom question)") + "</span>";
+    if (!x.source.empty())
+      text += "<br><span class=\"muted\">" + esc(x.framework + " " + x.item + " · " + x.source) +
+              "</span>";
+    if (!a.review_comment.empty()) {
+      text += "<p class=\"review-comment\"><strong>" + tx(c, "確認者のコメント: ", "Reviewer: ") +
+              "</strong>" + esc(a.review_comment) + "</p>";
+    }
+    std::string ans, comment;
+    if (editable) {
+      ans = "<select name=\"st_" + esc(x.id) + "\" aria-label=\"" + esc(x.id) + " " +
+            tx(c, "回答", "answer") + "\"><option value=\"\">" + esc(c.t("status.unanswered")) +
+            "</option>";
+      for (auto s : assess::all_statuses()) {
+        if (s == assess::Status::unanswered) continue;
+        ans += "<option value=\"" + assess::to_string(s) + "\"" +
+               (s == a.status ? " selected" : "") + ">" + esc(c.t(status_key(s))) + "</option>";
+      }
+      ans += "</select>";
+      comment = "<textarea name=\"cm_" + esc(x.id) + "\" rows=\"2\" aria-label=\"" + esc(x.id) +
+                " " + tx(c, "コメント", "comment") + "\">" + esc(a.comment) + "</textarea>";
+    } else {
+      ans = status_badge(c, a.status);
+      comment = esc(a.comment);
+    }
+    h += "<tr id=\"q-" + esc(x.id) + "\"><td>" + esc(x.id) + "</td><td>" + text + "</td><td>" +
+         ans + "</td><td>" + comment + "</td></tr>";
+  }
+  return h + "</tbody></table>";
+}
+
+int save_form_answers(Ctx& c, supplier::Suppliers& svc, const supplier::Questionnaire& q) {
+  int n = 0;
+  auto cur = svc.answers(q.id);
+  c.db.transaction([&] {
+    for (const auto& x : q.questions) {
+      std::string st = c.param("st_" + x.id), cm = c.param("cm_" + x.id);
+      if (st.empty()) continue;
+      auto status = assess::status_from(st);
+      if (!status) throw std::invalid_argument(x.id + ": '" + st + "' is not an answer");
+      auto it = cur.find(x.id);
+      if (it != cur.end() && it->second.status == *status && it->second.comment == cm) continue;
+      try {
+        svc.set_answer(q, x.id, *status, cm);
+      } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(x.id + ": " + e.what());
+      }
+      ++n;
+    }
+  });
+  return n;
+}
+
+std::string history_list(const Ctx& c, const std::vector<supplier::Event>& events) {
+  std::string h = "<h2>" + tx(c, "履歴", "History") + "</h2><table><thead><tr><th>" +
+                  tx(c, "日時", "When") + "</th><th>" + tx(c, "実施者", "Who") + "</th><th>" +
+                  tx(c, "操作", "What") + "</th><th>" + tx(c, "内容", "Detail") +
+                  "</th></tr></thead><tbody>";
+  for (const auto& e : events) {
+    std::string what = e.action;
+    static const std::vector<std::tuple<std::string, const char*, const char*>> names = {
+        {"send", "送付", "sent"},
+        {"link", "リンク発行", "link issued"},
+        {"answer", "回答", "answered"},
+        {"submit", "提出", "submitted"},
+        {"return", "差戻し", "returned"},
+        {"review_comment", "指摘", "review comment"},
+        {"accept", "承認", "accepted"},
+        {"reject", "却下", "rejected"},
+        {"revoke", "リンク取消", "links revoked"},
+        {"adopt", "共有回答を採用", "adopted a shared snapshot"}};
+    for (const auto& [code, ja, en] : names) {
+      if (code == e.action) what = c.lang == "en" ? en : ja;
+    }
+    // An answer's detail is a status code: show its label, never the code.
+    std::string detail = e.detail;
+    if (e.action == "answer") {
+      if (auto st = assess::status_from(e.detail)) detail = c.t(status_key(*st));
+    }
+    h += "<tr><td>" + esc(e.at) + "</td><td>" + esc(e.actor) + "</td><td>" + esc(what) +
+         (e.question_id.empty() ? "" : " " + esc(e.question_id)) + "</td><td>" + esc(detail) +
+         "</td></tr>";
+  }
+  return h + "</tbody></table>";
+}
+
+}  // namespace anzen::web
