@@ -195,7 +195,7 @@ void register_assess(CLI::App& app, Globals& g) {
     if (ae_format == "oscal") {
       write_file_atomic(ae_out, report::assessment_results(report::gather(s.db, a.id, std::nullopt, today_jst())).dump(2) + "\n");
     } else if (ae_format == "csv") write_file_atomic(ae_out, export_csv(fw, a, answers, ev));
-    else export_xlsx(fw, a, answers, ev, ae_out);
+    else export_xlsx(fw, a, answers, ev, ae_out, {s.repo.org(a.org_id) ? s.repo.org(a.org_id)->name : "", "", a.period, today_jst()});
     std::cerr << "wrote " << ae_out << "\n";
   });
 
