@@ -150,7 +150,12 @@ void export_xlsx(const catalog::Framework& fw, const Assessment& a, const Answer
 ImportResult import_file(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a, const std::string& file,
                          const std::string& bytes) {
   const auto& spec = sheet_columns();
-  table::Table t = table::read(file, bytes, spec);
+  // Far more rows than the checklist has questions is not a checklist: refused before reading on.
+  size_t questions = rows_of(fw).size();
+  table::Limits limits;
+  limits.max_rows = std::max<size_t>(1000, questions * 4);
+  limits.xlsx.max_rows = limits.max_rows;
+  table::Table t = table::read(file, bytes, spec, limits);
   auto col = [&](std::string_view key) { return table::Table::index(spec, key); };
   const size_t qcol = col("question_id"), scol = col("status"), nacol = col("na_reason"), mcol = col("maturity"), ocol = col("owner"),
                dcol = col("due"), ccol = col("comment");

@@ -134,6 +134,18 @@ TEST_F(SheetTest, RenamedDuplicateAndBadCellsAreRefusedByNameAndChangeNothing) {
   EXPECT_EQ(repo.answers(a.id).at("T2-001.1").comment, "元のコメント");
 }
 
+TEST_F(SheetTest, FarMoreRowsThanTheChecklistHoldsAreRefused) {
+  std::string csv = "質問ID,実施状況\n";
+  for (int i = 0; i < 1100; ++i) csv += "T2-001.1,実施済\n";
+  try {
+    import_file(repo, tcs(), a, "huge.csv", csv);
+    FAIL() << "accepted";
+  } catch (const ImportError& e) {
+    EXPECT_NE(std::string(e.what()).find("at most 1044 rows"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(repo.answers(a.id).empty());
+}
+
 TEST_F(SheetTest, OwnExportRoundTripsFormulaLikeText) {
   Answer x;
   x.question_id = "T2-001.1";

@@ -199,7 +199,7 @@ void register_assess(CLI::App& app, Globals& g) {
     } else if (ae_format == "oscal-plan") {
       write_file_atomic(ae_out, report::assessment_plan(report::gather(s.db, a.id, std::nullopt, today_jst())).dump(2) + "\n");
     } else if (ae_format == "csv") write_file_atomic(ae_out, export_csv(fw, a, answers, ev));
-    else export_xlsx(fw, a, answers, ev, ae_out);
+    else export_xlsx(fw, a, answers, ev, ae_out, {s.repo.org(a.org_id) ? s.repo.org(a.org_id)->name : "", "", a.period, today_jst()});
     std::cerr << "wrote " << ae_out << "\n";
   });
 
