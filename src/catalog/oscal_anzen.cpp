@@ -96,7 +96,7 @@ class Exporter {
     json meta = {{"title", pick(fw_.title).empty() ? fw_.id : pick(fw_.title)},
                  {"last-modified", utc_now_iso()},
                  {"version", fw_.version},
-                 {"oscal-version", "1.1.2"},
+                 {"oscal-version", "1.2.1"},
                  {"props", props}};
     if (!fw_.date.empty()) meta["published"] = fw_.date + "T00:00:00+09:00";
     if (!pick(fw_.publisher).empty()) {

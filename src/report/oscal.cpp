@@ -12,7 +12,7 @@ using nlohmann::json;
 
 namespace {
 const auto& prop = catalog::oscal_prop;
-constexpr const char* kOscalVersion = "1.1.2";
+constexpr const char* kOscalVersion = "1.2.1";
 
 std::string or_now(const std::string& t) { return t.size() >= 20 ? t : utc_now_iso(); }
 std::string or_text(const std::string& s, const std::string& fallback) {
