@@ -25,7 +25,8 @@ assess::Assessment sample() {
   return a;
 }
 const std::string& checklist_xlsx() {
-  static const std::string b = bytes_via_temp_file([](const std::string& p) { assess::export_xlsx(tcs(), sample(), {}, {}, p); }, ".xlsx");
+  static const std::string b = bytes_via_temp_file(
+      [](const std::string& p) { assess::export_xlsx(tcs(), sample(), {}, {}, p); }, ".xlsx");
   return b;
 }
 const std::string& checklist_csv() {
@@ -34,7 +35,9 @@ const std::string& checklist_csv() {
 }
 
 void BM_ReadChecklistXlsx(benchmark::State& st) {
-  for (auto _ : st) benchmark::DoNotOptimize(table::read("c.xlsx", checklist_xlsx(), assess::sheet_columns()).rows.size());
+  for (auto _ : st)
+    benchmark::DoNotOptimize(
+        table::read("c.xlsx", checklist_xlsx(), assess::sheet_columns()).rows.size());
 }
 BENCHMARK(BM_ReadChecklistXlsx)->Unit(benchmark::kMillisecond);
 
@@ -48,16 +51,20 @@ void BM_Baseline_InflateParts(benchmark::State& st) {
 BENCHMARK(BM_Baseline_InflateParts)->Unit(benchmark::kMillisecond);
 
 void BM_ReadChecklistCsv(benchmark::State& st) {
-  for (auto _ : st) benchmark::DoNotOptimize(table::read("c.csv", checklist_csv(), assess::sheet_columns()).rows.size());
+  for (auto _ : st)
+    benchmark::DoNotOptimize(
+        table::read("c.csv", checklist_csv(), assess::sheet_columns()).rows.size());
 }
 BENCHMARK(BM_ReadChecklistCsv)->Unit(benchmark::kMillisecond);
 
 void BM_Baseline_CsvParse(benchmark::State& st) {
-  for (auto _ : st) benchmark::DoNotOptimize(csv::parse(std::string_view(checklist_csv()).substr(3)).size());
+  for (auto _ : st)
+    benchmark::DoNotOptimize(csv::parse(std::string_view(checklist_csv()).substr(3)).size());
 }
 BENCHMARK(BM_Baseline_CsvParse)->Unit(benchmark::kMillisecond);
 
-const char* const kForms[] = {"2026-03-31", "2026/3/31", "令和8年3月31日", "R8.3.31", "２０２６年３月３１日"};
+const char* const kForms[] = {"2026-03-31", "2026/3/31", "令和8年3月31日", "R8.3.31",
+                              "２０２６年３月３１日"};
 void BM_ParseJapaneseDates(benchmark::State& st) {
   for (auto _ : st) {
     for (const char* f : kForms) benchmark::DoNotOptimize(date::parse(f).value);

@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (cells > limits.max_cells) __builtin_trap();
   } catch (const std::runtime_error&) {
   }
-  static const std::vector<anzen::table::Column> spec = {{"id", "質問ID", "question_id", {}, true}, {"status", "実施状況", "status", {}, true}};
+  static const std::vector<anzen::table::Column> spec = {
+      {"id", "質問ID", "question_id", {}, true}, {"status", "実施状況", "status", {}, true}};
   try {
     anzen::table::Limits tl;
     tl.xlsx = limits;

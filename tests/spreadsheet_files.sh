@@ -187,4 +187,18 @@ expect_refused "acceptance_expiry (有効期限)" "2026-02-31" -- \
   --treatment accept --approver CISO --justification 低 --expiry 2026-02-31
 "$anzen" plan create --org 1 --target-state 目標 --actions 対策 --owner 部長 --deadline 令和8年3月31日 --evaluation-method 監査 |
   python3 -c 'import json,sys; p=json.load(sys.stdin); assert p["deadline"]=="2026-03-31", p' || fail "Japanese deadline not read"
+
+# Report workbooks print: header row on every page, one page wide, landscape when wide, and a
+# Japanese page header with organisation, period and date.
+"$anzen" report risks --assessment 1 --format xlsx -o "$tmp/risks.xlsx" >/dev/null
+python3 - "$tmp/risks.xlsx" <<'PY' || fail "the report workbook has no print setup"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+wb = z.read("xl/workbook.xml").decode()
+assert wb.count("_xlnm.Print_Titles") == 2, "header rows repeat on both sheets"
+sheet = z.read("xl/worksheets/sheet1.xml").decode()
+assert 'fitToPage="1"' in sheet and 'fitToHeight="0"' in sheet and 'orientation="landscape"' in sheet, sheet[-600:]
+head = re.search(r"<oddHeader>(.*?)</oddHeader>", sheet).group(1)
+assert "株式会社表計算" in head and "FY2026" in head and re.search(r"\d{4}年\d{1,2}月\d{1,2}日作成", head), head
+PY
 echo "ok"

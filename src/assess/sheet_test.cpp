@@ -31,7 +31,9 @@ struct SheetTest : ::testing::Test {
     a = repo.create(org.id, tcs(), "operator", "FY2026", "");
   }
   int changes() {
-    auto st = db.prepare("SELECT (SELECT count(*) FROM answer_history) + (SELECT count(*) FROM answers WHERE status<>'unanswered')");
+    auto st = db.prepare(
+        "SELECT (SELECT count(*) FROM answer_history) + (SELECT count(*) FROM answers WHERE "
+        "status<>'unanswered')");
     st.step();
     return static_cast<int>(st.i64(0));
   }
@@ -81,14 +83,19 @@ TEST_F(SheetTest, MarksDatesAndUnicodeTextAsJapaneseExcelWritesThem) {
 
 TEST_F(SheetTest, CoverSheetDateSerialsAndBlankFormattedRowsInXlsx) {
   using testing::xlsx_row;
-  std::string cover = xlsx_row(2, {{"B2", "情報セキュリティ対策 自己点検"}}) + xlsx_row(4, {{"B4", "株式会社シート"}});
-  std::string sheet = xlsx_row(1, {{"A1", "表2 対策チェックシート"}}) +
-                      xlsx_row(3, {{"A3", "質問ID"}, {"B3", "実施状況"}, {"C3", "期限"}, {"D3", "コメント"}}) +
-                      xlsx_row(4, {{"A4", "T2-010.1"}, {"B4", "実施済"}, {"C4", "#n:46112"}}) +
-                      "<row r=\"5\" customFormat=\"1\" s=\"2\"><c r=\"A5\" s=\"2\"/><c r=\"B5\" s=\"2\"/><c r=\"C5\" s=\"2\"/></row>" +
-                      xlsx_row(6, {{"A6", "T2-011.1"}, {"B6", "△"}}) +
-                      "<row r=\"7\" customFormat=\"1\"/><row r=\"8\" customFormat=\"1\"><c r=\"D8\" s=\"4\"/></row>";
-  auto r = import_file(repo, tcs(), a, "book.xlsx", testing::make_xlsx({{"表紙", cover}, {"チェックシート", sheet}}));
+  std::string cover = xlsx_row(2, {{"B2", "情報セキュリティ対策 自己点検"}}) +
+                      xlsx_row(4, {{"B4", "株式会社シート"}});
+  std::string sheet =
+      xlsx_row(1, {{"A1", "表2 対策チェックシート"}}) +
+      xlsx_row(3, {{"A3", "質問ID"}, {"B3", "実施状況"}, {"C3", "期限"}, {"D3", "コメント"}}) +
+      xlsx_row(4, {{"A4", "T2-010.1"}, {"B4", "実施済"}, {"C4", "#n:46112"}}) +
+      "<row r=\"5\" customFormat=\"1\" s=\"2\"><c r=\"A5\" s=\"2\"/><c r=\"B5\" s=\"2\"/><c "
+      "r=\"C5\" s=\"2\"/></row>" +
+      xlsx_row(6, {{"A6", "T2-011.1"}, {"B6", "△"}}) +
+      "<row r=\"7\" customFormat=\"1\"/><row r=\"8\" customFormat=\"1\"><c r=\"D8\" "
+      "s=\"4\"/></row>";
+  auto r = import_file(repo, tcs(), a, "book.xlsx",
+                       testing::make_xlsx({{"表紙", cover}, {"チェックシート", sheet}}));
   EXPECT_EQ(r.sheet, "チェックシート");
   EXPECT_EQ(r.rows, 2);
   EXPECT_EQ(repo.answers(a.id).at("T2-010.1").due, "2026-03-31");
@@ -160,7 +167,8 @@ TEST_F(SheetTest, OwnExportRoundTripsFormulaLikeText) {
   export_xlsx(tcs(), a, repo.answers(a.id), {}, path);
   std::string xlsx = read_file(path);
   std::filesystem::remove(path);
-  for (const auto& [name, bytes, period] : {std::tuple{"c.csv", csv, "FY2040"}, std::tuple{"c.xlsx", xlsx, "FY2041"}}) {
+  for (const auto& [name, bytes, period] :
+       {std::tuple{"c.csv", csv, "FY2040"}, std::tuple{"c.xlsx", xlsx, "FY2041"}}) {
     auto b = repo.create(a.org_id, tcs(), "operator", period, "");
     import_file(repo, tcs(), b, name, bytes);
     EXPECT_EQ(repo.answers(b.id).at("T2-001.1").comment, "=cmd|' /C calc'!A0") << name;
@@ -174,7 +182,8 @@ TEST(SpreadsheetDocs, ListEveryAliasAndStatusMark) {
   auto has_row = [&](const std::string& a, const std::string& b) {
     return doc.find("| " + a + " | " + b + " |") != std::string::npos;
   };
-  for (const auto* spec : {&sheet_columns(), &risk::asset_columns(), &risk::risk_columns(), &risk::plan_columns()}) {
+  for (const auto* spec :
+       {&sheet_columns(), &risk::asset_columns(), &risk::risk_columns(), &risk::plan_columns()}) {
     for (const auto& c : *spec) {
       EXPECT_TRUE(has_row(c.ja, c.key)) << c.ja;
       for (const auto& alias : c.aliases) EXPECT_NE(doc.find(alias), std::string::npos) << alias;

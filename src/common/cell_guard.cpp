@@ -11,7 +11,9 @@ bool needs_guard(std::string_view t) {
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
-std::string guard(std::string_view t) { return needs_guard(t) ? "'" + std::string(t) : std::string(t); }
+std::string guard(std::string_view t) {
+  return needs_guard(t) ? "'" + std::string(t) : std::string(t);
+}
 
 std::string unguard(std::string_view c) {
   if (!c.empty() && c[0] == '\'' && needs_guard(c)) return std::string(c.substr(1));

@@ -23,15 +23,18 @@ int days_in_month(int y, int m) {
 
 namespace {
 
-const char* const kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
+const char* const kMonthNames[] = {"January",   "February", "March",    "April",
+                                   "May",       "June",     "July",     "August",
+                                   "September", "October",  "November", "December"};
 
 // Why y-m-d is not a date, or empty when it is one.
 std::string invalid_reason(int y, int m, int d) {
   if (y < 1 || y > 9999) return "year " + std::to_string(y) + " is out of range";
   if (m < 1 || m > 12) return "there is no month " + std::to_string(m);
   int dim = days_in_month(y, m);
-  if (d < 1 || d > dim) return std::string(kMonthNames[m - 1]) + " " + std::to_string(y) + " has " + std::to_string(dim) + " days";
+  if (d < 1 || d > dim)
+    return std::string(kMonthNames[m - 1]) + " " + std::to_string(y) + " has " +
+           std::to_string(dim) + " days";
   return {};
 }
 
@@ -55,7 +58,7 @@ const Era kEras[] = {{"令和", "R", {2019, 5, 1}, {9999, 12, 31}},
 // Splits text into runs of ASCII digits and the separators between them; full-width digits
 // and letters are folded first (text::fold also removes spaces and lower-cases ASCII).
 struct Tokens {
-  std::string prefix;            // text before the first digit
+  std::string prefix;             // text before the first digit
   std::vector<std::string> nums;  // digit runs
   std::vector<std::string> seps;  // separator after each digit run (the last may be empty)
 };
@@ -91,7 +94,9 @@ std::optional<Ymd> parse_iso(std::string_view s) {
   return checked(num(0, 4), num(5, 2), num(8, 2)).value;
 }
 
-std::string japanese(const Ymd& d) { return std::to_string(d.y) + "年" + std::to_string(d.m) + "月" + std::to_string(d.d) + "日"; }
+std::string japanese(const Ymd& d) {
+  return std::to_string(d.y) + "年" + std::to_string(d.m) + "月" + std::to_string(d.d) + "日";
+}
 
 const char* expected_forms() {
   return "a date such as 2026-03-31, 2026/3/31, 2026年3月31日, 令和8年3月31日 or R8.3.31";
@@ -101,7 +106,8 @@ Parsed parse(std::string_view text) {
   std::string s = text::fold(text);  // full-width digits and letters to ASCII, spaces removed
   if (s.empty()) return {std::nullopt, "it is empty"};
   // 元年 is year 1 of an era.
-  if (size_t p = s.find("元年"); p != std::string::npos) s.replace(p, std::string("元年").size(), "1年");
+  if (size_t p = s.find("元年"); p != std::string::npos)
+    s.replace(p, std::string("元年").size(), "1年");
   Tokens t = tokenize(s);
   const Parsed not_a_date{std::nullopt, "not a date form we read"};
   if (t.nums.size() != 3) return not_a_date;
@@ -125,12 +131,14 @@ Parsed parse(std::string_view text) {
     if (t.nums[0].size() != 4) return not_a_date;  // two-digit years are ambiguous
     return checked(y, m, d);
   }
-  if (y < 1 || t.nums[0].size() > 2) return {std::nullopt, "year " + t.nums[0] + " of " + era->name + " is out of range"};
+  if (y < 1 || t.nums[0].size() > 2)
+    return {std::nullopt, "year " + t.nums[0] + " of " + era->name + " is out of range"};
   int gy = era->first.y + y - 1;
   Parsed p = checked(gy, m, d);
   if (!p.value) return p;
   if (*p.value < era->first || *p.value > era->last) {
-    return {std::nullopt, std::string(era->name) + " runs from " + era->first.iso() + (era->last.y == 9999 ? "" : " to " + era->last.iso())};
+    return {std::nullopt, std::string(era->name) + " runs from " + era->first.iso() +
+                              (era->last.y == 9999 ? "" : " to " + era->last.iso())};
   }
   return p;
 }
@@ -170,7 +178,8 @@ std::string require(std::string_view field, std::string_view value) {
   if (v.empty()) return v;
   Parsed p = parse(v);
   if (!p.value) {
-    throw std::invalid_argument(std::string(field) + ": '" + v + "' is not a date (" + p.why + "); expected " + expected_forms());
+    throw std::invalid_argument(std::string(field) + ": '" + v + "' is not a date (" + p.why +
+                                "); expected " + expected_forms());
   }
   return p.value->iso();
 }

@@ -16,8 +16,9 @@ std::string iso(std::string_view s) {
 TEST(Date, StrictIsoRefusesImpossibleDates) {
   EXPECT_EQ(date::parse_iso("2026-03-31")->iso(), "2026-03-31");
   EXPECT_EQ(date::parse_iso("2028-02-29")->iso(), "2028-02-29");
-  for (const char* bad : {"2026-13-01", "2026-02-30", "2026-02-31", "2026-02-29", "2100-02-29", "2026-04-31", "2026-00-10", "2026-01-00",
-                          "2026-3-31", "2026/03/31", "20260331", "", "2026-03-31T00:00"}) {
+  for (const char* bad : {"2026-13-01", "2026-02-30", "2026-02-31", "2026-02-29", "2100-02-29",
+                          "2026-04-31", "2026-00-10", "2026-01-00", "2026-3-31", "2026/03/31",
+                          "20260331", "", "2026-03-31T00:00"}) {
     EXPECT_FALSE(date::parse_iso(bad)) << bad;
   }
 }
@@ -46,7 +47,8 @@ TEST(Date, ImpossibleOrAmbiguousFormsAreRefusedWithAReason) {
   EXPECT_EQ(iso("令和8年2月30日"), "refused: February 2026 has 28 days");
   EXPECT_EQ(iso("令和1年4月30日"), "refused: 令和 runs from 2019-05-01");  // still 平成
   EXPECT_EQ(iso("H32.1.1"), "refused: 平成 runs from 1989-01-08 to 2019-04-30");
-  for (const char* bad : {"26/3/31", "3/31", "2026/3-31", "明日", "2026年3月", "X8.3.31", "2026-03-31-01", "12026-01-01"}) {
+  for (const char* bad : {"26/3/31", "3/31", "2026/3-31", "明日", "2026年3月", "X8.3.31",
+                          "2026-03-31-01", "12026-01-01"}) {
     EXPECT_FALSE(date::parse(bad).value) << bad;
   }
 }
@@ -71,7 +73,10 @@ TEST(Date, RequireNamesTheFieldAndNormalises) {
     date::require("deadline (達成期限)", "2026-02-30");
     FAIL() << "accepted 2026-02-30";
   } catch (const std::invalid_argument& e) {
-    EXPECT_EQ(std::string(e.what()).rfind("deadline (達成期限): '2026-02-30' is not a date (February 2026 has 28 days)", 0), 0u) << e.what();
+    EXPECT_EQ(std::string(e.what()).rfind(
+                  "deadline (達成期限): '2026-02-30' is not a date (February 2026 has 28 days)", 0),
+              0u)
+        << e.what();
   }
   EXPECT_EQ(date::japanese({2026, 3, 31}), "2026年3月31日");
 }

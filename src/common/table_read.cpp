@@ -22,16 +22,19 @@ std::string Issue::str() const {
 
 namespace {
 std::string join_issues(const std::vector<Issue>& v) {
-  std::string s = "import refused, nothing was changed (" + std::to_string(v.size()) + " problem(s)):";
+  std::string s =
+      "import refused, nothing was changed (" + std::to_string(v.size()) + " problem(s)):";
   for (size_t i = 0; i < v.size() && i < 50; ++i) s += "\n  " + v[i].str();
   if (v.size() > 50) s += "\n  ...";
   return s;
 }
 }  // namespace
 
-ImportError::ImportError(std::vector<Issue> issues) : std::runtime_error(join_issues(issues)), issues_(std::move(issues)) {}
+ImportError::ImportError(std::vector<Issue> issues)
+    : std::runtime_error(join_issues(issues)), issues_(std::move(issues)) {}
 
-Issue Table::issue(const Record& r, const std::vector<Column>& spec, size_t col, std::string expected) const {
+Issue Table::issue(const Record& r, const std::vector<Column>& spec, size_t col,
+                   std::string expected) const {
   return {file, r.line, spec[col].ja, r.cells[col], std::move(expected), sheet};
 }
 
@@ -46,7 +49,8 @@ namespace {
 
 std::string iconv_to_utf8(const std::string& bytes, const char* from, size_t& bad_at) {
   iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error(std::string("iconv cannot convert ") + from);
+  if (cd == reinterpret_cast<iconv_t>(-1))
+    throw std::runtime_error(std::string("iconv cannot convert ") + from);
   std::string out(bytes.size() * 3 + 16, '\0');
   char* in = const_cast<char*>(bytes.data());
   size_t inleft = bytes.size(), outleft = out.size();
@@ -58,20 +62,28 @@ std::string iconv_to_utf8(const std::string& bytes, const char* from, size_t& ba
   return out;
 }
 
-int line_at(const std::string& bytes, size_t at) { return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(std::min(at, bytes.size())), '\n')); }
+int line_at(const std::string& bytes, size_t at) {
+  return 1 +
+         static_cast<int>(std::count(
+             bytes.begin(), bytes.begin() + static_cast<long>(std::min(at, bytes.size())), '\n'));
+}
 
 }  // namespace
 
 std::string decode_text(const std::string& file, const std::string& bytes, std::string& encoding) {
   // Excel's "Unicode テキスト": UTF-16 little-endian with a byte order mark.
-  for (auto [bom, name] : {std::pair{std::string("\xFF\xFE"), "UTF-16LE"}, std::pair{std::string("\xFE\xFF"), "UTF-16BE"}}) {
+  for (auto [bom, name] : {std::pair{std::string("\xFF\xFE"), "UTF-16LE"},
+                           std::pair{std::string("\xFE\xFF"), "UTF-16BE"}}) {
     if (bytes.rfind(bom, 0) != 0) continue;
     encoding = name == std::string("UTF-16LE") ? "utf-16le" : "utf-16be";
     size_t bad = 0;
     std::string body = bytes.substr(2);
     std::string out = iconv_to_utf8(body, name, bad);
     if (bad != std::string::npos) {
-      throw ImportError({{file, 0, "", "UTF-16 text that is cut off or damaged at byte " + std::to_string(bad + 2), "a complete UTF-16 text file"}});
+      throw ImportError(
+          {{file, 0, "",
+            "UTF-16 text that is cut off or damaged at byte " + std::to_string(bad + 2),
+            "a complete UTF-16 text file"}});
     }
     return out;
   }
@@ -80,14 +92,17 @@ std::string decode_text(const std::string& file, const std::string& bytes, std::
     for (size_t k = 1; k <= 3 && k < bytes.size(); ++k) {
       std::string head = bytes.substr(0, bytes.size() - k);
       if (text::is_valid_utf8(head) && head.find_first_of("\x80") != std::string::npos) {
-        throw ImportError({{file, line_at(bytes, bytes.size()), "", "a file that ends in the middle of a character", "a complete file (truncated?)"}});
+        throw ImportError(
+            {{file, line_at(bytes, bytes.size()), "",
+              "a file that ends in the middle of a character", "a complete file (truncated?)"}});
       }
     }
   }
   if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) {
     encoding = "utf-8-bom";
     std::string s = bytes.substr(3);
-    if (!text::is_valid_utf8(s)) throw ImportError({{file, 0, "", "invalid UTF-8 after the BOM", "UTF-8 text"}});
+    if (!text::is_valid_utf8(s))
+      throw ImportError({{file, 0, "", "invalid UTF-8 after the BOM", "UTF-8 text"}});
     return s;
   }
   if (text::is_valid_utf8(bytes)) {
@@ -97,8 +112,10 @@ std::string decode_text(const std::string& file, const std::string& bytes, std::
   size_t bad = 0;
   std::string out = iconv_to_utf8(bytes, "CP932", bad);
   if (bad != std::string::npos) {
-    throw ImportError({{file, line_at(bytes, bad), "", "bytes that are neither UTF-8 nor Shift_JIS (offset " + std::to_string(bad) + ")",
-                        "a file saved as UTF-8, Shift_JIS/CP932 or Unicode text (UTF-16)"}});
+    throw ImportError(
+        {{file, line_at(bytes, bad), "",
+          "bytes that are neither UTF-8 nor Shift_JIS (offset " + std::to_string(bad) + ")",
+          "a file saved as UTF-8, Shift_JIS/CP932 or Unicode text (UTF-16)"}});
   }
   encoding = "cp932";
   return out;
@@ -114,7 +131,8 @@ int match_header(const std::vector<Column>& spec, const std::string& cell) {
   if (h.empty()) return -1;
   for (size_t i = 0; i < spec.size(); ++i) {
     const Column& c = spec[i];
-    if (h == text::fold(c.ja) || h == text::fold(c.en) || h == text::fold(c.key)) return static_cast<int>(i);
+    if (h == text::fold(c.ja) || h == text::fold(c.en) || h == text::fold(c.key))
+      return static_cast<int>(i);
     for (const auto& a : c.aliases) {
       if (h == text::fold(a)) return static_cast<int>(i);
     }
@@ -142,25 +160,32 @@ std::string headers_list(const std::vector<Column>& spec, bool required_only) {
 }
 
 bool blank(const xlsx::Row& r) {
-  return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return text::trim(f).empty(); });
+  return std::all_of(r.fields.begin(), r.fields.end(),
+                     [](const std::string& f) { return text::trim(f).empty(); });
 }
 
 // Text rows as sheet rows; tab-separated when the first non-empty line has more tabs than commas.
-std::vector<xlsx::Row> text_rows(const std::string& file, const std::string& text, bool utf16, const Limits& limits) {
+std::vector<xlsx::Row> text_rows(const std::string& file, const std::string& text, bool utf16,
+                                 const Limits& limits) {
   char sep = ',';
   size_t start = text.find_first_not_of("\r\n");
   if (start != std::string::npos) {
-    std::string_view first(text.data() + start, std::min(text.size(), text.find_first_of("\r\n", start)) - start);
-    if (utf16 || std::count(first.begin(), first.end(), '\t') > std::count(first.begin(), first.end(), ',')) sep = '\t';
+    std::string_view first(text.data() + start,
+                           std::min(text.size(), text.find_first_of("\r\n", start)) - start);
+    if (utf16 ||
+        std::count(first.begin(), first.end(), '\t') > std::count(first.begin(), first.end(), ','))
+      sep = '\t';
   }
   std::vector<csv::Row> parsed;
   try {
     parsed = csv::parse(text, sep);
   } catch (const std::runtime_error& e) {
-    throw ImportError({{file, 0, "", e.what(), sep == '\t' ? "complete tab-separated text" : "a complete CSV file"}});
+    throw ImportError({{file, 0, "", e.what(),
+                        sep == '\t' ? "complete tab-separated text" : "a complete CSV file"}});
   }
   if (parsed.size() > limits.max_rows) {
-    throw ImportError({{file, 0, "", std::to_string(parsed.size()) + " rows", "at most " + std::to_string(limits.max_rows) + " rows"}});
+    throw ImportError({{file, 0, "", std::to_string(parsed.size()) + " rows",
+                        "at most " + std::to_string(limits.max_rows) + " rows"}});
   }
   std::vector<xlsx::Row> rows;
   rows.reserve(parsed.size());
@@ -170,7 +195,8 @@ std::vector<xlsx::Row> text_rows(const std::string& file, const std::string& tex
 
 }  // namespace
 
-Table read(const std::string& file, const std::string& bytes, const std::vector<Column>& spec, const Limits& limits) {
+Table read(const std::string& file, const std::string& bytes, const std::vector<Column>& spec,
+           const Limits& limits) {
   Table t;
   t.file = file;
   std::vector<xlsx::Sheet> sheets;
@@ -202,9 +228,15 @@ Table read(const std::string& file, const std::string& bytes, const std::vector<
   if (!sheet) {
     std::string names;
     for (const auto& s : sheets) names += (names.empty() ? "" : ", ") + ("'" + s.name + "'");
-    bool empty = std::all_of(sheets.begin(), sheets.end(), [](const xlsx::Sheet& s) { return s.rows.empty(); });
-    throw ImportError({{file, 0, "", empty ? "an empty file" : sheets.size() > 1 || !sheets[0].name.empty() ? "no header row in the sheets " + names : "no header row",
-                        "a header row with the columns " + headers_list(spec, false) + " (searched the first 30 rows of every sheet)"}});
+    bool empty = std::all_of(sheets.begin(), sheets.end(),
+                             [](const xlsx::Sheet& s) { return s.rows.empty(); });
+    throw ImportError(
+        {{file, 0, "",
+          empty                                          ? "an empty file"
+          : sheets.size() > 1 || !sheets[0].name.empty() ? "no header row in the sheets " + names
+                                                         : "no header row",
+          "a header row with the columns " + headers_list(spec, false) +
+              " (searched the first 30 rows of every sheet)"}});
   }
   t.sheet = sheet->name;
   t.header_line = sheet->rows[header].line;
@@ -220,13 +252,17 @@ Table read(const std::string& file, const std::string& bytes, const std::vector<
     int m = match_header(spec, h);
     if (m < 0) {
       issues.push_back({file, t.header_line, letter + " 「" + h + "」", h,
-                        "a known column: one of " + headers_list(spec, false) + " or an alias listed in docs/spreadsheets.md (unknown columns are refused, not ignored)",
+                        "a known column: one of " + headers_list(spec, false) +
+                            " or an alias listed in docs/spreadsheets.md (unknown columns are "
+                            "refused, not ignored)",
                         t.sheet});
       continue;
     }
     if (t.present[m]) {
       issues.push_back({file, t.header_line, letter + " 「" + h + "」", h,
-                        "each column once: 「" + spec[m].ja + "」 is already column " + xlsx::column_letters(first_at[m] + 1), t.sheet});
+                        "each column once: 「" + spec[m].ja + "」 is already column " +
+                            xlsx::column_letters(first_at[m] + 1),
+                        t.sheet});
       continue;
     }
     t.present[m] = true;
@@ -236,7 +272,9 @@ Table read(const std::string& file, const std::string& bytes, const std::vector<
   for (size_t i = 0; i < spec.size(); ++i) {
     if (spec[i].required && !t.present[i]) {
       issues.push_back({file, t.header_line, "「" + spec[i].ja + "」", "no such column",
-                        "a column headed 「" + spec[i].ja + "」 or '" + spec[i].en + "' (required: " + headers_list(spec, true) + ")", t.sheet});
+                        "a column headed 「" + spec[i].ja + "」 or '" + spec[i].en +
+                            "' (required: " + headers_list(spec, true) + ")",
+                        t.sheet});
     }
   }
   if (!issues.empty()) throw ImportError(issues);
@@ -251,7 +289,9 @@ Table read(const std::string& file, const std::string& bytes, const std::vector<
       std::string v = text::trim(cell::unguard(row.fields[j]));
       if (v.empty()) continue;
       if (j >= col_of.size() || col_of[j] < 0) {
-        issues.push_back({file, row.line, xlsx::column_letters(j + 1), v, "an empty cell: this column has no header, so its values would be lost", t.sheet});
+        issues.push_back({file, row.line, xlsx::column_letters(j + 1), v,
+                          "an empty cell: this column has no header, so its values would be lost",
+                          t.sheet});
         continue;
       }
       if (spec[col_of[j]].export_only) continue;
@@ -261,8 +301,9 @@ Table read(const std::string& file, const std::string& bytes, const std::vector<
     // Short rows are rows whose last cells are empty (spreadsheet programs leave them out),
     // except the last line of a text file without a line end: that file was cut off.
     if (cut_off && r + 1 == sheet->rows.size() && row.fields.size() < head.size()) {
-      issues.push_back({file, row.line, "", std::to_string(row.fields.size()) + " column(s) and no line end",
-                        std::to_string(head.size()) + " columns as in the header (file truncated?)", t.sheet});
+      issues.push_back(
+          {file, row.line, "", std::to_string(row.fields.size()) + " column(s) and no line end",
+           std::to_string(head.size()) + " columns as in the header (file truncated?)", t.sheet});
     }
     t.rows.push_back(std::move(rec));
   }
@@ -285,9 +326,12 @@ std::string date_cell(const Record& r, size_t col) {
 std::optional<long> int_cell(const Record& r, size_t col, long lo, long hi) {
   std::string v = text::fold(r.cells[col]);  // full-width digits to ASCII
   if (v.empty()) return std::nullopt;
-  if (r.number[col] && v.size() > 2 && v.compare(v.size() - 2, 2, ".0") == 0) v.resize(v.size() - 2);
-  bool digits = v.size() <= 9 && std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-  if (!digits || std::stol(v) < lo || std::stol(v) > hi) throw CellError{"a whole number " + std::to_string(lo) + "-" + std::to_string(hi)};
+  if (r.number[col] && v.size() > 2 && v.compare(v.size() - 2, 2, ".0") == 0)
+    v.resize(v.size() - 2);
+  bool digits = v.size() <= 9 &&
+                std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (!digits || std::stol(v) < lo || std::stol(v) > hi)
+    throw CellError{"a whole number " + std::to_string(lo) + "-" + std::to_string(hi)};
   return std::stol(v);
 }
 

@@ -62,7 +62,8 @@ struct Table {
   std::vector<Record> rows;   // blank rows left out
   bool has(size_t col) const { return present[col]; }
   // The issue for one cell of a row.
-  Issue issue(const Record& r, const std::vector<Column>& spec, size_t col, std::string expected) const;
+  Issue issue(const Record& r, const std::vector<Column>& spec, size_t col,
+              std::string expected) const;
   // Which of the spec's columns this key is (throws std::logic_error for an unknown key).
   static size_t index(const std::vector<Column>& spec, std::string_view key);
 };
@@ -74,7 +75,8 @@ struct Limits {
 
 // Reads the first table in `bytes` whose header row fits `spec`. Throws ImportError naming the
 // file (and sheet, row, column) for anything it cannot read.
-Table read(const std::string& file, const std::string& bytes, const std::vector<Column>& spec, const Limits& limits = {});
+Table read(const std::string& file, const std::string& bytes, const std::vector<Column>& spec,
+           const Limits& limits = {});
 
 // Decodes text bytes: UTF-16 with BOM, UTF-8 (with or without BOM) or Shift_JIS/CP932 as saved
 // by Japanese Excel. Throws ImportError (row 0) when none fits.
@@ -86,7 +88,8 @@ struct CellError {
 };
 // A date in any form date::parse reads, or an Excel serial in a number cell; YYYY-MM-DD or "".
 std::string date_cell(const Record& r, size_t col);
-// A whole number lo..hi (full-width digits accepted; "3.0" from a number cell too); nullopt when empty.
+// A whole number lo..hi (full-width digits accepted; "3.0" from a number cell too); nullopt when
+// empty.
 std::optional<long> int_cell(const Record& r, size_t col, long lo, long hi);
 
 // A term of a vocabulary: the code and every word a sheet may use for it.

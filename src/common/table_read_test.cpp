@@ -52,14 +52,18 @@ std::string to_encoding(const std::string& utf8, const char* enc) {
 }  // namespace
 
 TEST(TableRead, CoverSheetMissingTrailingCellsAndFormattedBlankRows) {
-  std::string cover = xlsx_row(1, {{"A1", "対策チェックシート 表紙"}}) + xlsx_row(3, {{"B3", "株式会社例"}});
-  std::string data = xlsx_row(2, {{"A2", "質問ID"}, {"B2", "実施状況"}, {"C2", "期限"}, {"D2", "コメント"}}) +
-                     "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>T2-001.1</t></is></c><c r=\"B3\" s=\"2\"/>"
-                     "<c r=\"C3\" t=\"inlineStr\"><is><t>2026/4/1</t></is></c></row>" +  // an empty cell written
-                     xlsx_row(4, {{"A4", "T2-002.1"}, {"B4", "×"}, {"C4", "#n:46112"}}) +       // a date typed in Excel
-                     "<row r=\"5\" customFormat=\"1\"><c r=\"A5\" s=\"3\"/><c r=\"D5\" s=\"3\"/></row>" +  // formatted, blank
-                     "<row r=\"6\" ht=\"20\"/>" + xlsx_row(7, {{"A7", "T2-003.1"}, {"B7", "済"}, {"C7", "令和8年3月31日"}, {"D7", "'=1+2"}}) +
-                     xlsx_row(8, {{"A8", "T2-009.1"}, {"B8", "○"}});  // trailing cells left out
+  std::string cover =
+      xlsx_row(1, {{"A1", "対策チェックシート 表紙"}}) + xlsx_row(3, {{"B3", "株式会社例"}});
+  std::string data =
+      xlsx_row(2, {{"A2", "質問ID"}, {"B2", "実施状況"}, {"C2", "期限"}, {"D2", "コメント"}}) +
+      "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>T2-001.1</t></is></c><c r=\"B3\" s=\"2\"/>"
+      "<c r=\"C3\" t=\"inlineStr\"><is><t>2026/4/1</t></is></c></row>" +    // an empty cell written
+      xlsx_row(4, {{"A4", "T2-002.1"}, {"B4", "×"}, {"C4", "#n:46112"}}) +  // a date typed in Excel
+      "<row r=\"5\" customFormat=\"1\"><c r=\"A5\" s=\"3\"/><c r=\"D5\" s=\"3\"/></row>" +  // formatted,
+                                                                                            // blank
+      "<row r=\"6\" ht=\"20\"/>" +
+      xlsx_row(7, {{"A7", "T2-003.1"}, {"B7", "済"}, {"C7", "令和8年3月31日"}, {"D7", "'=1+2"}}) +
+      xlsx_row(8, {{"A8", "T2-009.1"}, {"B8", "○"}});  // trailing cells left out
   auto t = table::read("book.xlsx", make_xlsx({{"表紙", cover}, {"チェックシート", data}}), spec());
   EXPECT_EQ(t.sheet, "チェックシート");
   EXPECT_EQ(t.encoding, "xlsx");
@@ -104,7 +108,8 @@ TEST(TableRead, UnknownDuplicateAndMissingColumnsAreRefusedByName) {
 }
 
 TEST(TableRead, NoHeaderNamesTheSheetsRead) {
-  auto e = refusal("x.xlsx", make_xlsx({{"表紙", xlsx_row(1, {{"A1", "hello"}})}, {"Sheet2", xlsx_row(1, {{"A1", "x"}, {"B1", "y"}})}}));
+  auto e = refusal("x.xlsx", make_xlsx({{"表紙", xlsx_row(1, {{"A1", "hello"}})},
+                                        {"Sheet2", xlsx_row(1, {{"A1", "x"}, {"B1", "y"}})}}));
   EXPECT_NE(std::string(e.what()).find("'表紙', 'Sheet2'"), std::string::npos) << e.what();
 }
 
@@ -146,7 +151,8 @@ TEST(TableRead, CellValues) {
 }
 
 TEST(CellGuard, NeutralisesFormulasAndRoundTrips) {
-  for (std::string v : {"=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "'=1", "''+x", "'plain", "plain", "", "'", "ー"}) {
+  for (std::string v : {"=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "'=1", "''+x",
+                        "'plain", "plain", "", "'", "ー"}) {
     std::string g = cell::guard(v);
     char c = g.empty() ? 'x' : g[0];
     EXPECT_TRUE(c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') << v;
@@ -159,7 +165,9 @@ TEST(CellGuard, NeutralisesFormulasAndRoundTrips) {
 TEST(XlsxRead, BoundedAgainstHostileFiles) {
   // A part that inflates far beyond the cap, whatever size the zip declares.
   std::string zeros(40u << 20, ' ');
-  std::string bomb = anzen::testing::make_zip({{"xl/worksheets/sheet1.xml", "<sheetData><row r=\"1\">" + zeros + "</row></sheetData>", true, 100}});
+  std::string bomb = anzen::testing::make_zip(
+      {{"xl/worksheets/sheet1.xml", "<sheetData><row r=\"1\">" + zeros + "</row></sheetData>", true,
+        100}});
   EXPECT_LT(bomb.size(), 200000u);
   try {
     xlsx::read_workbook(bomb);
@@ -179,14 +187,18 @@ TEST(XlsxRead, BoundedAgainstHostileFiles) {
   EXPECT_EQ(xlsx::column_letters(16384), "XFD");
   // Far more rows than any register holds.
   std::string many;
-  for (int r = 1; r <= 1200; ++r) many += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\"><v>1</v></c></row>";
+  for (int r = 1; r <= 1200; ++r)
+    many += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) +
+            "\"><v>1</v></c></row>";
   xlsx::Limits small;
   small.max_rows = 1000;
   EXPECT_THROW(xlsx::read_workbook(make_xlsx({{"S", many}}), small), std::runtime_error);
   EXPECT_EQ(xlsx::read_workbook(make_xlsx({{"S", many}})).at(0).rows.size(), 1200u);
   // Cells far out to the right on many rows: the cell budget, not gigabytes of memory.
   std::string wide;
-  for (int r = 1; r <= 200; ++r) wide += "<row r=\"" + std::to_string(r) + "\"><c r=\"XFD" + std::to_string(r) + "\"><v>1</v></c></row>";
+  for (int r = 1; r <= 200; ++r)
+    wide += "<row r=\"" + std::to_string(r) + "\"><c r=\"XFD" + std::to_string(r) +
+            "\"><v>1</v></c></row>";
   try {
     xlsx::read_workbook(make_xlsx({{"S", wide}}));
     FAIL();
@@ -194,16 +206,28 @@ TEST(XlsxRead, BoundedAgainstHostileFiles) {
     EXPECT_NE(std::string(e.what()).find("cells"), std::string::npos) << e.what();
   }
   // Damaged references and shared-string indexes are reported, not crashed on.
-  EXPECT_THROW(xlsx::read_workbook(make_xlsx({{"S", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>99999999999999</v></c></row>"}})), std::runtime_error);
-  EXPECT_THROW(xlsx::read_workbook(make_xlsx({{"S", "<row r=\"99999999999\"><c r=\"A1\"><v>1</v></c></row>"}})), std::runtime_error);
-  EXPECT_THROW(xlsx::read_workbook(make_xlsx({{"S", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&#99999999;</t></is>"}})), std::runtime_error);
+  EXPECT_THROW(xlsx::read_workbook(make_xlsx(
+                   {{"S", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>99999999999999</v></c></row>"}})),
+               std::runtime_error);
+  EXPECT_THROW(xlsx::read_workbook(
+                   make_xlsx({{"S", "<row r=\"99999999999\"><c r=\"A1\"><v>1</v></c></row>"}})),
+               std::runtime_error);
+  EXPECT_THROW(
+      xlsx::read_workbook(make_xlsx(
+          {{"S", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&#99999999;</t></is>"}})),
+      std::runtime_error);
   std::string ok = make_xlsx({{"S", xlsx_row(1, {{"A1", "x"}})}});
-  for (size_t cut : {ok.size() / 2, ok.size() - 10, size_t{30}}) EXPECT_THROW(xlsx::read_workbook(ok.substr(0, cut)), std::runtime_error) << cut;
+  for (size_t cut : {ok.size() / 2, ok.size() - 10, size_t{30}})
+    EXPECT_THROW(xlsx::read_workbook(ok.substr(0, cut)), std::runtime_error) << cut;
 }
 
 TEST(XlsxRead, SharedStringsSkipPhoneticRuns) {
-  std::string ss = R"(<sst><si><t>質問ID</t><rPh sb="0" eb="2"><t>シツモン</t></rPh></si><si><r><t>実施</t></r><r><t>状況</t></r></si><si/></sst>)";
-  auto sheets = xlsx::read_workbook(make_xlsx({{"S", R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>)"}}, ss));
+  std::string ss =
+      R"(<sst><si><t>質問ID</t><rPh sb="0" eb="2"><t>シツモン</t></rPh></si><si><r><t>実施</t></r><r><t>状況</t></r></si><si/></sst>)";
+  auto sheets = xlsx::read_workbook(make_xlsx(
+      {{"S",
+        R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>)"}},
+      ss));
   ASSERT_EQ(sheets.at(0).rows.at(0).fields.size(), 3u);
   EXPECT_EQ(sheets[0].rows[0].fields[0], "質問ID");
   EXPECT_EQ(sheets[0].rows[0].fields[1], "実施状況");
@@ -211,15 +235,21 @@ TEST(XlsxRead, SharedStringsSkipPhoneticRuns) {
 }
 
 TEST(XlsxTable, WorkbooksGuardFormulasAndCarryAPrintSetup) {
-  XlsxSheet sh{"表", {{"名前", "式"}, {"a", "=HYPERLINK(\"http://x\")"}}, {10, 100}, {"株式会社例 & Co", "リスク台帳", "FY2026", "2026-03-31"}};
+  XlsxSheet sh{"表",
+               {{"名前", "式"}, {"a", "=HYPERLINK(\"http://x\")"}},
+               {10, 100},
+               {"株式会社例 & Co", "リスク台帳", "FY2026", "2026-03-31"}};
   std::string bytes = xlsx_workbook_bytes({sh});
   auto rows = xlsx::read_first_sheet(bytes);
   EXPECT_EQ(rows.at(1).fields.at(1), "'=HYPERLINK(\"http://x\")");
   std::string xml = xlsx::zip_member(bytes, "xl/worksheets/sheet1.xml");
   EXPECT_NE(xml.find("orientation=\"landscape\""), std::string::npos);
-  EXPECT_NE(xml.find("fitToPage=\"1\""), std::string::npos) << xml;  // one page wide (fitToWidth defaults to 1)
+  EXPECT_NE(xml.find("fitToPage=\"1\""), std::string::npos)
+      << xml;  // one page wide (fitToWidth defaults to 1)
   EXPECT_NE(xml.find("fitToHeight=\"0\""), std::string::npos);
-  EXPECT_NE(xml.find("株式会社例 &amp;&amp; Co&amp;Cリスク台帳&amp;RFY2026　2026年3月31日作成"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("株式会社例 &amp;&amp; Co&amp;Cリスク台帳&amp;RFY2026　2026年3月31日作成"),
+            std::string::npos)
+      << xml;
   std::string wb = xlsx::zip_member(bytes, "xl/workbook.xml");
   EXPECT_NE(wb.find("_xlnm.Print_Titles"), std::string::npos);
   EXPECT_EQ(page_header({"", "", "", ""}), "&L&C&R");

@@ -20,7 +20,8 @@ TEST(Fold, HiraganaAndHalfWidthKatakanaMeetFullWidthKatakana) {
 TEST(Fold, WhiteSpaceIsIgnored) { EXPECT_EQ(fold(" 組織 方針\t"), "組織方針"); }
 
 TEST(StripForCompare, RemovesParagraphTagsAndSpaces) {
-  EXPECT_EQ(strip_for_compare("<p>ア 組織方針</p>\t<p>策定して いるか</p>"), "ア組織方針策定しているか");
+  EXPECT_EQ(strip_for_compare("<p>ア 組織方針</p>\t<p>策定して いるか</p>"),
+            "ア組織方針策定しているか");
 }
 
 TEST(Utf8, RoundTripsAndDetectsInvalidBytes) {
@@ -44,13 +45,19 @@ TEST(TextWidth, WideCharactersCountTwoAndTruncationKeepsWholeCharacters) {
 
 namespace anzen::text {
 TEST(SplitList, TakesCommasAndJapaneseCommas) {
-  EXPECT_EQ(split_list("東京都、大阪府, 北海道 ,,"), (std::vector<std::string>{"東京都", "大阪府", "北海道"}));
+  EXPECT_EQ(split_list("東京都、大阪府, 北海道 ,,"),
+            (std::vector<std::string>{"東京都", "大阪府", "北海道"}));
   EXPECT_TRUE(split_list("").empty());
-  EXPECT_EQ(split_list("音声; データ、ISP\n", ";\n"), (std::vector<std::string>{"音声", "データ", "ISP"}));
-  EXPECT_EQ(split_list("a b", ","), (std::vector<std::string>{"a b"})) << "only the given separators split";
+  EXPECT_EQ(split_list("音声; データ、ISP\n", ";\n"),
+            (std::vector<std::string>{"音声", "データ", "ISP"}));
+  EXPECT_EQ(split_list("a b", ","), (std::vector<std::string>{"a b"}))
+      << "only the given separators split";
 }
 
-TEST(HtmlEscape, EscapesMarkupAndQuotes) { EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"); }
+TEST(HtmlEscape, EscapesMarkupAndQuotes) {
+  EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+}
 
 TEST(Percent, OneDecimalOrDash) {
   EXPECT_EQ(percent(0.725), "72.5%");

@@ -23,11 +23,13 @@ uint32_t u32(const std::string& b, size_t at) {
 }
 uint16_t u16(const std::string& b, size_t at) {
   if (at > b.size() || b.size() - at < 2) fail("XLSX file is truncated (zip structure cut off)");
-  return static_cast<uint16_t>(static_cast<unsigned char>(b[at]) | static_cast<unsigned char>(b[at + 1]) << 8);
+  return static_cast<uint16_t>(static_cast<unsigned char>(b[at]) |
+                               static_cast<unsigned char>(b[at + 1]) << 8);
 }
 
 // Inflates in 64 KiB steps and stops at `cap`: the size the archive declares is never trusted.
-std::string inflate_capped(const std::string& zip, size_t at, size_t n, size_t cap, const std::string& name) {
+std::string inflate_capped(const std::string& zip, size_t at, size_t n, size_t cap,
+                           const std::string& name) {
   z_stream zs{};
   if (inflateInit2(&zs, -MAX_WBITS) != Z_OK) fail("zlib init failed");
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zip.data() + at));
@@ -40,13 +42,15 @@ std::string inflate_capped(const std::string& zip, size_t at, size_t n, size_t c
     zs.avail_out = static_cast<uInt>(buf.size());
     rc = inflate(&zs, Z_NO_FLUSH);
     size_t got = buf.size() - zs.avail_out;
-    if (rc == Z_NEED_DICT || rc == Z_DATA_ERROR || rc == Z_MEM_ERROR || rc == Z_STREAM_ERROR || (rc == Z_BUF_ERROR && got == 0)) {
+    if (rc == Z_NEED_DICT || rc == Z_DATA_ERROR || rc == Z_MEM_ERROR || rc == Z_STREAM_ERROR ||
+        (rc == Z_BUF_ERROR && got == 0)) {
       inflateEnd(&zs);
       fail("XLSX part " + name + " does not decompress (damaged or truncated file)");
     }
     if (out.size() + got > cap) {
       inflateEnd(&zs);
-      fail("XLSX part " + name + " expands beyond " + std::to_string(cap >> 20) + " MiB (refused; a zip bomb or a sheet far larger than a checklist or register)");
+      fail("XLSX part " + name + " expands beyond " + std::to_string(cap >> 20) +
+           " MiB (refused; a zip bomb or a sheet far larger than a checklist or register)");
     }
     out.append(buf.data(), got);
   }
@@ -80,7 +84,10 @@ std::optional<uint32_t> char_ref(std::string_view ent) {
   if (digits.empty() || digits.size() > 8) return std::nullopt;
   uint32_t cp = 0;
   for (char ch : digits) {
-    int v = ch >= '0' && ch <= '9' ? ch - '0' : hex && ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : hex && ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+    int v = ch >= '0' && ch <= '9'          ? ch - '0'
+            : hex && ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+            : hex && ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
+                                            : -1;
     if (v < 0) return std::nullopt;
     cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(v);
   }
@@ -98,13 +105,20 @@ std::string unescape(std::string_view s) {
       continue;
     }
     std::string_view ent = s.substr(i + 1, semi - i - 1);
-    if (ent == "amp") out += '&';
-    else if (ent == "lt") out += '<';
-    else if (ent == "gt") out += '>';
-    else if (ent == "quot") out += '"';
-    else if (ent == "apos") out += '\'';
-    else if (auto cp = char_ref(ent)) append_utf8(out, *cp);
-    else out.append(s.substr(i, semi - i + 1));
+    if (ent == "amp")
+      out += '&';
+    else if (ent == "lt")
+      out += '<';
+    else if (ent == "gt")
+      out += '>';
+    else if (ent == "quot")
+      out += '"';
+    else if (ent == "apos")
+      out += '\'';
+    else if (auto cp = char_ref(ent))
+      append_utf8(out, *cp);
+    else
+      out.append(s.substr(i, semi - i + 1));
     i = semi;
   }
   return out;
@@ -130,7 +144,8 @@ std::string unescape_ooxml(std::string s) {
 bool tag_at(std::string_view xml, size_t p, std::string_view name) {
   if (xml.compare(p, name.size(), name) != 0) return false;
   size_t after = p + name.size();
-  return after < xml.size() && (xml[after] == '>' || xml[after] == ' ' || xml[after] == '/' || xml[after] == '\t' || xml[after] == '\n' || xml[after] == '\r');
+  return after < xml.size() && (xml[after] == '>' || xml[after] == ' ' || xml[after] == '/' ||
+                                xml[after] == '\t' || xml[after] == '\n' || xml[after] == '\r');
 }
 
 // The text of the <t> elements in [from, to), leaving out phonetic runs (<rPh>: the furigana
@@ -166,7 +181,9 @@ std::string texts(std::string_view xml, size_t from, size_t to) {
 // The value of attribute `name` in a start tag, unescaped; empty when absent.
 std::string attr(std::string_view tag, std::string_view name) {
   for (size_t p = 0; (p = tag.find(name, p)) != std::string_view::npos; p += name.size()) {
-    if (p == 0 || (tag[p - 1] != ' ' && tag[p - 1] != '\t' && tag[p - 1] != '\n' && tag[p - 1] != '\r')) continue;
+    if (p == 0 ||
+        (tag[p - 1] != ' ' && tag[p - 1] != '\t' && tag[p - 1] != '\n' && tag[p - 1] != '\r'))
+      continue;
     size_t q = p + name.size();
     if (q + 1 >= tag.size() || tag[q] != '=' || (tag[q + 1] != '"' && tag[q + 1] != '\'')) continue;
     size_t end = tag.find(tag[q + 1], q + 2);
@@ -215,7 +232,8 @@ class PartReader {
 std::vector<std::string> shared_strings(const std::string& ss, const Limits& limits) {
   std::vector<std::string> shared;
   for (size_t p = 0; (p = ss.find("<si", p)) != std::string::npos;) {
-    if (shared.size() >= limits.max_cells) fail("XLSX has more than " + std::to_string(limits.max_cells) + " shared strings (refused)");
+    if (shared.size() >= limits.max_cells)
+      fail("XLSX has more than " + std::to_string(limits.max_cells) + " shared strings (refused)");
     if (!tag_at(ss, p, "<si")) {
       p += 3;
       continue;
@@ -246,8 +264,10 @@ std::vector<std::pair<std::string, std::string>> sheet_parts(PartReader& parts) 
     if (e == std::string::npos) break;
     std::string_view tag(rels.data() + p, e - p);
     std::string t = attr(tag, "Target");
-    if (t.rfind("/", 0) == 0) t = t.substr(1);
-    else t = "xl/" + t;
+    if (t.rfind("/", 0) == 0)
+      t = t.substr(1);
+    else
+      t = "xl/" + t;
     target[attr(tag, "Id")] = t;
     p = e;
   }
@@ -258,7 +278,8 @@ std::vector<std::pair<std::string, std::string>> sheet_parts(PartReader& parts) 
     std::string_view tag(wb.data() + p, e - p);
     if (tag_at(wb, p, "<sheet")) {
       auto it = target.find(attr(tag, "r:id"));
-      if (it != target.end() && it->second.find("worksheets/") != std::string::npos) out.emplace_back(attr(tag, "name"), it->second);
+      if (it != target.end() && it->second.find("worksheets/") != std::string::npos)
+        out.emplace_back(attr(tag, "name"), it->second);
     }
     p = e;
   }
@@ -267,11 +288,14 @@ std::vector<std::pair<std::string, std::string>> sheet_parts(PartReader& parts) 
 }
 
 // One worksheet's <sheetData>, walked once from left to right.
-std::vector<Row> parse_sheet(const std::string& xml, const std::string& sheet, const std::vector<std::string>& shared, const Limits& limits,
+std::vector<Row> parse_sheet(const std::string& xml, const std::string& sheet,
+                             const std::vector<std::string>& shared, const Limits& limits,
                              size_t& cells) {
   std::vector<Row> rows;
   long last_row = 0;
-  auto where = [&](long r, size_t c) { return "sheet '" + sheet + "' cell " + column_letters(c) + std::to_string(r); };
+  auto where = [&](long r, size_t c) {
+    return "sheet '" + sheet + "' cell " + column_letters(c) + std::to_string(r);
+  };
   for (size_t p = 0; (p = xml.find("<row", p)) != std::string::npos;) {
     if (!tag_at(xml, p, "<row")) {
       p += 4;
@@ -284,7 +308,8 @@ std::vector<Row> parse_sheet(const std::string& xml, const std::string& sheet, c
     long line = last_row + 1;
     if (!r.empty()) {
       auto [c, n] = split_ref(r);
-      if (c != 0 || n <= 0 || n > kMaxSheetRow) fail("XLSX sheet '" + sheet + "' has a row numbered '" + r + "' (rows are 1 to 1048576)");
+      if (c != 0 || n <= 0 || n > kMaxSheetRow)
+        fail("XLSX sheet '" + sheet + "' has a row numbered '" + r + "' (rows are 1 to 1048576)");
       line = n;
     }
     last_row = line;
@@ -293,23 +318,30 @@ std::vector<Row> parse_sheet(const std::string& xml, const std::string& sheet, c
       continue;
     }
     size_t end = xml.find("</row>", tag_end);
-    if (end == std::string::npos) fail("XLSX worksheet '" + sheet + "' is truncated (row " + std::to_string(line) + " not closed)");
+    if (end == std::string::npos)
+      fail("XLSX worksheet '" + sheet + "' is truncated (row " + std::to_string(line) +
+           " not closed)");
     if (rows.size() >= limits.max_rows) {
-      fail("XLSX sheet '" + sheet + "' has more than " + std::to_string(limits.max_rows) + " rows (refused: far more than a checklist or register holds)");
+      fail("XLSX sheet '" + sheet + "' has more than " + std::to_string(limits.max_rows) +
+           " rows (refused: far more than a checklist or register holds)");
     }
     Row row;
     row.line = static_cast<int>(line);
     size_t next_col = 1;
-    for (size_t c = xml.find("<c", tag_end); c != std::string::npos && c < end; c = xml.find("<c", c + 1)) {
+    for (size_t c = xml.find("<c", tag_end); c != std::string::npos && c < end;
+         c = xml.find("<c", c + 1)) {
       if (!tag_at(xml, c, "<c")) continue;
       size_t ce = xml.find('>', c);
-      if (ce == std::string::npos || ce > end) fail("XLSX worksheet '" + sheet + "' is damaged (row " + std::to_string(line) + ")");
+      if (ce == std::string::npos || ce > end)
+        fail("XLSX worksheet '" + sheet + "' is damaged (row " + std::to_string(line) + ")");
       std::string_view ctag(xml.data() + c, ce - c);
       std::string ref = attr(ctag, "r"), type = attr(ctag, "t");
       size_t col = next_col;
       if (!ref.empty()) {
         auto [cn, rn] = split_ref(ref);
-        if (cn == 0) fail("XLSX sheet '" + sheet + "' row " + std::to_string(line) + " has a cell '" + ref + "' beyond column XFD (16384)");
+        if (cn == 0)
+          fail("XLSX sheet '" + sheet + "' row " + std::to_string(line) + " has a cell '" + ref +
+               "' beyond column XFD (16384)");
         col = cn;
         (void)rn;
       }
@@ -320,7 +352,8 @@ std::vector<Row> parse_sheet(const std::string& xml, const std::string& sheet, c
       size_t close = ce;
       if (xml[ce - 1] != '/') {
         close = xml.find("</c>", ce);
-        if (close == std::string::npos || close > end) fail("XLSX " + where(line, col) + " is not closed (damaged file)");
+        if (close == std::string::npos || close > end)
+          fail("XLSX " + where(line, col) + " is not closed (damaged file)");
         std::string_view inner(xml.data() + ce + 1, close - ce - 1);
         if (type == "inlineStr") {
           value = texts(inner, 0, inner.size());
@@ -333,7 +366,9 @@ std::vector<Row> parse_sheet(const std::string& xml, const std::string& sheet, c
             bool ok = !value.empty() && value.size() < 10;
             for (char ch : value) ok = ok && ch >= '0' && ch <= '9';
             if (ok) idx = std::stoul(value);
-            if (!ok || idx >= shared.size()) fail("XLSX " + where(line, col) + " refers to a missing shared string '" + value + "'");
+            if (!ok || idx >= shared.size())
+              fail("XLSX " + where(line, col) + " refers to a missing shared string '" + value +
+                   "'");
             value = shared[idx];
           } else if (type == "b") {
             value = value == "1" ? "TRUE" : "FALSE";
@@ -346,7 +381,8 @@ std::vector<Row> parse_sheet(const std::string& xml, const std::string& sheet, c
       if (col > row.fields.size()) {
         cells += col - row.fields.size();
         if (cells > limits.max_cells) {
-          fail("XLSX sheet '" + sheet + "' has more than " + std::to_string(limits.max_cells) + " cells (refused at " + column_letters(col) + std::to_string(line) + ")");
+          fail("XLSX sheet '" + sheet + "' has more than " + std::to_string(limits.max_cells) +
+               " cells (refused at " + column_letters(col) + std::to_string(line) + ")");
         }
         row.fields.resize(col);
         row.number.resize(col);
@@ -391,7 +427,8 @@ std::string zip_member(const std::string& zip, const std::string& name, size_t c
   if (eocd == std::string::npos) fail("XLSX file is truncated (zip directory missing)");
   uint16_t entries = u16(zip, eocd + 10);
   size_t cd = u32(zip, eocd + 16);
-  if (entries == 0xFFFF || cd == 0xFFFFFFFF) fail("XLSX uses ZIP64, which a spreadsheet of this size never needs (refused)");
+  if (entries == 0xFFFF || cd == 0xFFFFFFFF)
+    fail("XLSX uses ZIP64, which a spreadsheet of this size never needs (refused)");
   for (uint16_t e = 0; e < entries; ++e) {
     if (u32(zip, cd) != 0x02014b50) fail("XLSX zip directory is damaged");
     uint16_t method = u16(zip, cd + 10);
@@ -402,13 +439,17 @@ std::string zip_member(const std::string& zip, const std::string& name, size_t c
     if (zip.compare(cd + 46, nlen, name) == 0 && nlen == name.size()) {
       if (u32(zip, local) != 0x04034b50) fail("XLSX zip entry " + name + " is damaged");
       size_t data = size_t{local} + 30 + u16(zip, local + 26) + u16(zip, local + 28);
-      if (data > zip.size() || zip.size() - data < csize) fail("XLSX file is truncated (" + name + " cut off)");
+      if (data > zip.size() || zip.size() - data < csize)
+        fail("XLSX file is truncated (" + name + " cut off)");
       if (method == 0) {
-        if (csize > cap) fail("XLSX part " + name + " is larger than " + std::to_string(cap >> 20) + " MiB (refused)");
+        if (csize > cap)
+          fail("XLSX part " + name + " is larger than " + std::to_string(cap >> 20) +
+               " MiB (refused)");
         return zip.substr(data, csize);
       }
       if (method == 8) return inflate_capped(zip, data, csize, cap, name);
-      fail("XLSX part " + name + " uses an unsupported zip compression method (" + std::to_string(method) + ")");
+      fail("XLSX part " + name + " uses an unsupported zip compression method (" +
+           std::to_string(method) + ")");
     }
     cd += size_t{46} + nlen + xlen + clen;
   }
@@ -417,7 +458,8 @@ std::string zip_member(const std::string& zip, const std::string& name, size_t c
 
 std::vector<Sheet> read_workbook(const std::string& bytes, const Limits& limits) {
   PartReader parts(bytes, limits);
-  std::vector<std::string> shared = shared_strings(parts.read("xl/sharedStrings.xml", true), limits);
+  std::vector<std::string> shared =
+      shared_strings(parts.read("xl/sharedStrings.xml", true), limits);
   std::vector<Sheet> out;
   size_t cells = 0;
   for (const auto& [name, part] : sheet_parts(parts)) {

@@ -40,7 +40,8 @@ std::vector<Sheet> read_workbook(const std::string& bytes, const Limits& limits 
 std::vector<csv::Row> read_first_sheet(const std::string& bytes);
 
 // Bytes of one member of a zip archive (stored or deflated), at most `cap` bytes inflated.
-std::string zip_member(const std::string& zip, const std::string& name, size_t cap = Limits{}.max_part_bytes);
+std::string zip_member(const std::string& zip, const std::string& name,
+                       size_t cap = Limits{}.max_part_bytes);
 
 // Column letters to a 1-based number (A = 1, XFD = 16384); 0 for none or beyond XFD.
 size_t column_number(std::string_view letters);

@@ -11,7 +11,8 @@
 
 namespace anzen {
 
-void write_xlsx_table(const std::string& path, const std::string& sheet, const std::vector<std::vector<std::string>>& rows,
+void write_xlsx_table(const std::string& path, const std::string& sheet,
+                      const std::vector<std::vector<std::string>>& rows,
                       const std::vector<double>& widths) {
   write_xlsx_workbook(path, {{sheet, rows, widths, {}}});
 }
@@ -35,21 +36,26 @@ std::string cut_utf8(std::string s, size_t n) {
 
 std::string page_header(const XlsxPrint& p) {
   std::string right = p.period;
-  if (auto d = date::parse_iso(p.date)) right += (right.empty() ? "" : "　") + date::japanese(*d) + "作成";
-  std::string h = "&L" + header_escape(cut_utf8(p.organisation, 80)) + "&C" + header_escape(cut_utf8(p.title, 80)) + "&R" + header_escape(cut_utf8(right, 60));
+  if (auto d = date::parse_iso(p.date))
+    right += (right.empty() ? "" : "　") + date::japanese(*d) + "作成";
+  std::string h = "&L" + header_escape(cut_utf8(p.organisation, 80)) + "&C" +
+                  header_escape(cut_utf8(p.title, 80)) + "&R" + header_escape(cut_utf8(right, 60));
   return cut_utf8(h, 255);
 }
 
 void set_print_setup(lxw_worksheet* ws, const XlsxPrint& print, double total_width) {
   worksheet_set_paper(ws, 9);  // A4
   // About 90 character widths fit across a portrait A4 page at a readable scale.
-  if (total_width > 90) worksheet_set_landscape(ws);
-  else worksheet_set_portrait(ws);
+  if (total_width > 90)
+    worksheet_set_landscape(ws);
+  else
+    worksheet_set_portrait(ws);
   worksheet_fit_to_pages(ws, 1, 0);  // one page wide, as many pages tall as needed
   worksheet_repeat_rows(ws, 0, 0);   // the header row on every page
   worksheet_set_margins(ws, 0.4, 0.4, 0.7, 0.6);
   std::string header = page_header(print);
-  if (!print.organisation.empty() || !print.title.empty() || !print.period.empty()) worksheet_set_header(ws, header.c_str());
+  if (!print.organisation.empty() || !print.title.empty() || !print.period.empty())
+    worksheet_set_header(ws, header.c_str());
   worksheet_set_footer(ws, "&C&P / &N");
 }
 
@@ -82,23 +88,28 @@ void write_xlsx_workbook(const std::string& path, const std::vector<XlsxSheet>& 
     for (size_t r = 0; r < rows.size(); ++r) {
       for (size_t c = 0; c < rows[r].size(); ++c) {
         std::string v = r == 0 ? rows[r][c] : cell::guard(rows[r][c]);
-        worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), v.c_str(), r == 0 ? head : wrap);
+        worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), v.c_str(),
+                               r == 0 ? head : wrap);
       }
     }
     set_print_setup(ws, sh.print, total);
     worksheet_freeze_panes(ws, 1, 0);
-    if (cols > 0 && !rows.empty()) worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows.size() - 1), static_cast<lxw_col_t>(cols - 1));
+    if (cols > 0 && !rows.empty())
+      worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows.size() - 1),
+                           static_cast<lxw_col_t>(cols - 1));
   }
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) {
     std::remove(tmp.c_str());
     throw std::runtime_error("cannot write " + path + ": " + lxw_strerror(err));
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot rename " + tmp + " to " + path);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    throw std::runtime_error("cannot rename " + tmp + " to " + path);
 }
 
 std::string xlsx_workbook_bytes(const std::vector<XlsxSheet>& sheets) {
-  return bytes_via_temp_file([&](const std::string& path) { write_xlsx_workbook(path, sheets); }, ".xlsx");
+  return bytes_via_temp_file([&](const std::string& path) { write_xlsx_workbook(path, sheets); },
+                             ".xlsx");
 }
 
 }  // namespace anzen

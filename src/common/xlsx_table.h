@@ -13,7 +13,7 @@ struct XlsxPrint {
   std::string organisation, title, period, date;  // date: YYYY-MM-DD
 };
 struct XlsxSheet {
-  std::string name;  // at most 31 characters
+  std::string name;                            // at most 31 characters
   std::vector<std::vector<std::string>> rows;  // header first
   std::vector<double> widths;
   XlsxPrint print = {};
@@ -22,7 +22,8 @@ struct XlsxSheet {
 void write_xlsx_workbook(const std::string& path, const std::vector<XlsxSheet>& sheets);
 // The same workbook as bytes (for downloads).
 std::string xlsx_workbook_bytes(const std::vector<XlsxSheet>& sheets);
-void write_xlsx_table(const std::string& path, const std::string& sheet, const std::vector<std::vector<std::string>>& rows,
+void write_xlsx_table(const std::string& path, const std::string& sheet,
+                      const std::vector<std::vector<std::string>>& rows,
                       const std::vector<double>& widths = {});
 // The print setup every workbook sheet carries: A4, header row repeated on every page, one
 // page wide, landscape when the columns are wider than a portrait page, the page header.

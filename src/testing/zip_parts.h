@@ -17,7 +17,8 @@ struct ZipPart {
 std::string make_zip(const std::vector<ZipPart>& parts);
 
 // A minimal workbook: sheets given as (name, <sheetData> inner XML), strings inline.
-std::string make_xlsx(const std::vector<std::pair<std::string, std::string>>& sheets, const std::string& shared_strings_xml = "");
+std::string make_xlsx(const std::vector<std::pair<std::string, std::string>>& sheets,
+                      const std::string& shared_strings_xml = "");
 
 // <row r="N"> with inline-string cells at the given references ("A1" → text); "#n:" before a
 // value makes it a number cell.
