@@ -73,7 +73,9 @@ TEST(Copy, RoundTripKeepsEveryValueAndTheAuditChain) {
   EXPECT_EQ(dump(src), dump(dst));
   EXPECT_EQ(dump(src), dump(mid));
   for (const auto& t : counts) {
-    if (t.table == "evidence" || t.table == "assessments") EXPECT_EQ(t.rows, 2) << t.table;
+    if (t.table == "evidence" || t.table == "assessments") {
+      EXPECT_EQ(t.rows, 2) << t.table;
+    }
   }
 
   // The copy is a working database: new rows get fresh ids, the chain goes on, evidence reads back.
