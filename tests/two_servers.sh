@@ -78,11 +78,11 @@ assert "二台構成の試験" in body and body != json.dumps(before), "B does n
 st, dash_after, _ = call("GET", b + "/", headers={"Cookie": cookie})
 assert st == 200 and dash_after != dash_before, "B's dashboard is stale after a change made through A"
 
-# Failed logins on A throttle the account on B, even with the right password.
-for _ in range(5):
-    st, _, _ = login(a, "wrong password")
-    assert st == 401, ("failed login on A", st)
+# Failed logins on A make this client wait on B too (3 failures of a name and client start the
+# growing delay; the counters are in the database).
+codes = [login(a, "wrong password")[0] for _ in range(3)]
+assert codes == [401, 401, 401], ("failed logins on A", codes)
 st, _, _ = login(b, password)
-assert st == 429, ("B did not throttle after 5 failures on A", st)
+assert st == 429, ("B did not throttle after 3 failures on A", st)
 print("ok: session, answer, dashboard and throttling shared by two servers")
 PY
