@@ -271,10 +271,12 @@ void Accounts::delete_user(int64_t user_id, const std::string& actor) {
 }
 
 int Accounts::throttle_wait(const std::string& name, const std::string& client, int64_t now) {
-  // Failures since the last success, within a day; the delay doubles per failure past the free ones.
+  // Failures since the last success (by row order: times have whole seconds, and failures in the
+  // same second as a success still count), within a day; the delay doubles per failure past the
+  // free ones.
   auto delay = [&](const std::string& where, auto bind, int free) -> int64_t {
     auto st = db_.prepare("SELECT count(*), max(at) FROM login_attempts WHERE " + where +
-                          " AND success=0 AND at>? AND at>(SELECT COALESCE(max(at), 0) FROM login_attempts WHERE " +
+                          " AND success=0 AND at>? AND id>(SELECT COALESCE(max(id), 0) FROM login_attempts WHERE " +
                           where + " AND success=1)");
     int next = bind(st, 1);
     st.bind(next, now - 86400);
