@@ -84,14 +84,14 @@ std::string obligations_table(const Ctx& c, const std::vector<incident::Obligati
     const auto& o = obs[i];
     std::string due;
     if (!o.due) {
-      due = c.lang == "en" ? "now" : "速やかに";
+      due = c.t("due.prompt");
     } else {
       int64_t left = incident::days_from_civil(*o.due) - incident::days_from_civil(t);
       due = o.due->str() + (o.overdue ? (c.lang == "en" ? " (overdue " : "（超過 ") + std::to_string(-left) + (c.lang == "en" ? " d)" : " 日）")
                                       : (c.lang == "en" ? " (" : "（あと ") + std::to_string(left) + (c.lang == "en" ? " d left)" : " 日）"));
     }
     h += "<tr><td class=\"" + std::string(o.overdue || !o.due ? "overdue" : "") + "\">" + esc(due) + "</td><td><a href=\"/incidents/" +
-         std::to_string(o.incident_id) + "\">" + esc(o.incident_title) + "</a></td><td>" + esc(o.form) + " (" + esc(o.type) + ")</td></tr>";
+         std::to_string(o.incident_id) + "\">" + esc(o.incident_title) + "</a></td><td>" + esc(o.form) + (c.lang == "en" ? " (" : "（") + esc(c.t("report." + o.type)) + (c.lang == "en" ? ")" : "）") + "</td></tr>";
   }
   return h + "</tbody></table>";
 }
