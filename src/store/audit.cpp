@@ -1,6 +1,5 @@
 #include "store/audit.h"
 
-#include <fcntl.h>
 #include <pwd.h>
 #include <sodium.h>
 #include <sys/stat.h>
@@ -123,12 +122,7 @@ std::optional<AuditKey> key_for(Db& db, bool create) {
       if (st.step()) next = st.i64(0) + 1;
     }
     std::string text = "anzen-audit-key 1\nkey " + hex(raw, sizeof raw) + "\nfrom " + std::to_string(next) + "\n";
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-      bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-      ::close(fd);
-      if (!ok) throw std::runtime_error(path + ": cannot write the audit key");
-    } else if (errno != EEXIST) {
+    if (!create_private_file(path, text) && errno != EEXIST) {
       throw std::runtime_error(path + ": cannot create the audit key");
     }
     k = read_key(path);  // ours, or the one another process created first
@@ -170,11 +164,7 @@ void copy_audit_key(const std::string& from, const std::string& to) {
   std::ifstream in(from, std::ios::binary);
   if (!in) return;
   std::string text((std::istreambuf_iterator<char>(in)), {});
-  int fd = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return;  // already there
-  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  ::close(fd);
-  if (!ok) throw std::runtime_error(to + ": cannot write the audit key");
+  create_private_file(to, text);  // false: already there
 }
 
 std::string default_actor() {

@@ -12,4 +12,9 @@ namespace anzen::store {
 // in-memory database.
 std::string key_file_for(const std::string& db_path_or_uri, const std::string& suffix);
 
+// Creates `path` exclusively with mode 0600 holding `text`, flushed to disk. False when it could
+// not be created (errno says why: EEXIST when another process made it first); throws when it
+// was created but could not be written.
+bool create_private_file(const std::string& path, const std::string& text);
+
 }  // namespace anzen::store
