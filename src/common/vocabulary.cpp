@@ -27,6 +27,14 @@ const std::vector<Term>& terms() {
       {"orgkind", "operator_registered", "登録電気通信事業者", "Registered telecom operator", ""},
       {"orgkind", "operator_notified", "届出電気通信事業者", "Notified telecom operator", ""},
       {"orgkind", "maker", "メーカー等", "Equipment maker or contractor", ""},
+      // The two roles the industry benchmark groups submitters by (plural: they name groups).
+      {"industryrole", "operator", "電気通信事業者", "Telecom operators", ""},
+      {"industryrole", "maker", "メーカー等", "Equipment makers and contractors", ""},
+      // Where an operator's score falls among the sector's (quartiles of type 7).
+      {"quartileband", "below_q1", "下位25%（第1四分位未満）", "bottom quarter (below Q1)", ""},
+      {"quartileband", "q1_median", "25〜50%（第1四分位〜中央値）", "second quarter (Q1 to median)", ""},
+      {"quartileband", "median_q3", "50〜75%（中央値〜第3四分位）", "third quarter (median to Q3)", ""},
+      {"quartileband", "above_q3", "上位25%（第3四分位以上）", "top quarter (Q3 and above)", ""},
       {"service", "voice_emergency", "音声（緊急通報あり）", "Voice with emergency calls",
        "緊急通報を取り扱う音声伝送役務"},
       {"service", "voice_no_emergency", "音声（緊急通報なし）", "Voice without emergency calls",

@@ -1,5 +1,8 @@
 #include "industry/profile.h"
 
+#include "assess/model.h"
+#include "common/vocabulary.h"
+
 #include <stdexcept>
 
 namespace anzen::industry {
@@ -34,44 +37,24 @@ const SizeBand& size_band_of(int64_t users) {
 std::string role_of_kind(std::string_view kind) { return kind == "maker" ? "maker" : "operator"; }
 
 std::string role_label(std::string_view role, std::string_view lang) {
-  bool en = lang == "en";
-  if (role == "operator") return en ? "Operators" : "電気通信事業者";
-  if (role == "maker") return en ? "Equipment makers" : "機器ベンダー";
-  return std::string(role);
+  return vocab::label_or_code("industryrole", role, lang);
 }
 
-namespace {
-struct ServiceName {
-  const char* id;
-  const char* ja;
-  const char* en;
-};
-// The service categories of assess::valid_service, with the names of the telecom rules.
-constexpr ServiceName kServices[] = {
-    {"voice_emergency", "緊急通報を扱う音声伝送役務", "Voice with emergency calls"},
-    {"voice_no_emergency", "緊急通報を扱わない音声伝送役務", "Voice without emergency calls"},
-    {"mobile", "携帯電話・移動通信", "Mobile"},
-    {"lpwa", "LPWA サービス", "LPWA"},
-    {"isp_data", "インターネット接続・データ伝送役務", "Internet access and data"},
-    {"free_internet", "利用者から料金を徴収しないインターネット接続役務", "Free internet access"},
-    {"cloud", "クラウドサービス", "Cloud"},
-};
-}  // namespace
-
+// The service categories of assess::valid_service, in the vocabulary's order ("other" is not a
+// category a profile can declare).
 const std::vector<std::string>& service_categories() {
   static const std::vector<std::string> ids = [] {
     std::vector<std::string> v;
-    for (const auto& s : kServices) v.emplace_back(s.id);
+    for (const auto& s : vocab::codes("service")) {
+      if (assess::valid_service(s)) v.push_back(s);
+    }
     return v;
   }();
   return ids;
 }
 
 std::string service_label(std::string_view service, std::string_view lang) {
-  for (const auto& s : kServices) {
-    if (service == s.id) return lang == "en" ? s.en : s.ja;
-  }
-  return std::string(service);
+  return vocab::label_or_code("service", service, lang);
 }
 
 }  // namespace anzen::industry

@@ -1,5 +1,7 @@
 #include "industry/stats.h"
 
+#include "common/vocabulary.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -56,14 +58,7 @@ std::string quartile_band(double x, const Summary& s) {
 }
 
 std::string quartile_band_label(std::string_view band, std::string_view lang) {
-  bool en = lang == "en";
-  if (band == "below_q1") return en ? "bottom quarter (below Q1)" : "下位25%（第1四分位未満）";
-  if (band == "q1_median")
-    return en ? "second quarter (Q1 to median)" : "25〜50%（第1四分位〜中央値）";
-  if (band == "median_q3")
-    return en ? "third quarter (median to Q3)" : "50〜75%（中央値〜第3四分位）";
-  if (band == "above_q3") return en ? "top quarter (Q3 and above)" : "上位25%（第3四分位以上）";
-  return std::string(band);
+  return vocab::label_or_code("quartileband", band, lang);
 }
 
 }  // namespace anzen::industry
