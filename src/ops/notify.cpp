@@ -1,5 +1,7 @@
 #include "ops/notify.h"
 
+#include "common/vocabulary.h"
+
 #include <map>
 
 namespace anzen::ops {
@@ -19,16 +21,10 @@ std::string kinds_of(const json& verdict, const char* lang) {
 }
 
 std::string reports_of(const json& verdict, bool ja) {
-  static const std::map<std::string, std::pair<std::string, std::string>> names = {
-      {"prompt", {"速報", "prompt report"}},
-      {"detailed", {"詳細な報告", "detailed report"}},
-      {"periodic", {"定期報告", "periodic report"}},
-      {"review", {"分析・検証の報告", "review report"}}};
   std::string s;
   for (const auto& c : verdict["classifications"]) {
     for (const auto& r : c["reports"]) {
       std::string type = r["type"];
-      auto n = names.count(type) ? names.at(type) : std::make_pair(type, type);
       std::string due =
           r["due"].is_string()
               ? r["due"].get<std::string>()
@@ -37,7 +33,7 @@ std::string reports_of(const json& verdict, bool ja) {
                          ? std::string(ja ? "（基準到達 " : " (threshold crossed ") +
                                r["triggered_at"].get<std::string>() + (ja ? "）" : ")")
                          : "");
-      s += "- " + (ja ? n.first : n.second) + " " + r["form"].get<std::string>() + ": " +
+      s += "- " + vocab::label_or_code("report", type, ja ? "ja" : "en") + " " + r["form"].get<std::string>() + ": " +
            (ja ? "期限 " : "due ") + due + "\n";
     }
   }
