@@ -8,7 +8,7 @@
 #include "common/uuid.h"
 #include "incident/register.h"
 #include "ops/mapping.h"
-#include "web/accounts.h"
+#include "common/random_token.h"
 
 namespace anzen::ops {
 using nlohmann::json;
@@ -86,7 +86,7 @@ NewIntegration IngestService::create(int64_t org_id, const std::string& kind,
   parse_rules(rules_yaml, name.empty() ? "rules" : name);  // throws RulesError with the line
   if (!OpsRepo(db_, actor).org_exists(org_id))
     throw std::invalid_argument("org: no organisation with id " + std::to_string(org_id));
-  std::string token = web::random_token();
+  std::string token = random_token();
   auto integ = OpsRepo(db_, actor)
                    .create_integration(org_id, kind, name.empty() ? kind : name, sha256_hex(token),
                                        hmac_secret, rules_yaml);

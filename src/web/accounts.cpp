@@ -146,15 +146,6 @@ void check_password_policy(const std::string& password, const std::string& user_
   if (common.count(pw)) throw std::invalid_argument("password: one of the most common passwords");
 }
 
-std::string random_token() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-  unsigned char buf[32];
-  randombytes_buf(buf, sizeof buf);
-  char out[64];
-  sodium_bin2base64(out, sizeof out, buf, sizeof buf, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  return out;
-}
-
 User Accounts::create_user(int64_t org_id, const std::string& name, Role role,
                            const std::string& password, const std::string& actor) {
   (void)kRegistered;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/random_token.h"
 #include "store/db.h"
 
 namespace anzen::web {
@@ -106,7 +107,7 @@ class Accounts {
 // Throws std::invalid_argument saying which rule failed.
 void check_password_policy(const std::string& password, const std::string& user_name);
 
-// Random URL-safe token of 32 bytes.
-std::string random_token();
+// Tokens come from common (ops and the supplier portal use them too).
+using anzen::random_token;
 
 }  // namespace anzen::web
