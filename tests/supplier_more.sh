@@ -231,9 +231,31 @@ O="Authorization: Bearer $tok_o"
 for s in "再評価" "交換機" "委託先のリスク" "保守委託契約"; do
   grep -q "$s" "$tmp/body" || fail "supplier page lacks $s"
 done
-! grep -q "監視端末" "$tmp/body" || fail "an asset naming another supplier is not this one's"
+! grep -q "名称の記載のみ" "$tmp/body" || fail "an asset naming another supplier is not this one's"
 [ "$(code -H "$O" "$base/contracts/$k")" = 200 ] && grep -q "1823-1825" "$tmp/body" || fail "contract page"
 [ "$(code -H "$O" "$base/suppliers/overdue")" = 200 ] || fail "overdue page"
 [ "$(code -H "$O" "$base/api/v1/suppliers/reassessments")" = 200 ] || fail "reassessments API"
+# Reports: the supplier overview in the management report (ja/en) and the suppliers workbook.
+a=$("$anzen" assess create --org "$op" --framework tcs-2023 --role operator --period FY2025 --json | jget 'd["id"]')
+"$anzen" report management --assessment "$a" --format html -o "$tmp/m.html" 2>/dev/null
+grep -q "委託先の状況" "$tmp/m.html" && grep -q "機器メーカー" "$tmp/m.html" && grep -q "回答中" "$tmp/m.html" || fail "the management report's supplier section"
+"$anzen" report management --assessment "$a" --format html --lang en -o "$tmp/m-en.html" 2>/dev/null
+grep -q "Next assessment due" "$tmp/m-en.html" && grep -q "In progress" "$tmp/m-en.html" || fail "the English supplier section"
+"$anzen" report management --assessment "$a" -o "$tmp/m.pdf" 2>/dev/null
+[ "$(head -c 4 "$tmp/m.pdf")" = "%PDF" ] || fail "the management report PDF"
+"$anzen" supplier create --org "$op" --name "=HYPERLINK(\"http://x\")" >/dev/null
+"$anzen" supplier workbook --org "$op" --today 2099-01-01 -o "$tmp/suppliers.xlsx"
+python3 - "$tmp/suppliers.xlsx" <<'PY' || fail "the suppliers workbook"
+import sys, zipfile, re
+z = zipfile.ZipFile(sys.argv[1])
+strings = z.read("xl/sharedStrings.xml").decode()
+sheet = z.read("xl/worksheets/sheet1.xml").decode()
+for s in ("委託先", "次回評価期限", "機器メーカー", "回答中", "再評価期限超過"):
+    assert s in strings, s
+assert "'=HYPERLINK" in strings, "formula-like names are written as text"
+assert "<f>" not in sheet, "no formulas"
+assert "<pageSetup" in sheet and "oddHeader" in sheet and "第一通信株式会社" in sheet, "print setup with the page header"
+PY
+[ "$(code -H "$O" "$base/suppliers/workbook.xlsx")" = 200 ] && [ "$(head -c 2 "$tmp/body")" = PK ] || fail "the workbook from the web"
 "$anzen" audit verify >/dev/null || fail "audit chain"
 echo "supplier_more: ok"

@@ -7,7 +7,9 @@
 #include "cli/supplier_session.h"
 #include "common/paths.h"
 #include "risk/repo.h"
+#include "supplier/overview.h"
 #include "supplier/view.h"
+#include "assess/repo.h"
 
 namespace anzen::cli {
 using nlohmann::json;
@@ -16,7 +18,7 @@ namespace {
 struct Opts {
   int64_t org = 0, id = 0, asset = 0, risk = 0, supplier = 0;
   int months = 0;
-  std::string today, title, signed_on, starts_on, ends_on, item, status, evidence, question, file;
+  std::string today, lang = "ja", output, title, signed_on, starts_on, ends_on, item, status, evidence, question, file;
   bool json = false;
 };
 Opts o;
@@ -93,6 +95,21 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
   lr->callback([&g] {
     SupplierSession s(g.db);
     guarded([&] { s.svc.link_risk(o.org, o.id, o.risk); });
+  });
+  auto* wb = sup->add_subcommand("workbook", "The suppliers and their status as an XLSX workbook");
+  wb->add_option("--org", o.org)->required();
+  wb->add_option("--today", o.today, "YYYY-MM-DD (default: today in Japan)");
+  wb->add_option("--lang", o.lang, "ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
+  wb->add_option("-o,--output", o.output)->required();
+  wb->callback([&g] {
+    SupplierSession s(g.db);
+    auto org = assess::AssessRepo(s.db, "cli").org(o.org);
+    if (!org) throw UsageError("no organisation " + std::to_string(o.org));
+    std::string today = o.today.empty() ? today_jst() : o.today;
+    guarded([&] {
+      write_xlsx_workbook(o.output, {supplier::overview_sheet(supplier::overview(s.svc, o.org, today),
+                                                              org->name, today, o.lang)});
+    });
   });
   auto* sh = sup->add_subcommand("show", "A supplier with its re-assessment, assets, risks and contracts");
   sh->add_option("ID", o.id)->required();

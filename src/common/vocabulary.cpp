@@ -103,6 +103,17 @@ const std::vector<Term>& terms() {
       {"qevent", "reject", "却下", "Rejected", ""},
       {"qevent", "revoke", "リンク取消", "Links revoked", ""},
       {"qevent", "adopt", "共有回答を採用", "Adopted a shared snapshot", ""},
+      {"supplierfield", "name", "委託先", "Supplier", ""},
+      {"supplierfield", "corporate_number", "法人番号", "Corporate number", ""},
+      {"supplierfield", "criticality", "重要度", "Criticality", ""},
+      {"supplierfield", "questionnaire", "最新の質問票", "Latest questionnaire", ""},
+      {"supplierfield", "qstatus", "質問票の状態", "Questionnaire status", ""},
+      {"supplierfield", "last_accepted", "前回の承認日", "Last accepted", ""},
+      {"supplierfield", "next_due", "次回評価期限", "Next assessment due", ""},
+      {"supplierfield", "recurrence", "再評価", "Re-assessment", ""},
+      {"supplierfield", "risks", "リスク数", "Risks", ""},
+      {"supplierfield", "contracts", "契約数", "Contracts", ""},
+      {"supplierfield", "section", "委託先の状況", "Suppliers", ""},
   };
   return t;
 }

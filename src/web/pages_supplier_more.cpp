@@ -6,7 +6,9 @@
 #include "catalog/catalog_dir.h"
 #include "common/clock.h"
 #include "common/vocabulary.h"
+#include "assess/repo.h"
 #include "risk/repo.h"
+#include "supplier/overview.h"
 #include "web/accounts.h"
 #include "web/dashboard_parts.h"
 #include "web/html.h"
@@ -252,10 +254,21 @@ void mount_supplier_extra_pages(Router& r) {
                      "attachment; filename=\"evidence\"; filename*=UTF-8''" + url_encode(f->first.filename));
     c.res.set_content(f->second, f->first.mime);
   });
+  r.get("/suppliers/workbook.xlsx", [](Ctx& c) {
+    auto org = assess::AssessRepo(c.db, c.actor()).org(c.org());
+    if (!org) throw HttpError(404, "not found");
+    auto svc = suppliers_for(c, c.actor());
+    std::string today = today_jst();
+    auto bytes = xlsx_workbook_bytes(
+        {supplier::overview_sheet(supplier::overview(svc, c.org(), today), org->name, today, c.lang)});
+    c.res.set_header("Content-Disposition", "attachment; filename=\"suppliers.xlsx\"");
+    c.res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  });
   r.get("/suppliers/overdue", [](Ctx& c) {
     auto list = suppliers_for(c, c.actor()).overdue(c.org(), today_jst());
     std::string b = "<h1>" + tx(c, "再評価の期限を過ぎた委託先", "Suppliers overdue for re-assessment") + "</h1>";
     b += list.empty() ? "<p class=\"muted\">" + tx(c, "ありません。", "None.") + "</p>" : reassessment_table(c, list);
+    b += "<p><a href=\"/suppliers/workbook.xlsx\">" + tx(c, "委託先の状況（Excel）", "Suppliers workbook (Excel)") + "</a></p>";
     c.html(layout(c, tx(c, "再評価期限超過", "Overdue re-assessments"), b));
   });
   r.post(R"(/suppliers/(\d+)/interval)", [](Ctx& c) {
