@@ -5,6 +5,7 @@
 
 #include "catalog/catalog_dir.h"
 #include "cli/cli.h"
+#include "cli/supplier_session.h"
 #include "common/clock.h"
 #include "common/paths.h"
 #include "common/xlsx_table.h"
@@ -13,7 +14,6 @@
 #include "supplier/service.h"
 #include "supplier/sheet.h"
 #include "supplier/view.h"
-#include "cli/supplier_session.h"
 
 namespace anzen::cli {
 using nlohmann::json;
@@ -254,7 +254,8 @@ void register_questionnaire(CLI::App& app, Globals& g) {
     auto q = s.need(o.id);
     if (format == "oscal") {
       auto sup = s.svc.supplier(q.org_id, q.supplier_id);
-      write_file_atomic(out, supplier::component_definition(q, s.svc.answers(q.id), *sup).dump(2) + "\n");
+      write_file_atomic(
+          out, supplier::component_definition(q, s.svc.answers(q.id), *sup).dump(2) + "\n");
       return;
     }
     write_xlsx_table(out, supplier::kAnswerSheet, supplier::answer_sheet(q, s.svc.answers(q.id)),

@@ -3,13 +3,13 @@
 // outsourcing contracts with chapter 10's clauses, evidence files of answers.
 #include <iostream>
 
+#include "assess/repo.h"
 #include "catalog/catalog_dir.h"
 #include "cli/supplier_session.h"
 #include "common/paths.h"
 #include "risk/repo.h"
 #include "supplier/overview.h"
 #include "supplier/view.h"
-#include "assess/repo.h"
 
 namespace anzen::cli {
 using nlohmann::json;
@@ -18,7 +18,8 @@ namespace {
 struct Opts {
   int64_t org = 0, id = 0, asset = 0, risk = 0, supplier = 0;
   int months = 0;
-  std::string today, lang = "ja", output, title, signed_on, starts_on, ends_on, item, status, evidence, question, file;
+  std::string today, lang = "ja", output, title, signed_on, starts_on, ends_on, item, status,
+                     evidence, question, file;
   bool json = false;
 };
 Opts o;
@@ -37,7 +38,8 @@ json supplier_detail(SupplierSession& s, const supplier::Supplier& x, const std:
                      {"plan_item_id", l.plan_item_id ? json(*l.plan_item_id) : json()}});
   j["risks"] = risks;
   json ks = json::array();
-  for (const auto& k : s.svc.contracts(x.org_id, x.id)) ks.push_back({{"id", k.id}, {"title", k.title}});
+  for (const auto& k : s.svc.contracts(x.org_id, x.id))
+    ks.push_back({{"id", k.id}, {"title", k.title}});
   j["contracts"] = ks;
   return j;
 }
@@ -107,11 +109,13 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
     if (!org) throw UsageError("no organisation " + std::to_string(o.org));
     std::string today = o.today.empty() ? today_jst() : o.today;
     guarded([&] {
-      write_xlsx_workbook(o.output, {supplier::overview_sheet(supplier::overview(s.svc, o.org, today),
-                                                              org->name, today, o.lang)});
+      write_xlsx_workbook(
+          o.output, {supplier::overview_sheet(supplier::overview(s.svc, o.org, today), org->name,
+                                              today, o.lang)});
     });
   });
-  auto* sh = sup->add_subcommand("show", "A supplier with its re-assessment, assets, risks and contracts");
+  auto* sh =
+      sup->add_subcommand("show", "A supplier with its re-assessment, assets, risks and contracts");
   sh->add_option("ID", o.id)->required();
   sh->add_option("--org", o.org)->required();
   sh->add_option("--today", o.today, "YYYY-MM-DD (default: today in Japan)");
@@ -119,13 +123,16 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
   sh->callback([&g] {
     SupplierSession s(g.db);
     auto x = s.svc.supplier(o.org, o.id);
-    if (!x) throw UsageError("no supplier " + std::to_string(o.id) + " in organisation " + std::to_string(o.org));
+    if (!x)
+      throw UsageError("no supplier " + std::to_string(o.id) + " in organisation " +
+                       std::to_string(o.org));
     guarded([&] { print_json(supplier_detail(s, *x, o.today.empty() ? today_jst() : o.today)); });
   });
 }
 
 void register_contract(CLI::App& app, Globals& g) {
-  auto* ct = app.add_subcommand("contract", "Outsourcing contracts and the contract requirements of tcs-2023 chapter 10");
+  auto* ct = app.add_subcommand(
+      "contract", "Outsourcing contracts and the contract requirements of tcs-2023 chapter 10");
   ct->require_subcommand(1);
   auto* add = ct->add_subcommand("add", "Record a contract with a supplier");
   add->add_option("--org", o.org)->required();
@@ -149,18 +156,23 @@ void register_contract(CLI::App& app, Globals& g) {
       std::cout << "contract " << made.id << "\n";
     });
   });
-  auto* cl = ct->add_subcommand("clause", "Record whether the contract covers a chapter 10 requirement, and where");
+  auto* cl = ct->add_subcommand(
+      "clause", "Record whether the contract covers a chapter 10 requirement, and where");
   cl->add_option("ID", o.id)->required();
   cl->add_option("--org", o.org)->required();
   cl->add_option("--item", o.item, "tcs-2023 item, e.g. 10.1.1.1")->required();
-  cl->add_option("--status", o.status, "implemented | partial | not_implemented | not_applicable")->required();
+  cl->add_option("--status", o.status, "implemented | partial | not_implemented | not_applicable")
+      ->required();
   cl->add_option("--evidence", o.evidence, "The contract's clause, e.g. 第12条（秘密保持）");
   cl->callback([&g] {
     SupplierSession s(g.db);
     guarded([&] {
       auto st = assess::status_from(o.status);
-      if (!st) throw std::invalid_argument("status: expected implemented, partial, not_implemented or not_applicable");
-      s.svc.set_clause(o.org, o.id, supplier::contract_clauses(catalog::shipped_catalog()), o.item, *st, o.evidence);
+      if (!st)
+        throw std::invalid_argument(
+            "status: expected implemented, partial, not_implemented or not_applicable");
+      s.svc.set_clause(o.org, o.id, supplier::contract_clauses(catalog::shipped_catalog()), o.item,
+                       *st, o.evidence);
     });
   });
   auto* show = ct->add_subcommand("show", "A contract with its chapter 10 checklist");
@@ -170,14 +182,18 @@ void register_contract(CLI::App& app, Globals& g) {
   show->callback([&g] {
     SupplierSession s(g.db);
     auto k = s.svc.contract(o.org, o.id);
-    if (!k) throw UsageError("no contract " + std::to_string(o.id) + " in organisation " + std::to_string(o.org));
-    print_json(supplier::contract_json(*k, supplier::contract_clauses(catalog::shipped_catalog()), s.svc.clauses(k->id)));
+    if (!k)
+      throw UsageError("no contract " + std::to_string(o.id) + " in organisation " +
+                       std::to_string(o.org));
+    print_json(supplier::contract_json(*k, supplier::contract_clauses(catalog::shipped_catalog()),
+                                       s.svc.clauses(k->id)));
   });
 }
 
 void register_answer_evidence(CLI::App& app, Globals& g) {
   auto* qn = app.get_subcommand("questionnaire");
-  auto* ev = qn->add_subcommand("evidence", "Attach an evidence file to an answer (the supplier's side)");
+  auto* ev =
+      qn->add_subcommand("evidence", "Attach an evidence file to an answer (the supplier's side)");
   ev->add_option("ID", o.id)->required();
   ev->add_option("--question", o.question)->required();
   ev->add_option("FILE", o.file)->required()->check(CLI::ExistingFile);
@@ -186,8 +202,11 @@ void register_answer_evidence(CLI::App& app, Globals& g) {
     SupplierSession s(g.db);
     auto q = s.need(o.id);
     guarded([&] {
-      auto f = s.svc.add_answer_file(q, o.question, std::filesystem::path(o.file).filename().string(), read_file(o.file));
-      if (o.json) return print_json({{"id", f.id}, {"filename", f.filename}, {"sha256", f.sha256}, {"size", f.size}});
+      auto f = s.svc.add_answer_file(
+          q, o.question, std::filesystem::path(o.file).filename().string(), read_file(o.file));
+      if (o.json)
+        return print_json(
+            {{"id", f.id}, {"filename", f.filename}, {"sha256", f.sha256}, {"size", f.size}});
       std::cout << "evidence " << f.id << " (" << f.filename << ")\n";
     });
   });

@@ -161,7 +161,8 @@ std::string management_html(const ReportData& d, const std::string& lang) {
        text::html_escape(word("overdue", lang)) + "</h3>" + table_of({word("target", lang), word("owner", lang), word("deadline", lang), word("progress", lang)}, r.overdue, lang);
   s += "<h2>" + text::html_escape(word("incidents", lang)) + "</h2>" + table_of({word("title", lang), word("started", lang), word("class", lang)}, r.incidents, lang) +
        "<h3>" + text::html_escape(word("obligations", lang)) + "</h3>" + table_of({word("title", lang), word("form", lang), word("due", lang), ""}, r.obligations, lang);
-  s += "<h2>" + text::html_escape(vocab::label_or_code("supplierfield", "section", lang)) + "</h2>" + supplier_section_html(d, lang);
+  s += "<h2>" + text::html_escape(vocab::label_or_code("supplierfield", "section", lang)) +
+       "</h2>" + supplier_section_html(d, lang);
   s += "<h2>" + text::html_escape(word("trend", lang)) + "</h2>" + svg_trend(d.trend);
   return html_page(title, lang, s);
 }
@@ -198,8 +199,10 @@ std::string management_pdf(const ReportData& d, const std::string& lang) {
   if (r.obligations.empty()) pdf.paragraph(word("none", lang));
   else pdf.table({word("title", lang), word("form", lang), word("due", lang), ""}, r.obligations, {215, 160, 80, 60});
   pdf.heading(vocab::label_or_code("supplierfield", "section", lang));
-  if (d.suppliers.empty()) pdf.paragraph(word("none", lang));
-  else pdf.table(supplier_head(d, lang), supplier_rows(d, lang), {120, 60, 95, 90, 80, 70});
+  if (d.suppliers.empty())
+    pdf.paragraph(word("none", lang));
+  else
+    pdf.table(supplier_head(d, lang), supplier_rows(d, lang), {120, 60, 95, 90, 80, 70});
   pdf.heading(word("trend", lang), 15, 150);
   pdf.line_chart(trend_points(d));
   return pdf.bytes();

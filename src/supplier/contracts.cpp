@@ -9,7 +9,8 @@
 namespace anzen::supplier {
 
 namespace {
-constexpr const char* kCols = "c.id, c.supplier_id, c.title, c.signed_on, c.starts_on, c.ends_on, c.created_at";
+constexpr const char* kCols =
+    "c.id, c.supplier_id, c.title, c.signed_on, c.starts_on, c.ends_on, c.created_at";
 Contract read_contract(store::Stmt& st) {
   return {st.i64(0), st.i64(1), st.str(2), st.str(3), st.str(4), st.str(5), st.str(6)};
 }
@@ -86,8 +87,7 @@ void Suppliers::set_clause(int64_t org, int64_t contract_id, const std::vector<C
         "status: choose implemented, partial, not_implemented or not_applicable");
   if (evidence.size() > 2000) throw std::invalid_argument("evidence: longer than 2000 bytes");
   if (st == assess::Status::implemented && evidence.empty())
-    throw std::invalid_argument("evidence: name the clause of the contract that covers " +
-                                item_id);
+    throw std::invalid_argument("evidence: name the clause of the contract that covers " + item_id);
   auto before = clauses(contract_id);
   db_.transaction([&] {
     db_.prepare("DELETE FROM contract_clauses WHERE contract_id=? AND item_id=?")
@@ -106,7 +106,11 @@ void Suppliers::set_clause(int64_t org, int64_t contract_id, const std::vector<C
         .run();
     auto it = before.find(item_id);
     store::audit_append(
-        db_, {actor_, org, "contract_clause", std::to_string(contract_id) + ":" + item_id, "update",
+        db_, {actor_,
+              org,
+              "contract_clause",
+              std::to_string(contract_id) + ":" + item_id,
+              "update",
               it == before.end() ? nlohmann::json(nullptr)
                                  : nlohmann::json{{"status", assess::to_string(it->second.status)},
                                                   {"evidence", it->second.evidence}},

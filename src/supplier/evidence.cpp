@@ -31,8 +31,7 @@ AnswerFile Suppliers::add_answer_file(const Questionnaire& q, const std::string&
                                       const std::string& filename, const std::string& bytes) {
   bool known = false;
   for (const auto& x : q.questions) known = known || x.id == question_id;
-  if (!known)
-    throw std::out_of_range("question: " + question_id + " is not in this questionnaire");
+  if (!known) throw std::out_of_range("question: " + question_id + " is not in this questionnaire");
   if (!answerable(q.status))
     throw std::invalid_argument("the questionnaire is " + to_string(q.status) +
                                 " and takes no more evidence");

@@ -91,8 +91,8 @@ void Suppliers::link_risk(int64_t org, int64_t supplier_id, int64_t risk_id) {
         .bind(3, now_())
         .run();
     store::audit_append(db_, {actor_, org, "supplier_risk",
-                              std::to_string(supplier_id) + ":" + std::to_string(risk_id),
-                              "create", nullptr, nlohmann::json{{"risk_id", risk_id}}});
+                              std::to_string(supplier_id) + ":" + std::to_string(risk_id), "create",
+                              nullptr, nlohmann::json{{"risk_id", risk_id}}});
   });
 }
 
@@ -127,7 +127,8 @@ void Suppliers::raise_risks(const Questionnaire& q, bool accepted) {
     r.title = "委託先「" + s->name + "」: " + x.id + " が" + assess::to_japanese(st);
     r.threat = "custom";
     r.custom_threat = "委託先の対策不足（質問票 " + std::to_string(q.id) + "）";
-    r.description = x.text.ja + (it->second.comment.empty() ? "" : "\n委託先の回答: " + it->second.comment);
+    r.description =
+        x.text.ja + (it->second.comment.empty() ? "" : "\n委託先の回答: " + it->second.comment);
     r.owner = actor_;
     r.question_ids = {x.id};
     r.inherent_l = r.current_l = r.residual_l = l;
@@ -139,12 +140,14 @@ void Suppliers::raise_risks(const Questionnaire& q, bool accepted) {
       // The six fields (2(1)ウ(ウ)); the wording is Anzen's.
       risk::PlanItem p;
       p.org_id = q.org_id;
-      p.target_state = "委託先「" + s->name + "」の " + x.id + " が実施済と回答され、承認されている";
+      p.target_state =
+          "委託先「" + s->name + "」の " + x.id + " が実施済と回答され、承認されている";
       p.actions = "委託先に「" + x.text.ja + "」の対策を求め、実施状況の報告を受ける";
       p.resources = "委託先「" + s->name + "」の対応（契約に基づく）と自組織の確認担当";
       p.owner = actor_;
       p.deadline = deadline;
-      p.evaluation_method = "次回の委託先評価（質問票）で " + x.id + " が実施済と回答され承認されること";
+      p.evaluation_method =
+          "次回の委託先評価（質問票）で " + x.id + " が実施済と回答され承認されること";
       p.risk_ids = {r.id};
       p.question_ids = {x.id};
       plan_id = risks.save_plan_item(p).id;

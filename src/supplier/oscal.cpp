@@ -50,29 +50,30 @@ json component_definition(const Questionnaire& q, const QAnswers& answers, const
     json r = {{"uuid", uuid_v5(seed + ":req:" + x.id)},
               {"control-id", control_id(x)},
               {"description", oscal_text(a.comment, assess::to_japanese(a.status))},
-              {"props", json::array({catalog::oscal_prop("question-id", x.id),
-                                     catalog::oscal_prop("answer-status",
-                                                         assess::to_string(a.status))})}};
+              {"props",
+               json::array({catalog::oscal_prop("question-id", x.id),
+                            catalog::oscal_prop("answer-status", assess::to_string(a.status))})}};
     if (!text::trim(a.review_comment).empty()) r["remarks"] = text::trim(a.review_comment);
     reqs[src].push_back(r);
   }
   json impls = json::array();
   for (const auto& src : sources) {
-    impls.push_back({{"uuid", uuid_v5(seed + ":impl:" + src)},
-                     {"source", src},
-                     {"description", "質問票 " + std::to_string(q.id) + "（" + q.tmpl +
-                                         "）への回答 / answers to questionnaire " +
-                                         std::to_string(q.id)},
-                     {"implemented-requirements", reqs[src]}});
+    impls.push_back(
+        {{"uuid", uuid_v5(seed + ":impl:" + src)},
+         {"source", src},
+         {"description", "質問票 " + std::to_string(q.id) + "（" + q.tmpl +
+                             "）への回答 / answers to questionnaire " + std::to_string(q.id)},
+         {"implemented-requirements", reqs[src]}});
   }
-  json component = {{"uuid", uuid_v5("component:supplier:" + std::to_string(s.id))},
-                    {"type", "service"},
-                    {"title", s.name},
-                    {"description", oscal_text(services, s.name)},
-                    {"purpose", oscal_text(services, s.name)},
-                    {"responsible-roles", json::array({{{"role-id", "provider"},
-                                                        {"party-uuids", json::array({party})}}})},
-                    {"control-implementations", impls}};
+  json component = {
+      {"uuid", uuid_v5("component:supplier:" + std::to_string(s.id))},
+      {"type", "service"},
+      {"title", s.name},
+      {"description", oscal_text(services, s.name)},
+      {"purpose", oscal_text(services, s.name)},
+      {"responsible-roles",
+       json::array({{{"role-id", "provider"}, {"party-uuids", json::array({party})}}})},
+      {"control-implementations", impls}};
   if (!s.corporate_number.empty())
     component["props"] = json::array({catalog::oscal_prop("corporate-number", s.corporate_number)});
   json metadata = {
@@ -145,7 +146,8 @@ std::vector<SheetAnswer> answers_from_component_definition(const json& doc,
       std::string rpath = ipath + ".implemented-requirements[" + std::to_string(k) + "]";
       auto id = prop_value(reqs[k], "question-id");
       if (!id || !id->is_string())
-        throw std::invalid_argument(rpath + ".props[question-id]: missing; expected the question id");
+        throw std::invalid_argument(rpath +
+                                    ".props[question-id]: missing; expected the question id");
       std::string question = id->get<std::string>();
       if (!known.count(question))
         throw std::invalid_argument(rpath + ".props[question-id]: '" + question +
@@ -154,7 +156,8 @@ std::vector<SheetAnswer> answers_from_component_definition(const json& doc,
         throw std::invalid_argument(rpath + ".props[question-id]: '" + question +
                                     "' appears twice; expected each question once");
       auto st = prop_value(reqs[k], "answer-status");
-      auto status = st && st->is_string() ? assess::status_from(st->get<std::string>()) : std::nullopt;
+      auto status =
+          st && st->is_string() ? assess::status_from(st->get<std::string>()) : std::nullopt;
       if (!status)
         throw std::invalid_argument(rpath +
                                     ".props[answer-status]: expected implemented, partial, "

@@ -10,8 +10,8 @@
 namespace anzen::supplier {
 
 struct SupplierStatus {
-  Reassessment reassessment;             // the supplier and its next assessment
-  std::optional<Questionnaire> latest;   // the questionnaire sent last, if any
+  Reassessment reassessment;            // the supplier and its next assessment
+  std::optional<Questionnaire> latest;  // the questionnaire sent last, if any
   int risks = 0, contracts = 0;
 };
 std::vector<SupplierStatus> overview(Suppliers& svc, int64_t org, const std::string& today);

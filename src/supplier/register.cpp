@@ -14,7 +14,8 @@ using nlohmann::json;
 bool valid_criticality(std::string_view c) { return c == "low" || c == "medium" || c == "high"; }
 
 catalog::Text criticality_label(std::string_view c) {
-  return {vocab::label_or_code("criticality", c, "ja"), vocab::label_or_code("criticality", c, "en")};
+  return {vocab::label_or_code("criticality", c, "ja"),
+          vocab::label_or_code("criticality", c, "en")};
 }
 
 namespace {

@@ -134,14 +134,20 @@ json contract_json(const Contract& k, const std::vector<Clause>& clauses,
                   {"text", text_json(c.text)},
                   {"source", c.source},
                   {"status", assess::to_string(s.status)},
-                  {"status_label", {{"ja", assess::to_japanese(s.status)}, {"en", assess::to_string(s.status)}}},
+                  {"status_label",
+                   {{"ja", assess::to_japanese(s.status)}, {"en", assess::to_string(s.status)}}},
                   {"evidence", s.evidence},
                   {"updated_at", s.updated_at},
                   {"updated_by", s.updated_by}});
   }
-  return {{"id", k.id},          {"supplier_id", k.supplier_id}, {"title", k.title},
-          {"signed_on", k.signed_on}, {"starts_on", k.starts_on},     {"ends_on", k.ends_on},
-          {"created_at", k.created_at}, {"clauses", cl}};
+  return {{"id", k.id},
+          {"supplier_id", k.supplier_id},
+          {"title", k.title},
+          {"signed_on", k.signed_on},
+          {"starts_on", k.starts_on},
+          {"ends_on", k.ends_on},
+          {"created_at", k.created_at},
+          {"clauses", cl}};
 }
 
 }  // namespace anzen::supplier

@@ -172,7 +172,9 @@ User Accounts::create_user(int64_t org_id, const std::string& name, Role role,
   std::string hash = hash_password(password);
   User u;
   db_.transaction([&] {
-    db_.prepare("INSERT INTO users(org_id, name, role, password_hash, created_at, supplier_role) VALUES (?,?,?,?,?,?)")
+    db_.prepare(
+           "INSERT INTO users(org_id, name, role, password_hash, created_at, supplier_role) VALUES "
+           "(?,?,?,?,?,?)")
         .bind(1, org_id)
         .bind(2, name)
         .bind(3, stored_role(role))

@@ -43,14 +43,6 @@ std::vector<std::string> string_array(const json& in, const char* name) {
 
 supplier::Questionnaire need_q(Ctx& c) { return need_visible_questionnaire(c, c.path_id(1)); }
 
-template <typename F>
-void not_found_on_range(F f) {
-  try {
-    f();
-  } catch (const std::out_of_range&) {
-    throw HttpError(404, "not found");
-  }
-}
 }  // namespace
 
 void mount_supplier_api(Router& r) {
@@ -83,8 +75,8 @@ void mount_supplier_api(Router& r) {
           auto svc = suppliers_for(c, c.actor());
           json sent = json::array(), received = json::array();
           bool supplier_user = c.user && c.user->role == Role::supplier;
-          for (const auto& q : supplier_user ? std::vector<supplier::Questionnaire>{}
-                                             : svc.sent_by(c.org()))
+          for (const auto& q :
+               supplier_user ? std::vector<supplier::Questionnaire>{} : svc.sent_by(c.org()))
             sent.push_back({{"id", q.id},
                             {"supplier_id", q.supplier_id},
                             {"template", q.tmpl},
@@ -136,7 +128,8 @@ void mount_supplier_api(Router& r) {
             throw std::invalid_argument(
                 "status: expected implemented, partial, not_implemented or not_applicable");
           auto svc = suppliers_for(c, c.actor());
-          not_found_on_range([&] { svc.set_answer(q, c.path_arg(2), *st, str_field(in, "comment")); });
+          not_found_on_range(
+              [&] { svc.set_answer(q, c.path_arg(2), *st, str_field(in, "comment")); });
           auto now = svc.questionnaire(q.id, c.org());
           c.json(supplier::questionnaire_json(*now, svc.answers(q.id)));
         });
@@ -147,7 +140,8 @@ void mount_supplier_api(Router& r) {
           if (q.org_id == c.org()) throw HttpError(403, "the supplier submits this questionnaire");
           auto svc = suppliers_for(c, c.actor());
           svc.submit(q);
-          c.json({{"id", q.id}, {"status", supplier::to_string(svc.questionnaire(q.id, c.org())->status)}});
+          c.json({{"id", q.id},
+                  {"status", supplier::to_string(svc.questionnaire(q.id, c.org())->status)}});
         });
   r.api("GET", "/api/v1/suppliers/reassessments", "/api/v1/suppliers/reassessments",
         "Every supplier's next assessment due date and state (ok, due_soon, overdue)", [](Ctx& c) {

@@ -105,8 +105,9 @@ void suppliers_page(Ctx& c) {
          questionnaire_rows(c, received, false);
   b += "<p><a href=\"/suppliers/overdue\">" + tx(c, "再評価の期限超過", "Overdue re-assessments") +
        "</a> · <a href=\"/suppliers/workbook.xlsx\">" +
-       tx(c, "委託先の状況（Excel）", "Suppliers workbook (Excel)") + "</a> · <a href=\"/questionnaires\">" +
-       tx(c, "届いた質問票", "Questionnaires received") + "</a></p>";
+       tx(c, "委託先の状況（Excel）", "Suppliers workbook (Excel)") +
+       "</a> · <a href=\"/questionnaires\">" + tx(c, "届いた質問票", "Questionnaires received") +
+       "</a></p>";
   b += "<p><a href=\"/snapshots\">" +
        tx(c, "共有された回答（スナップショット）", "Shared answers (snapshots)") + "</a></p>";
   c.html(layout(c, tx(c, "委託先", "Suppliers"), b));

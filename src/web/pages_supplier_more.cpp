@@ -3,10 +3,10 @@
 // and risks, outsourcing contracts with chapter 10's clauses.
 #include <algorithm>
 
+#include "assess/repo.h"
 #include "catalog/catalog_dir.h"
 #include "common/clock.h"
 #include "common/vocabulary.h"
-#include "assess/repo.h"
 #include "risk/repo.h"
 #include "supplier/overview.h"
 #include "web/accounts.h"
@@ -21,8 +21,7 @@ namespace anzen::web {
 namespace {
 std::string recurrence_badge(const Ctx& c, const supplier::Reassessment& r) {
   return "<span class=\"badge r-" + supplier::to_string(r.state) + "\">" +
-         esc(vocab::label_or_code("recurrence", supplier::to_string(r.state), c.lang)) +
-         "</span>";
+         esc(vocab::label_or_code("recurrence", supplier::to_string(r.state), c.lang)) + "</span>";
 }
 
 std::string reassessment_table(const Ctx& c, const std::vector<supplier::Reassessment>& rs) {
@@ -47,17 +46,20 @@ void inbox_page(Ctx& c) {
   std::string b = "<h1>" + tx(c, "質問票", "Questionnaires") + "</h1>";
   auto received = svc.addressed_to(c.org());
   b += "<h2>" + tx(c, "届いた質問票", "Questionnaires addressed to us") + "</h2>";
-  if (received.empty()) b += "<p class=\"muted\">—</p>";
+  if (received.empty())
+    b += "<p class=\"muted\">—</p>";
   else {
     b += "<table><thead><tr><th>ID</th><th>" + tx(c, "様式", "Template") + "</th><th>" +
-         tx(c, "状態", "Status") + "</th><th>" + tx(c, "回答期限", "Due") + "</th></tr></thead><tbody>";
+         tx(c, "状態", "Status") + "</th><th>" + tx(c, "回答期限", "Due") +
+         "</th></tr></thead><tbody>";
     for (const auto& q : received)
       b += "<tr><td><a href=\"/questionnaires/" + std::to_string(q.id) + "\">" +
            std::to_string(q.id) + "</a></td><td>" + esc(q.tmpl) + "</td><td>" +
            qstatus_badge(c, q.status) + "</td><td>" + esc(q.due) + "</td></tr>";
     b += "</tbody></table>";
   }
-  if (!supplier_user) b += "<p><a href=\"/suppliers\">" + tx(c, "委託先一覧", "Suppliers") + "</a></p>";
+  if (!supplier_user)
+    b += "<p><a href=\"/suppliers\">" + tx(c, "委託先一覧", "Suppliers") + "</a></p>";
   c.html(layout(c, tx(c, "質問票", "Questionnaires"), b));
 }
 
@@ -67,14 +69,6 @@ supplier::Supplier need_supplier(Ctx& c) {
   return *s;
 }
 
-template <typename F>
-void not_found_on_range(F f) {
-  try {
-    f();
-  } catch (const std::out_of_range&) {
-    throw HttpError(404, "not found");
-  }
-}
 
 void contract_page(Ctx& c) {
   auto svc = suppliers_for(c, c.actor());
@@ -85,24 +79,25 @@ void contract_page(Ctx& c) {
   auto states = svc.clauses(k->id);
   bool edit = c.user && can_edit(c.user->role);
   std::string id = std::to_string(k->id);
-  std::string b = "<h1>" + esc(k->title) + "</h1><p><a href=\"/suppliers/" +
-                  std::to_string(k->supplier_id) + "\">" + esc(s ? s->name : "") +
-                  "</a> · " + tx(c, "締結日 ", "signed ") + esc(k->signed_on) + " · " +
-                  tx(c, "契約期間 ", "term ") + esc(k->starts_on) + " – " + esc(k->ends_on) +
-                  "</p><h2>" +
-                  tx(c, "契約の要求事項（安全基準 第10章）", "Contract requirements (tcs-2023 chapter 10)") +
-                  "</h2><p class=\"muted\">" +
-                  tx(c, "本文は安全基準の原文、英語は当方の訳です。",
-                     "The Japanese text is the standard's own; the English is ours.") +
-                  "</p><table><thead><tr><th>" + tx(c, "項目", "Item") + "</th><th>" +
-                  tx(c, "要求事項", "Requirement") + "</th><th>" + tx(c, "状況", "Status") +
-                  "</th><th>" + tx(c, "根拠（契約条項）", "Evidence (clause)") + "</th></tr></thead><tbody>";
+  std::string b =
+      "<h1>" + esc(k->title) + "</h1><p><a href=\"/suppliers/" + std::to_string(k->supplier_id) +
+      "\">" + esc(s ? s->name : "") + "</a> · " + tx(c, "締結日 ", "signed ") + esc(k->signed_on) +
+      " · " + tx(c, "契約期間 ", "term ") + esc(k->starts_on) + " – " + esc(k->ends_on) +
+      "</p><h2>" +
+      tx(c, "契約の要求事項（安全基準 第10章）", "Contract requirements (tcs-2023 chapter 10)") +
+      "</h2><p class=\"muted\">" +
+      tx(c, "本文は安全基準の原文、英語は当方の訳です。",
+         "The Japanese text is the standard's own; the English is ours.") +
+      "</p><table><thead><tr><th>" + tx(c, "項目", "Item") + "</th><th>" +
+      tx(c, "要求事項", "Requirement") + "</th><th>" + tx(c, "状況", "Status") + "</th><th>" +
+      tx(c, "根拠（契約条項）", "Evidence (clause)") + "</th></tr></thead><tbody>";
   for (const auto& cl : known) {
     auto it = states.find(cl.item_id);
     supplier::ClauseState st = it == states.end() ? supplier::ClauseState{} : it->second;
     std::string text = "<strong>" + esc(cl.title.in(c.lang)) + "</strong>";
     if (!cl.text.ja.empty()) text += "<br>" + esc(cl.text.in(c.lang));
-    text += "<br><span class=\"muted\">tcs-2023 " + esc(cl.item_id) + " · " + esc(cl.source) + "</span>";
+    text += "<br><span class=\"muted\">tcs-2023 " + esc(cl.item_id) + " · " + esc(cl.source) +
+            "</span>";
     std::string cell = esc(c.t("status." + assess::to_string(st.status)));
     std::string ev = esc(st.evidence);
     if (edit) {
@@ -112,11 +107,12 @@ void contract_page(Ctx& c) {
              "\"><select name=\"status\" aria-label=\"" + esc(cl.item_id) + "\">";
       for (auto x : assess::all_statuses()) {
         if (x == assess::Status::unanswered) continue;
-        cell += "<option value=\"" + assess::to_string(x) + "\"" + (x == st.status ? " selected" : "") +
-                ">" + esc(c.t("status." + assess::to_string(x))) + "</option>";
+        cell += "<option value=\"" + assess::to_string(x) + "\"" +
+                (x == st.status ? " selected" : "") + ">" +
+                esc(c.t("status." + assess::to_string(x))) + "</option>";
       }
-      cell += "</select><input type=\"text\" name=\"evidence\" aria-label=\"" + esc(cl.item_id) + " " +
-              tx(c, "根拠", "evidence") + "\" value=\"" + esc(st.evidence) +
+      cell += "</select><input type=\"text\" name=\"evidence\" aria-label=\"" + esc(cl.item_id) +
+              " " + tx(c, "根拠", "evidence") + "\" value=\"" + esc(st.evidence) +
               "\"> <button type=\"submit\">" + esc(c.t("common.save")) + "</button></form>";
       ev = st.updated_at.empty() ? "" : esc(st.updated_by + " " + st.updated_at);
     }
@@ -144,9 +140,10 @@ std::string supplier_detail_sections(Ctx& c, const supplier::Supplier& s) {
   if (edit) {
     b += "<form method=\"post\" action=\"/suppliers/" + id + "/interval\">" + csrf_field(c) +
          "<label for=\"months\">" + tx(c, "再評価の間隔（月）", "Re-assessment interval (months)") +
-         "</label><input type=\"number\" id=\"months\" name=\"months\" min=\"1\" max=\"60\" value=\"" +
-         std::to_string(s.reassess_months) + "\"> <button type=\"submit\">" + esc(c.t("common.save")) +
-         "</button></form>";
+         "</label><input type=\"number\" id=\"months\" name=\"months\" min=\"1\" max=\"60\" "
+         "value=\"" +
+         std::to_string(s.reassess_months) + "\"> <button type=\"submit\">" +
+         esc(c.t("common.save")) + "</button></form>";
   }
   // Assets: the links, and any asset naming the supplier in its free text without a link.
   risk::RiskRepo risks(c.db, c.actor());
@@ -157,16 +154,17 @@ std::string supplier_detail_sections(Ctx& c, const supplier::Supplier& s) {
     bool named = std::find(a.suppliers.begin(), a.suppliers.end(), s.name) != a.suppliers.end();
     if (is_linked) {
       rows += "<li>" + esc(a.name) +
-              (edit ? " <form class=\"inline\" method=\"post\" action=\"/suppliers/" + id + "/assets/" +
-                          std::to_string(a.id) + "/unlink\">" + csrf_field(c) +
-                          "<button type=\"submit\" class=\"secondary\">" + tx(c, "リンク解除", "Unlink") +
-                          "</button></form>"
+              (edit ? " <form class=\"inline\" method=\"post\" action=\"/suppliers/" + id +
+                          "/assets/" + std::to_string(a.id) + "/unlink\">" + csrf_field(c) +
+                          "<button type=\"submit\" class=\"secondary\">" +
+                          tx(c, "リンク解除", "Unlink") + "</button></form>"
                     : "") +
               "</li>";
     } else {
       if (named)
         rows += "<li>" + esc(a.name) + " <span class=\"muted\">" +
-                tx(c, "（名称の記載のみ・未リンク）", "(named in text, not linked)") + "</span></li>";
+                tx(c, "（名称の記載のみ・未リンク）", "(named in text, not linked)") +
+                "</span></li>";
       options += "<option value=\"" + std::to_string(a.id) + "\">" + esc(a.name) + "</option>";
     }
   }
@@ -175,8 +173,8 @@ std::string supplier_detail_sections(Ctx& c, const supplier::Supplier& s) {
   if (edit && !options.empty()) {
     b += "<form method=\"post\" action=\"/suppliers/" + id + "/assets\">" + csrf_field(c) +
          "<label for=\"asset\">" + tx(c, "資産をリンク", "Link an asset") +
-         "</label><select id=\"asset\" name=\"asset\">" + options + "</select> <button type=\"submit\">" +
-         tx(c, "リンク", "Link") + "</button></form>";
+         "</label><select id=\"asset\" name=\"asset\">" + options +
+         "</select> <button type=\"submit\">" + tx(c, "リンク", "Link") + "</button></form>";
   }
   // Risks of the register linked to this supplier (raised from answers, or linked by hand).
   std::string rl;
@@ -194,13 +192,15 @@ std::string supplier_detail_sections(Ctx& c, const supplier::Supplier& s) {
   if (edit) {
     b += "<form method=\"post\" action=\"/suppliers/" + id + "/risks\">" + csrf_field(c) +
          "<label for=\"risk\">" + tx(c, "リスク番号をリンク", "Link a risk (id)") +
-         "</label><input id=\"risk\" name=\"risk\" inputmode=\"numeric\" required> <button type=\"submit\">" +
+         "</label><input id=\"risk\" name=\"risk\" inputmode=\"numeric\" required> <button "
+         "type=\"submit\">" +
          tx(c, "リンク", "Link") + "</button></form>";
   }
   // Contracts.
   b += "<h2>" + tx(c, "委託契約", "Outsourcing contracts") + "</h2>";
   auto ks = svc.contracts(c.org(), s.id);
-  if (ks.empty()) b += "<p class=\"muted\">—</p>";
+  if (ks.empty())
+    b += "<p class=\"muted\">—</p>";
   else {
     b += "<ul>";
     for (const auto& k : ks)
@@ -212,9 +212,12 @@ std::string supplier_detail_sections(Ctx& c, const supplier::Supplier& s) {
     b += "<form method=\"post\" action=\"/suppliers/" + id + "/contracts\">" + csrf_field(c) +
          "<label for=\"k-title\">" + tx(c, "契約名", "Contract title") +
          "</label><input id=\"k-title\" name=\"title\" required><label for=\"k-signed\">" +
-         tx(c, "締結日", "Signed on") + "</label><input type=\"date\" id=\"k-signed\" name=\"signed_on\"><label for=\"k-start\">" +
-         tx(c, "契約開始日", "Starts on") + "</label><input type=\"date\" id=\"k-start\" name=\"starts_on\"><label for=\"k-end\">" +
-         tx(c, "契約終了日", "Ends on") + "</label><input type=\"date\" id=\"k-end\" name=\"ends_on\"> <button type=\"submit\">" +
+         tx(c, "締結日", "Signed on") +
+         "</label><input type=\"date\" id=\"k-signed\" name=\"signed_on\"><label for=\"k-start\">" +
+         tx(c, "契約開始日", "Starts on") +
+         "</label><input type=\"date\" id=\"k-start\" name=\"starts_on\"><label for=\"k-end\">" +
+         tx(c, "契約終了日", "Ends on") +
+         "</label><input type=\"date\" id=\"k-end\" name=\"ends_on\"> <button type=\"submit\">" +
          tx(c, "契約を登録", "Add contract") + "</button></form>";
   }
   return b;
@@ -250,8 +253,8 @@ void mount_supplier_extra_pages(Router& r) {
     auto q = need_visible_questionnaire(c, c.path_id(1));
     auto f = suppliers_for(c, c.actor()).answer_file(q.id, c.path_id(2));
     if (!f) throw HttpError(404, "not found");
-    c.res.set_header("Content-Disposition",
-                     "attachment; filename=\"evidence\"; filename*=UTF-8''" + url_encode(f->first.filename));
+    c.res.set_header("Content-Disposition", "attachment; filename=\"evidence\"; filename*=UTF-8''" +
+                                                url_encode(f->first.filename));
     c.res.set_content(f->second, f->first.mime);
   });
   r.get("/suppliers/workbook.xlsx", [](Ctx& c) {
@@ -259,16 +262,20 @@ void mount_supplier_extra_pages(Router& r) {
     if (!org) throw HttpError(404, "not found");
     auto svc = suppliers_for(c, c.actor());
     std::string today = today_jst();
-    auto bytes = xlsx_workbook_bytes(
-        {supplier::overview_sheet(supplier::overview(svc, c.org(), today), org->name, today, c.lang)});
+    auto bytes = xlsx_workbook_bytes({supplier::overview_sheet(
+        supplier::overview(svc, c.org(), today), org->name, today, c.lang)});
     c.res.set_header("Content-Disposition", "attachment; filename=\"suppliers.xlsx\"");
     c.res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   });
   r.get("/suppliers/overdue", [](Ctx& c) {
     auto list = suppliers_for(c, c.actor()).overdue(c.org(), today_jst());
-    std::string b = "<h1>" + tx(c, "再評価の期限を過ぎた委託先", "Suppliers overdue for re-assessment") + "</h1>";
-    b += list.empty() ? "<p class=\"muted\">" + tx(c, "ありません。", "None.") + "</p>" : reassessment_table(c, list);
-    b += "<p><a href=\"/suppliers/workbook.xlsx\">" + tx(c, "委託先の状況（Excel）", "Suppliers workbook (Excel)") + "</a></p>";
+    std::string b = "<h1>" +
+                    tx(c, "再評価の期限を過ぎた委託先", "Suppliers overdue for re-assessment") +
+                    "</h1>";
+    b += list.empty() ? "<p class=\"muted\">" + tx(c, "ありません。", "None.") + "</p>"
+                      : reassessment_table(c, list);
+    b += "<p><a href=\"/suppliers/workbook.xlsx\">" +
+         tx(c, "委託先の状況（Excel）", "Suppliers workbook (Excel)") + "</a></p>";
     c.html(layout(c, tx(c, "再評価期限超過", "Overdue re-assessments"), b));
   });
   r.post(R"(/suppliers/(\d+)/interval)", [](Ctx& c) {
@@ -317,7 +324,9 @@ void mount_supplier_extra_pages(Router& r) {
   r.post(R"(/contracts/(\d+)/clauses)", [](Ctx& c) {
     c.require_edit();
     auto st = assess::status_from(c.param("status"));
-    if (!st) throw std::invalid_argument("status: expected implemented, partial, not_implemented or not_applicable");
+    if (!st)
+      throw std::invalid_argument(
+          "status: expected implemented, partial, not_implemented or not_applicable");
     not_found_on_range([&] {
       suppliers_for(c, c.actor())
           .set_clause(c.org(), c.path_id(1), supplier::contract_clauses(catalog::shipped_catalog()),

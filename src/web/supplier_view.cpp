@@ -126,11 +126,12 @@ std::string evidence_section(const Ctx& c, const supplier::Questionnaire& q,
   std::string id = std::to_string(q.id);
   std::string h = "<h2>" + tx(c, "証跡ファイル", "Evidence files") + "</h2>";
   auto files = svc.answer_files(q.id);
-  if (files.empty()) h += "<p class=\"muted\">—</p>";
+  if (files.empty())
+    h += "<p class=\"muted\">—</p>";
   else {
-    h += "<table><thead><tr><th>" + tx(c, "番号", "No.") + "</th><th>" +
-         tx(c, "ファイル", "File") + "</th><th>" + tx(c, "大きさ", "Size") + "</th><th>" +
-         tx(c, "登録者", "By") + "</th></tr></thead><tbody>";
+    h += "<table><thead><tr><th>" + tx(c, "番号", "No.") + "</th><th>" + tx(c, "ファイル", "File") +
+         "</th><th>" + tx(c, "大きさ", "Size") + "</th><th>" + tx(c, "登録者", "By") +
+         "</th></tr></thead><tbody>";
     for (const auto& f : files) {
       h += "<tr><td>" + esc(f.question_id) + "</td><td><a href=\"/questionnaires/" + id +
            "/evidence/" + std::to_string(f.id) + "\">" + esc(f.filename) + "</a></td><td>" +
@@ -144,7 +145,8 @@ std::string evidence_section(const Ctx& c, const supplier::Questionnaire& q,
          "</label><select id=\"ev-q\" name=\"question\">";
     for (const auto& x : q.questions)
       h += "<option value=\"" + esc(x.id) + "\">" + esc(x.id) + "</option>";
-    h += "</select><label for=\"ev-file\">" + tx(c, "ファイル（20 MB まで）", "File (up to 20 MB)") +
+    h += "</select><label for=\"ev-file\">" +
+         tx(c, "ファイル（20 MB まで）", "File (up to 20 MB)") +
          "</label><input type=\"file\" id=\"ev-file\" name=\"file\" required> <button "
          "type=\"submit\">" +
          tx(c, "添付", "Attach") + "</button></form>";

@@ -24,6 +24,15 @@ std::string history_list(const Ctx& c, const std::vector<supplier::Event>& event
 // A questionnaire the caller may see: the sender's or the addressed organisation's; a user with
 // the supplier role sees only those addressed to its organisation. Anything else is 404.
 supplier::Questionnaire need_visible_questionnaire(Ctx& c, int64_t id);
+// Runs f; a domain "no such thing" (std::out_of_range) becomes 404.
+template <typename F>
+void not_found_on_range(F f) {
+  try {
+    f();
+  } catch (const std::out_of_range&) {
+    throw HttpError(404, "not found");
+  }
+}
 // Answering is for editors of the addressed organisation and for its supplier users.
 bool may_answer(const Ctx& c);
 void require_answer(const Ctx& c);
