@@ -205,3 +205,38 @@ TEST_F(SupplierService, ShortfallsBecomeRisksAndPlanItemsOnlyWhenAccepted) {
 }
 }  // namespace
 }  // namespace anzen::supplier
+
+namespace anzen::supplier {
+namespace {
+// Migration 661 links the asset register's free-text supplier names that equal a supplier's
+// name exactly; other names stay text only.
+TEST(SupplierMigration, ExistingAssetNamesAreLinkedByExactMatch) {
+  testing::TempDb tmp;
+  store::Db db{tmp.path};
+  db.migrate(660);
+  auto org = assess::AssessRepo(db, "test")
+                 .create_org({0, "通信", "operator_registered", {"mobile"}, 10, {}});
+  risk::RiskRepo risks(db, "test");
+  risk::Asset a;
+  a.org_id = org.id;
+  a.name = "交換機";
+  a.kind = "facility";
+  a.suppliers = {"機器メーカー", "未登録の保守会社"};
+  auto exact = risks.create_asset(a);
+  a.name = "監視端末";
+  a.suppliers = {"機器メーカー（保守）"};
+  risks.create_asset(a);
+  db.prepare("INSERT INTO suppliers(org_id, name, criticality, created_at) VALUES (?,?,?,?)")
+      .bind(1, org.id)
+      .bind(2, "機器メーカー")
+      .bind(3, "medium")
+      .bind(4, "2026-01-01T00:00:00Z")
+      .run();
+  int64_t sid = db.last_insert_id();
+  db.migrate();
+  Suppliers svc(db, "test", [] { return std::string("2026-04-01T00:00:00Z"); });
+  EXPECT_EQ(svc.linked_assets(org.id, sid), std::vector<int64_t>{exact.id});
+  EXPECT_EQ(risks.asset(org.id, exact.id)->suppliers.size(), 2u);  // the text stays
+}
+}  // namespace
+}  // namespace anzen::supplier
