@@ -8,18 +8,9 @@
 # Args: ANZEN_BINARY SOURCE_DIR.
 set -euo pipefail
 anzen=$1
-command -v curl >/dev/null || { echo "SKIP: curl is not installed"; exit 77; }
-tmp=$(mktemp -d)
-export ANZEN_DB="$tmp/s.db"
-pid=
-trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-jget() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-expect_exit() {  # expect_exit CODE CMD…
-  local want=$1; shift
-  set +e; "$@" >"$tmp/out" 2>"$tmp/err"; local got=$?; set -e
-  [ "$got" = "$want" ] || { cat "$tmp/out" "$tmp/err"; fail "expected exit $want from: $*; got $got"; }
-}
+src=$2
+# shellcheck source=lib/supplier_env.sh
+. "$src/tests/lib/supplier_env.sh"
 
 op1=$("$anzen" org create --name "第一通信株式会社" --kind operator --json | jget 'd["id"]')
 op2=$("$anzen" org create --name "第二通信株式会社" --kind operator --json | jget 'd["id"]')
@@ -54,13 +45,7 @@ for who in op1 op2 maker maker2; do
   declare "tok_$who=$("$anzen" token create --user "u-$who" --json | jget 'd["token"]')"
 done
 
-"$anzen" serve --port 0 >"$tmp/serve.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 100); do grep -q "serving" "$tmp/serve.log" 2>/dev/null && break; sleep 0.1; done
-base=$(grep -o 'http://[0-9.]*:[0-9]*' "$tmp/serve.log" | head -1)
-[ -n "$base" ] || { cat "$tmp/serve.log"; fail "server did not start"; }
-
-code() { curl -s -o "$tmp/body" -w '%{http_code}' "$@"; }
+start_server
 put_answer() {  # put_answer TOKEN QUESTION STATUS COMMENT
   code -X PUT -H 'Content-Type: application/json' --data "{\"status\":\"$3\",\"comment\":\"$4\"}" "$base/api/v1/portal/$1/answers/$2"
 }

@@ -5,52 +5,20 @@
 
 #include "catalog/catalog_dir.h"
 #include "cli/cli.h"
+#include "cli/supplier_session.h"
 #include "common/clock.h"
 #include "common/paths.h"
 #include "common/xlsx_table.h"
 #include "store/audit.h"
+#include "supplier/oscal.h"
 #include "supplier/service.h"
 #include "supplier/sheet.h"
 #include "supplier/view.h"
-#include "web/accounts.h"
 
 namespace anzen::cli {
 using nlohmann::json;
 
 namespace {
-struct SupplierSession {
-  store::Db db;
-  supplier::Suppliers svc;
-  explicit SupplierSession(const std::string& p)
-      : db(p),
-        svc((db.migrate(), db), store::default_actor(), [] { return utc_now_iso(); },
-            [] { return web::random_token(); }) {}
-  supplier::Questionnaire need(int64_t id) {
-    auto q = svc.questionnaire_by_id(id);
-    if (!q) throw UsageError("no questionnaire with id " + std::to_string(id));
-    return *q;
-  }
-  supplier::Questionnaire need(int64_t id, int64_t org) {
-    auto q = svc.questionnaire(id, org);
-    if (!q)
-      throw UsageError("no questionnaire " + std::to_string(id) +
-                       " sent by or addressed to organisation " + std::to_string(org));
-    return *q;
-  }
-};
-
-// Domain refusals (std::invalid_argument, std::out_of_range) are the user's to fix: exit 2.
-template <typename F>
-void guarded(F f) {
-  try {
-    f();
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  } catch (const std::out_of_range& e) {
-    throw UsageError(e.what());
-  }
-}
-
 void register_supplier_register(CLI::App& app, Globals& g) {
   auto* sup =
       app.add_subcommand("supplier", "Supplier register (makers, contractors, cloud services)");
@@ -278,11 +246,18 @@ void register_questionnaire(CLI::App& app, Globals& g) {
   static std::string format = "xlsx", out, file;
   auto* ex = qn->add_subcommand("export", "The questionnaire as an XLSX sheet to answer offline");
   ex->add_option("ID", o.id)->required();
-  ex->add_option("--format", format, "xlsx")->check(CLI::IsMember({"xlsx"}));
+  ex->add_option("--format", format, "xlsx (to answer offline) or oscal (component-definition)")
+      ->check(CLI::IsMember({"xlsx", "oscal"}));
   ex->add_option("-o,--output", out)->required();
   ex->callback([&g] {
     SupplierSession s(g.db);
     auto q = s.need(o.id);
+    if (format == "oscal") {
+      auto sup = s.svc.supplier(q.org_id, q.supplier_id);
+      write_file_atomic(
+          out, supplier::component_definition(q, s.svc.answers(q.id), *sup).dump(2) + "\n");
+      return;
+    }
     write_xlsx_table(out, supplier::kAnswerSheet, supplier::answer_sheet(q, s.svc.answers(q.id)),
                      {12, 80, 12, 50, 40});
   });
@@ -294,10 +269,36 @@ void register_questionnaire(CLI::App& app, Globals& g) {
   im->callback([&g] {
     SupplierSession s(g.db);
     auto q = s.need(o.id);
+    std::string bytes = read_file(file);
+    if (bytes.find_first_not_of(" \t\r\n") != std::string::npos &&
+        bytes[bytes.find_first_not_of(" \t\r\n")] == '{') {
+      // An OSCAL component-definition (JSON); an XLSX file starts with "PK".
+      std::vector<supplier::SheetAnswer> answers;
+      int changed = 0;
+      guarded([&] {
+        nlohmann::json doc;
+        try {
+          doc = nlohmann::json::parse(bytes);
+        } catch (const nlohmann::json::parse_error& e) {
+          throw std::invalid_argument(file + ": not valid JSON (" + e.what() + ")");
+        }
+        try {
+          answers = supplier::answers_from_component_definition(doc, q);
+        } catch (const std::invalid_argument& e) {
+          throw std::invalid_argument(file + ": " + e.what() + "\nnothing was changed");
+        }
+        changed = supplier::import_answers(s.svc, s.db, q, answers);
+      });
+      if (o.json)
+        print_json({{"id", q.id}, {"rows", answers.size()}, {"changed", changed}});
+      else
+        std::cout << "imported " << answers.size() << " answer(s), " << changed << " changed\n";
+      return;
+    }
     try {
       std::vector<csv::Row> rows;
       try {
-        rows = supplier::read_answer_file(read_file(file));
+        rows = supplier::read_answer_file(bytes);
       } catch (const std::runtime_error& e) {
         throw UsageError(file + ": not a readable XLSX file (" + e.what() + ")");
       }
@@ -413,6 +414,7 @@ void register_supplier(CLI::App& app, Globals& g) {
   register_supplier_register(app, g);
   register_questionnaire(app, g);
   register_snapshot(app, g);
+  register_supplier_more(app, g);
 }
 
 }  // namespace anzen::cli

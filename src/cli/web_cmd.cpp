@@ -52,9 +52,9 @@ void register_web(CLI::App& app, Globals& g) {
   static bool uc_stdin = false, uc_json = false;
   uc->add_option("--org", uc_org, "Organisation id")->required();
   uc->add_option("--name", uc_name, "User name")->required();
-  uc->add_option("--role", uc_role, "admin|assessor|viewer|auditor")
+  uc->add_option("--role", uc_role, "admin|assessor|viewer|auditor|supplier")
       ->required()
-      ->check(CLI::IsMember({"admin", "assessor", "viewer", "auditor"}));
+      ->check(CLI::IsMember({"admin", "assessor", "viewer", "auditor", "supplier"}));
   uc->add_flag("--password-stdin", uc_stdin, "Read the password from standard input")->required();
   uc->add_flag("--json", uc_json, "Print JSON");
   uc->callback([&g] {

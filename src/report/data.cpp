@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "catalog/catalog_dir.h"
+#include "common/clock.h"
 
 namespace anzen::report {
 
@@ -52,6 +53,8 @@ ReportData gather(store::Db& db, int64_t assessment_id, std::optional<int64_t> o
   d.gaps = assess::gaps(*d.fw, a->role, d.answers, linked, today, cfg);
   d.plan = risks.plan(a->org_id);
   d.overdue = risks.overdue(a->org_id, today);
+  supplier::Suppliers sup(db, "report", [] { return utc_now_iso(); });
+  d.suppliers = supplier::overview(sup, a->org_id, today);
 
   for (const auto& other : repo.list(a->org_id)) {
     if (other.framework != a->framework || other.period > a->period || other.role != a->role) continue;

@@ -10,6 +10,7 @@
 #include "catalog/model.h"
 #include "incident/register.h"
 #include "risk/repo.h"
+#include "supplier/overview.h"
 
 namespace anzen::report {
 
@@ -44,6 +45,7 @@ struct ReportData {
   std::vector<risk::PlanItem> plan, overdue;
   std::vector<incident::Incident> incidents;   // started in the fiscal year
   std::vector<incident::Obligation> obligations;
+  std::vector<supplier::SupplierStatus> suppliers;  // the supplier overview as of `today`
 };
 
 // Throws std::invalid_argument when the assessment does not exist in the organisation (or at all).

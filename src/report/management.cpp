@@ -119,6 +119,30 @@ std::vector<std::pair<std::string, std::optional<double>>> trend_points(const Re
   for (const auto& t : d.trend) out.emplace_back(t.period, t.coverage);
   return out;
 }
+// The supplier overview (supplier/overview.h): name, criticality, latest questionnaire's
+// status, next assessment due, re-assessment state, risks; the report leaves out the workbook's
+// corporate number, template and dates columns that do not fit a page.
+const std::vector<size_t> kSupplierCols = {0, 2, 4, 6, 7, 8};
+std::vector<std::string> supplier_head(const ReportData& d, const std::string& lang) {
+  auto t = supplier::overview_table(d.suppliers, lang);
+  std::vector<std::string> out;
+  for (size_t k : kSupplierCols) out.push_back(t[0][k]);
+  return out;
+}
+std::vector<std::vector<std::string>> supplier_rows(const ReportData& d, const std::string& lang) {
+  auto t = supplier::overview_table(d.suppliers, lang);
+  std::vector<std::vector<std::string>> out;
+  for (size_t r = 1; r < t.size(); ++r) {
+    std::vector<std::string> row;
+    for (size_t k : kSupplierCols) row.push_back(t[r][k]);
+    out.push_back(row);
+  }
+  return out;
+}
+std::string supplier_section_html(const ReportData& d, const std::string& lang) {
+  if (d.suppliers.empty()) return "<p>" + text::html_escape(word("none", lang)) + "</p>";
+  return table_of(supplier_head(d, lang), supplier_rows(d, lang), lang);
+}
 }  // namespace
 
 std::string management_html(const ReportData& d, const std::string& lang) {
@@ -137,6 +161,8 @@ std::string management_html(const ReportData& d, const std::string& lang) {
        text::html_escape(word("overdue", lang)) + "</h3>" + table_of({word("target", lang), word("owner", lang), word("deadline", lang), word("progress", lang)}, r.overdue, lang);
   s += "<h2>" + text::html_escape(word("incidents", lang)) + "</h2>" + table_of({word("title", lang), word("started", lang), word("class", lang)}, r.incidents, lang) +
        "<h3>" + text::html_escape(word("obligations", lang)) + "</h3>" + table_of({word("title", lang), word("form", lang), word("due", lang), ""}, r.obligations, lang);
+  s += "<h2>" + text::html_escape(vocab::label_or_code("supplierfield", "section", lang)) +
+       "</h2>" + supplier_section_html(d, lang);
   s += "<h2>" + text::html_escape(word("trend", lang)) + "</h2>" + svg_trend(d.trend);
   return html_page(title, lang, s);
 }
@@ -172,6 +198,11 @@ std::string management_pdf(const ReportData& d, const std::string& lang) {
   pdf.paragraph(word("obligations", lang), 10);
   if (r.obligations.empty()) pdf.paragraph(word("none", lang));
   else pdf.table({word("title", lang), word("form", lang), word("due", lang), ""}, r.obligations, {215, 160, 80, 60});
+  pdf.heading(vocab::label_or_code("supplierfield", "section", lang));
+  if (d.suppliers.empty())
+    pdf.paragraph(word("none", lang));
+  else
+    pdf.table(supplier_head(d, lang), supplier_rows(d, lang), {120, 60, 95, 90, 80, 70});
   pdf.heading(word("trend", lang), 15, 150);
   pdf.line_chart(trend_points(d));
   return pdf.bytes();

@@ -1,5 +1,10 @@
 #include "supplier/model.h"
 
+#include "common/date.h"
+#include "common/vocabulary.h"
+#include "incident/calendar.h"
+
+#include <cmath>
 #include <functional>
 #include <stdexcept>
 
@@ -32,21 +37,8 @@ std::optional<QStatus> qstatus_from(std::string_view s) {
 }
 
 catalog::Text label(QStatus s) {
-  switch (s) {
-    case QStatus::sent:
-      return {"送付済", "sent"};
-    case QStatus::in_progress:
-      return {"回答中", "in progress"};
-    case QStatus::submitted:
-      return {"提出済", "submitted"};
-    case QStatus::returned:
-      return {"差戻し", "returned"};
-    case QStatus::accepted:
-      return {"承認", "accepted"};
-    case QStatus::rejected:
-      return {"却下", "rejected"};
-  }
-  return {};
+  return {vocab::label_or_code("qstatus", to_string(s), "ja"),
+          vocab::label_or_code("qstatus", to_string(s), "en")};
 }
 
 bool answerable(QStatus s) {
@@ -194,6 +186,69 @@ void add_custom(std::vector<Question>& qs, const std::vector<std::string>& texts
       throw std::invalid_argument("custom question " + std::to_string(n + 1) + " is empty");
     qs.push_back({"C" + std::to_string(++n), "", "", {t, ""}, ""});
   }
+}
+
+std::string to_string(Recurrence r) {
+  return r == Recurrence::overdue ? "overdue" : r == Recurrence::due_soon ? "due_soon" : "ok";
+}
+
+void check_interval(int months) {
+  if (months < 1 || months > 60)
+    throw std::invalid_argument("interval: expected 1 to 60 months, got " + std::to_string(months));
+}
+
+std::string add_months(const std::string& ymd, int months) {
+  auto d = date::parse_iso(ymd);
+  if (!d) throw std::invalid_argument("date: expected YYYY-MM-DD, got '" + ymd + "'");
+  int total = d->y * 12 + (d->m - 1) + months;
+  date::Ymd out{total / 12, total % 12 + 1, 0};
+  out.d = std::min(d->d, date::days_in_month(out.y, out.m));
+  return out.iso();
+}
+
+std::string next_assessment_due(const std::string& last_accepted, const std::string& registered,
+                                int months) {
+  return last_accepted.empty() ? registered.substr(0, 10)
+                               : add_months(last_accepted.substr(0, 10), months);
+}
+
+Recurrence recurrence_state(const std::string& due, const std::string& today) {
+  if (due < today) return Recurrence::overdue;
+  auto t = incident::parse_date(today);
+  if (!t) throw std::invalid_argument("today: expected YYYY-MM-DD, got '" + today + "'");
+  return due <= incident::add_days(*t, kDueSoonDays).str() ? Recurrence::due_soon : Recurrence::ok;
+}
+
+std::pair<int, int> risk_position(assess::Status answer, std::string_view criticality,
+                                  int likelihoods, int impacts) {
+  auto scaled = [](int top, double share) {
+    return std::max(1, static_cast<int>(std::ceil(top * share - 1e-9)));
+  };
+  int l = answer == assess::Status::not_implemented ? likelihoods : scaled(likelihoods, 0.6);
+  int i = criticality == "high"  ? impacts
+          : criticality == "low" ? scaled(impacts, 0.2)
+                                 : scaled(impacts, 0.6);
+  return {l, i};
+}
+
+std::vector<Clause> contract_clauses(const catalog::Catalog& cat) {
+  const auto* fw = cat.find("tcs-2023");
+  if (!fw) throw std::invalid_argument("contracts: the tcs-2023 framework is not loaded");
+  std::vector<Clause> out;
+  std::function<void(size_t)> walk = [&](size_t idx) {
+    const auto& it = fw->items[idx];
+    bool leaf = true;
+    for (size_t ch : it.children) {
+      if (fw->items[ch].kind == "check") continue;
+      leaf = false;
+      walk(ch);
+    }
+    if (leaf && it.kind != "check") out.push_back({it.id, it.title, it.text, source_of(it.source)});
+  };
+  const auto* ch10 = fw->find("10");
+  if (!ch10) throw std::invalid_argument("contracts: tcs-2023 has no chapter 10");
+  walk(static_cast<size_t>(ch10 - fw->items.data()));
+  return out;
 }
 
 }  // namespace anzen::supplier

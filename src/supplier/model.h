@@ -52,4 +52,32 @@ std::vector<Question> build_questions(const catalog::Catalog& cat, const std::st
 // Custom questions appended after the catalog's, numbered C1, C2, …
 void add_custom(std::vector<Question>& qs, const std::vector<std::string>& texts);
 
+// Recurrence: a supplier is assessed again `months` after its last accepted questionnaire (a
+// new supplier is due at once, on the day it was registered). `due_soon` starts 30 days before.
+enum class Recurrence { ok, due_soon, overdue };
+constexpr int kDueSoonDays = 30;
+std::string to_string(Recurrence r);
+// Throws std::invalid_argument unless 1 <= months <= 60.
+void check_interval(int months);
+// YYYY-MM-DD plus whole months, clamped to the end of a shorter month (01-31 + 1 = 02-28).
+std::string add_months(const std::string& ymd, int months);
+std::string next_assessment_due(const std::string& last_accepted, const std::string& registered,
+                                int months);
+Recurrence recurrence_state(const std::string& due, const std::string& today);
+
+// A supplier risk's place in the organisation's matrix: likelihood from how far the answer
+// falls short (未実施 at the top, 一部実施 at three fifths), impact from the supplier's
+// criticality (high at the top, medium three fifths, low one fifth), rounded up.
+std::pair<int, int> risk_position(assess::Status answer, std::string_view criticality,
+                                  int likelihoods, int impacts);
+
+// The contract requirements of tcs-2023 chapter 10: its lowest items (the (ア) subitems under
+// ア・イ・ウ), with the original Japanese text and its source lines.
+struct Clause {
+  std::string item_id;
+  catalog::Text title, text;
+  std::string source;
+};
+std::vector<Clause> contract_clauses(const catalog::Catalog& cat);
+
 }  // namespace anzen::supplier

@@ -304,6 +304,7 @@ void Suppliers::review(const Questionnaire& q, Verdict v, const std::string& com
       event(q.id, "review_comment", id, c);
     }
     event(q.id, to_string(v), "", comment);
+    if (v != Verdict::ret) raise_risks(q, v == Verdict::accept);
     store::audit_append(db_, {actor_,
                               q.org_id,
                               "questionnaire",

@@ -2,6 +2,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "common/vocabulary.h"
 #include "store/audit.h"
 #include "supplier/service.h"
 #include "supplier/view.h"
@@ -13,9 +14,8 @@ using nlohmann::json;
 bool valid_criticality(std::string_view c) { return c == "low" || c == "medium" || c == "high"; }
 
 catalog::Text criticality_label(std::string_view c) {
-  if (c == "low") return {"低", "low"};
-  if (c == "high") return {"高", "high"};
-  return {"中", "medium"};
+  return {vocab::label_or_code("criticality", c, "ja"),
+          vocab::label_or_code("criticality", c, "en")};
 }
 
 namespace {
@@ -34,12 +34,13 @@ Supplier read_supplier(store::Stmt& st) {
   s.criticality = st.str(8);
   s.maker_org_id = st.opt_i64(9);
   s.created_at = st.str(10);
+  s.reassess_months = static_cast<int>(st.i64(11));
   return s;
 }
 constexpr const char* kCols =
     "id, org_id, name, corporate_number, contact, services, contract_start, contract_end, "
     "criticality, maker_org_id, "
-    "created_at";
+    "created_at, reassess_months";
 }  // namespace
 
 Supplier Suppliers::create_supplier(Supplier s) {
@@ -58,6 +59,7 @@ Supplier Suppliers::create_supplier(Supplier s) {
   if (!s.contract_start.empty() && !s.contract_end.empty() && s.contract_end < s.contract_start) {
     throw std::invalid_argument("contract-end: before contract-start");
   }
+  check_interval(s.reassess_months);
   if (s.maker_org_id) {
     auto st = db_.prepare("SELECT kind FROM organizations WHERE id=?");
     st.bind(1, *s.maker_org_id);
@@ -71,7 +73,7 @@ Supplier Suppliers::create_supplier(Supplier s) {
     db_.prepare(
            "INSERT INTO suppliers(org_id, name, corporate_number, contact, services, "
            "contract_start, contract_end, "
-           "criticality, maker_org_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+           "criticality, maker_org_id, created_at, reassess_months) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         .bind(1, s.org_id)
         .bind(2, s.name)
         .bind(3, s.corporate_number)
@@ -82,8 +84,10 @@ Supplier Suppliers::create_supplier(Supplier s) {
         .bind(8, s.criticality)
         .bind(9, s.maker_org_id)
         .bind(10, s.created_at)
+        .bind(11, s.reassess_months)
         .run();
     s.id = db_.last_insert_id();
+    link_assets_by_name(s.org_id, s.id);
     store::audit_append(db_, {actor_, s.org_id, "supplier", std::to_string(s.id), "create", nullptr,
                               supplier_json(s)});
   });

@@ -90,6 +90,71 @@ CREATE TABLE snapshot_reads (
   reader TEXT NOT NULL,
   at TEXT NOT NULL
 );
+)"},
+          // The supplier role narrows a user to the questionnaires addressed to its organisation.
+          // It is a flag beside users.role: widening the CHECK of migration 300 needs a table
+          // rebuild on SQLite, which would reorder the tables a database copy relies on.
+          {660, "supplier role, recurrence, asset and risk links, contracts, answer evidence", R"(
+ALTER TABLE users ADD COLUMN supplier_role INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE suppliers ADD COLUMN reassess_months INTEGER NOT NULL DEFAULT 12;
+CREATE TABLE supplier_assets (
+  supplier_id INTEGER NOT NULL REFERENCES suppliers(id),
+  asset_id INTEGER NOT NULL REFERENCES assets(id),
+  linked_at TEXT NOT NULL,
+  PRIMARY KEY (supplier_id, asset_id)
+);
+CREATE TABLE supplier_risks (
+  supplier_id INTEGER NOT NULL REFERENCES suppliers(id),
+  risk_id INTEGER NOT NULL REFERENCES risks(id),
+  questionnaire_id INTEGER REFERENCES questionnaires(id),
+  question_id TEXT NOT NULL DEFAULT '',
+  plan_item_id INTEGER REFERENCES plan_items(id),
+  linked_at TEXT NOT NULL,
+  PRIMARY KEY (supplier_id, risk_id)
+);
+CREATE TABLE supplier_contracts (
+  id INTEGER PRIMARY KEY,
+  supplier_id INTEGER NOT NULL REFERENCES suppliers(id),
+  title TEXT NOT NULL,
+  signed_on TEXT NOT NULL DEFAULT '',
+  starts_on TEXT NOT NULL DEFAULT '',
+  ends_on TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
+CREATE TABLE contract_clauses (
+  contract_id INTEGER NOT NULL REFERENCES supplier_contracts(id),
+  item_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  evidence TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (contract_id, item_id)
+);
+CREATE TABLE answer_evidence (
+  id INTEGER PRIMARY KEY,
+  questionnaire_id INTEGER NOT NULL REFERENCES questionnaires(id),
+  question_id TEXT NOT NULL,
+  filename TEXT NOT NULL,
+  mime TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  content BLOB NOT NULL,
+  uploaded_at TEXT NOT NULL,
+  uploaded_by TEXT NOT NULL
+);
+)"},
+          // Existing free-text supplier names of assets become links where a supplier of the
+          // same organisation has exactly that name; the text stays in the asset either way.
+          {661, "asset supplier names linked by exact match", R"(
+INSERT INTO supplier_assets(supplier_id, asset_id, linked_at)
+SELECT DISTINCT s.id, a.id, a.created_at FROM assets a, json_each(a.doc, '$.suppliers') j
+JOIN suppliers s ON s.org_id = a.org_id AND s.name = j.value;
+)",
+           R"(
+INSERT INTO supplier_assets(supplier_id, asset_id, linked_at)
+SELECT DISTINCT s.id, a.id, a.created_at FROM assets a
+CROSS JOIN LATERAL jsonb_array_elements_text((a.doc::jsonb) -> 'suppliers') AS j(v)
+JOIN suppliers s ON s.org_id = a.org_id AND s.name = j.v;
 )"}}),
      true);
 }  // namespace

@@ -22,6 +22,7 @@ struct Supplier {
   std::string criticality = "medium";        // low medium high
   std::optional<int64_t> maker_org_id;       // the supplier's own organisation in Anzen, if any
   std::string created_at;
+  int reassess_months = 12;  // re-assessment interval
 };
 bool valid_criticality(std::string_view c);
 catalog::Text criticality_label(std::string_view c);
@@ -74,6 +75,40 @@ struct ShareRead {
   std::string reader, at;
 };
 
+// Where a supplier stands in its re-assessment cycle (computed in model.h, one place).
+struct Reassessment {
+  Supplier supplier;
+  std::string last_accepted;  // YYYY-MM-DD of the last accepted questionnaire, or empty
+  std::string due;
+  Recurrence state = Recurrence::ok;
+};
+
+// A risk in the risk register linked to a supplier; raised from an answer when questionnaire and
+// question are set, with the plan item made when the questionnaire was accepted.
+struct SupplierRisk {
+  int64_t supplier_id = 0, risk_id = 0;
+  std::optional<int64_t> questionnaire_id, plan_item_id;
+  std::string question_id, linked_at;
+};
+
+// An outsourcing contract with a supplier; its clauses are chapter 10's contract requirements.
+struct Contract {
+  int64_t id = 0, supplier_id = 0;
+  std::string title, signed_on, starts_on, ends_on, created_at;
+};
+struct ClauseState {
+  std::string item_id;
+  assess::Status status = assess::Status::unanswered;
+  std::string evidence, updated_at, updated_by;  // evidence: where the contract says it (条項)
+};
+
+// A file attached to an answer (same rules as the checklist's evidence: plain names, our type).
+struct AnswerFile {
+  int64_t id = 0, questionnaire_id = 0;
+  std::string question_id, filename, mime, sha256, uploaded_at, uploaded_by;
+  int64_t size = 0;
+};
+
 class Suppliers {
  public:
   using Now = std::function<std::string()>;       // ISO 8601 UTC
@@ -119,6 +154,38 @@ class Suppliers {
   // Resolves a raw portal token; counts the hit against the link's rate limit.
   PortalAccess portal(const std::string& raw_token);
 
+  // Recurrence. The interval is per supplier (1-60 months, default 12).
+  void set_interval(int64_t org, int64_t supplier_id, int months);
+  std::vector<Reassessment> reassessments(int64_t org, const std::string& today);
+  std::vector<Reassessment> overdue(int64_t org, const std::string& today);
+
+  // Links to the asset register and the risk register (same organisation only).
+  void link_asset(int64_t org, int64_t supplier_id, int64_t asset_id);
+  void unlink_asset(int64_t org, int64_t supplier_id, int64_t asset_id);
+  std::vector<int64_t> linked_assets(int64_t org, int64_t supplier_id);
+  // Links every asset of the organisation whose free-text supplier names hold exactly this
+  // supplier's name (the text stays); returns how many links were added.
+  int link_assets_by_name(int64_t org, int64_t supplier_id);
+  void link_risk(int64_t org, int64_t supplier_id, int64_t risk_id);
+  std::vector<SupplierRisk> supplier_risks(int64_t org, int64_t supplier_id);
+
+  // Outsourcing contracts and their chapter 10 clauses.
+  Contract add_contract(int64_t org, Contract c);
+  std::vector<Contract> contracts(int64_t org, int64_t supplier_id);
+  std::optional<Contract> contract(int64_t org, int64_t id);
+  void set_clause(int64_t org, int64_t contract_id, const std::vector<Clause>& known,
+                  const std::string& item_id, assess::Status st, const std::string& evidence);
+  std::map<std::string, ClauseState> clauses(int64_t contract_id);
+
+  // Evidence files of answers; the supplier attaches them while it may answer.
+  static constexpr size_t kMaxAnswerFileBytes = 20 * 1024 * 1024;
+  AnswerFile add_answer_file(const Questionnaire& q, const std::string& question_id,
+                             const std::string& filename, const std::string& bytes);
+  std::vector<AnswerFile> answer_files(int64_t questionnaire_id);
+  // The file and its bytes, scoped to the questionnaire.
+  std::optional<std::pair<AnswerFile, std::string>> answer_file(int64_t questionnaire_id,
+                                                                int64_t file_id);
+
   // Answer once, share with many.
   Snapshot take_snapshot(int64_t maker_org, int64_t questionnaire_id);
   std::vector<Snapshot> snapshots(int64_t maker_org);
@@ -136,6 +203,9 @@ class Suppliers {
   void event(int64_t qid, const std::string& action, const std::string& question_id,
              const std::string& detail);
   void set_status(const Questionnaire& q, QStatus next);
+  // At the review's verdict: every 未実施/一部実施 answer becomes a supplier risk; on accept,
+  // each also gets a plan item with the six fields.
+  void raise_risks(const Questionnaire& q, bool accepted);
   store::Db& db_;
   std::string actor_;
   Now now_;

@@ -4,6 +4,7 @@
 
 #include "assess/repo.h"
 #include "catalog/catalog_dir.h"
+#include "risk/repo.h"
 #include "testing/temp_db.h"
 #include "web/accounts.h"
 
@@ -163,5 +164,79 @@ TEST_F(SupplierService, OperatorAdoptsASharedSnapshot) {
               1u);  // the adopted copy is the operator's, not a new request
 }
 
+}  // namespace
+}  // namespace anzen::supplier
+
+namespace anzen::supplier {
+namespace {
+TEST_F(SupplierService, ShortfallsBecomeRisksAndPlanItemsOnlyWhenAccepted) {
+  auto sup = add_supplier(op1, maker);
+  auto answer_and_submit = [&](int64_t qid) {
+    auto q = *svc().questionnaire(qid, maker);
+    svc("maker").set_answer(q, "T2-001.1", assess::Status::not_implemented, "未対応");
+    svc("maker").set_answer(q, "T2-002.1", assess::Status::implemented, "規程第3条");
+    svc("maker").submit(*svc().questionnaire(qid, maker));
+    return *svc().questionnaire(qid, op1);
+  };
+  auto rejected =
+      answer_and_submit(svc().send(op1, sup.id, "maker", two_questions(), "2026-04-30").q.id);
+  svc().review(rejected, Verdict::reject, "不十分", {});
+  auto links = svc().supplier_risks(op1, sup.id);
+  ASSERT_EQ(links.size(), 1u);  // only the 未実施 answer
+  EXPECT_EQ(links[0].question_id, "T2-001.1");
+  EXPECT_FALSE(links[0].plan_item_id);  // rejected: a risk, no plan
+  auto accepted =
+      answer_and_submit(svc().send(op1, sup.id, "maker", two_questions(), "2026-04-30").q.id);
+  svc().review(accepted, Verdict::accept, "", {});
+  links = svc().supplier_risks(op1, sup.id);
+  ASSERT_EQ(links.size(), 2u);
+  ASSERT_TRUE(links[1].plan_item_id);
+  risk::RiskRepo risks(db, "test");
+  auto plan = risks.plan_item(op1, *links[1].plan_item_id);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->deadline, "2027-04-01");  // the next re-assessment: 12 months after acceptance
+  EXPECT_FALSE(plan->resources.empty());
+  auto r = risks.risk(op1, links[1].risk_id);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->treatment, "reduce");
+  EXPECT_EQ(r->current_l, 5);  // 未実施 at the top of the default 5×5 matrix; criticality medium
+  EXPECT_EQ(r->current_i, 3);
+  EXPECT_TRUE(svc().supplier_risks(op2, sup.id).empty());  // another organisation sees none
+}
+}  // namespace
+}  // namespace anzen::supplier
+
+namespace anzen::supplier {
+namespace {
+// Migration 661 links the asset register's free-text supplier names that equal a supplier's
+// name exactly; other names stay text only.
+TEST(SupplierMigration, ExistingAssetNamesAreLinkedByExactMatch) {
+  testing::TempDb tmp;
+  store::Db db{tmp.path};
+  db.migrate(660);
+  auto org = assess::AssessRepo(db, "test")
+                 .create_org({0, "通信", "operator_registered", {"mobile"}, 10, {}});
+  risk::RiskRepo risks(db, "test");
+  risk::Asset a;
+  a.org_id = org.id;
+  a.name = "交換機";
+  a.kind = "facility";
+  a.suppliers = {"機器メーカー", "未登録の保守会社"};
+  auto exact = risks.create_asset(a);
+  a.name = "監視端末";
+  a.suppliers = {"機器メーカー（保守）"};
+  risks.create_asset(a);
+  db.prepare("INSERT INTO suppliers(org_id, name, criticality, created_at) VALUES (?,?,?,?)")
+      .bind(1, org.id)
+      .bind(2, "機器メーカー")
+      .bind(3, "medium")
+      .bind(4, "2026-01-01T00:00:00Z")
+      .run();
+  int64_t sid = db.last_insert_id();
+  db.migrate();
+  Suppliers svc(db, "test", [] { return std::string("2026-04-01T00:00:00Z"); });
+  EXPECT_EQ(svc.linked_assets(org.id, sid), std::vector<int64_t>{exact.id});
+  EXPECT_EQ(risks.asset(org.id, exact.id)->suppliers.size(), 2u);  // the text stays
+}
 }  // namespace
 }  // namespace anzen::supplier

@@ -257,6 +257,8 @@ Questionnaire Suppliers::adopt(int64_t operator_org, int64_t supplier_id, int64_
                               "adopt",
                               nullptr,
                               {{"snapshot_id", snapshot_id}, {"supplier_id", supplier_id}}});
+    // Adopting is accepting: the maker's shortfalls become this operator's supplier risks.
+    raise_risks(q, true);
   });
   return q;
 }

@@ -1,5 +1,7 @@
 #include "supplier/view.h"
 
+#include "common/vocabulary.h"
+
 namespace anzen::supplier {
 using nlohmann::json;
 
@@ -19,7 +21,8 @@ json supplier_json(const Supplier& s) {
           {"criticality", s.criticality},
           {"criticality_label", text_json(criticality_label(s.criticality))},
           {"maker_org_id", s.maker_org_id ? json(*s.maker_org_id) : json(nullptr)},
-          {"created_at", s.created_at}};
+          {"created_at", s.created_at},
+          {"reassess_months", s.reassess_months}};
 }
 
 json questionnaire_json(const Questionnaire& q, const QAnswers& answers, bool for_portal) {
@@ -105,6 +108,46 @@ json read_json(const ShareRead& r) {
           {"operator_org_id", r.operator_org_id},
           {"reader", r.reader},
           {"at", r.at}};
+}
+
+json reassessment_json(const Reassessment& r) {
+  std::string st = to_string(r.state);
+  return {{"supplier_id", r.supplier.id},
+          {"name", r.supplier.name},
+          {"reassess_months", r.supplier.reassess_months},
+          {"last_accepted", r.last_accepted},
+          {"due", r.due},
+          {"state", st},
+          {"state_label",
+           {{"ja", vocab::label_or_code("recurrence", st, "ja")},
+            {"en", vocab::label_or_code("recurrence", st, "en")}}}};
+}
+
+json contract_json(const Contract& k, const std::vector<Clause>& clauses,
+                   const std::map<std::string, ClauseState>& states) {
+  json cl = json::array();
+  for (const auto& c : clauses) {
+    auto it = states.find(c.item_id);
+    ClauseState s = it == states.end() ? ClauseState{} : it->second;
+    cl.push_back({{"item", c.item_id},
+                  {"title", text_json(c.title)},
+                  {"text", text_json(c.text)},
+                  {"source", c.source},
+                  {"status", assess::to_string(s.status)},
+                  {"status_label",
+                   {{"ja", assess::to_japanese(s.status)}, {"en", assess::to_string(s.status)}}},
+                  {"evidence", s.evidence},
+                  {"updated_at", s.updated_at},
+                  {"updated_by", s.updated_by}});
+  }
+  return {{"id", k.id},
+          {"supplier_id", k.supplier_id},
+          {"title", k.title},
+          {"signed_on", k.signed_on},
+          {"starts_on", k.starts_on},
+          {"ends_on", k.ends_on},
+          {"created_at", k.created_at},
+          {"clauses", cl}};
 }
 
 }  // namespace anzen::supplier

@@ -14,4 +14,7 @@ nlohmann::json history_json(const std::vector<Event>& events);
 nlohmann::json snapshot_json(const Snapshot& s);
 nlohmann::json share_json(const Share& s);
 nlohmann::json read_json(const ShareRead& r);
+nlohmann::json reassessment_json(const Reassessment& r);
+nlohmann::json contract_json(const Contract& k, const std::vector<Clause>& clauses,
+                             const std::map<std::string, ClauseState>& states);
 }  // namespace anzen::supplier

@@ -70,11 +70,14 @@ User read_user(store::Stmt& st) {
   u.id = st.i64(0);
   u.org_id = st.i64(1);
   u.name = st.str(2);
-  u.role = role_from(st.str(3)).value_or(Role::viewer);
+  u.role = st.i64(5) ? Role::supplier : role_from(st.str(3)).value_or(Role::viewer);
   u.lang = st.str(4);
   return u;
 }
-constexpr const char* kUserCols = "id, org_id, name, role, lang";
+// The supplier role is the flag users.supplier_role (migration 660) with role 'viewer' beside it:
+// the CHECK on users.role predates it.
+constexpr const char* kUserCols = "id, org_id, name, role, lang, supplier_role";
+std::string stored_role(Role r) { return r == Role::supplier ? "viewer" : to_string(r); }
 }  // namespace
 
 std::string to_string(Role r) {
@@ -87,6 +90,8 @@ std::string to_string(Role r) {
       return "viewer";
     case Role::auditor:
       return "auditor";
+    case Role::supplier:
+      return "supplier";
   }
   return "viewer";
 }
@@ -96,6 +101,7 @@ std::optional<Role> role_from(std::string_view s) {
   if (s == "assessor") return Role::assessor;
   if (s == "viewer") return Role::viewer;
   if (s == "auditor") return Role::auditor;
+  if (s == "supplier") return Role::supplier;
   return std::nullopt;
 }
 
@@ -157,12 +163,15 @@ User Accounts::create_user(int64_t org_id, const std::string& name, Role role,
   std::string hash = hash_password(password);
   User u;
   db_.transaction([&] {
-    db_.prepare("INSERT INTO users(org_id, name, role, password_hash, created_at) VALUES (?,?,?,?,?)")
+    db_.prepare(
+           "INSERT INTO users(org_id, name, role, password_hash, created_at, supplier_role) VALUES "
+           "(?,?,?,?,?,?)")
         .bind(1, org_id)
         .bind(2, name)
-        .bind(3, to_string(role))
+        .bind(3, stored_role(role))
         .bind(4, hash)
         .bind(5, store::now_utc())
+        .bind(6, role == Role::supplier ? 1 : 0)
         .run();
     u = {db_.last_insert_id(), org_id, name, role, "ja"};
     store::audit_append(db_, {actor, org_id, "user", std::to_string(u.id), "create", nullptr,
@@ -197,7 +206,11 @@ void Accounts::set_role(int64_t user_id, Role role, const std::string& actor) {
   auto u = user_by_id(user_id);
   if (!u) throw std::invalid_argument("no such user");
   db_.transaction([&] {
-    db_.prepare("UPDATE users SET role=? WHERE id=?").bind(1, to_string(role)).bind(2, user_id).run();
+    db_.prepare("UPDATE users SET role=?, supplier_role=? WHERE id=?")
+        .bind(1, stored_role(role))
+        .bind(2, role == Role::supplier ? 1 : 0)
+        .bind(3, user_id)
+        .run();
     store::audit_append(db_, {actor, u->org_id, "user", std::to_string(user_id), "update",
                               {{"role", to_string(u->role)}}, {{"role", to_string(role)}}});
   });

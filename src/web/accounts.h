@@ -10,7 +10,9 @@
 
 namespace anzen::web {
 
-enum class Role { admin, assessor, viewer, auditor };
+// `supplier`: a user of a supplier's organisation who sees and answers only the questionnaires
+// addressed to it (web/supplier_role.h keeps it to those pages; everything else is 404).
+enum class Role { admin, assessor, viewer, auditor, supplier };
 std::string to_string(Role r);
 std::optional<Role> role_from(std::string_view s);
 // What a role may do. Viewers and auditors read; assessors also change assessments, risks and

@@ -1,6 +1,7 @@
 // JSON API for the supplier register, questionnaires (send, read, review, revoke) and shared
 // snapshots. Everything is scoped to the caller's organisation; anything else is 404.
 #include "catalog/catalog_dir.h"
+#include "common/clock.h"
 #include "supplier/view.h"
 #include "web/router.h"
 #include "web/supplier_view.h"
@@ -40,20 +41,8 @@ std::vector<std::string> string_array(const json& in, const char* name) {
   return out;
 }
 
-supplier::Questionnaire need_q(Ctx& c) {
-  auto q = suppliers_for(c, c.actor()).questionnaire(c.path_id(1), c.org());
-  if (!q) throw HttpError(404, "not found");
-  return *q;
-}
+supplier::Questionnaire need_q(Ctx& c) { return need_visible_questionnaire(c, c.path_id(1)); }
 
-template <typename F>
-void not_found_on_range(F f) {
-  try {
-    f();
-  } catch (const std::out_of_range&) {
-    throw HttpError(404, "not found");
-  }
-}
 }  // namespace
 
 void mount_supplier_api(Router& r) {
@@ -85,7 +74,9 @@ void mount_supplier_api(Router& r) {
         "Questionnaires your organisation sent and received", [](Ctx& c) {
           auto svc = suppliers_for(c, c.actor());
           json sent = json::array(), received = json::array();
-          for (const auto& q : svc.sent_by(c.org()))
+          bool supplier_user = c.user && c.user->role == Role::supplier;
+          for (const auto& q :
+               supplier_user ? std::vector<supplier::Questionnaire>{} : svc.sent_by(c.org()))
             sent.push_back({{"id", q.id},
                             {"supplier_id", q.supplier_id},
                             {"template", q.tmpl},
@@ -122,6 +113,42 @@ void mount_supplier_api(Router& r) {
           json j = supplier::questionnaire_json(q, svc.answers(q.id));
           j["history"] = supplier::history_json(svc.history(q.id));
           c.json(j);
+        });
+  r.api("PUT", R"(/api/v1/questionnaires/(\d+)/answers/([^/]+))",
+        "/api/v1/questionnaires/{id}/answers/{question}",
+        "Answer one question of a questionnaire addressed to your organisation (JSON: status, "
+        "comment); for supplier users and editors of the addressed organisation",
+        [](Ctx& c) {
+          require_answer(c);
+          auto q = need_q(c);
+          if (q.org_id == c.org()) throw HttpError(403, "the supplier answers this questionnaire");
+          json in = body_of(c);
+          auto st = assess::status_from(str_field(in, "status", true));
+          if (!st)
+            throw std::invalid_argument(
+                "status: expected implemented, partial, not_implemented or not_applicable");
+          auto svc = suppliers_for(c, c.actor());
+          not_found_on_range(
+              [&] { svc.set_answer(q, c.path_arg(2), *st, str_field(in, "comment")); });
+          auto now = svc.questionnaire(q.id, c.org());
+          c.json(supplier::questionnaire_json(*now, svc.answers(q.id)));
+        });
+  r.api("POST", R"(/api/v1/questionnaires/(\d+)/submit)", "/api/v1/questionnaires/{id}/submit",
+        "Submit the answers of a questionnaire addressed to your organisation", [](Ctx& c) {
+          require_answer(c);
+          auto q = need_q(c);
+          if (q.org_id == c.org()) throw HttpError(403, "the supplier submits this questionnaire");
+          auto svc = suppliers_for(c, c.actor());
+          svc.submit(q);
+          c.json({{"id", q.id},
+                  {"status", supplier::to_string(svc.questionnaire(q.id, c.org())->status)}});
+        });
+  r.api("GET", "/api/v1/suppliers/reassessments", "/api/v1/suppliers/reassessments",
+        "Every supplier's next assessment due date and state (ok, due_soon, overdue)", [](Ctx& c) {
+          json out = json::array();
+          for (const auto& x : suppliers_for(c, c.actor()).reassessments(c.org(), today_jst()))
+            out.push_back(supplier::reassessment_json(x));
+          c.json({{"reassessments", out}});
         });
   r.api("POST", R"(/api/v1/questionnaires/(\d+)/review)", "/api/v1/questionnaires/{id}/review",
         "Review a submitted questionnaire (JSON: verdict accept|return|reject, comment, comments "

@@ -113,6 +113,7 @@ std::string layout(const Ctx& c, const std::string& title, const std::string& bo
   for (const auto& n : navs) {
     std::string p = n.path;
     if (p == "/admin" && !(c.user && can_admin(c.user->role))) continue;
+    if (c.user && c.user->role == Role::supplier && p != "/") continue;  // web/supplier_role.h
     if (p == "/audit" && !(c.user && can_audit(c.user->role))) continue;
     bool current = p == nav_section(c.req.path);
     h += "<a href=\"" + p + "\"" + (current ? " aria-current=\"page\"" : "") + ">" + esc(c.t(n.key)) + "</a>";

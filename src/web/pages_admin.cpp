@@ -43,7 +43,7 @@ void mount_admin_pages(Router& r) {
       b += "<tr><td>" + esc(u.name) + "</td><td>" + esc(to_string(u.role)) + "</td><td><form method=\"post\" action=\"/admin/users/" +
            std::to_string(u.id) + "/role\">" + csrf_field(c) + "<label class=\"muted\" for=\"role" + std::to_string(u.id) + "\">" +
            esc(c.t("admin.role")) + "</label><select id=\"role" + std::to_string(u.id) + "\" name=\"role\">";
-      for (const char* role : {"admin", "assessor", "viewer", "auditor"}) {
+      for (const char* role : {"admin", "assessor", "viewer", "auditor", "supplier"}) {
         b += std::string("<option") + (to_string(u.role) == role ? " selected" : "") + ">" + role + "</option>";
       }
       b += "</select> <button type=\"submit\">" + esc(c.t("common.save")) + "</button></form></td></tr>";

@@ -66,6 +66,7 @@ std::string dashboard_body(Ctx& c) {
       b += "<h2>" + esc(c.t("dash.trend")) + "</h2>" + trend_svg(c.t("dash.trend"), trend);
     }
     b += dashboard_sections(c);
+    b += supplier_dashboard_section(c);
     return b;
 }
 

@@ -21,9 +21,7 @@ std::string field(const std::string& id, const std::string& label, const std::st
 }
 
 supplier::Questionnaire need_questionnaire(Ctx& c, int64_t id) {
-  auto q = suppliers_for(c, c.actor()).questionnaire(id, c.org());
-  if (!q) throw HttpError(404, "not found");
-  return *q;
+  return need_visible_questionnaire(c, id);
 }
 
 // The maker's side of a questionnaire is the organisation it is addressed to, not the sender.
@@ -105,6 +103,11 @@ void suppliers_page(Ctx& c) {
   if (!received.empty())
     b += "<h2>" + tx(c, "届いた質問票", "Questionnaires received") + "</h2>" +
          questionnaire_rows(c, received, false);
+  b += "<p><a href=\"/suppliers/overdue\">" + tx(c, "再評価の期限超過", "Overdue re-assessments") +
+       "</a> · <a href=\"/suppliers/workbook.xlsx\">" +
+       tx(c, "委託先の状況（Excel）", "Suppliers workbook (Excel)") +
+       "</a> · <a href=\"/questionnaires\">" + tx(c, "届いた質問票", "Questionnaires received") +
+       "</a></p>";
   b += "<p><a href=\"/snapshots\">" +
        tx(c, "共有された回答（スナップショット）", "Shared answers (snapshots)") + "</a></p>";
   c.html(layout(c, tx(c, "委託先", "Suppliers"), b));
@@ -126,15 +129,7 @@ void supplier_page(Ctx& c) {
   row(tx(c, "契約期間", "Contract"), s->contract_start + " – " + s->contract_end);
   row(tx(c, "重要度", "Criticality"), supplier::criticality_label(s->criticality).in(c.lang));
   b += "</dl>";
-  // Assets naming this supplier (the asset register keeps supplier names as text).
-  risk::RiskRepo risks(c.db, c.actor());
-  std::string assets;
-  for (const auto& a : risks.assets(c.org())) {
-    if (std::find(a.suppliers.begin(), a.suppliers.end(), s->name) != a.suppliers.end())
-      assets += "<li>" + esc(a.name) + "</li>";
-  }
-  b += "<h2>" + tx(c, "関連する資産", "Assets supplied") + "</h2>" +
-       (assets.empty() ? "<p class=\"muted\">—</p>" : "<ul>" + assets + "</ul>");
+  b += supplier_detail_sections(c, *s);
   std::vector<supplier::Questionnaire> mine;
   for (const auto& q : svc.sent_by(c.org())) {
     if (q.supplier_id == s->id) mine.push_back(q);
@@ -165,6 +160,7 @@ void questionnaire_page(Ctx& c) {
   auto answers = svc.answers(q.id);
   bool supplier_side = is_supplier_side(c, q);
   bool edit = c.user && can_edit(c.user->role);
+  bool answer = may_answer(c);
   std::string id = std::to_string(q.id);
   std::string b = "<h1>" + tx(c, "質問票 ", "Questionnaire ") + id + " " +
                   qstatus_badge(c, q.status) + "</h1><p>" + esc(q.tmpl) + " · " +
@@ -175,7 +171,7 @@ void questionnaire_page(Ctx& c) {
          tx(c, "回答用リンク（この画面でのみ表示されます）: ", "Portal link (shown only now): ") +
          "<code>/portal/" + esc(c.param("token")) + "</code></p>";
   }
-  if (supplier_side && supplier::answerable(q.status) && edit) {
+  if (supplier_side && supplier::answerable(q.status) && answer) {
     b += "<form method=\"post\" action=\"/questionnaires/" + id + "/answers\">" + csrf_field(c) +
          questions_table(c, q, answers, true) + "<p><button type=\"submit\">" +
          tx(c, "回答を保存", "Save answers") +
@@ -219,6 +215,7 @@ void questionnaire_page(Ctx& c) {
             "Keep these answers to share with other operators") +
          "</button></form>";
   }
+  b += evidence_section(c, q, svc, supplier_side && supplier::answerable(q.status) && answer);
   b += history_list(c, svc.history(q.id));
   c.html(layout(c, tx(c, "質問票", "Questionnaire"), b));
 }
@@ -299,6 +296,7 @@ void snapshot_page(Ctx& c) {
 }  // namespace
 
 void mount_supplier_pages(Router& r) {
+  mount_supplier_extra_pages(r);
   r.get("/suppliers", suppliers_page);
   r.post("/suppliers", [](Ctx& c) {
     c.require_edit();
@@ -348,7 +346,7 @@ void mount_supplier_pages(Router& r) {
   });
   r.get(R"(/questionnaires/(\d+))", questionnaire_page);
   r.post(R"(/questionnaires/(\d+)/answers)", [](Ctx& c) {
-    c.require_edit();
+    require_answer(c);
     auto q = need_questionnaire(c, c.path_id(1));
     if (!is_supplier_side(c, q)) throw HttpError(403, "the supplier answers this questionnaire");
     auto svc = suppliers_for(c, c.actor());
@@ -356,7 +354,7 @@ void mount_supplier_pages(Router& r) {
     c.redirect("/questionnaires/" + std::to_string(q.id));
   });
   r.post(R"(/questionnaires/(\d+)/submit)", [](Ctx& c) {
-    c.require_edit();
+    require_answer(c);
     auto q = need_questionnaire(c, c.path_id(1));
     if (!is_supplier_side(c, q)) throw HttpError(403, "the supplier submits this questionnaire");
     suppliers_for(c, c.actor()).submit(q);

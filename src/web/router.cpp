@@ -10,6 +10,7 @@
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
+#include "web/supplier_role.h"
 
 namespace anzen::web {
 
@@ -172,6 +173,11 @@ void Router::handle(const httplib::Request& req, httplib::Response& res, const H
         c.redirect("/login" + next);
       }
       return;
+    }
+    if (c.user && c.user->role == Role::supplier) {
+      auto reach = supplier_reach(req.method, req.path);
+      if (reach == SupplierReach::home) return c.redirect(kSupplierHome);
+      if (reach == SupplierReach::denied) throw HttpError(404, "not found");
     }
     bool changes = req.method != "GET" && req.method != "HEAD";
     if (changes && c.user && !bearer) {

@@ -1,9 +1,11 @@
 #include "web/supplier_view.h"
 
 #include "common/clock.h"
+#include "common/vocabulary.h"
 #include "web/accounts.h"
 #include "web/assess_view.h"
 #include "web/html.h"
+#include "web/layout.h"
 
 namespace anzen::web {
 
@@ -86,21 +88,7 @@ std::string history_list(const Ctx& c, const std::vector<supplier::Event>& event
                   tx(c, "操作", "What") + "</th><th>" + tx(c, "内容", "Detail") +
                   "</th></tr></thead><tbody>";
   for (const auto& e : events) {
-    std::string what = e.action;
-    static const std::vector<std::tuple<std::string, const char*, const char*>> names = {
-        {"send", "送付", "sent"},
-        {"link", "リンク発行", "link issued"},
-        {"answer", "回答", "answered"},
-        {"submit", "提出", "submitted"},
-        {"return", "差戻し", "returned"},
-        {"review_comment", "指摘", "review comment"},
-        {"accept", "承認", "accepted"},
-        {"reject", "却下", "rejected"},
-        {"revoke", "リンク取消", "links revoked"},
-        {"adopt", "共有回答を採用", "adopted a shared snapshot"}};
-    for (const auto& [code, ja, en] : names) {
-      if (code == e.action) what = c.lang == "en" ? en : ja;
-    }
+    std::string what = vocab::label_or_code("qevent", e.action, c.lang);
     // An answer's detail is a status code: show its label, never the code.
     std::string detail = e.detail;
     if (e.action == "answer") {
@@ -111,6 +99,59 @@ std::string history_list(const Ctx& c, const std::vector<supplier::Event>& event
          "</td></tr>";
   }
   return h + "</tbody></table>";
+}
+
+}  // namespace anzen::web
+
+namespace anzen::web {
+
+supplier::Questionnaire need_visible_questionnaire(Ctx& c, int64_t id) {
+  auto q = suppliers_for(c, c.actor()).questionnaire(id, c.org());
+  // A supplier user is one of the addressed organisation, never the sender's.
+  if (!q || (c.user && c.user->role == Role::supplier && q->org_id == c.org()))
+    throw HttpError(404, "not found");
+  return *q;
+}
+
+bool may_answer(const Ctx& c) {
+  return c.user && (can_edit(c.user->role) || c.user->role == Role::supplier);
+}
+
+void require_answer(const Ctx& c) {
+  if (!may_answer(c)) throw HttpError(403, "your role cannot answer questionnaires");
+}
+
+std::string evidence_section(const Ctx& c, const supplier::Questionnaire& q,
+                             supplier::Suppliers& svc, bool upload) {
+  std::string id = std::to_string(q.id);
+  std::string h = "<h2>" + tx(c, "証跡ファイル", "Evidence files") + "</h2>";
+  auto files = svc.answer_files(q.id);
+  if (files.empty())
+    h += "<p class=\"muted\">—</p>";
+  else {
+    h += "<table><thead><tr><th>" + tx(c, "番号", "No.") + "</th><th>" + tx(c, "ファイル", "File") +
+         "</th><th>" + tx(c, "大きさ", "Size") + "</th><th>" + tx(c, "登録者", "By") +
+         "</th></tr></thead><tbody>";
+    for (const auto& f : files) {
+      h += "<tr><td>" + esc(f.question_id) + "</td><td><a href=\"/questionnaires/" + id +
+           "/evidence/" + std::to_string(f.id) + "\">" + esc(f.filename) + "</a></td><td>" +
+           std::to_string(f.size) + "</td><td>" + esc(f.uploaded_by) + "</td></tr>";
+    }
+    h += "</tbody></table>";
+  }
+  if (upload) {
+    h += "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/questionnaires/" + id +
+         "/evidence\">" + csrf_field(c) + "<label for=\"ev-q\">" + tx(c, "質問", "Question") +
+         "</label><select id=\"ev-q\" name=\"question\">";
+    for (const auto& x : q.questions)
+      h += "<option value=\"" + esc(x.id) + "\">" + esc(x.id) + "</option>";
+    h += "</select><label for=\"ev-file\">" +
+         tx(c, "ファイル（20 MB まで）", "File (up to 20 MB)") +
+         "</label><input type=\"file\" id=\"ev-file\" name=\"file\" required> <button "
+         "type=\"submit\">" +
+         tx(c, "添付", "Attach") + "</button></form>";
+  }
+  return h;
 }
 
 }  // namespace anzen::web

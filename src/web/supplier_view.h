@@ -4,6 +4,7 @@
 
 #include "supplier/service.h"
 #include "web/context.h"
+#include "web/router.h"
 
 namespace anzen::web {
 
@@ -19,5 +20,28 @@ std::string questions_table(const Ctx& c, const supplier::Questionnaire& q,
 // Saves every question the form changed (fields st_<question>, cm_<question>), all or nothing.
 int save_form_answers(Ctx& c, supplier::Suppliers& svc, const supplier::Questionnaire& q);
 std::string history_list(const Ctx& c, const std::vector<supplier::Event>& events);
+
+// A questionnaire the caller may see: the sender's or the addressed organisation's; a user with
+// the supplier role sees only those addressed to its organisation. Anything else is 404.
+supplier::Questionnaire need_visible_questionnaire(Ctx& c, int64_t id);
+// Runs f; a domain "no such thing" (std::out_of_range) becomes 404.
+template <typename F>
+void not_found_on_range(F f) {
+  try {
+    f();
+  } catch (const std::out_of_range&) {
+    throw HttpError(404, "not found");
+  }
+}
+// Answering is for editors of the addressed organisation and for its supplier users.
+bool may_answer(const Ctx& c);
+void require_answer(const Ctx& c);
+// The evidence files of the answers, with an upload form while the supplier may answer.
+std::string evidence_section(const Ctx& c, const supplier::Questionnaire& q,
+                             supplier::Suppliers& svc, bool upload);
+// Pages beyond the register and questionnaires: the supplier user's inbox, re-assessments
+// (overdue list), contracts, asset and risk links, answer evidence, the suppliers workbook.
+void mount_supplier_extra_pages(Router& r);
+std::string supplier_detail_sections(Ctx& c, const supplier::Supplier& s);
 
 }  // namespace anzen::web
