@@ -94,7 +94,8 @@ void register_report(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     try {
-      auto d = report::gather(db, ds_a, std::nullopt, today_jst());
+      auto svc = assess_service(db);
+      auto d = report::gather(svc, ds_a, std::nullopt);
       json out = json::array();
       for (const auto& s : report::disclosure_sections(d, report::Decisions(db, "cli").texts(ds_a, "disclosure"), ds_lang)) {
         out.push_back({{"section", s.key}, {"heading", s.heading.in(ds_lang)}, {"source_line", s.source_line}, {"generated", s.generated},

@@ -7,6 +7,7 @@
 
 #include "assess/repo.h"
 #include "assess/scoring.h"
+#include "assess/service.h"
 #include "catalog/model.h"
 #include "incident/register.h"
 #include "risk/repo.h"
@@ -46,7 +47,11 @@ struct ReportData {
   std::vector<incident::Obligation> obligations;
 };
 
-// Throws std::invalid_argument when the assessment does not exist in the organisation (or at all).
+// Everything from the services (scores, gaps, trend as AssessService defines them; incidents
+// of the fiscal year by incident::fiscal_year_of), as of the service's clock. Throws
+// std::invalid_argument when the assessment does not exist in the organisation (or at all).
+ReportData gather(assess::AssessService& svc, int64_t assessment_id, std::optional<int64_t> org_id);
+// The same as of the end of `today` (JST), or now when that is today.
 ReportData gather(store::Db& db, int64_t assessment_id, std::optional<int64_t> org_id, const std::string& today);
 
 // "FY2026" → {"2026-04-01", "2027-04-01"} (the Japanese fiscal year).
