@@ -38,7 +38,8 @@ void register_report(CLI::App& app, Globals& g) {
       store::Db db(g.db);
       db.migrate();
       try {
-        auto r = report::render(db, id, o->assessment, std::nullopt, o->format, o->lang, today_jst());
+        auto svc = assess_service(db);
+        auto r = report::render(svc, id, o->assessment, std::nullopt, o->format, o->lang);
         write_file_atomic(o->out, r.bytes);
         std::cerr << "wrote " << o->out << " (" << r.bytes.size() << " bytes)\n";
       } catch (const std::invalid_argument& e) {

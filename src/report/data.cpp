@@ -4,9 +4,6 @@
 
 #include <stdexcept>
 
-#include "assess/maturity.h"
-#include "catalog/catalog_dir.h"
-#include "common/clock.h"
 
 namespace anzen::report {
 
@@ -23,6 +20,7 @@ ReportData gather(assess::AssessService& svc, int64_t assessment_id, std::option
   if (!a) throw std::invalid_argument("no assessment " + std::to_string(assessment_id));
   d.assessment = *a;
   d.org = repo.org(a->org_id).value_or(assess::Organization{});
+  d.catalog = &svc.catalog();
   d.fw = svc.framework(*a);
   if (!d.fw) throw std::invalid_argument("framework " + a->framework + "@" + a->framework_version + " is not in the catalog");
   const incident::Instant now = svc.clock().now();
@@ -61,16 +59,6 @@ ReportData gather(assess::AssessService& svc, int64_t assessment_id, std::option
   }
   d.obligations = reg.obligations(a->org_id, now);
   return d;
-}
-
-ReportData gather(store::Db& db, int64_t assessment_id, std::optional<int64_t> org_id, const std::string& today) {
-  // As of `today` (JST): now when that is today, else the end of that day.
-  incident::Instant now = std::time(nullptr);
-  if (auto t = incident::parse_date(today); t && *t != incident::jst_date(now)) now = (incident::days_from_civil(*t) + 1) * 86400 - 9 * 3600 - 1;
-  FixedClock clock(now);
-  assess::AssessService svc(db, catalog::shipped_catalog(), assess::maturity_scale(), clock,
-                            [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, "report");
-  return gather(svc, assessment_id, org_id);
 }
 
 }  // namespace anzen::report

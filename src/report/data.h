@@ -29,6 +29,7 @@ struct TrendPoint {
 struct ReportData {
   assess::Organization org;
   assess::Assessment assessment;
+  const catalog::Catalog* catalog = nullptr;  // the loaded frameworks (the service's)
   const catalog::Framework* fw = nullptr;
   std::string today;                      // YYYY-MM-DD (JST) the report was made
   std::string fy_start, fy_end;           // the fiscal year of the period, [start, end)
@@ -51,8 +52,6 @@ struct ReportData {
 // of the fiscal year by incident::fiscal_year_of), as of the service's clock. Throws
 // std::invalid_argument when the assessment does not exist in the organisation (or at all).
 ReportData gather(assess::AssessService& svc, int64_t assessment_id, std::optional<int64_t> org_id);
-// The same as of the end of `today` (JST), or now when that is today.
-ReportData gather(store::Db& db, int64_t assessment_id, std::optional<int64_t> org_id, const std::string& today);
 
 // "FY2026" → {"2026-04-01", "2027-04-01"} (the Japanese fiscal year).
 std::pair<std::string, std::string> fiscal_year(const std::string& period);

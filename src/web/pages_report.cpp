@@ -82,7 +82,8 @@ void mount_report_pages(Router& r) {
     auto a = need_assessment(c, c.path_id(1));
     if (!report::find_kind(c.path_arg(2))) throw HttpError(404, "not found");
     std::string lang = c.param("lang") == "en" ? "en" : c.lang;
-    auto out = report::render(c.db, c.path_arg(2), a.id, c.org(), c.path_arg(3), lang, today_jst());
+    auto svc = assess_service(c);
+    auto out = report::render(svc, c.path_arg(2), a.id, c.org(), c.path_arg(3), lang);
     c.res.set_header("Content-Disposition", "attachment; filename=\"" + out.filename + "\"");
     c.res.set_content(out.bytes, out.mime);
   });
