@@ -53,7 +53,8 @@ Fixture& fixture() {
 void BM_Baseline_GatherData(benchmark::State& st) {
   store::Db db(fixture().path);
   auto svc = testing::assess_service(db);
-  for (auto _ : st) benchmark::DoNotOptimize(report::gather(svc, fixture().assessment, std::nullopt).gaps.size());
+  for (auto _ : st)
+    benchmark::DoNotOptimize(report::gather(svc, fixture().assessment, std::nullopt).gaps.size());
 }
 BENCHMARK(BM_Baseline_GatherData)->Unit(benchmark::kMillisecond);
 
@@ -61,7 +62,9 @@ void run(benchmark::State& st, const char* kind, const char* format) {
   store::Db db(fixture().path);
   auto svc = testing::assess_service(db);
   size_t bytes = 0;
-  for (auto _ : st) bytes = report::render(svc, kind, fixture().assessment, std::nullopt, format, "ja").bytes.size();
+  for (auto _ : st)
+    bytes =
+        report::render(svc, kind, fixture().assessment, std::nullopt, format, "ja").bytes.size();
   st.counters["bytes"] = static_cast<double>(bytes);
 }
 void BM_Report_ManagementPdf(benchmark::State& st) { run(st, "management", "pdf"); }

@@ -253,8 +253,8 @@ void check_answer(Answer& next, const catalog::Framework& fw, int max_maturity) 
     throw std::invalid_argument("na_reason: a reason is required when the status is not applicable (対象外)");
   }
   if (next.maturity && (*next.maturity < 0 || *next.maturity > max_maturity)) {
-    throw std::invalid_argument("maturity: expected a level 0-" + std::to_string(max_maturity) + " of the maturity scale, got " +
-                                std::to_string(*next.maturity));
+    throw std::invalid_argument("maturity: expected a level 0-" + std::to_string(max_maturity) +
+                                " of the maturity scale, got " + std::to_string(*next.maturity));
   }
   next.due = date::require("due (期限)", next.due);
 }

@@ -299,7 +299,8 @@ TEST_F(AssessRepoTest, XlsxRoundTripThroughTheExportedWorkbook) {
   EXPECT_EQ(got.due, "2027-03-31");
   EXPECT_EQ(testing::import_sheet(repo.db(), b, "sheet.xlsx", bytes).changed, 0);
   // A truncated workbook is refused precisely, changing nothing.
-  EXPECT_THROW(testing::import_sheet(repo.db(), b, "cut.xlsx", bytes.substr(0, bytes.size() / 2)), ImportError);
+  EXPECT_THROW(testing::import_sheet(repo.db(), b, "cut.xlsx", bytes.substr(0, bytes.size() / 2)),
+               ImportError);
 }
 
 }  // namespace

@@ -22,13 +22,22 @@ std::string join_messages(const std::vector<AnswerIssue>& issues) {
 }
 }  // namespace
 
-AnswerErrors::AnswerErrors(std::vector<AnswerIssue> issues) : std::invalid_argument(join_messages(issues)), issues_(std::move(issues)) {}
+AnswerErrors::AnswerErrors(std::vector<AnswerIssue> issues)
+    : std::invalid_argument(join_messages(issues)), issues_(std::move(issues)) {}
 
-AssessService::AssessService(store::Db& db, const catalog::Catalog& catalog, const MaturityScale& scale, const Clock& clock,
+AssessService::AssessService(store::Db& db, const catalog::Catalog& catalog,
+                             const MaturityScale& scale, const Clock& clock,
                              LinkedRisks linked_risks, std::string actor)
-    : db_(db), catalog_(catalog), scale_(scale), clock_(clock), linked_risks_(std::move(linked_risks)), repo_(db, std::move(actor)) {}
+    : db_(db),
+      catalog_(catalog),
+      scale_(scale),
+      clock_(clock),
+      linked_risks_(std::move(linked_risks)),
+      repo_(db, std::move(actor)) {}
 
-const catalog::Framework* AssessService::framework(const Assessment& a) const { return catalog_.find(a.framework, a.framework_version); }
+const catalog::Framework* AssessService::framework(const Assessment& a) const {
+  return catalog_.find(a.framework, a.framework_version);
+}
 
 ScoringConfig AssessService::scoring() const {
   ScoringConfig cfg;
@@ -38,7 +47,9 @@ ScoringConfig AssessService::scoring() const {
 
 namespace {
 const catalog::Framework& need(const catalog::Framework* fw, const Assessment& a) {
-  if (!fw) throw std::invalid_argument("framework " + a.framework + "@" + a.framework_version + " is not in the catalog");
+  if (!fw)
+    throw std::invalid_argument("framework " + a.framework + "@" + a.framework_version +
+                                " is not in the catalog");
   return *fw;
 }
 }  // namespace
@@ -50,8 +61,10 @@ Score AssessService::score(const Assessment& a, const AnswerMap& answers) const 
 Score AssessService::score(const Assessment& a) { return score(a, repo_.answers(a.id)); }
 
 std::vector<Gap> AssessService::gaps(const Assessment& a, const AnswerMap& answers) {
-  std::map<std::string, int> linked = linked_risks_ ? linked_risks_(a.org_id) : std::map<std::string, int>{};
-  return assess::gaps(need(framework(a), a), a.role, answers, linked, clock_.today_jst(), scoring());
+  std::map<std::string, int> linked =
+      linked_risks_ ? linked_risks_(a.org_id) : std::map<std::string, int>{};
+  return assess::gaps(need(framework(a), a), a.role, answers, linked, clock_.today_jst(),
+                      scoring());
 }
 
 std::vector<Gap> AssessService::gaps(const Assessment& a) { return gaps(a, repo_.answers(a.id)); }
@@ -65,7 +78,9 @@ std::vector<Trend> AssessService::trends(int64_t org_id) {
     auto& t = series[{other.framework, other.role}];
     t.framework = other.framework;
     t.role = other.role;
-    t.points.push_back({other.id, other.period, assess::score(*fw, other.role, repo_.answers(other.id), cfg).overall.coverage(cfg)});
+    t.points.push_back(
+        {other.id, other.period,
+         assess::score(*fw, other.role, repo_.answers(other.id), cfg).overall.coverage(cfg)});
   }
   std::vector<Trend> out;
   for (auto& [key, t] : series) out.push_back(std::move(t));
@@ -83,8 +98,8 @@ Trend AssessService::trend(const Assessment& a) {
   return out;
 }
 
-std::vector<AssessService::Updated> AssessService::update_answers(const Assessment& a,
-                                                                  const std::vector<std::pair<std::string, AnswerPatch>>& patches) {
+std::vector<AssessService::Updated> AssessService::update_answers(
+    const Assessment& a, const std::vector<std::pair<std::string, AnswerPatch>>& patches) {
   const auto& fw = need(framework(a), a);
   std::vector<Updated> out;
   db_.transaction([&] {
@@ -114,7 +129,9 @@ std::vector<AssessService::Updated> AssessService::update_answers(const Assessme
   return out;
 }
 
-AssessService::Updated AssessService::update_answer(const Assessment& a, const std::string& question_id, const AnswerPatch& patch) {
+AssessService::Updated AssessService::update_answer(const Assessment& a,
+                                                    const std::string& question_id,
+                                                    const AnswerPatch& patch) {
   return update_answers(a, {{question_id, patch}}).front();
 }
 

@@ -60,8 +60,8 @@ class AnswerErrors : public std::invalid_argument {
 
 class AssessService {
  public:
-  AssessService(store::Db& db, const catalog::Catalog& catalog, const MaturityScale& scale, const Clock& clock,
-                LinkedRisks linked_risks, std::string actor);
+  AssessService(store::Db& db, const catalog::Catalog& catalog, const MaturityScale& scale,
+                const Clock& clock, LinkedRisks linked_risks, std::string actor);
 
   AssessRepo& repo() { return repo_; }
   const catalog::Catalog& catalog() const { return catalog_; }
@@ -93,9 +93,11 @@ class AssessService {
     Answer answer;
     bool changed = false;
   };
-  std::vector<Updated> update_answers(const Assessment& a, const std::vector<std::pair<std::string, AnswerPatch>>& patches);
+  std::vector<Updated> update_answers(
+      const Assessment& a, const std::vector<std::pair<std::string, AnswerPatch>>& patches);
   // One answer; throws std::invalid_argument with the field's message.
-  Updated update_answer(const Assessment& a, const std::string& question_id, const AnswerPatch& patch);
+  Updated update_answer(const Assessment& a, const std::string& question_id,
+                        const AnswerPatch& patch);
 
  private:
   store::Db& db_;

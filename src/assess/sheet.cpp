@@ -147,9 +147,12 @@ void export_xlsx(const catalog::Framework& fw, const Assessment& a, const Answer
   if (err != LXW_NO_ERROR) throw std::runtime_error("cannot write " + path + ": " + lxw_strerror(err));
 }
 
-ImportResult import_file(AssessService& svc, const Assessment& a, const std::string& file, const std::string& bytes) {
+ImportResult import_file(AssessService& svc, const Assessment& a, const std::string& file,
+                         const std::string& bytes) {
   const auto* fwp = svc.framework(a);
-  if (!fwp) throw std::invalid_argument("framework " + a.framework + "@" + a.framework_version + " is not in the catalog");
+  if (!fwp)
+    throw std::invalid_argument("framework " + a.framework + "@" + a.framework_version +
+                                " is not in the catalog");
   const auto& fw = *fwp;
   const auto& spec = sheet_columns();
   // Far more rows than the checklist has questions is not a checklist: refused before reading on.
@@ -189,7 +192,8 @@ ImportResult import_file(AssessService& svc, const Assessment& a, const std::str
     }
     next.status = *st;
     if (t.has(nacol)) next.na_reason = row.cells[nacol];
-    else if (*st != Status::not_applicable) next.na_reason = "";
+    else if (*st != Status::not_applicable)
+      next.na_reason = "";
     try {
       if (t.has(mcol)) {
         auto m = table::int_cell(row, mcol, 0, svc.scale().max());
@@ -213,15 +217,19 @@ ImportResult import_file(AssessService& svc, const Assessment& a, const std::str
   if (!issues.empty()) throw ImportError(issues);
   try {
     for (const auto& u : svc.update_answers(a, patches)) {
-      if (u.changed) ++res.changed;
+      if (u.changed)
+        ++res.changed;
       else ++res.unchanged;
     }
   } catch (const AnswerErrors& e) {
     // The same checks as every answer change, reported at the row and column they concern.
     for (const auto& i : e.issues()) {
       const auto& row = *patch_rows[i.index];
-      if (i.field == "na_reason") issues.push_back(t.issue(row, spec, nacol, "a reason when the status is 対象外 (not applicable)"));
-      else issues.push_back(t.issue(row, spec, qcol, i.message));
+      if (i.field == "na_reason")
+        issues.push_back(
+            t.issue(row, spec, nacol, "a reason when the status is 対象外 (not applicable)"));
+      else
+        issues.push_back(t.issue(row, spec, qcol, i.message));
     }
     throw ImportError(issues);
   }

@@ -36,6 +36,7 @@ void export_xlsx(const catalog::Framework& fw, const Assessment& a, const Answer
 // XLSX (the sheet whose header row fits, cover sheets before it are fine), CSV (UTF-8 or
 // Shift_JIS) or Excel's Unicode text (UTF-16, tab-separated): common/table_read.h.
 // Every row becomes an answer change through AssessService::update_answers (all or nothing).
-ImportResult import_file(AssessService& svc, const Assessment& a, const std::string& file, const std::string& bytes);
+ImportResult import_file(AssessService& svc, const Assessment& a, const std::string& file,
+                         const std::string& bytes);
 
 }  // namespace anzen::assess

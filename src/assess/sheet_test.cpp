@@ -96,7 +96,7 @@ TEST_F(SheetTest, CoverSheetDateSerialsAndBlankFormattedRowsInXlsx) {
       "<row r=\"7\" customFormat=\"1\"/><row r=\"8\" customFormat=\"1\"><c r=\"D8\" "
       "s=\"4\"/></row>";
   auto r = testing::import_sheet(repo.db(), a, "book.xlsx",
-                       testing::make_xlsx({{"表紙", cover}, {"チェックシート", sheet}}));
+                                 testing::make_xlsx({{"表紙", cover}, {"チェックシート", sheet}}));
   EXPECT_EQ(r.sheet, "チェックシート");
   EXPECT_EQ(r.rows, 2);
   EXPECT_EQ(repo.answers(a.id).at("T2-010.1").due, "2026-03-31");

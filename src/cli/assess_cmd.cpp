@@ -1,16 +1,16 @@
 // anzen org … | assess …  — the self-assessment from the command line.
 #include <iostream>
 
+#include "assess/json.h"
 #include "assess/maturity.h"
 #include "assess/repo.h"
-#include "assess/json.h"
 #include "assess/scoring.h"
 #include "assess/sheet.h"
 #include "catalog/catalog_dir.h"
 #include "cli/cli.h"
-#include "report/oscal.h"
 #include "common/clock.h"
 #include "common/paths.h"
+#include "report/oscal.h"
 #include "store/audit.h"
 
 namespace anzen::cli {
@@ -24,8 +24,6 @@ struct Session {
   AssessRepo repo;
   explicit Session(const std::string& path) : db(path), repo((db.migrate(), db), store::default_actor()) {}
 };
-
-
 
 std::string pct(const std::optional<double>& v) {
   if (!v) return "-";
@@ -186,9 +184,12 @@ void register_assess(CLI::App& app, Globals& g) {
     auto answers = s.repo.answers(a.id);
     auto ev = s.repo.evidence(a.id);
     if (ae_format == "oscal") {
-      write_file_atomic(ae_out, report::assessment_results(report::gather(svc, a.id, std::nullopt)).dump(2) + "\n");
+      write_file_atomic(
+          ae_out,
+          report::assessment_results(report::gather(svc, a.id, std::nullopt)).dump(2) + "\n");
     } else if (ae_format == "oscal-plan") {
-      write_file_atomic(ae_out, report::assessment_plan(report::gather(svc, a.id, std::nullopt)).dump(2) + "\n");
+      write_file_atomic(
+          ae_out, report::assessment_plan(report::gather(svc, a.id, std::nullopt)).dump(2) + "\n");
     } else if (ae_format == "csv") write_file_atomic(ae_out, export_csv(fw, a, answers, ev));
     else export_xlsx(fw, a, answers, ev, ae_out, {s.repo.org(a.org_id) ? s.repo.org(a.org_id)->name : "", "", a.period, today_jst()});
     std::cerr << "wrote " << ae_out << "\n";
@@ -371,9 +372,14 @@ void register_assess(CLI::App& app, Globals& g) {
     for (const auto& t : assess_service(s.db).trends(tr_org)) {
       for (const auto& p : t.points) {
         const auto& cov = p.coverage;
-        out.push_back({{"assessment", p.assessment_id}, {"framework", t.framework}, {"period", p.period}, {"role", t.role},
+        out.push_back({{"assessment", p.assessment_id},
+                       {"framework", t.framework},
+                       {"period", p.period},
+                       {"role", t.role},
                        {"coverage", cov ? json(*cov) : json()}});
-        if (!tr_json) std::cout << t.framework << "\t" << p.period << "\t" << t.role << "\t" << pct(cov) << "\n";
+        if (!tr_json)
+          std::cout << t.framework << "\t" << p.period << "\t" << t.role << "\t" << pct(cov)
+                    << "\n";
       }
     }
     if (tr_json) print_json(out);

@@ -4,8 +4,8 @@
 
 #include "assess/maturity.h"
 #include "assess/repo.h"
-#include "risk/repo.h"
 #include "catalog/catalog_dir.h"
+#include "risk/repo.h"
 #include "store/audit.h"
 
 namespace anzen::cli {
@@ -27,8 +27,9 @@ const catalog::Framework& framework_of(const assess::Assessment& a) {
 
 assess::AssessService assess_service(store::Db& db) {
   static const SystemClock system_clock;
-  return assess::AssessService(db, catalog::shipped_catalog(), assess::maturity_scale(), system_clock,
-                               [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, store::default_actor());
+  return assess::AssessService(
+      db, catalog::shipped_catalog(), assess::maturity_scale(), system_clock,
+      [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, store::default_actor());
 }
 
 }  // namespace anzen::cli

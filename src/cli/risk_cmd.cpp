@@ -33,7 +33,9 @@ std::pair<int, int> pair_of(const std::string& s, const char* what) {
   throw UsageError(std::string(what) + ": expected LIKELIHOODxIMPACT, e.g. 4x5, got '" + s + "'");
 }
 
-json risk_out(risk::RiskRepo& repo, const risk::Risk& r) { return risk::to_json(r, repo.matrix(r.org_id)); }
+json risk_out(risk::RiskRepo& repo, const risk::Risk& r) {
+  return risk::to_json(r, repo.matrix(r.org_id));
+}
 json plan_out(const risk::PlanItem& p) { return risk::to_json(p); }
 template <typename F>
 void guarded(F f) {
@@ -325,7 +327,10 @@ void register_risk(CLI::App& app, Globals& g) {
   pa->callback([&g] {
     RiskSession s(g.db);
     auto a = need_assessment(s.db, pa_a);
-    guarded([&] { print_json(plan_out(s.repo.accept_proposal(a, framework_of(a), assess_service(s.db).gaps(a), pa_q, pa_owner, pa_deadline))); });
+    guarded([&] {
+      print_json(plan_out(s.repo.accept_proposal(a, framework_of(a), assess_service(s.db).gaps(a),
+                                                 pa_q, pa_owner, pa_deadline)));
+    });
   });
   auto* pr = pl->add_subcommand("reject", "Reject a proposal, with the reason");
   pr->add_option("--assessment", pa_a)->required();

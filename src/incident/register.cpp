@@ -132,14 +132,26 @@ void Register::set_details(int64_t org_id, int64_t id, const json& d) {
 }
 
 json to_json(const Incident& i) {
-  return {{"id", i.id},          {"org", i.org_id},   {"title", i.title},     {"description", i.description},
-          {"status", i.status},  {"event", i.event},  {"details", i.details}, {"classification", i.classification},
-          {"created_at", i.created_at}, {"updated_at", i.updated_at}};
+  return {{"id", i.id},
+          {"org", i.org_id},
+          {"title", i.title},
+          {"description", i.description},
+          {"status", i.status},
+          {"event", i.event},
+          {"details", i.details},
+          {"classification", i.classification},
+          {"created_at", i.created_at},
+          {"updated_at", i.updated_at}};
 }
 
 json to_json(const Obligation& o) {
-  return {{"incident", o.incident_id}, {"title", o.incident_title}, {"kind", o.kind}, {"type", o.type}, {"form", o.form},
-          {"due", o.due ? json(o.due->str()) : json()}, {"overdue", o.overdue}};
+  return {{"incident", o.incident_id},
+          {"title", o.incident_title},
+          {"kind", o.kind},
+          {"type", o.type},
+          {"form", o.form},
+          {"due", o.due ? json(o.due->str()) : json()},
+          {"overdue", o.overdue}};
 }
 
 std::optional<int> fiscal_year_of(const Incident& i) {

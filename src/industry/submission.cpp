@@ -232,6 +232,8 @@ std::pair<std::string, std::string> submission_window(const std::string& period)
   return {std::to_string(year) + "-04-01", std::to_string(year + 2) + "-03-31"};
 }
 
-std::string fiscal_year_of(const std::string& iso_date) { return "FY" + std::to_string(anzen::fiscal_year_of(iso_date)); }
+std::string fiscal_year_of(const std::string& iso_date) {
+  return "FY" + std::to_string(anzen::fiscal_year_of(iso_date));
+}
 
 }  // namespace anzen::industry

@@ -4,7 +4,6 @@
 
 #include <stdexcept>
 
-
 namespace anzen::report {
 
 std::pair<std::string, std::string> fiscal_year(const std::string& period) {
@@ -12,7 +11,8 @@ std::pair<std::string, std::string> fiscal_year(const std::string& period) {
   return {std::to_string(y) + "-04-01", std::to_string(y + 1) + "-04-01"};
 }
 
-ReportData gather(assess::AssessService& svc, int64_t assessment_id, std::optional<int64_t> org_id) {
+ReportData gather(assess::AssessService& svc, int64_t assessment_id,
+                  std::optional<int64_t> org_id) {
   ReportData d;
   store::Db& db = svc.repo().db();
   auto& repo = svc.repo();

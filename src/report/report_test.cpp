@@ -22,15 +22,16 @@ namespace {
 
 // The report as made at the end of `day` (JST).
 FixedClock end_of(const std::string& day) {
-  return FixedClock((incident::days_from_civil(*incident::parse_date(day)) + 1) * 86400 - 9 * 3600 - 1);
+  return FixedClock((incident::days_from_civil(*incident::parse_date(day)) + 1) * 86400 - 9 * 3600 -
+                    1);
 }
 ReportData gather(store::Db& db, int64_t id, std::optional<int64_t> org, const std::string& day) {
   auto clock = end_of(day);
   auto svc = testing::assess_service(db, clock, "report");
   return report::gather(svc, id, org);
 }
-Rendered render(store::Db& db, const std::string& kind, int64_t id, std::optional<int64_t> org, const std::string& format,
-                const std::string& lang, const std::string& day) {
+Rendered render(store::Db& db, const std::string& kind, int64_t id, std::optional<int64_t> org,
+                const std::string& format, const std::string& lang, const std::string& day) {
   auto clock = end_of(day);
   auto svc = testing::assess_service(db, clock, "report");
   return report::render(svc, kind, id, org, format, lang);

@@ -323,7 +323,8 @@ std::map<std::string, int> linked_risk_counts(store::Db& db, int64_t org) {
   return linked;
 }
 
-std::vector<Proposal> RiskRepo::proposals(const assess::Assessment& a, const std::vector<assess::Gap>& gaps) {
+std::vector<Proposal> RiskRepo::proposals(const assess::Assessment& a,
+                                          const std::vector<assess::Gap>& gaps) {
   std::set<std::string> planned, rejected;
   for (const auto& p : plan(a.org_id)) planned.insert(p.question_ids.begin(), p.question_ids.end());
   auto st = db_.prepare("SELECT question_id FROM plan_rejections WHERE assessment_id=?");
@@ -338,8 +339,8 @@ std::vector<Proposal> RiskRepo::proposals(const assess::Assessment& a, const std
   return out;
 }
 
-PlanItem RiskRepo::accept_proposal(const assess::Assessment& a, const catalog::Framework& fw, const std::vector<assess::Gap>& gaps,
-                                   const std::string& qid,
+PlanItem RiskRepo::accept_proposal(const assess::Assessment& a, const catalog::Framework& fw,
+                                   const std::vector<assess::Gap>& gaps, const std::string& qid,
                                    const std::string& owner, const std::string& deadline) {
   auto props = proposals(a, gaps);
   auto it = std::find_if(props.begin(), props.end(), [&](const Proposal& p) { return p.question_id == qid; });

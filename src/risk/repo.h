@@ -79,9 +79,11 @@ class RiskRepo {
 
   // Questions answered 未実施 or 一部実施 in the assessment with no plan item yet and not rejected,
   // in the order and with the priorities of its gaps (AssessService::gaps: one definition).
-  std::vector<Proposal> proposals(const assess::Assessment& a, const std::vector<assess::Gap>& gaps);
-  PlanItem accept_proposal(const assess::Assessment& a, const catalog::Framework& fw, const std::vector<assess::Gap>& gaps,
-                           const std::string& question_id, const std::string& owner, const std::string& deadline);
+  std::vector<Proposal> proposals(const assess::Assessment& a,
+                                  const std::vector<assess::Gap>& gaps);
+  PlanItem accept_proposal(const assess::Assessment& a, const catalog::Framework& fw,
+                           const std::vector<assess::Gap>& gaps, const std::string& question_id,
+                           const std::string& owner, const std::string& deadline);
   void reject_proposal(const assess::Assessment& a, const std::string& question_id, const std::string& reason);
 
   std::optional<PlanItem> plan_item(int64_t org, int64_t id);

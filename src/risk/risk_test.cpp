@@ -116,7 +116,9 @@ TEST(RiskRepo, GapsProposePlanItemsThatAreAcceptedOrRejected) {
   EXPECT_FALSE(item.target_state.empty());
   repo.reject_proposal(a, "T2-002.1", "他の計画項目で対応済み");
   EXPECT_TRUE(repo.proposals(a, svc.gaps(a)).empty());
-  EXPECT_THROW(repo.accept_proposal(a, fw, svc.gaps(a), "T2-001.1", "x", "2027-03-31"), std::invalid_argument) << "already planned";
+  EXPECT_THROW(repo.accept_proposal(a, fw, svc.gaps(a), "T2-001.1", "x", "2027-03-31"),
+               std::invalid_argument)
+      << "already planned";
   EXPECT_THROW(repo.reject_proposal(a, "T2-005.1", ""), std::invalid_argument);
 }
 

@@ -16,13 +16,16 @@ inline const Clock& system_clock() {
   return clock;
 }
 
-inline assess::AssessService assess_service(store::Db& db, const Clock& clock = system_clock(), const std::string& actor = "tester") {
-  return assess::AssessService(db, catalog::shipped_catalog(), assess::maturity_scale(), clock,
-                               [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, actor);
+inline assess::AssessService assess_service(store::Db& db, const Clock& clock = system_clock(),
+                                            const std::string& actor = "tester") {
+  return assess::AssessService(
+      db, catalog::shipped_catalog(), assess::maturity_scale(), clock,
+      [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, actor);
 }
 
 // A checklist import through the assessment service (as the CLI and web do).
-inline assess::ImportResult import_sheet(store::Db& db, const assess::Assessment& a, const std::string& file, const std::string& bytes) {
+inline assess::ImportResult import_sheet(store::Db& db, const assess::Assessment& a,
+                                         const std::string& file, const std::string& bytes) {
   auto svc = assess_service(db);
   return assess::import_file(svc, a, file, bytes);
 }

@@ -8,7 +8,6 @@
 namespace anzen::web {
 using nlohmann::json;
 
-
 void mount_assessment_api(Router& r) {
   r.api("GET", "/api/v1/assessments", "/api/v1/assessments", "Assessments of your organisation", [](Ctx& c) {
     assess::AssessRepo repo(c.db, c.actor());
@@ -33,12 +32,14 @@ void mount_assessment_api(Router& r) {
     j["coverage"] = j["overall"]["coverage"];
     c.json(j);
   });
-  r.api("GET", R"(/api/v1/assessments/(\d+)/gaps)", "/api/v1/assessments/{id}/gaps", "Prioritised gaps with reasons", [](Ctx& c) {
-    auto a = need_assessment(c, c.path_id(1));
-    json out = json::array();
-    for (const auto& g : assess_service(c).gaps(a)) out.push_back(assess::to_json(g, framework_of(a)));
-    c.json({{"gaps", out}});
-  });
+  r.api("GET", R"(/api/v1/assessments/(\d+)/gaps)", "/api/v1/assessments/{id}/gaps",
+        "Prioritised gaps with reasons", [](Ctx& c) {
+          auto a = need_assessment(c, c.path_id(1));
+          json out = json::array();
+          for (const auto& g : assess_service(c).gaps(a))
+            out.push_back(assess::to_json(g, framework_of(a)));
+          c.json({{"gaps", out}});
+        });
   r.api("PUT", R"(/api/v1/assessments/(\d+)/answers/([^/]+))", "/api/v1/assessments/{id}/answers/{question}",
         "Set one answer (JSON: status, na_reason, maturity, owner, due, comment)", [](Ctx& c) {
           c.require_edit();
@@ -53,9 +54,12 @@ void mount_assessment_api(Router& r) {
           }
           if (in.contains("na_reason")) next.na_reason = json_text(in, "na_reason");
           if (in.contains("maturity")) {
-            if (in["maturity"].is_null()) next.maturity = std::optional<int>();
+            if (in["maturity"].is_null())
+              next.maturity = std::optional<int>();
             else if (in["maturity"].is_number_integer()) next.maturity = in["maturity"].get<int>();
-            else throw std::invalid_argument("maturity: expected an integer level of the maturity scale or null");
+            else
+              throw std::invalid_argument(
+                  "maturity: expected an integer level of the maturity scale or null");
           }
           if (in.contains("owner")) next.owner = json_text(in, "owner");
           if (in.contains("due")) next.due = json_text(in, "due");

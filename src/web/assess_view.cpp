@@ -32,8 +32,9 @@ std::optional<assess::Assessment> latest_assessment(Ctx& c) {
 assess::AssessService assess_service(Ctx& c) {
   static const SystemClock system_clock;
   store::Db& db = c.db;
-  return assess::AssessService(c.db, catalog::shipped_catalog(), assess::maturity_scale(), system_clock,
-                               [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, c.actor());
+  return assess::AssessService(
+      c.db, catalog::shipped_catalog(), assess::maturity_scale(), system_clock,
+      [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, c.actor());
 }
 
 std::string status_key(assess::Status s, const std::string& scale) {

@@ -226,7 +226,8 @@ void save_answer(Ctx& c) {
   next.status = *st;
   next.na_reason = c.param("na_reason");
   std::string m = c.param("maturity");
-  if (m.empty()) next.maturity = std::optional<int>();
+  if (m.empty())
+    next.maturity = std::optional<int>();
   else if (m.size() <= 2 && std::all_of(m.begin(), m.end(), ::isdigit)) next.maturity = std::stoi(m);
   else throw std::invalid_argument("maturity: expected a level of the maturity scale");
   next.owner = c.param("owner");

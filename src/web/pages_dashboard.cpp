@@ -60,7 +60,8 @@ std::string dashboard_body(Ctx& c) {
       }
       b += "</tbody></table>";
       std::vector<Point> trend;
-      for (const auto& p : svc.trend(*latest).points) trend.push_back({p.period, p.coverage.value_or(0)});
+      for (const auto& p : svc.trend(*latest).points)
+        trend.push_back({p.period, p.coverage.value_or(0)});
       b += "<h2>" + esc(c.t("dash.trend")) + "</h2>" + trend_svg(c.t("dash.trend"), trend);
     }
     b += dashboard_sections(c);

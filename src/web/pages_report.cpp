@@ -91,13 +91,15 @@ void mount_report_pages(Router& r) {
     auto a = need_assessment(c, c.path_id(1));
     c.res.set_header("Content-Disposition", "attachment; filename=\"assessment-results-" + a.period + ".json\"");
     auto svc = assess_service(c);
-    c.res.set_content(report::assessment_results(report::gather(svc, a.id, c.org())).dump(2), "application/json");
+    c.res.set_content(report::assessment_results(report::gather(svc, a.id, c.org())).dump(2),
+                      "application/json");
   });
   r.get(R"(/assessments/(\d+)/oscal-plan\.json)", [](Ctx& c) {
     auto a = need_assessment(c, c.path_id(1));
     c.res.set_header("Content-Disposition", "attachment; filename=\"assessment-plan-" + a.period + ".json\"");
     auto svc = assess_service(c);
-    c.res.set_content(report::assessment_plan(report::gather(svc, a.id, c.org())).dump(2), "application/json");
+    c.res.set_content(report::assessment_plan(report::gather(svc, a.id, c.org())).dump(2),
+                      "application/json");
   });
   r.get("/plan/oscal.json", [](Ctx& c) {
     risk::RiskRepo repo(c.db, c.actor());
