@@ -9,6 +9,7 @@
 #include "assess/sheet.h"
 #include "catalog/catalog_dir.h"
 #include "common/csv.h"
+#include "testing/services.h"
 
 namespace {
 using namespace anzen;
@@ -46,7 +47,7 @@ void BM_ImportFullSheet(benchmark::State& st) {
     auto a = repo.create(org.id, tcs(), "operator", "FY2026", "");
     std::string sheet = filled_sheet(a);
     st.ResumeTiming();
-    auto r = assess::import_file(repo, tcs(), a, "bench.csv", sheet);
+    auto r = testing::import_sheet(db, a, "bench.csv", sheet);
     auto s = assess::score(tcs(), a.role, repo.answers(a.id));
     benchmark::DoNotOptimize(s.overall.implemented + r.changed);
   }
@@ -87,7 +88,7 @@ struct Stored {
     auto org = repo.create_org({0, "ベンチ", "maker", {}, std::nullopt, {}});
     db.transaction([&] {
       auto a0 = repo.create(org.id, tcs(), "operator", "FY2026", "");
-      assess::import_file(repo, tcs(), a0, "s.csv", filled_sheet(a0));
+      testing::import_sheet(db, a0, "s.csv", filled_sheet(a0));
       ids.push_back(a0.id);
       for (int i = 1; i < n; ++i) {
         auto a = repo.create(org.id, tcs(), "operator", "FY2026", "");

@@ -1,5 +1,7 @@
 #include "assess/repo.h"
 
+#include <limits>
+
 #include "common/file_name.h"
 
 #include <regex>
@@ -243,28 +245,38 @@ AnswerMap AssessRepo::answers(int64_t aid, const std::string& qid) {
   return out;
 }
 
-bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, Answer next) {
+void check_answer(Answer& next, const catalog::Framework& fw, int max_maturity) {
   if (!fw.question(next.question_id)) {
     throw std::invalid_argument("question: '" + next.question_id + "' is not a question of " + fw.id);
   }
   if (next.status == Status::not_applicable && next.na_reason.empty()) {
     throw std::invalid_argument("na_reason: a reason is required when the status is not applicable (対象外)");
   }
-  const int max_level = maturity_scale().max();
-  if (next.maturity && (*next.maturity < 0 || *next.maturity > max_level)) {
-    throw std::invalid_argument("maturity: expected 0-" + std::to_string(max_level) + " (" + maturity_scale().title.en + "), got " +
-                                std::to_string(*next.maturity));
+  if (next.maturity && (*next.maturity < 0 || *next.maturity > max_maturity)) {
+    throw std::invalid_argument("maturity: expected a level 0-" + std::to_string(max_maturity) +
+                                " of the maturity scale, got " + std::to_string(*next.maturity));
   }
   next.due = date::require("due (期限)", next.due);
+}
+
+bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, Answer next) {
+  // Any scale starts at 0; the scale's top level is the service's to check (AssessService).
+  check_answer(next, fw, std::numeric_limits<int>::max());
   bool changed = false;
   db_.transaction([&] {
     // Only this question's row: loading the whole sheet per answer made imports quadratic.
     Answer prev;
     prev.question_id = next.question_id;
     if (auto cur = answers(as.id, next.question_id); !cur.empty()) prev = cur.begin()->second;
-    json before = answer_json(prev), after = answer_json(next);
-    if (before == after) return;
-    changed = true;
+    changed = store_answer(as, prev, next);
+  });
+  return changed;
+}
+
+bool AssessRepo::store_answer(const Assessment& as, const Answer& prev, Answer& next) {
+  json before = answer_json(prev), after = answer_json(next);
+  if (before == after) return false;
+  db_.transaction([&] {
     std::string now = store::now_utc();
     for (const auto& [k, v] : after.items()) {
       if (before[k] == v) continue;
@@ -281,8 +293,10 @@ bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, 
         .bind(5, next.maturity ? std::optional<int64_t>(*next.maturity) : std::nullopt)
         .bind(6, next.owner).bind(7, next.due).bind(8, next.comment).bind(9, now).bind(10, actor_).run();
     store::audit_append(db_, {actor_, as.org_id, "answer", std::to_string(as.id) + ":" + next.question_id, "update", before, after});
+    next.updated_at = now;
+    next.updated_by = actor_;
   });
-  return changed;
+  return true;
 }
 
 std::vector<HistoryEntry> AssessRepo::history(int64_t aid, const std::string& qid) {

@@ -41,9 +41,14 @@ class AssessRepo {
 
   // Every answer of the assessment, or only `question_id`'s when given.
   AnswerMap answers(int64_t assessment_id, const std::string& question_id = "");
-  // Validates and stores an answer; records a history row per changed field. Returns false
-  // when nothing changed. Throws std::invalid_argument naming the field.
+  // Checks (check_answer, any maturity level from 0) and stores an answer over the stored one;
+  // for fixtures and copies. Users' changes go through AssessService::update_answers, which
+  // also holds them to the maturity scale. Returns false when nothing changed.
   bool set_answer(const Assessment& a, const catalog::Framework& fw, Answer next);
+  // Stores `next` over `prev` (as loaded): a history row per changed field and an audit entry,
+  // in one transaction, and sets next's updated_at/updated_by. No checks. Returns false when
+  // nothing changed.
+  bool store_answer(const Assessment& a, const Answer& prev, Answer& next);
   std::vector<HistoryEntry> history(int64_t assessment_id, const std::string& question_id = "");
 
   Evidence add_file(const Assessment& a, const std::string& question_id, const std::string& filename,
@@ -73,6 +78,10 @@ struct Change {
   std::string kind;  // improved | regressed | unchanged | new
   Status from, to;
 };
+// Throws std::invalid_argument naming the field: the question must be one of the framework's,
+// a reason is required for not applicable, maturity within 0..max_maturity; normalises `due`.
+void check_answer(Answer& next, const catalog::Framework& fw, int max_maturity);
+
 std::vector<Change> compare(const catalog::Framework& fw, const AnswerMap& a, const AnswerMap& b);
 int status_rank(Status s);
 

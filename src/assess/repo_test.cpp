@@ -18,6 +18,7 @@
 #include "catalog/catalog_dir.h"
 #include "common/csv.h"
 #include "store/audit.h"
+#include "testing/services.h"
 #include "testing/temp_db.h"
 
 namespace anzen::assess {
@@ -86,10 +87,10 @@ TEST_F(AssessRepoTest, OtherOrganisationsDoNotSeeTheAssessment) {
 
 TEST_F(AssessRepoTest, ImportIsIdempotentAndReadsShiftJis) {
   std::string sheet = sheet_with({{"T2-001.1", "実施済"}, {"T2-002.1", "Partial"}, {"T2-003.1", "未実施"}});
-  auto r1 = import_file(repo, tcs(), a, "a.csv", sheet);
+  auto r1 = testing::import_sheet(repo.db(), a, "a.csv", sheet);
   EXPECT_EQ(r1.changed, 3);
   int hist = count("SELECT count(*) FROM answer_history");
-  auto r2 = import_file(repo, tcs(), a, "a.csv", sheet);
+  auto r2 = testing::import_sheet(repo.db(), a, "a.csv", sheet);
   EXPECT_EQ(r2.changed, 0);
   EXPECT_EQ(count("SELECT count(*) FROM answer_history"), hist) << "a second import leaves no history";
   // The same sheet saved by Japanese Excel as Shift_JIS.
@@ -102,7 +103,7 @@ TEST_F(AssessRepoTest, ImportIsIdempotentAndReadsShiftJis) {
   ASSERT_NE(iconv(cd, &in, &il, &o, &ol), static_cast<size_t>(-1));
   iconv_close(cd);
   out.resize(out.size() - ol);
-  auto r3 = import_file(repo, tcs(), a, "sjis.csv", out);
+  auto r3 = testing::import_sheet(repo.db(), a, "sjis.csv", out);
   EXPECT_EQ(r3.encoding, "cp932");
   EXPECT_EQ(repo.answers(a.id).at("T2-004.1").status, Status::partial);
 }
@@ -112,7 +113,7 @@ TEST_F(AssessRepoTest, MalformedFilesAreRefusedPreciselyAndChangeNothing) {
   auto expect_refused = [&](const std::string& bytes, int row, const std::string& column, const std::string& words) {
     int before = count("SELECT count(*) FROM answer_history") + count("SELECT count(*) FROM answers");
     try {
-      import_file(repo, tcs(), a, "bad.csv", bytes);
+      testing::import_sheet(repo.db(), a, "bad.csv", bytes);
       FAIL() << "accepted: " << words;
     } catch (const ImportError& e) {
       bool found = false;
@@ -234,7 +235,7 @@ TEST(Crash, KillDuringLargeImportLeavesAllOrNothing) {
       AssessRepo repo(db, "child");
       auto a = repo.get(aid);
       try {
-        import_file(repo, tcs(), *a, "big.csv", sheet);
+        testing::import_sheet(repo.db(), *a, "big.csv", sheet);
       } catch (...) {
         _exit(3);
       }
@@ -290,15 +291,16 @@ TEST_F(AssessRepoTest, XlsxRoundTripThroughTheExportedWorkbook) {
   EXPECT_EQ(row5->fields[10], "情報セキュリティ部 <CSIRT> & 運用");
   // Importing it into a fresh assessment reproduces the answers; again changes nothing.
   auto b = repo.create(a.org_id, tcs(), "operator", "FY2026", "");
-  auto r1 = import_file(repo, tcs(), b, "sheet.xlsx", bytes);
+  auto r1 = testing::import_sheet(repo.db(), b, "sheet.xlsx", bytes);
   EXPECT_EQ(r1.encoding, "xlsx");
   auto got = repo.answers(b.id).at("T2-005.1");
   EXPECT_EQ(got.status, Status::partial);
   EXPECT_EQ(got.maturity, 2);
   EXPECT_EQ(got.due, "2027-03-31");
-  EXPECT_EQ(import_file(repo, tcs(), b, "sheet.xlsx", bytes).changed, 0);
+  EXPECT_EQ(testing::import_sheet(repo.db(), b, "sheet.xlsx", bytes).changed, 0);
   // A truncated workbook is refused precisely, changing nothing.
-  EXPECT_THROW(import_file(repo, tcs(), b, "cut.xlsx", bytes.substr(0, bytes.size() / 2)), ImportError);
+  EXPECT_THROW(testing::import_sheet(repo.db(), b, "cut.xlsx", bytes.substr(0, bytes.size() / 2)),
+               ImportError);
 }
 
 }  // namespace

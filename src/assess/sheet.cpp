@@ -147,8 +147,13 @@ void export_xlsx(const catalog::Framework& fw, const Assessment& a, const Answer
   if (err != LXW_NO_ERROR) throw std::runtime_error("cannot write " + path + ": " + lxw_strerror(err));
 }
 
-ImportResult import_file(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a, const std::string& file,
+ImportResult import_file(AssessService& svc, const Assessment& a, const std::string& file,
                          const std::string& bytes) {
+  const auto* fwp = svc.framework(a);
+  if (!fwp)
+    throw std::invalid_argument("framework " + a.framework + "@" + a.framework_version +
+                                " is not in the catalog");
+  const auto& fw = *fwp;
   const auto& spec = sheet_columns();
   // Far more rows than the checklist has questions is not a checklist: refused before reading on.
   size_t questions = rows_of(fw).size();
@@ -162,9 +167,9 @@ ImportResult import_file(AssessRepo& repo, const catalog::Framework& fw, const A
   ImportResult res;
   res.encoding = t.encoding;
   res.sheet = t.sheet;
-  AnswerMap current = repo.answers(a.id);
   std::map<std::string, int> seen;
-  std::vector<Answer> updates;
+  std::vector<std::pair<std::string, AnswerPatch>> patches;
+  std::vector<const table::Record*> patch_rows;
   std::vector<ImportIssue> issues;
   for (const auto& row : t.rows) {
     ++res.rows;
@@ -179,9 +184,7 @@ ImportResult import_file(AssessRepo& repo, const catalog::Framework& fw, const A
       continue;
     }
     seen[qid] = row.line;
-    Answer next;
-    if (auto it = current.find(qid); it != current.end()) next = it->second;
-    next.question_id = qid;
+    AnswerPatch next;
     auto st = status_from(row.cells[scol]);
     if (!st) {
       bad(scol, status_words_expected());
@@ -189,14 +192,11 @@ ImportResult import_file(AssessRepo& repo, const catalog::Framework& fw, const A
     }
     next.status = *st;
     if (t.has(nacol)) next.na_reason = row.cells[nacol];
-    if (next.status != Status::not_applicable && !t.has(nacol)) next.na_reason.clear();
-    if (next.status == Status::not_applicable && next.na_reason.empty()) {
-      bad(nacol, "a reason when the status is 対象外 (not applicable)");
-      continue;
-    }
+    else if (*st != Status::not_applicable)
+      next.na_reason = "";
     try {
       if (t.has(mcol)) {
-        auto m = table::int_cell(row, mcol, 0, maturity_scale().max());
+        auto m = table::int_cell(row, mcol, 0, svc.scale().max());
         next.maturity = m ? std::optional<int>(static_cast<int>(*m)) : std::nullopt;
       }
     } catch (const table::CellError& e) {
@@ -211,15 +211,28 @@ ImportResult import_file(AssessRepo& repo, const catalog::Framework& fw, const A
       bad(dcol, e.expected + ", or empty");
       continue;
     }
-    updates.push_back(next);
+    patches.emplace_back(qid, std::move(next));
+    patch_rows.push_back(&row);
   }
   if (!issues.empty()) throw ImportError(issues);
-  repo.db().transaction([&] {
-    for (const auto& u : updates) {
-      if (repo.set_answer(a, fw, u)) ++res.changed;
+  try {
+    for (const auto& u : svc.update_answers(a, patches)) {
+      if (u.changed)
+        ++res.changed;
       else ++res.unchanged;
     }
-  });
+  } catch (const AnswerErrors& e) {
+    // The same checks as every answer change, reported at the row and column they concern.
+    for (const auto& i : e.issues()) {
+      const auto& row = *patch_rows[i.index];
+      if (i.field == "na_reason")
+        issues.push_back(
+            t.issue(row, spec, nacol, "a reason when the status is 対象外 (not applicable)"));
+      else
+        issues.push_back(t.issue(row, spec, qcol, i.message));
+    }
+    throw ImportError(issues);
+  }
   return res;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "assess/repo.h"
+#include "assess/service.h"
 #include "common/table_read.h"
 #include "common/xlsx_table.h"
 
@@ -34,7 +35,8 @@ void export_xlsx(const catalog::Framework& fw, const Assessment& a, const Answer
 // nothing. Otherwise applies all rows in one transaction (unchanged rows leave no history).
 // XLSX (the sheet whose header row fits, cover sheets before it are fine), CSV (UTF-8 or
 // Shift_JIS) or Excel's Unicode text (UTF-16, tab-separated): common/table_read.h.
-ImportResult import_file(AssessRepo& repo, const catalog::Framework& fw, const Assessment& a,
-                         const std::string& file, const std::string& bytes);
+// Every row becomes an answer change through AssessService::update_answers (all or nothing).
+ImportResult import_file(AssessService& svc, const Assessment& a, const std::string& file,
+                         const std::string& bytes);
 
 }  // namespace anzen::assess

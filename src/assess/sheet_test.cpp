@@ -10,6 +10,7 @@
 #include "common/csv.h"
 #include "common/paths.h"
 #include "risk/table.h"
+#include "testing/services.h"
 #include "testing/temp_db.h"
 #include "testing/zip_parts.h"
 
@@ -61,7 +62,7 @@ TEST_F(SheetTest, MarksDatesAndUnicodeTextAsJapaneseExcelWritesThem) {
       "T2-005.1\t済\t\t\t2026年6月30日\r\n"
       "T2-006.1\t未\r\n"
       "T2-007.1\t一部\r\n";
-  auto r = import_file(repo, tcs(), a, "Unicode テキスト.txt", utf16le_with_bom(text));
+  auto r = testing::import_sheet(repo.db(), a, "Unicode テキスト.txt", utf16le_with_bom(text));
   EXPECT_EQ(r.encoding, "utf-16le");
   EXPECT_EQ(r.rows, 7);
   auto got = repo.answers(a.id);
@@ -94,8 +95,8 @@ TEST_F(SheetTest, CoverSheetDateSerialsAndBlankFormattedRowsInXlsx) {
       xlsx_row(6, {{"A6", "T2-011.1"}, {"B6", "△"}}) +
       "<row r=\"7\" customFormat=\"1\"/><row r=\"8\" customFormat=\"1\"><c r=\"D8\" "
       "s=\"4\"/></row>";
-  auto r = import_file(repo, tcs(), a, "book.xlsx",
-                       testing::make_xlsx({{"表紙", cover}, {"チェックシート", sheet}}));
+  auto r = testing::import_sheet(repo.db(), a, "book.xlsx",
+                                 testing::make_xlsx({{"表紙", cover}, {"チェックシート", sheet}}));
   EXPECT_EQ(r.sheet, "チェックシート");
   EXPECT_EQ(r.rows, 2);
   EXPECT_EQ(repo.answers(a.id).at("T2-010.1").due, "2026-03-31");
@@ -111,7 +112,7 @@ TEST_F(SheetTest, RenamedDuplicateAndBadCellsAreRefusedByNameAndChangeNothing) {
   int before = changes();
   auto refused = [&](const std::string& bytes) -> ImportError {
     try {
-      import_file(repo, tcs(), a, "s.csv", bytes);
+      testing::import_sheet(repo.db(), a, "s.csv", bytes);
     } catch (const ImportError& e) {
       EXPECT_EQ(changes(), before);
       return e;
@@ -145,7 +146,7 @@ TEST_F(SheetTest, FarMoreRowsThanTheChecklistHoldsAreRefused) {
   std::string csv = "質問ID,実施状況\n";
   for (int i = 0; i < 1100; ++i) csv += "T2-001.1,実施済\n";
   try {
-    import_file(repo, tcs(), a, "huge.csv", csv);
+    testing::import_sheet(repo.db(), a, "huge.csv", csv);
     FAIL() << "accepted";
   } catch (const ImportError& e) {
     EXPECT_NE(std::string(e.what()).find("at most 1044 rows"), std::string::npos) << e.what();
@@ -170,7 +171,7 @@ TEST_F(SheetTest, OwnExportRoundTripsFormulaLikeText) {
   for (const auto& [name, bytes, period] :
        {std::tuple{"c.csv", csv, "FY2040"}, std::tuple{"c.xlsx", xlsx, "FY2041"}}) {
     auto b = repo.create(a.org_id, tcs(), "operator", period, "");
-    import_file(repo, tcs(), b, name, bytes);
+    testing::import_sheet(repo.db(), b, name, bytes);
     EXPECT_EQ(repo.answers(b.id).at("T2-001.1").comment, "=cmd|' /C calc'!A0") << name;
     EXPECT_EQ(repo.answers(b.id).at("T2-001.1").owner, "@運用") << name;
   }

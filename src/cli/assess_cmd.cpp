@@ -1,15 +1,16 @@
 // anzen org … | assess …  — the self-assessment from the command line.
 #include <iostream>
 
+#include "assess/json.h"
 #include "assess/maturity.h"
 #include "assess/repo.h"
 #include "assess/scoring.h"
 #include "assess/sheet.h"
 #include "catalog/catalog_dir.h"
 #include "cli/cli.h"
-#include "report/oscal.h"
 #include "common/clock.h"
 #include "common/paths.h"
+#include "report/oscal.h"
 #include "store/audit.h"
 
 namespace anzen::cli {
@@ -23,13 +24,6 @@ struct Session {
   AssessRepo repo;
   explicit Session(const std::string& path) : db(path), repo((db.migrate(), db), store::default_actor()) {}
 };
-
-json assessment_json(const Assessment& a) {
-  return {{"id", a.id}, {"org", a.org_id}, {"framework", a.framework}, {"framework_version", a.framework_version},
-          {"role", a.role}, {"period", a.period}, {"scope", a.scope},
-          {"previous", a.previous_id ? json(*a.previous_id) : json()}, {"created_at", a.created_at}};
-}
-
 
 std::string pct(const std::optional<double>& v) {
   if (!v) return "-";
@@ -117,7 +111,7 @@ void register_assess(CLI::App& app, Globals& g) {
     Session s(g.db);
     json out = json::array();
     for (const auto& a : s.repo.list(al_org ? std::optional<int64_t>(al_org) : std::nullopt)) {
-      out.push_back(assessment_json(a));
+      out.push_back(assess::to_json(a));
       if (!al_json) std::cout << a.id << "\torg " << a.org_id << "\t" << a.framework << "@" << a.framework_version << "\t" << a.role << "\t" << a.period << "\n";
     }
     if (al_json) print_json(out);
@@ -132,12 +126,9 @@ void register_assess(CLI::App& app, Globals& g) {
     Session s(g.db);
     auto a = need_assessment(s.db, ash_id);
     auto answers = s.repo.answers(a.id);
-    json j = assessment_json(a);
+    json j = assess::to_json(a);
     json ans = json::object();
-    for (const auto& [q, x] : answers) {
-      ans[q] = {{"status", to_string(x.status)}, {"na_reason", x.na_reason}, {"maturity", x.maturity ? json(*x.maturity) : json()},
-                {"owner", x.owner}, {"due", x.due}, {"comment", x.comment}, {"updated_at", x.updated_at}, {"updated_by", x.updated_by}};
-    }
+    for (const auto& [q, x] : answers) ans[q] = assess::to_json(x);
     j["answers"] = ans;
     if (ash_json) return print_json(j);
     std::cout << "assessment " << a.id << ": " << a.framework << "@" << a.framework_version << " " << a.role << " " << a.period << "\n"
@@ -159,11 +150,8 @@ void register_assess(CLI::App& app, Globals& g) {
   aa->callback([&g, aa] {
     Session s(g.db);
     auto a = need_assessment(s.db, aa_id);
-    const auto& fw = framework_of(a);
-    auto answers = s.repo.answers(a.id);
-    Answer next;
-    if (auto it = answers.find(aa_q); it != answers.end()) next = it->second;
-    next.question_id = aa_q;
+    framework_of(a);
+    AnswerPatch next;
     auto st = status_from(aa_status);
     if (!st) throw UsageError("--status: '" + aa_status + "' is not 実施済, 一部実施, 未実施, 対象外, 未回答 (or the English words)");
     next.status = *st;
@@ -173,7 +161,7 @@ void register_assess(CLI::App& app, Globals& g) {
     if (aa->count("--due")) next.due = aa_due;
     if (aa->count("--comment")) next.comment = aa_comment;
     try {
-      bool changed = s.repo.set_answer(a, fw, next);
+      bool changed = assess_service(s.db).update_answer(a, aa_q, next).changed;
       std::cout << (changed ? "saved " : "unchanged ") << aa_q << "\n";
     } catch (const std::invalid_argument& e) {
       throw UsageError(e.what());
@@ -191,13 +179,17 @@ void register_assess(CLI::App& app, Globals& g) {
   ae->callback([&g] {
     Session s(g.db);
     auto a = need_assessment(s.db, ae_id);
+    auto svc = assess_service(s.db);
     const auto& fw = framework_of(a);
     auto answers = s.repo.answers(a.id);
     auto ev = s.repo.evidence(a.id);
     if (ae_format == "oscal") {
-      write_file_atomic(ae_out, report::assessment_results(report::gather(s.db, a.id, std::nullopt, today_jst())).dump(2) + "\n");
+      write_file_atomic(
+          ae_out,
+          report::assessment_results(report::gather(svc, a.id, std::nullopt)).dump(2) + "\n");
     } else if (ae_format == "oscal-plan") {
-      write_file_atomic(ae_out, report::assessment_plan(report::gather(s.db, a.id, std::nullopt, today_jst())).dump(2) + "\n");
+      write_file_atomic(
+          ae_out, report::assessment_plan(report::gather(svc, a.id, std::nullopt)).dump(2) + "\n");
     } else if (ae_format == "csv") write_file_atomic(ae_out, export_csv(fw, a, answers, ev));
     else export_xlsx(fw, a, answers, ev, ae_out, {s.repo.org(a.org_id) ? s.repo.org(a.org_id)->name : "", "", a.period, today_jst()});
     std::cerr << "wrote " << ae_out << "\n";
@@ -213,10 +205,11 @@ void register_assess(CLI::App& app, Globals& g) {
   ai->callback([&g] {
     Session s(g.db);
     auto a = need_assessment(s.db, ai_id);
-    const auto& fw = framework_of(a);
+    framework_of(a);  // a usage error when its framework is not loaded
     std::string bytes = read_file(ai_file);
     try {
-      auto r = import_file(s.repo, fw, a, ai_file, bytes);
+      auto svc = assess_service(s.db);
+      auto r = import_file(svc, a, ai_file, bytes);
       if (ai_json) print_json({{"rows", r.rows}, {"changed", r.changed}, {"unchanged", r.unchanged}, {"encoding", r.encoding}, {"sheet", r.sheet}});
       else std::cout << "imported " << r.rows << " row(s) (" << r.encoding << (r.sheet.empty() ? "" : ", sheet '" + r.sheet + "'") << "): " << r.changed << " changed, " << r.unchanged << " unchanged\n";
     } catch (const ImportError& e) {
@@ -270,20 +263,16 @@ void register_assess(CLI::App& app, Globals& g) {
     Session s(g.db);
     auto a = need_assessment(s.db, ag_id);
     const auto& fw = framework_of(a);
-    ScoringConfig gcfg;
-    gcfg.target_maturity = maturity_scale().target;
-    auto gs = gaps(fw, a.role, s.repo.answers(a.id), {}, today_jst(), gcfg);
+    auto gs = assess_service(s.db).gaps(a);
     if (ag_limit && gs.size() > ag_limit) gs.resize(ag_limit);
     json out = json::array();
     int pos = 0;
     for (const auto& gp : gs) {
       ++pos;
-      json reasons = json::array();
-      for (const auto& [en, ja] : gp.reasons) reasons.push_back({{"en", en}, {"ja", ja}});
       const auto* q = fw.question(gp.question_id);
-      out.push_back({{"position", pos}, {"question", gp.question_id}, {"check", gp.check_id}, {"chapter", gp.chapter_id},
-                     {"status", to_string(gp.status)}, {"priority", gp.priority}, {"reasons", reasons},
-                     {"text", {{"ja", q->text.ja}, {"en", q->text.en}}}});
+      json j = assess::to_json(gp, fw);
+      j["position"] = pos;
+      out.push_back(j);
       if (!ag_json) {
         std::cout << pos << ". " << gp.question_id << " [" << gp.priority << "] " << (ag_lang == "en" ? q->text.en : q->text.ja) << "\n   ";
         for (const auto& [en, ja] : gp.reasons) std::cout << " " << (ag_lang == "en" ? en : ja) << ";";
@@ -378,14 +367,20 @@ void register_assess(CLI::App& app, Globals& g) {
   trend->callback([&g] {
     Session s(g.db);
     json out = json::array();
-    ScoringConfig cfg;
-    for (const auto& a : s.repo.list(tr_org)) {
-      const auto* fw = catalog::shipped_catalog().find(a.framework, a.framework_version);
-      if (!fw) continue;
-      auto sc = score(*fw, a.role, s.repo.answers(a.id), cfg);
-      auto cov = sc.overall.coverage(cfg);
-      out.push_back({{"assessment", a.id}, {"period", a.period}, {"role", a.role}, {"coverage", cov ? json(*cov) : json()}});
-      if (!tr_json) std::cout << a.period << "\t" << a.role << "\t" << pct(cov) << "\n";
+    // One series per framework and role (AssessService::trends): coverages of different
+    // frameworks do not compare.
+    for (const auto& t : assess_service(s.db).trends(tr_org)) {
+      for (const auto& p : t.points) {
+        const auto& cov = p.coverage;
+        out.push_back({{"assessment", p.assessment_id},
+                       {"framework", t.framework},
+                       {"period", p.period},
+                       {"role", t.role},
+                       {"coverage", cov ? json(*cov) : json()}});
+        if (!tr_json)
+          std::cout << t.framework << "\t" << p.period << "\t" << t.role << "\t" << pct(cov)
+                    << "\n";
+      }
     }
     if (tr_json) print_json(out);
   });

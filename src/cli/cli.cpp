@@ -2,8 +2,10 @@
 
 #include <iostream>
 
+#include "assess/maturity.h"
 #include "assess/repo.h"
 #include "catalog/catalog_dir.h"
+#include "risk/repo.h"
 #include "store/audit.h"
 
 namespace anzen::cli {
@@ -21,6 +23,13 @@ const catalog::Framework& framework_of(const assess::Assessment& a) {
   if (!fw) throw UsageError("assessment " + std::to_string(a.id) + " was made against " + a.framework + "@" +
                             a.framework_version + ", which is not loaded");
   return *fw;
+}
+
+assess::AssessService assess_service(store::Db& db) {
+  static const SystemClock system_clock;
+  return assess::AssessService(
+      db, catalog::shipped_catalog(), assess::maturity_scale(), system_clock,
+      [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, store::default_actor());
 }
 
 }  // namespace anzen::cli

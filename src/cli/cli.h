@@ -6,6 +6,7 @@
 #include <string>
 
 #include "assess/model.h"
+#include "assess/service.h"
 #include "catalog/model.h"
 #include "store/db.h"
 
@@ -27,6 +28,10 @@ void print_json(const nlohmann::json& j);
 assess::Assessment need_assessment(store::Db& db, int64_t id);
 // The framework edition an assessment was made against, or a UsageError when it is not loaded.
 const catalog::Framework& framework_of(const assess::Assessment& a);
+
+// The assessment service of a command: the one place scores, gaps, trends and answer changes
+// come from (commands only present them).
+assess::AssessService assess_service(store::Db& db);
 
 void register_catalog(CLI::App& app, Globals& g);
 void register_store(CLI::App& app, Globals& g);

@@ -31,10 +31,6 @@ incident::Instant as_of_or_now(const std::string& as_of) {
   if (!t) throw UsageError("--as-of: expected an ISO 8601 time with offset, got '" + as_of + "'");
   return *t;
 }
-nlohmann::json incident_json(const incident::Incident& i) {
-  return {{"id", i.id}, {"org", i.org_id}, {"title", i.title}, {"description", i.description}, {"status", i.status},
-          {"event", i.event}, {"details", i.details}, {"classification", i.classification}, {"created_at", i.created_at}, {"updated_at", i.updated_at}};
-}
 }  // namespace
 
 void register_incident(CLI::App& app, Globals& g) {
@@ -107,7 +103,7 @@ void register_incident(CLI::App& app, Globals& g) {
     db.migrate();
     nlohmann::json out = nlohmann::json::array();
     for (const auto& i : incident::Register(db, store::default_actor()).list_current(ls_org, as_of_or_now(ls_as_of))) {
-      out.push_back(incident_json(i));
+      out.push_back(incident::to_json(i));
       if (!ls_json) {
         std::string kinds;
         for (const auto& c : i.classification["classifications"]) kinds += c["kind"].get<std::string>() + " ";
@@ -128,7 +124,7 @@ void register_incident(CLI::App& app, Globals& g) {
     incident::Register reg(db, store::default_actor());
     auto i = reg.current(sh_org, sh_id, as_of_or_now(sh_as_of));
     if (!i) throw UsageError("no incident " + std::to_string(sh_id) + " in organisation " + std::to_string(sh_org));
-    auto j = incident_json(*i);
+    auto j = incident::to_json(*i);
     nlohmann::json tl = nlohmann::json::array();
     for (const auto& t : reg.timeline(i->id)) tl.push_back({{"at", t.at}, {"actor", t.actor}, {"text", t.text}});
     j["timeline"] = tl;
@@ -165,8 +161,7 @@ void register_incident(CLI::App& app, Globals& g) {
     db.migrate();
     nlohmann::json out = nlohmann::json::array();
     for (const auto& o : incident::Register(db, store::default_actor()).obligations(ob_org, as_of_or_now(ob_as_of))) {
-      out.push_back({{"incident", o.incident_id}, {"title", o.incident_title}, {"kind", o.kind}, {"type", o.type}, {"form", o.form},
-                     {"due", o.due ? nlohmann::json(o.due->str()) : nlohmann::json()}, {"overdue", o.overdue}});
+      out.push_back(incident::to_json(o));
       if (!ob_json) std::cout << (o.due ? o.due->str() : "now") << (o.overdue ? " OVERDUE" : "") << "\t" << o.form << " (" << o.type << ")\t" << o.incident_title << "\n";
     }
     if (ob_json) print_json(out);

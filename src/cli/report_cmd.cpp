@@ -38,7 +38,8 @@ void register_report(CLI::App& app, Globals& g) {
       store::Db db(g.db);
       db.migrate();
       try {
-        auto r = report::render(db, id, o->assessment, std::nullopt, o->format, o->lang, today_jst());
+        auto svc = assess_service(db);
+        auto r = report::render(svc, id, o->assessment, std::nullopt, o->format, o->lang);
         write_file_atomic(o->out, r.bytes);
         std::cerr << "wrote " << o->out << " (" << r.bytes.size() << " bytes)\n";
       } catch (const std::invalid_argument& e) {
@@ -94,7 +95,8 @@ void register_report(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     try {
-      auto d = report::gather(db, ds_a, std::nullopt, today_jst());
+      auto svc = assess_service(db);
+      auto d = report::gather(svc, ds_a, std::nullopt);
       json out = json::array();
       for (const auto& s : report::disclosure_sections(d, report::Decisions(db, "cli").texts(ds_a, "disclosure"), ds_lang)) {
         out.push_back({{"section", s.key}, {"heading", s.heading.in(ds_lang)}, {"source_line", s.source_line}, {"generated", s.generated},

@@ -9,6 +9,7 @@
 #include "common/text.h"
 #include "common/xlsx_table.h"
 #include "report/oscal.h"
+#include "risk/json.h"
 #include "risk/repo.h"
 #include "risk/table.h"
 #include "store/audit.h"
@@ -33,17 +34,9 @@ std::pair<int, int> pair_of(const std::string& s, const char* what) {
 }
 
 json risk_out(risk::RiskRepo& repo, const risk::Risk& r) {
-  auto lv = [&](int l, int i) { return json{{"likelihood", l}, {"impact", i}, {"level", repo.matrix(r.org_id).level(l, i).id}}; };
-  return {{"id", r.id}, {"title", r.title}, {"threat", r.threat}, {"custom_threat", r.custom_threat}, {"owner", r.owner},
-          {"asset_ids", r.asset_ids}, {"question_ids", r.question_ids}, {"inherent", lv(r.inherent_l, r.inherent_i)},
-          {"current", lv(r.current_l, r.current_i)}, {"residual", lv(r.residual_l, r.residual_i)}, {"treatment", r.treatment},
-          {"approver", r.approver}, {"justification", r.justification}, {"acceptance_expiry", r.acceptance_expiry}};
+  return risk::to_json(r, repo.matrix(r.org_id));
 }
-json plan_out(const risk::PlanItem& p) {
-  return {{"id", p.id}, {"target_state", p.target_state}, {"actions", p.actions}, {"resources", p.resources}, {"owner", p.owner},
-          {"deadline", p.deadline}, {"evaluation_method", p.evaluation_method}, {"status", p.status}, {"progress", p.progress},
-          {"risk_ids", p.risk_ids}, {"question_ids", p.question_ids}};
-}
+json plan_out(const risk::PlanItem& p) { return risk::to_json(p); }
 template <typename F>
 void guarded(F f) {
   try {
@@ -52,10 +45,7 @@ void guarded(F f) {
     throw UsageError(e.what());
   }
 }
-json asset_out(const risk::Asset& a) {
-  return {{"id", a.id}, {"name", a.name}, {"kind", a.kind}, {"owner", a.owner}, {"c", a.c}, {"i", a.i}, {"a", a.a},
-          {"services", a.services}, {"suppliers", a.suppliers}, {"depends_on", a.depends_on}};
-}
+json asset_out(const risk::Asset& a) { return risk::to_json(a); }
 
 // Prints a table as aligned text (for humans; --json is for machines).
 void print_table(const risk::Table& t, const std::vector<size_t>& cols) {
@@ -322,7 +312,7 @@ void register_risk(CLI::App& app, Globals& g) {
     RiskSession s(g.db);
     auto a = need_assessment(s.db, pp_a);
     json out = json::array();
-    for (const auto& p : s.repo.proposals(a, framework_of(a))) {
+    for (const auto& p : s.repo.proposals(a, assess_service(s.db).gaps(a))) {
       out.push_back({{"question", p.question_id}, {"status", assess::to_string(p.status)}, {"priority", p.priority}});
     }
     print_json(out);
@@ -337,7 +327,10 @@ void register_risk(CLI::App& app, Globals& g) {
   pa->callback([&g] {
     RiskSession s(g.db);
     auto a = need_assessment(s.db, pa_a);
-    guarded([&] { print_json(plan_out(s.repo.accept_proposal(a, framework_of(a), pa_q, pa_owner, pa_deadline))); });
+    guarded([&] {
+      print_json(plan_out(s.repo.accept_proposal(a, framework_of(a), assess_service(s.db).gaps(a),
+                                                 pa_q, pa_owner, pa_deadline)));
+    });
   });
   auto* pr = pl->add_subcommand("reject", "Reject a proposal, with the reason");
   pr->add_option("--assessment", pa_a)->required();

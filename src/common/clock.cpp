@@ -1,24 +1,37 @@
 #include "common/clock.h"
 
-#include <chrono>
 #include <ctime>
 
 namespace anzen {
+
+int64_t SystemClock::now() const { return static_cast<int64_t>(std::time(nullptr)); }
+
+std::string Clock::today_jst() const { return jst_day(now()); }
+
+std::string jst_day(int64_t t) {
+  std::time_t jst = static_cast<std::time_t>(t + 9 * 3600);
+  std::tm tm{};
+  gmtime_r(&jst, &tm);
+  char b[16];
+  std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
+  return b;
+}
+
+int fiscal_year_of(const std::string& date) {
+  int year = std::stoi(date.substr(0, 4));
+  int month = std::stoi(date.substr(5, 2));
+  return month >= 4 ? year : year - 1;
+}
+
 std::string utc_now_iso() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::time_t t = std::time(nullptr);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
-std::string today_jst() {
-  std::time_t t = std::time(nullptr) + 9 * 3600;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char b[16];
-  std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
-  return b;
-}
+
+std::string today_jst() { return SystemClock().today_jst(); }
 
 }  // namespace anzen

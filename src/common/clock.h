@@ -1,9 +1,46 @@
+// Time as a dependency. Services and adapters ask a Clock instead of the system time, so that
+// tests, `--as-of` and simulated time see one consistent "now".
 #pragma once
+#include <atomic>
+#include <cstdint>
 #include <string>
 
 namespace anzen {
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  // Seconds since the Unix epoch.
+  virtual int64_t now() const = 0;
+  // The date in Japan (JST, UTC+9) at now(), YYYY-MM-DD: deadlines and periods are Japanese dates.
+  std::string today_jst() const;
+};
+
+class SystemClock final : public Clock {
+ public:
+  int64_t now() const override;
+};
+
+// A clock that shows a set time and moves only when told to (tests, --as-of, simulated time).
+class FixedClock final : public Clock {
+ public:
+  explicit FixedClock(int64_t t) : t_(t) {}
+  int64_t now() const override { return t_.load(); }
+  void set(int64_t t) { t_.store(t); }
+  void advance(int64_t seconds) { t_.fetch_add(seconds); }
+
+ private:
+  std::atomic<int64_t> t_;
+};
+
+// The JST date (YYYY-MM-DD) of an instant.
+std::string jst_day(int64_t t);
+// The Japanese fiscal year (April to March) a date YYYY-MM-DD falls in: 2026-03-31 → 2025.
+int fiscal_year_of(const std::string& date);
+
 // Current time in UTC as ISO 8601 with a 'Z' suffix, to the second.
 std::string utc_now_iso();
-// Today's date in Japan (JST, UTC+9) as YYYY-MM-DD: deadlines and periods are Japanese dates.
+// Today's date in Japan by the system clock; adapters without a Clock at hand only.
 std::string today_jst();
+
 }  // namespace anzen

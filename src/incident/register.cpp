@@ -1,5 +1,7 @@
 #include "incident/register.h"
 
+#include "common/clock.h"
+
 #include <algorithm>
 
 #include "common/csv.h"
@@ -129,14 +131,39 @@ void Register::set_details(int64_t org_id, int64_t id, const json& d) {
   update(org_id, id, {{"details", d}}, "", std::time(nullptr));
 }
 
+json to_json(const Incident& i) {
+  return {{"id", i.id},
+          {"org", i.org_id},
+          {"title", i.title},
+          {"description", i.description},
+          {"status", i.status},
+          {"event", i.event},
+          {"details", i.details},
+          {"classification", i.classification},
+          {"created_at", i.created_at},
+          {"updated_at", i.updated_at}};
+}
+
+json to_json(const Obligation& o) {
+  return {{"incident", o.incident_id},
+          {"title", o.incident_title},
+          {"kind", o.kind},
+          {"type", o.type},
+          {"form", o.form},
+          {"due", o.due ? json(o.due->str()) : json()},
+          {"overdue", o.overdue}};
+}
+
+std::optional<int> fiscal_year_of(const Incident& i) {
+  auto t = parse_instant(i.event.value("started_at", ""));
+  if (!t) return std::nullopt;
+  return anzen::fiscal_year_of(jst_day(*t));
+}
+
 std::vector<Incident> Register::periodic_of_year(int64_t org_id, int fy) {
   std::vector<Incident> out;
-  Date from{fy, 4, 1}, to{fy + 1, 3, 31};
   for (const auto& i : list(org_id)) {
-    auto t = parse_instant(i.event.value("started_at", ""));
-    if (!t) continue;
-    Date d = jst_date(*t);
-    if (d < from || to < d) continue;
+    if (fiscal_year_of(i) != fy) continue;
     for (const auto& c : i.classification["classifications"]) {
       if (c["kind"] == "periodic_report_accident" || c["kind"] == "serious_accident" ||
           c["kind"] == "facility_info_leak") {

@@ -35,6 +35,13 @@ struct Obligation {
 // verdict (a verdict of an ongoing event only grows with time, and a clock tick may have judged
 // it ahead of this process's clock); an ended or closed incident keeps its stored verdict.
 nlohmann::json current_verdict(const Incident& i, Instant now);
+// The Japanese fiscal year of an incident: that of the JST date its event started (a UTC time
+// late on 31 March is already in the next fiscal year). One definition for the register,
+// reports and exports. nullopt when started_at is not a time.
+std::optional<int> fiscal_year_of(const Incident& i);
+// One JSON shape each, shared by the CLI (--json) and the API.
+nlohmann::json to_json(const Incident& i);
+nlohmann::json to_json(const Obligation& o);
 // The kinds of a verdict, in order (e.g. "serious_accident" or "periodic_report_accident").
 std::vector<std::string> verdict_kinds(const nlohmann::json& verdict);
 

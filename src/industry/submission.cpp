@@ -1,5 +1,7 @@
 #include "industry/submission.h"
 
+#include "common/clock.h"
+
 #include <cmath>
 #include <regex>
 #include <set>
@@ -231,9 +233,7 @@ std::pair<std::string, std::string> submission_window(const std::string& period)
 }
 
 std::string fiscal_year_of(const std::string& iso_date) {
-  int year = std::stoi(iso_date.substr(0, 4));
-  int month = std::stoi(iso_date.substr(5, 2));
-  return "FY" + std::to_string(month >= 4 ? year : year - 1);
+  return "FY" + std::to_string(anzen::fiscal_year_of(iso_date));
 }
 
 }  // namespace anzen::industry

@@ -1,5 +1,6 @@
 #include "ops/clock.h"
 
+#include <ctime>
 #include <string>
 
 namespace anzen::ops {

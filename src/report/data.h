@@ -7,6 +7,7 @@
 
 #include "assess/repo.h"
 #include "assess/scoring.h"
+#include "assess/service.h"
 #include "catalog/model.h"
 #include "incident/register.h"
 #include "risk/repo.h"
@@ -29,6 +30,7 @@ struct TrendPoint {
 struct ReportData {
   assess::Organization org;
   assess::Assessment assessment;
+  const catalog::Catalog* catalog = nullptr;  // the loaded frameworks (the service's)
   const catalog::Framework* fw = nullptr;
   std::string today;                      // YYYY-MM-DD (JST) the report was made
   std::string fy_start, fy_end;           // the fiscal year of the period, [start, end)
@@ -48,8 +50,10 @@ struct ReportData {
   std::vector<supplier::SupplierStatus> suppliers;  // the supplier overview as of `today`
 };
 
-// Throws std::invalid_argument when the assessment does not exist in the organisation (or at all).
-ReportData gather(store::Db& db, int64_t assessment_id, std::optional<int64_t> org_id, const std::string& today);
+// Everything from the services (scores, gaps, trend as AssessService defines them; incidents
+// of the fiscal year by incident::fiscal_year_of), as of the service's clock. Throws
+// std::invalid_argument when the assessment does not exist in the organisation (or at all).
+ReportData gather(assess::AssessService& svc, int64_t assessment_id, std::optional<int64_t> org_id);
 
 // "FY2026" → {"2026-04-01", "2027-04-01"} (the Japanese fiscal year).
 std::pair<std::string, std::string> fiscal_year(const std::string& period);

@@ -86,7 +86,7 @@ std::string generated(const ReportData& d, int k, const std::string& lang) {
 }  // namespace
 
 std::vector<DisclosureSection> disclosure_sections(const ReportData& d, const std::map<std::string, std::string>& edits, const std::string& lang) {
-  const auto* tcs = catalog::shipped_catalog().find("tcs-2023");
+  const auto* tcs = d.catalog ? d.catalog->find("tcs-2023") : nullptr;
   const auto* item = tcs ? tcs->find("1.1.7") : nullptr;
   if (!item || item->bullets.size() != 8) throw std::runtime_error("the catalog lacks the eight disclosure items of tcs-2023 1.1.7");
   std::vector<DisclosureSection> out;

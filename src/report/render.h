@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include "assess/service.h"
 
 #include "store/db.h"
 
@@ -24,7 +25,8 @@ struct Rendered {
 
 // Throws std::invalid_argument for an unknown report, a format it does not come in, or an
 // assessment outside the organisation (when org_id is given).
-Rendered render(store::Db& db, const std::string& report, int64_t assessment_id, std::optional<int64_t> org_id, const std::string& format,
-                const std::string& lang, const std::string& today);
+// The report is made as of the service's clock.
+Rendered render(assess::AssessService& svc, const std::string& report, int64_t assessment_id,
+                std::optional<int64_t> org_id, const std::string& format, const std::string& lang);
 
 }  // namespace anzen::report

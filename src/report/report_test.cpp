@@ -14,10 +14,28 @@
 #include "store/audit.h"
 #include "testing/orgs.h"
 #include "testing/oscal_schema.h"
+#include "testing/services.h"
 #include "testing/temp_db.h"
 
 namespace anzen::report {
 namespace {
+
+// The report as made at the end of `day` (JST).
+FixedClock end_of(const std::string& day) {
+  return FixedClock((incident::days_from_civil(*incident::parse_date(day)) + 1) * 86400 - 9 * 3600 -
+                    1);
+}
+ReportData gather(store::Db& db, int64_t id, std::optional<int64_t> org, const std::string& day) {
+  auto clock = end_of(day);
+  auto svc = testing::assess_service(db, clock, "report");
+  return report::gather(svc, id, org);
+}
+Rendered render(store::Db& db, const std::string& kind, int64_t id, std::optional<int64_t> org,
+                const std::string& format, const std::string& lang, const std::string& day) {
+  auto clock = end_of(day);
+  auto svc = testing::assess_service(db, clock, "report");
+  return report::render(svc, kind, id, org, format, lang);
+}
 
 struct Reports : ::testing::Test {
   testing::TempDb tmp;

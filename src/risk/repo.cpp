@@ -315,15 +315,23 @@ std::vector<Risk> RiskRepo::expired_acceptances(int64_t org, const std::string& 
   return out;
 }
 
-std::vector<Proposal> RiskRepo::proposals(const assess::Assessment& a, const catalog::Framework& fw) {
+std::map<std::string, int> linked_risk_counts(store::Db& db, int64_t org) {
+  std::map<std::string, int> linked;
+  for (const auto& r : RiskRepo(db, "").risks(org)) {
+    for (const auto& q : r.question_ids) ++linked[q];
+  }
+  return linked;
+}
+
+std::vector<Proposal> RiskRepo::proposals(const assess::Assessment& a,
+                                          const std::vector<assess::Gap>& gaps) {
   std::set<std::string> planned, rejected;
   for (const auto& p : plan(a.org_id)) planned.insert(p.question_ids.begin(), p.question_ids.end());
   auto st = db_.prepare("SELECT question_id FROM plan_rejections WHERE assessment_id=?");
   st.bind(1, a.id);
   while (st.step()) rejected.insert(st.str(0));
   std::vector<Proposal> out;
-  assess::AssessRepo ar(db_, actor_);
-  for (const auto& g : assess::gaps(fw, a.role, ar.answers(a.id), {}, "")) {
+  for (const auto& g : gaps) {
     if (g.status != assess::Status::not_implemented && g.status != assess::Status::partial) continue;
     if (planned.count(g.question_id) || rejected.count(g.question_id)) continue;
     out.push_back({g.question_id, g.status, g.priority});
@@ -331,9 +339,10 @@ std::vector<Proposal> RiskRepo::proposals(const assess::Assessment& a, const cat
   return out;
 }
 
-PlanItem RiskRepo::accept_proposal(const assess::Assessment& a, const catalog::Framework& fw, const std::string& qid,
+PlanItem RiskRepo::accept_proposal(const assess::Assessment& a, const catalog::Framework& fw,
+                                   const std::vector<assess::Gap>& gaps, const std::string& qid,
                                    const std::string& owner, const std::string& deadline) {
-  auto props = proposals(a, fw);
+  auto props = proposals(a, gaps);
   auto it = std::find_if(props.begin(), props.end(), [&](const Proposal& p) { return p.question_id == qid; });
   if (it == props.end()) throw std::invalid_argument("question: " + qid + " has no open proposal (implemented, planned or rejected already)");
   const auto* q = fw.question(qid);

@@ -12,6 +12,9 @@
 
 namespace anzen::risk {
 
+// How many risks of the organisation cite each question: the gap priority's linked-risk points.
+std::map<std::string, int> linked_risk_counts(store::Db& db, int64_t org);
+
 struct Asset {
   int64_t id = 0, org_id = 0;
   std::string name, kind, owner;  // kind: information_system software information facility operation_support_system cloud_service
@@ -74,9 +77,12 @@ class RiskRepo {
   std::vector<PlanItem> overdue(int64_t org, const std::string& today);
   std::vector<Risk> expired_acceptances(int64_t org, const std::string& today);
 
-  // Questions answered 未実施 or 一部実施 in the assessment with no plan item yet and not rejected.
-  std::vector<Proposal> proposals(const assess::Assessment& a, const catalog::Framework& fw);
-  PlanItem accept_proposal(const assess::Assessment& a, const catalog::Framework& fw, const std::string& question_id,
+  // Questions answered 未実施 or 一部実施 in the assessment with no plan item yet and not rejected,
+  // in the order and with the priorities of its gaps (AssessService::gaps: one definition).
+  std::vector<Proposal> proposals(const assess::Assessment& a,
+                                  const std::vector<assess::Gap>& gaps);
+  PlanItem accept_proposal(const assess::Assessment& a, const catalog::Framework& fw,
+                           const std::vector<assess::Gap>& gaps, const std::string& question_id,
                            const std::string& owner, const std::string& deadline);
   void reject_proposal(const assess::Assessment& a, const std::string& question_id, const std::string& reason);
 

@@ -4,6 +4,7 @@
 #include "risk/repo.h"
 #include "store/audit.h"
 #include "testing/orgs.h"
+#include "testing/services.h"
 #include "testing/temp_db.h"
 
 namespace anzen::risk {
@@ -107,14 +108,17 @@ TEST(RiskRepo, GapsProposePlanItemsThatAreAcceptedOrRejected) {
     ar.set_answer(a, fw, x);
   }
   RiskRepo repo(db, "t");
-  auto props = repo.proposals(a, fw);
+  auto svc = testing::assess_service(db);
+  auto props = repo.proposals(a, svc.gaps(a));
   ASSERT_EQ(props.size(), 2u) << "only 未実施 and 一部実施 answers propose plan items";
-  auto item = repo.accept_proposal(a, fw, "T2-001.1", "経営企画部", "2027-03-31");
+  auto item = repo.accept_proposal(a, fw, svc.gaps(a), "T2-001.1", "経営企画部", "2027-03-31");
   EXPECT_EQ(item.question_ids, std::vector<std::string>{"T2-001.1"});
   EXPECT_FALSE(item.target_state.empty());
   repo.reject_proposal(a, "T2-002.1", "他の計画項目で対応済み");
-  EXPECT_TRUE(repo.proposals(a, fw).empty());
-  EXPECT_THROW(repo.accept_proposal(a, fw, "T2-001.1", "x", "2027-03-31"), std::invalid_argument) << "already planned";
+  EXPECT_TRUE(repo.proposals(a, svc.gaps(a)).empty());
+  EXPECT_THROW(repo.accept_proposal(a, fw, svc.gaps(a), "T2-001.1", "x", "2027-03-31"),
+               std::invalid_argument)
+      << "already planned";
   EXPECT_THROW(repo.reject_proposal(a, "T2-005.1", ""), std::invalid_argument);
 }
 

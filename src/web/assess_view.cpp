@@ -2,7 +2,9 @@
 
 #include <ctime>
 
+#include "assess/maturity.h"
 #include "catalog/catalog_dir.h"
+#include "risk/repo.h"
 #include "web/html.h"
 
 namespace anzen::web {
@@ -25,6 +27,14 @@ std::optional<assess::Assessment> latest_assessment(Ctx& c) {
   auto all = repo.list(c.org());
   if (all.empty()) return std::nullopt;
   return all.back();  // ordered by period, then id
+}
+
+assess::AssessService assess_service(Ctx& c) {
+  static const SystemClock system_clock;
+  store::Db& db = c.db;
+  return assess::AssessService(
+      c.db, catalog::shipped_catalog(), assess::maturity_scale(), system_clock,
+      [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, c.actor());
 }
 
 std::string status_key(assess::Status s, const std::string& scale) {

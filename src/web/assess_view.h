@@ -5,6 +5,7 @@
 #include <string>
 
 #include "assess/repo.h"
+#include "assess/service.h"
 #include "catalog/model.h"
 #include "web/context.h"
 
@@ -14,6 +15,9 @@ namespace anzen::web {
 assess::Assessment need_assessment(Ctx& c, int64_t id);
 const catalog::Framework& framework_of(const assess::Assessment& a);
 std::optional<assess::Assessment> latest_assessment(Ctx& c);
+// The assessment service for this request: the one place scores, gaps, trends and answer
+// changes come from (the pages and the API only present them).
+assess::AssessService assess_service(Ctx& c);
 // Status names depend on the framework's answer scale: compliance (実施済…) or document (最新/要更新/未作成).
 std::string status_key(assess::Status s, const std::string& scale = "compliance");
 std::string status_badge(const Ctx& c, assess::Status s, const std::string& scale = "compliance");

@@ -218,25 +218,22 @@ void question_page(Ctx& c) {
 void save_answer(Ctx& c) {
   c.require_edit();
   auto a = need_assessment(c, c.path_id(1));
-  const auto& fw = framework_of(a);
+  framework_of(a);  // 500 when its framework is not loaded
   std::string qid = url_decode(c.path_arg(2));
-  AssessRepo repo(c.db, c.actor());
-  auto answers = repo.answers(a.id);
-  Answer next;
-  if (auto it = answers.find(qid); it != answers.end()) next = it->second;
-  next.question_id = qid;
+  assess::AnswerPatch next;
   auto st = assess::status_from(c.param("status"));
   if (!st) throw std::invalid_argument("status: unknown value '" + c.param("status") + "'");
   next.status = *st;
   next.na_reason = c.param("na_reason");
   std::string m = c.param("maturity");
-  if (m.empty()) next.maturity.reset();
+  if (m.empty())
+    next.maturity = std::optional<int>();
   else if (m.size() <= 2 && std::all_of(m.begin(), m.end(), ::isdigit)) next.maturity = std::stoi(m);
   else throw std::invalid_argument("maturity: expected a level of the maturity scale");
   next.owner = c.param("owner");
   next.due = c.param("due");
   next.comment = c.param("comment");
-  repo.set_answer(a, fw, next);
+  assess_service(c).update_answer(a, qid, next);
   c.redirect(question_link(a.id, qid));
 }
 
@@ -274,8 +271,7 @@ void download_evidence(Ctx& c) {
 void gaps_page(Ctx& c) {
   auto a = need_assessment(c, c.path_id(1));
   const auto& fw = framework_of(a);
-  AssessRepo repo(c.db, c.actor());
-  auto gs = assess::gaps(fw, a.role, repo.answers(a.id), {}, today_jst());
+  auto gs = assess_service(c).gaps(a);
   std::string b = "<h1>" + esc(c.t("nav.gaps")) + " — " + esc(a.period) + "</h1><p class=\"muted\">" +
                   (c.lang == "en" ? "Every question not fully implemented, highest priority first (docs/assessment.md explains the points)."
                                   : "実施済でない全ての確認項目を優先度の高い順に示します。") +
@@ -316,19 +312,19 @@ void mount_assessment_pages(Router& r) {
   r.post(R"(/assessments/(\d+)/questions/([^/]+)/status)", [](Ctx& c) {
     c.require_edit();
     auto a = need_assessment(c, c.path_id(1));
-    const auto& fw = framework_of(a);
+    framework_of(a);  // 500 when its framework is not loaded
     std::string qid = url_decode(c.path_arg(2));
-    AssessRepo repo(c.db, c.actor());
-    Answer next;
-    if (auto cur = repo.answers(a.id, qid); !cur.empty()) next = cur.begin()->second;
-    next.question_id = qid;
+    auto svc = assess_service(c);
     auto st = assess::status_from(c.param("status"));
     if (!st) throw std::invalid_argument("status: unknown value '" + c.param("status") + "'");
+    assess::AnswerPatch next;
     next.status = *st;
-    if (next.status == Status::not_applicable && next.na_reason.empty()) {
+    try {
+      svc.update_answer(a, qid, next);
+    } catch (const assess::AnswerErrors& e) {
+      if (e.issues().front().field != "na_reason") throw;
       return c.redirect(question_link(a.id, qid));  // a reason is needed: finish on the question page
     }
-    repo.set_answer(a, fw, next);
     std::string back = c.param("back");
     bool safe = back.rfind("/assessments/" + std::to_string(a.id), 0) == 0;
     c.redirect((safe ? back : "/assessments/" + std::to_string(a.id)) + "#row-" + qid);
@@ -356,13 +352,13 @@ void mount_assessment_pages(Router& r) {
   r.post(R"(/assessments/(\d+)/import)", [](Ctx& c) {
     c.require_edit();
     auto a = need_assessment(c, c.path_id(1));
-    const auto& fw = framework_of(a);
-    AssessRepo repo(c.db, c.actor());
+    framework_of(a);  // 500 when its framework is not loaded
     if (!c.req.has_file("file")) throw std::invalid_argument("file: choose a CSV file");
     const auto& f = c.req.get_file_value("file");
+    auto svc = assess_service(c);
     std::string b;
     try {
-      auto res = assess::import_file(repo, fw, a, f.filename, f.content);
+      auto res = assess::import_file(svc, a, f.filename, f.content);
       b = "<p class=\"flash\">" + std::to_string(res.rows) + (c.lang == "en" ? " row(s) read (" : " 行を読み込みました（") + esc(res.encoding) + "): " +
           std::to_string(res.changed) + (c.lang == "en" ? " changed, " : " 件更新、") + std::to_string(res.unchanged) + (c.lang == "en" ? " unchanged." : " 件変更なし。") + "</p>";
     } catch (const assess::ImportError& e) {

@@ -26,9 +26,10 @@ std::string dashboard_body(Ctx& c) {
       b += "<p>" + esc(c.t("dash.no_assessment")) + " <a href=\"/assessments\">" + esc(c.t("nav.assessments")) + "</a></p>";
     } else {
       const auto& fw = framework_of(*latest);
+      auto svc = assess_service(c);
       auto answers = repo.answers(latest->id);
-      auto sc = assess::score(fw, latest->role, answers, cfg);
-      auto gs = assess::gaps(fw, latest->role, answers, {}, today_jst());
+      auto sc = svc.score(*latest, answers);
+      auto gs = svc.gaps(*latest, answers);
       auto cov = sc.overall.coverage(cfg);
       char v[16];
       std::snprintf(v, sizeof v, "%.4f", cov.value_or(0));
@@ -59,10 +60,8 @@ std::string dashboard_body(Ctx& c) {
       }
       b += "</tbody></table>";
       std::vector<Point> trend;
-      for (const auto& a : repo.list(c.org())) {
-        const auto& f = framework_of(a);
-        trend.push_back({a.period, assess::score(f, a.role, repo.answers(a.id), cfg).overall.coverage(cfg).value_or(0)});
-      }
+      for (const auto& p : svc.trend(*latest).points)
+        trend.push_back({p.period, p.coverage.value_or(0)});
       b += "<h2>" + esc(c.t("dash.trend")) + "</h2>" + trend_svg(c.t("dash.trend"), trend);
     }
     b += dashboard_sections(c);

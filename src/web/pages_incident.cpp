@@ -269,20 +269,19 @@ void mount_incident_api(Router& r) {
   r.api("GET", "/api/v1/incidents", "/api/v1/incidents", "Incidents of your organisation, each with its current verdict (?as_of=ISO time)", [](Ctx& c) {
     json out = json::array();
     for (const auto& i : Register(c.db, c.actor()).list_current(c.org(), now_of(c))) {
-      out.push_back({{"id", i.id}, {"title", i.title}, {"status", i.status}, {"event", i.event}, {"classification", i.classification}});
+      out.push_back(incident::to_json(i));
     }
     c.json({{"incidents", out}});
   });
   r.api("GET", R"(/api/v1/incidents/(\d+))", "/api/v1/incidents/{id}", "One incident with its current verdict (?as_of=ISO time)", [](Ctx& c) {
     auto i = Register(c.db, c.actor()).current(c.org(), c.path_id(1), now_of(c));
     if (!i) throw HttpError(404, "not found");
-    c.json({{"id", i->id}, {"title", i->title}, {"status", i->status}, {"event", i->event}, {"classification", i->classification}});
+    c.json(incident::to_json(*i));
   });
   r.api("GET", "/api/v1/obligations", "/api/v1/obligations", "Reporting obligations from the current verdicts, overdue first (?as_of=ISO time)", [](Ctx& c) {
     json out = json::array();
     for (const auto& o : Register(c.db, c.actor()).obligations(c.org(), now_of(c))) {
-      out.push_back({{"incident", o.incident_id}, {"kind", o.kind}, {"type", o.type}, {"form", o.form},
-                     {"due", o.due ? json(o.due->str()) : json()}, {"overdue", o.overdue}});
+      out.push_back(incident::to_json(o));
     }
     c.json({{"obligations", out}});
   });

@@ -18,7 +18,8 @@ std::string base(int64_t id) { return "/assessments/" + std::to_string(id); }
 
 std::string reports_page(Ctx& c, const assess::Assessment& a) {
   bool en = c.lang == "en";
-  auto d = report::gather(c.db, a.id, c.org(), today_jst());
+  auto svc = assess_service(c);
+  auto d = report::gather(svc, a.id, c.org());
   std::string b = "<h1>" + esc(c.t("nav.reports")) + " — " + esc(a.period) + "</h1><table><thead><tr><th>" + (en ? "Report" : "報告書") + "</th><th>" +
                   (en ? "Download" : "ダウンロード") + "</th></tr></thead><tbody>";
   for (const auto& k : report::report_kinds()) {
@@ -81,19 +82,24 @@ void mount_report_pages(Router& r) {
     auto a = need_assessment(c, c.path_id(1));
     if (!report::find_kind(c.path_arg(2))) throw HttpError(404, "not found");
     std::string lang = c.param("lang") == "en" ? "en" : c.lang;
-    auto out = report::render(c.db, c.path_arg(2), a.id, c.org(), c.path_arg(3), lang, today_jst());
+    auto svc = assess_service(c);
+    auto out = report::render(svc, c.path_arg(2), a.id, c.org(), c.path_arg(3), lang);
     c.res.set_header("Content-Disposition", "attachment; filename=\"" + out.filename + "\"");
     c.res.set_content(out.bytes, out.mime);
   });
   r.get(R"(/assessments/(\d+)/oscal\.json)", [](Ctx& c) {
     auto a = need_assessment(c, c.path_id(1));
     c.res.set_header("Content-Disposition", "attachment; filename=\"assessment-results-" + a.period + ".json\"");
-    c.res.set_content(report::assessment_results(report::gather(c.db, a.id, c.org(), today_jst())).dump(2), "application/json");
+    auto svc = assess_service(c);
+    c.res.set_content(report::assessment_results(report::gather(svc, a.id, c.org())).dump(2),
+                      "application/json");
   });
   r.get(R"(/assessments/(\d+)/oscal-plan\.json)", [](Ctx& c) {
     auto a = need_assessment(c, c.path_id(1));
     c.res.set_header("Content-Disposition", "attachment; filename=\"assessment-plan-" + a.period + ".json\"");
-    c.res.set_content(report::assessment_plan(report::gather(c.db, a.id, c.org(), today_jst())).dump(2), "application/json");
+    auto svc = assess_service(c);
+    c.res.set_content(report::assessment_plan(report::gather(svc, a.id, c.org())).dump(2),
+                      "application/json");
   });
   r.get("/plan/oscal.json", [](Ctx& c) {
     risk::RiskRepo repo(c.db, c.actor());

@@ -204,7 +204,7 @@ void mount_risk_pages(Router& r) {
     auto latest = latest_assessment(c);
     if (latest && c.user && can_edit(c.user->role)) {
       const auto& fw = framework_of(*latest);
-      auto props = repo.proposals(*latest, fw);
+      auto props = repo.proposals(*latest, assess_service(c).gaps(*latest));
       b += "<h2>" + std::string(c.lang == "en" ? "Proposed from the gaps of " : "差異からの提案 ") + esc(latest->period) + " (" + std::to_string(props.size()) + ")</h2><table><tbody>";
       for (size_t i = 0; i < props.size() && i < 20; ++i) {
         const auto& p = props[i];
@@ -227,7 +227,9 @@ void mount_risk_pages(Router& r) {
       auto latest = latest_assessment(c);
       if (!latest) throw HttpError(404, "no assessment");
       risk::RiskRepo repo(c.db, c.actor());
-      if (std::string(verb) == "accept") repo.accept_proposal(*latest, framework_of(*latest), c.param("question"), c.param("owner"), c.param("deadline"));
+      if (std::string(verb) == "accept")
+        repo.accept_proposal(*latest, framework_of(*latest), assess_service(c).gaps(*latest),
+                             c.param("question"), c.param("owner"), c.param("deadline"));
       else repo.reject_proposal(*latest, c.param("question"), c.param("reason"));
       c.redirect("/plan");
     });

@@ -1,0 +1,138 @@
+#include "assess/service.h"
+
+#include <stdexcept>
+
+namespace anzen::assess {
+
+Answer merge(Answer current, const AnswerPatch& p) {
+  if (p.status) current.status = *p.status;
+  if (p.na_reason) current.na_reason = *p.na_reason;
+  if (p.maturity) current.maturity = *p.maturity;
+  if (p.owner) current.owner = *p.owner;
+  if (p.due) current.due = *p.due;
+  if (p.comment) current.comment = *p.comment;
+  return current;
+}
+
+namespace {
+std::string join_messages(const std::vector<AnswerIssue>& issues) {
+  std::string out;
+  for (const auto& i : issues) out += (out.empty() ? "" : "\n") + i.message;
+  return out;
+}
+}  // namespace
+
+AnswerErrors::AnswerErrors(std::vector<AnswerIssue> issues)
+    : std::invalid_argument(join_messages(issues)), issues_(std::move(issues)) {}
+
+AssessService::AssessService(store::Db& db, const catalog::Catalog& catalog,
+                             const MaturityScale& scale, const Clock& clock,
+                             LinkedRisks linked_risks, std::string actor)
+    : db_(db),
+      catalog_(catalog),
+      scale_(scale),
+      clock_(clock),
+      linked_risks_(std::move(linked_risks)),
+      repo_(db, std::move(actor)) {}
+
+const catalog::Framework* AssessService::framework(const Assessment& a) const {
+  return catalog_.find(a.framework, a.framework_version);
+}
+
+ScoringConfig AssessService::scoring() const {
+  ScoringConfig cfg;
+  cfg.target_maturity = scale_.target;
+  return cfg;
+}
+
+namespace {
+const catalog::Framework& need(const catalog::Framework* fw, const Assessment& a) {
+  if (!fw)
+    throw std::invalid_argument("framework " + a.framework + "@" + a.framework_version +
+                                " is not in the catalog");
+  return *fw;
+}
+}  // namespace
+
+Score AssessService::score(const Assessment& a, const AnswerMap& answers) const {
+  return assess::score(need(framework(a), a), a.role, answers, scoring());
+}
+
+Score AssessService::score(const Assessment& a) { return score(a, repo_.answers(a.id)); }
+
+std::vector<Gap> AssessService::gaps(const Assessment& a, const AnswerMap& answers) {
+  std::map<std::string, int> linked =
+      linked_risks_ ? linked_risks_(a.org_id) : std::map<std::string, int>{};
+  return assess::gaps(need(framework(a), a), a.role, answers, linked, clock_.today_jst(),
+                      scoring());
+}
+
+std::vector<Gap> AssessService::gaps(const Assessment& a) { return gaps(a, repo_.answers(a.id)); }
+
+std::vector<Trend> AssessService::trends(int64_t org_id) {
+  std::map<std::pair<std::string, std::string>, Trend> series;
+  ScoringConfig cfg = scoring();
+  for (const auto& other : repo_.list(org_id)) {  // ordered by period
+    const auto* fw = framework(other);
+    if (!fw) continue;
+    auto& t = series[{other.framework, other.role}];
+    t.framework = other.framework;
+    t.role = other.role;
+    t.points.push_back(
+        {other.id, other.period,
+         assess::score(*fw, other.role, repo_.answers(other.id), cfg).overall.coverage(cfg)});
+  }
+  std::vector<Trend> out;
+  for (auto& [key, t] : series) out.push_back(std::move(t));
+  return out;
+}
+
+Trend AssessService::trend(const Assessment& a) {
+  Trend out{a.framework, a.role, {}};
+  for (auto& t : trends(a.org_id)) {
+    if (t.framework != a.framework || t.role != a.role) continue;
+    for (auto& p : t.points) {
+      if (p.period <= a.period) out.points.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
+std::vector<AssessService::Updated> AssessService::update_answers(
+    const Assessment& a, const std::vector<std::pair<std::string, AnswerPatch>>& patches) {
+  const auto& fw = need(framework(a), a);
+  std::vector<Updated> out;
+  db_.transaction([&] {
+    std::vector<AnswerIssue> issues;
+    std::vector<std::pair<Answer, Answer>> checked;  // (as stored, next)
+    for (size_t i = 0; i < patches.size(); ++i) {
+      const auto& [qid, patch] = patches[i];
+      Answer prev;
+      prev.question_id = qid;
+      if (auto cur = repo_.answers(a.id, qid); !cur.empty()) prev = cur.begin()->second;
+      Answer next = merge(prev, patch);
+      try {
+        check_answer(next, fw, scale_.max());
+      } catch (const std::invalid_argument& e) {
+        std::string msg = e.what();
+        issues.push_back({i, msg.substr(0, msg.find(':')), msg});
+        continue;
+      }
+      checked.emplace_back(std::move(prev), std::move(next));
+    }
+    if (!issues.empty()) throw AnswerErrors(std::move(issues));
+    for (auto& [prev, next] : checked) {
+      bool changed = repo_.store_answer(a, prev, next);
+      out.push_back({changed ? next : prev, changed});
+    }
+  });
+  return out;
+}
+
+AssessService::Updated AssessService::update_answer(const Assessment& a,
+                                                    const std::string& question_id,
+                                                    const AnswerPatch& patch) {
+  return update_answers(a, {{question_id, patch}}).front();
+}
+
+}  // namespace anzen::assess
