@@ -184,20 +184,20 @@ int64_t audit_append(Db& db, const AuditEntry& e, const std::string& client) {
   // Inside the write transaction: no other append comes between reading the last row and
   // inserting after it (ids stay without gaps; PostgreSQL sequences would skip on rollback).
   db.transaction([&] {
+    // The last row gives both the previous hash and the next id (one round trip).
     std::string prev = "genesis";
+    int64_t id = 1;
     {
-      auto st = db.prepare("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
-      if (st.step()) prev = st.str(0);
+      auto st = db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+      if (st.step()) {
+        id = st.i64(0) + 1;
+        prev = st.str(1);
+      }
     }
     std::string at = now_utc();
     std::string org = e.org_id ? std::to_string(*e.org_id) : "";
     std::string before = e.before.is_null() ? "" : e.before.dump();
     std::string after = e.after.is_null() ? "" : e.after.dump();
-    int64_t id = 1;
-    {
-      auto st = db.prepare("SELECT COALESCE(max(id), 0) FROM audit_log");
-      if (st.step()) id = st.i64(0) + 1;
-    }
     auto key = key_for(db, true);
     std::string h = key && id >= key->from
                         ? keyed_hash(*key, id, prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after, client)

@@ -64,7 +64,7 @@ void mount_assessment_api(Router& r) {
           in = parse_json_input(c.req.body, "body");
           if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
           std::string qid = c.path_arg(2);
-          auto cur = repo.answers(a.id);
+          auto cur = repo.answers(a.id, qid);  // this answer only, not the whole sheet
           assess::Answer next;
           if (auto it = cur.find(qid); it != cur.end()) next = it->second;
           next.question_id = qid;
@@ -83,7 +83,7 @@ void mount_assessment_api(Router& r) {
           if (in.contains("due")) next.due = json_text(in, "due");
           if (in.contains("comment")) next.comment = json_text(in, "comment");
           bool changed = repo.set_answer(a, framework_of(a), next);
-          json j = answer_json(repo.answers(a.id).at(qid));
+          json j = answer_json(repo.answers(a.id, qid).at(qid));
           j["changed"] = changed;
           c.json(j);
         });
