@@ -3,9 +3,11 @@
 #include "common/file_name.h"
 
 #include <regex>
+#include <set>
 #include <stdexcept>
 
 #include "assess/maturity.h"
+#include "assess/stored_score.h"
 #include "common/date.h"
 #include "common/uuid.h"
 #include "store/audit.h"
@@ -197,6 +199,7 @@ Assessment AssessRepo::create(int64_t org_id, const catalog::Framework& fw, cons
         .bind(1, org_id).bind(2, fw.id).bind(3, fw.version).bind(4, role).bind(5, period).bind(6, scope)
         .bind(7, store::now_utc()).run();
     a = *get(db_.last_insert_id());
+    store_score(db_, fw, a, {});
     store::audit_append(db_, {actor_, org_id, "assessment", std::to_string(a.id), "create", nullptr,
                               {{"framework", fw.key()}, {"role", role}, {"period", period}}});
   });
@@ -243,7 +246,9 @@ AnswerMap AssessRepo::answers(int64_t aid, const std::string& qid) {
   return out;
 }
 
-bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, Answer next) {
+namespace {
+// Validates an answer against the framework and the maturity scale; normalises the due date.
+void check_answer(const catalog::Framework& fw, Answer& next) {
   if (!fw.question(next.question_id)) {
     throw std::invalid_argument("question: '" + next.question_id + "' is not a question of " + fw.id);
   }
@@ -256,31 +261,101 @@ bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, 
                                 std::to_string(*next.maturity));
   }
   next.due = date::require("due (期限)", next.due);
-  bool changed = false;
+}
+
+// "(?,?,…),(?,?,…)…": `rows` groups of `cols` placeholders.
+std::string value_groups(size_t rows, size_t cols) {
+  std::string one = "(";
+  for (size_t c = 0; c < cols; ++c) one += c ? ",?" : "?";
+  one += ")";
+  std::string out;
+  for (size_t r = 0; r < rows; ++r) out += (r ? "," : "") + one;
+  return out;
+}
+// Rows per multi-row INSERT (well under both engines' limits on bound parameters).
+constexpr size_t kRowsPerInsert = 64;
+
+struct HistoryRow {
+  std::string question_id, field, old_value, new_value;
+};
+}  // namespace
+
+bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, Answer next) {
+  return set_answers(as, fw, {std::move(next)}) > 0;
+}
+
+int AssessRepo::set_answers(const Assessment& as, const catalog::Framework& fw, std::vector<Answer> next) {
+  std::set<std::string> seen;
+  for (size_t i = 0; i < next.size(); ++i) {
+    check_answer(fw, next[i]);
+    if (!seen.insert(next[i].question_id).second)
+      throw std::invalid_argument("question: '" + next[i].question_id + "' given twice");
+  }
+  if (next.empty()) return 0;
+  int changed = 0;
   db_.transaction([&] {
-    // Only this question's row: loading the whole sheet per answer made imports quadratic.
-    Answer prev;
-    prev.question_id = next.question_id;
-    if (auto cur = answers(as.id, next.question_id); !cur.empty()) prev = cur.begin()->second;
-    json before = answer_json(prev), after = answer_json(next);
-    if (before == after) return;
-    changed = true;
-    std::string now = store::now_utc();
-    for (const auto& [k, v] : after.items()) {
-      if (before[k] == v) continue;
-      auto s = [](const json& j) { return j.is_string() ? j.get<std::string>() : j.is_null() ? "" : j.dump(); };
-      db_.prepare("INSERT INTO answer_history(assessment_id, question_id, field, old_value, new_value, at, actor) VALUES (?,?,?,?,?,?,?)")
-          .bind(1, as.id).bind(2, next.question_id).bind(3, k).bind(4, s(before[k])).bind(5, s(v)).bind(6, now).bind(7, actor_).run();
+    // One answer loads only its own row (the API's PUT); a sheet loads the sheet once.
+    AnswerMap current = next.size() == 1 ? answers(as.id, next[0].question_id) : answers(as.id);
+    std::vector<const Answer*> saved;
+    std::vector<HistoryRow> history;
+    std::vector<store::AuditEntry> audit;
+    std::vector<Answer> previous;
+    for (const Answer& n : next) {
+      Answer prev;
+      prev.question_id = n.question_id;
+      if (auto it = current.find(n.question_id); it != current.end()) prev = it->second;
+      json before = answer_json(prev), after = answer_json(n);
+      if (before == after) continue;
+      for (const auto& [k, v] : after.items()) {
+        if (before[k] == v) continue;
+        auto s = [](const json& j) { return j.is_string() ? j.get<std::string>() : j.is_null() ? "" : j.dump(); };
+        history.push_back({n.question_id, k, s(before[k]), s(v)});
+      }
+      audit.push_back({actor_, as.org_id, "answer", std::to_string(as.id) + ":" + n.question_id, "update", std::move(before),
+                       std::move(after)});
+      saved.push_back(&n);
+      previous.push_back(std::move(prev));
     }
-    db_.prepare(
+    changed = static_cast<int>(saved.size());
+    if (saved.empty()) return;
+    std::string now = store::now_utc();
+    for (size_t done = 0; done < history.size(); done += kRowsPerInsert) {
+      size_t rows = std::min(kRowsPerInsert, history.size() - done);
+      auto st = db_.prepare("INSERT INTO answer_history(assessment_id, question_id, field, old_value, new_value, at, actor) VALUES " +
+                            value_groups(rows, 7));
+      for (size_t r = 0; r < rows; ++r) {
+        const auto& h = history[done + r];
+        int b = static_cast<int>(r) * 7;
+        st.bind(b + 1, as.id).bind(b + 2, h.question_id).bind(b + 3, h.field).bind(b + 4, h.old_value).bind(b + 5, h.new_value)
+            .bind(b + 6, now).bind(b + 7, actor_);
+      }
+      st.run();
+    }
+    for (size_t done = 0; done < saved.size(); done += kRowsPerInsert) {
+      size_t rows = std::min(kRowsPerInsert, saved.size() - done);
+      auto st = db_.prepare(
           "INSERT INTO answers(assessment_id, question_id, status, na_reason, maturity, owner, due, comment, updated_at, updated_by) "
-          "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(assessment_id, question_id) DO UPDATE SET status=excluded.status, "
+          "VALUES " + value_groups(rows, 10) +
+          " ON CONFLICT(assessment_id, question_id) DO UPDATE SET status=excluded.status, "
           "na_reason=excluded.na_reason, maturity=excluded.maturity, owner=excluded.owner, due=excluded.due, "
-          "comment=excluded.comment, updated_at=excluded.updated_at, updated_by=excluded.updated_by")
-        .bind(1, as.id).bind(2, next.question_id).bind(3, to_string(next.status)).bind(4, next.na_reason)
-        .bind(5, next.maturity ? std::optional<int64_t>(*next.maturity) : std::nullopt)
-        .bind(6, next.owner).bind(7, next.due).bind(8, next.comment).bind(9, now).bind(10, actor_).run();
-    store::audit_append(db_, {actor_, as.org_id, "answer", std::to_string(as.id) + ":" + next.question_id, "update", before, after});
+          "comment=excluded.comment, updated_at=excluded.updated_at, updated_by=excluded.updated_by");
+      for (size_t r = 0; r < rows; ++r) {
+        const Answer& n = *saved[done + r];
+        int b = static_cast<int>(r) * 10;
+        st.bind(b + 1, as.id).bind(b + 2, n.question_id).bind(b + 3, to_string(n.status)).bind(b + 4, n.na_reason)
+            .bind(b + 5, n.maturity ? std::optional<int64_t>(*n.maturity) : std::nullopt)
+            .bind(b + 6, n.owner).bind(b + 7, n.due).bind(b + 8, n.comment).bind(b + 9, now).bind(b + 10, actor_);
+      }
+      st.run();
+    }
+    store::audit_append_all(db_, audit);
+    // The stored score moves with the answers, in the same transaction.
+    if (next.size() == 1) {
+      update_stored_score(db_, fw, as, &previous[0], *saved[0], [&] { return answers(as.id); });
+    } else {
+      for (const Answer* n : saved) current[n->question_id] = *n;
+      store_score(db_, fw, as, current);
+    }
   });
   return changed;
 }
@@ -358,6 +433,7 @@ Assessment AssessRepo::next_period(const Assessment& prev, const catalog::Framew
     next = create(prev.org_id, fw, prev.role, period, prev.scope);
     db_.prepare("UPDATE assessments SET previous_id=? WHERE id=?").bind(1, prev.id).bind(2, next.id).run();
     next.previous_id = prev.id;
+    std::vector<Answer> carried;
     for (auto [qid, a] : answers(prev.id)) {
       if (!fw.question(qid)) continue;  // the newer edition dropped the question
       if (reset_status) {
@@ -365,8 +441,9 @@ Assessment AssessRepo::next_period(const Assessment& prev, const catalog::Framew
         a.na_reason.clear();
         a.maturity.reset();
       }
-      set_answer(next, fw, a);
+      carried.push_back(std::move(a));
     }
+    set_answers(next, fw, std::move(carried));
     // Evidence still valid on `today` carries over (same bytes, same hash).
     db_.prepare(
           "INSERT INTO evidence(assessment_id, question_id, kind, filename, mime, sha256, size, content, url, evidence_date, expires_on, uploaded_at, uploaded_by) "

@@ -44,6 +44,10 @@ class AssessRepo {
   // Validates and stores an answer; records a history row per changed field. Returns false
   // when nothing changed. Throws std::invalid_argument naming the field.
   bool set_answer(const Assessment& a, const catalog::Framework& fw, Answer next);
+  // Validates and stores several answers in one transaction, as set_answer would one by one
+  // (history and audit row per change, stored score kept current), with multi-row statements.
+  // Returns how many changed. Each question at most once (std::invalid_argument otherwise).
+  int set_answers(const Assessment& a, const catalog::Framework& fw, std::vector<Answer> next);
   std::vector<HistoryEntry> history(int64_t assessment_id, const std::string& question_id = "");
 
   Evidence add_file(const Assessment& a, const std::string& question_id, const std::string& filename,
