@@ -76,7 +76,9 @@ void raw_insert(benchmark::State& st, bool postgres) {
   std::string path = database(postgres, "raw");
   if (path.empty()) return st.SkipWithError("ANZEN_BENCH_PG_URI not set");
   store::Db db(path);
-  db.exec("CREATE TABLE t(a INTEGER, q TEXT, status TEXT, maturity INTEGER, owner TEXT, PRIMARY KEY(a, q))");
+  db.exec(
+      "CREATE TABLE t(a INTEGER, q TEXT, status TEXT, maturity INTEGER, owner TEXT, PRIMARY KEY(a, "
+      "q))");
   std::vector<std::string> qs;
   for (const auto* c : tcs().checks())
     for (const auto& q : c->questions) qs.push_back(q.id);
@@ -86,7 +88,11 @@ void raw_insert(benchmark::State& st, bool postgres) {
     db.transaction([&] {
       auto ins = db.prepare("INSERT INTO t VALUES (?,?,?,?,?)");
       for (size_t i = 0; i < qs.size(); ++i) {
-        ins.bind(1, run).bind(2, qs[i]).bind(3, "implemented").bind(4, static_cast<int64_t>(i % 6)).bind(5, "情報セキュリティ部");
+        ins.bind(1, run)
+            .bind(2, qs[i])
+            .bind(3, "implemented")
+            .bind(4, static_cast<int64_t>(i % 6))
+            .bind(5, "情報セキュリティ部");
         ins.run();
         ins.reset();
       }
@@ -114,19 +120,28 @@ struct Stored {
     assess::import_file(repo, tcs(), a0, "s.csv", filled_sheet(a0));
     db.transaction([&] {
       for (int i = 1; i < kAssessments; ++i) {
-        db.prepare("INSERT INTO assessments(org_id, framework, framework_version, role, period, scope, created_at) "
-                   "SELECT org_id, framework, framework_version, role, period, scope, created_at FROM assessments WHERE id=?")
+        db.prepare(
+              "INSERT INTO assessments(org_id, framework, framework_version, role, period, scope, "
+              "created_at) "
+              "SELECT org_id, framework, framework_version, role, period, scope, created_at FROM "
+              "assessments WHERE id=?")
             .bind(1, a0.id)
             .run();
       }
-      db.prepare("INSERT INTO answers SELECT a.id, x.question_id, x.status, x.na_reason, x.maturity, x.owner, x.due, x.comment, "
-                 "x.updated_at, x.updated_by FROM assessments a JOIN answers x ON x.assessment_id=? WHERE a.id<>?")
+      db.prepare(
+            "INSERT INTO answers SELECT a.id, x.question_id, x.status, x.na_reason, x.maturity, "
+            "x.owner, x.due, x.comment, "
+            "x.updated_at, x.updated_by FROM assessments a JOIN answers x ON x.assessment_id=? "
+            "WHERE a.id<>?")
           .bind(1, a0.id)
           .bind(2, a0.id)
           .run();
-      db.prepare("INSERT INTO assessment_scores SELECT a.id, s.part, s.scoring_key, s.questions, s.answered, s.implemented, "
-                 "s.partial, s.not_implemented, s.not_applicable, s.unanswered, s.maturity_sum, s.maturity_count "
-                 "FROM assessments a JOIN assessment_scores s ON s.assessment_id=? WHERE a.id<>?")
+      db.prepare(
+            "INSERT INTO assessment_scores SELECT a.id, s.part, s.scoring_key, s.questions, "
+            "s.answered, s.implemented, "
+            "s.partial, s.not_implemented, s.not_applicable, s.unanswered, s.maturity_sum, "
+            "s.maturity_count "
+            "FROM assessments a JOIN assessment_scores s ON s.assessment_id=? WHERE a.id<>?")
           .bind(1, a0.id)
           .bind(2, a0.id)
           .run();
@@ -169,7 +184,8 @@ void read_answer_rows(benchmark::State& st, bool postgres) {
     int64_t n = 0;
     for (int64_t id = 1; id <= kAssessments; ++id) {
       auto q = db.prepare(
-          "SELECT question_id, status, na_reason, maturity, owner, due, comment, updated_at, updated_by FROM answers WHERE "
+          "SELECT question_id, status, na_reason, maturity, owner, due, comment, updated_at, "
+          "updated_by FROM answers WHERE "
           "assessment_id=?");
       q.bind(1, id);
       while (q.step()) n += static_cast<int64_t>(q.str(0).size() + q.str(1).size());

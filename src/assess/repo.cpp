@@ -284,7 +284,8 @@ bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, 
   return set_answers(as, fw, {std::move(next)}) > 0;
 }
 
-int AssessRepo::set_answers(const Assessment& as, const catalog::Framework& fw, std::vector<Answer> next) {
+int AssessRepo::set_answers(const Assessment& as, const catalog::Framework& fw,
+                            std::vector<Answer> next) {
   std::set<std::string> seen;
   for (size_t i = 0; i < next.size(); ++i) {
     check_answer(fw, next[i]);
@@ -308,11 +309,13 @@ int AssessRepo::set_answers(const Assessment& as, const catalog::Framework& fw, 
       if (before == after) continue;
       for (const auto& [k, v] : after.items()) {
         if (before[k] == v) continue;
-        auto s = [](const json& j) { return j.is_string() ? j.get<std::string>() : j.is_null() ? "" : j.dump(); };
+        auto s = [](const json& j) {
+          return j.is_string() ? j.get<std::string>() : j.is_null() ? "" : j.dump();
+        };
         history.push_back({n.question_id, k, s(before[k]), s(v)});
       }
-      audit.push_back({actor_, as.org_id, "answer", std::to_string(as.id) + ":" + n.question_id, "update", std::move(before),
-                       std::move(after)});
+      audit.push_back({actor_, as.org_id, "answer", std::to_string(as.id) + ":" + n.question_id,
+                       "update", std::move(before), std::move(after)});
       saved.push_back(&n);
       previous.push_back(std::move(prev));
     }
@@ -321,30 +324,48 @@ int AssessRepo::set_answers(const Assessment& as, const catalog::Framework& fw, 
     std::string now = store::now_utc();
     for (size_t done = 0; done < history.size(); done += kRowsPerInsert) {
       size_t rows = std::min(kRowsPerInsert, history.size() - done);
-      auto st = db_.prepare("INSERT INTO answer_history(assessment_id, question_id, field, old_value, new_value, at, actor) VALUES " +
-                            value_groups(rows, 7));
+      auto st = db_.prepare(
+          "INSERT INTO answer_history(assessment_id, question_id, field, old_value, new_value, at, "
+          "actor) VALUES " +
+          value_groups(rows, 7));
       for (size_t r = 0; r < rows; ++r) {
         const auto& h = history[done + r];
         int b = static_cast<int>(r) * 7;
-        st.bind(b + 1, as.id).bind(b + 2, h.question_id).bind(b + 3, h.field).bind(b + 4, h.old_value).bind(b + 5, h.new_value)
-            .bind(b + 6, now).bind(b + 7, actor_);
+        st.bind(b + 1, as.id)
+            .bind(b + 2, h.question_id)
+            .bind(b + 3, h.field)
+            .bind(b + 4, h.old_value)
+            .bind(b + 5, h.new_value)
+            .bind(b + 6, now)
+            .bind(b + 7, actor_);
       }
       st.run();
     }
     for (size_t done = 0; done < saved.size(); done += kRowsPerInsert) {
       size_t rows = std::min(kRowsPerInsert, saved.size() - done);
       auto st = db_.prepare(
-          "INSERT INTO answers(assessment_id, question_id, status, na_reason, maturity, owner, due, comment, updated_at, updated_by) "
-          "VALUES " + value_groups(rows, 10) +
+          "INSERT INTO answers(assessment_id, question_id, status, na_reason, maturity, owner, "
+          "due, comment, updated_at, updated_by) "
+          "VALUES " +
+          value_groups(rows, 10) +
           " ON CONFLICT(assessment_id, question_id) DO UPDATE SET status=excluded.status, "
-          "na_reason=excluded.na_reason, maturity=excluded.maturity, owner=excluded.owner, due=excluded.due, "
-          "comment=excluded.comment, updated_at=excluded.updated_at, updated_by=excluded.updated_by");
+          "na_reason=excluded.na_reason, maturity=excluded.maturity, owner=excluded.owner, "
+          "due=excluded.due, "
+          "comment=excluded.comment, updated_at=excluded.updated_at, "
+          "updated_by=excluded.updated_by");
       for (size_t r = 0; r < rows; ++r) {
         const Answer& n = *saved[done + r];
         int b = static_cast<int>(r) * 10;
-        st.bind(b + 1, as.id).bind(b + 2, n.question_id).bind(b + 3, to_string(n.status)).bind(b + 4, n.na_reason)
+        st.bind(b + 1, as.id)
+            .bind(b + 2, n.question_id)
+            .bind(b + 3, to_string(n.status))
+            .bind(b + 4, n.na_reason)
             .bind(b + 5, n.maturity ? std::optional<int64_t>(*n.maturity) : std::nullopt)
-            .bind(b + 6, n.owner).bind(b + 7, n.due).bind(b + 8, n.comment).bind(b + 9, now).bind(b + 10, actor_);
+            .bind(b + 6, n.owner)
+            .bind(b + 7, n.due)
+            .bind(b + 8, n.comment)
+            .bind(b + 9, now)
+            .bind(b + 10, actor_);
       }
       st.run();
     }

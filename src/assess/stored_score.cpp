@@ -25,7 +25,7 @@ CREATE TABLE assessment_scores (
   PRIMARY KEY (assessment_id, part)
 );
 )"}}),
-                           true);
+                          true);
 
 // Parts of an assessment's stored score: the three totals, and one per chapter.
 constexpr const char* kOverall = "overall";
@@ -49,7 +49,8 @@ std::string rec_mark(const std::optional<catalog::Recommendation>& r) {
 // The chapters above a check (usually one), as score() finds them.
 std::vector<std::string> chapters_of(const catalog::Framework& fw, const catalog::Item& check) {
   std::vector<std::string> out;
-  for (const catalog::Item* p = fw.find(check.parent); p; p = p->parent.empty() ? nullptr : fw.find(p->parent))
+  for (const catalog::Item* p = fw.find(check.parent); p;
+       p = p->parent.empty() ? nullptr : fw.find(p->parent))
     if (p->kind == "chapter") out.push_back(p->id);
   return out;
 }
@@ -98,7 +99,8 @@ std::string scoring_key(const catalog::Framework& fw) {
   return fw.key() + "#" + hex;
 }
 
-void store_score(store::Db& db, const catalog::Framework& fw, const Assessment& a, const AnswerMap& answers) {
+void store_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
+                 const AnswerMap& answers) {
   (void)kRegistered;
   Score s = score(fw, a.role, answers);
   std::vector<std::pair<std::string, const Tally*>> parts = {
@@ -108,9 +110,11 @@ void store_score(store::Db& db, const catalog::Framework& fw, const Assessment& 
   db.transaction([&] {
     db.prepare("DELETE FROM assessment_scores WHERE assessment_id=?").bind(1, a.id).run();
     std::string sql =
-        "INSERT INTO assessment_scores(assessment_id, part, scoring_key, questions, answered, implemented, partial, "
+        "INSERT INTO assessment_scores(assessment_id, part, scoring_key, questions, answered, "
+        "implemented, partial, "
         "not_implemented, not_applicable, unanswered, maturity_sum, maturity_count) VALUES ";
-    for (size_t i = 0; i < parts.size(); ++i) sql += i ? ",(?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?)";
+    for (size_t i = 0; i < parts.size(); ++i)
+      sql += i ? ",(?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?)";
     auto st = db.prepare(sql);
     for (size_t i = 0; i < parts.size(); ++i) {
       int b = static_cast<int>(i) * 12;
@@ -121,20 +125,24 @@ void store_score(store::Db& db, const catalog::Framework& fw, const Assessment& 
   });
 }
 
-bool detail::shift_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a, const Answer* prev,
-                                const Answer& next) {
+bool detail::shift_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
+                                const Answer* prev, const Answer& next) {
   const catalog::Item* check = fw.check_of_question(next.question_id);
   if (!check) return false;
   // The difference the change makes to every tally the question counts in (questions: none).
   Tally before, after;
   before.add(prev);
   after.add(&next);
-  std::vector<std::string> parts = {kOverall, recommended_for(*check, a.role) ? kRecommended : kReference};
+  std::vector<std::string> parts = {kOverall,
+                                    recommended_for(*check, a.role) ? kRecommended : kReference};
   for (const auto& ch : chapters_of(fw, *check)) parts.push_back(kChapterPrefix + ch);
   std::string sql =
-      "UPDATE assessment_scores SET answered=answered+?, implemented=implemented+?, partial=partial+?, "
-      "not_implemented=not_implemented+?, not_applicable=not_applicable+?, unanswered=unanswered+?, "
-      "maturity_sum=maturity_sum+?, maturity_count=maturity_count+? WHERE assessment_id=? AND scoring_key=? AND part IN (";
+      "UPDATE assessment_scores SET answered=answered+?, implemented=implemented+?, "
+      "partial=partial+?, "
+      "not_implemented=not_implemented+?, not_applicable=not_applicable+?, "
+      "unanswered=unanswered+?, "
+      "maturity_sum=maturity_sum+?, maturity_count=maturity_count+? WHERE assessment_id=? AND "
+      "scoring_key=? AND part IN (";
   for (size_t i = 0; i < parts.size(); ++i) sql += i ? ",?" : "?";
   sql += ")";
   auto st = db.prepare(sql);
@@ -158,7 +166,8 @@ int refresh_stored_scores(store::Db& db, const catalog::Catalog& cat) {
   std::vector<std::pair<Assessment, const catalog::Framework*>> stale;
   {
     auto st = db.prepare(
-        "SELECT a.id, a.org_id, a.framework, a.framework_version, a.role, s.scoring_key FROM assessments a "
+        "SELECT a.id, a.org_id, a.framework, a.framework_version, a.role, s.scoring_key FROM "
+        "assessments a "
         "LEFT JOIN assessment_scores s ON s.assessment_id=a.id AND s.part='overall' ORDER BY a.id");
     while (st.step()) {
       const auto* fw = cat.find(st.str(2), st.str(3));
@@ -187,16 +196,19 @@ int refresh_stored_scores(store::Db& db, const catalog::Catalog& cat) {
   return static_cast<int>(stale.size());
 }
 
-std::vector<StoredScore> stored_scores(store::Db& db, const catalog::Catalog& cat, std::optional<int64_t> org_id,
-                                       const std::string& period) {
+std::vector<StoredScore> stored_scores(store::Db& db, const catalog::Catalog& cat,
+                                       std::optional<int64_t> org_id, const std::string& period) {
   refresh_stored_scores(db, cat);
   std::unordered_map<std::string, std::string> current;  // framework key -> scoring key
   for (const auto& fw : cat.frameworks) current[fw.key()] = scoring_key(fw);
   std::vector<StoredScore> out;
   auto st = db.prepare(
-      "SELECT s.assessment_id, a.org_id, a.framework, a.framework_version, a.period, a.role, s.scoring_key, s.part, "
-      "s.questions, s.answered, s.implemented, s.partial, s.not_implemented, s.not_applicable, s.unanswered, "
-      "s.maturity_sum, s.maturity_count FROM assessment_scores s JOIN assessments a ON a.id=s.assessment_id "
+      "SELECT s.assessment_id, a.org_id, a.framework, a.framework_version, a.period, a.role, "
+      "s.scoring_key, s.part, "
+      "s.questions, s.answered, s.implemented, s.partial, s.not_implemented, s.not_applicable, "
+      "s.unanswered, "
+      "s.maturity_sum, s.maturity_count FROM assessment_scores s JOIN assessments a ON "
+      "a.id=s.assessment_id "
       "WHERE (?1 IS NULL OR a.org_id=?1) AND (?2='' OR a.period=?2) ORDER BY s.assessment_id");
   st.bind(1, org_id).bind(2, period);
   while (st.step()) {
@@ -216,10 +228,14 @@ std::vector<StoredScore> stored_scores(store::Db& db, const catalog::Catalog& ca
     StoredScore& s = out.back();
     std::string part = st.str(7);
     Tally t = read_tally(st, 8);
-    if (part == kOverall) s.overall = t;
-    else if (part == kRecommended) s.recommended = t;
-    else if (part == kReference) s.reference = t;
-    else if (part.rfind(kChapterPrefix, 0) == 0) s.by_chapter[part.substr(kChapterPrefix.size())] = t;
+    if (part == kOverall)
+      s.overall = t;
+    else if (part == kRecommended)
+      s.recommended = t;
+    else if (part == kReference)
+      s.reference = t;
+    else if (part.rfind(kChapterPrefix, 0) == 0)
+      s.by_chapter[part.substr(kChapterPrefix.size())] = t;
   }
   return out;
 }

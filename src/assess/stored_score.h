@@ -29,14 +29,15 @@ struct StoredScore {
 };
 
 // Replaces the stored tallies of `a` with those of `answers` (inside the caller's transaction).
-void store_score(store::Db& db, const catalog::Framework& fw, const Assessment& a, const AnswerMap& answers);
+void store_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
+                 const AnswerMap& answers);
 
 // One answer changed from `prev` (nullptr: there was none) to `next`: the stored tallies move by
 // the difference. When they are missing or of other inputs, `all_answers` (called only then)
 // gives the whole sheet, already saved, to compute them from.
 template <class LoadAll>
-void update_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a, const Answer* prev,
-                         const Answer& next, LoadAll all_answers);
+void update_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
+                         const Answer* prev, const Answer& next, LoadAll all_answers);
 
 // Recomputes the stored tallies of every assessment whose tallies are missing or were computed
 // from other inputs; assessments of frameworks that `cat` does not hold are left as they are.
@@ -51,13 +52,13 @@ std::vector<StoredScore> stored_scores(store::Db& db, const catalog::Catalog& ca
 
 namespace detail {
 // True when the tallies of `a` moved by the difference; false when they need computing.
-bool shift_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a, const Answer* prev,
-                        const Answer& next);
+bool shift_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
+                        const Answer* prev, const Answer& next);
 }  // namespace detail
 
 template <class LoadAll>
-void update_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a, const Answer* prev,
-                         const Answer& next, LoadAll all_answers) {
+void update_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
+                         const Answer* prev, const Answer& next, LoadAll all_answers) {
   if (!detail::shift_stored_score(db, fw, a, prev, next)) store_score(db, fw, a, all_answers());
 }
 

@@ -32,7 +32,8 @@ void expect_current(store::Db& db, const Assessment& a, const std::string& after
   EXPECT_EQ(got->recommended.json(cfg), want.recommended.json(cfg)) << after;
   EXPECT_EQ(got->reference.json(cfg), want.reference.json(cfg)) << after;
   ASSERT_EQ(got->by_chapter.size(), want.by_chapter.size()) << after;
-  for (const auto& [id, t] : want.by_chapter) EXPECT_EQ(got->by_chapter.at(id).json(cfg), t.json(cfg)) << after << ", chapter " << id;
+  for (const auto& [id, t] : want.by_chapter)
+    EXPECT_EQ(got->by_chapter.at(id).json(cfg), t.json(cfg)) << after << ", chapter " << id;
 }
 
 std::string filled_sheet(const Assessment& a) {
@@ -55,7 +56,8 @@ struct StoredScoreTest : ::testing::Test {
   AssessRepo repo{(db.migrate(), db), "tester"};
   Assessment a;
   void SetUp() override {
-    auto org = repo.create_org({0, "株式会社テスト通信", "operator_registered", {}, std::nullopt, {}});
+    auto org =
+        repo.create_org({0, "株式会社テスト通信", "operator_registered", {}, std::nullopt, {}});
     a = repo.create(org.id, tcs(), "operator", "FY2025", "");
   }
   Answer answer(const std::string& q, Status s) {
@@ -105,7 +107,8 @@ TEST_F(StoredScoreTest, EqualsTheComputedScoreAfterEveryKindOfWrite) {
 TEST_F(StoredScoreTest, AFailedWriteLeavesTheStoredScoreAsItWas) {
   import_file(repo, tcs(), a, "sheet.csv", filled_sheet(a));
   auto bad = answer("T2-001.1", Status::not_applicable);  // no reason: refused
-  EXPECT_THROW(repo.set_answers(a, tcs(), {answer("T2-002.1", Status::partial), bad}), std::invalid_argument);
+  EXPECT_THROW(repo.set_answers(a, tcs(), {answer("T2-002.1", Status::partial), bad}),
+               std::invalid_argument);
   expect_current(db, a, "a refused batch");
 }
 
@@ -136,12 +139,18 @@ TEST(StoredScoreMigration, ADatabaseFromBeforeTheTableGetsScoresOnFirstRead) {
   testing::TempDb tmp;
   store::Db db(tmp.path);
   db.migrate(149);
-  db.exec("INSERT INTO organizations(id, name, kind, created_at) VALUES (1, '旧組織', 'maker', '2025-01-01T00:00:00Z')");
-  db.exec("INSERT INTO assessments(id, org_id, framework, framework_version, role, period, created_at) VALUES (1, 1, 'tcs-2023', '" +
-          tcs().version + "', 'maker', 'FY2025', '2025-01-01T00:00:00Z')");
-  db.exec("INSERT INTO answers(assessment_id, question_id, status, maturity, updated_at, updated_by) VALUES "
-          "(1, 'T2-001.1', 'implemented', 3, '2025-01-01T00:00:00Z', 'old'), "
-          "(1, 'T2-002.1', 'partial', 1, '2025-01-01T00:00:00Z', 'old')");
+  db.exec(
+      "INSERT INTO organizations(id, name, kind, created_at) VALUES (1, '旧組織', 'maker', "
+      "'2025-01-01T00:00:00Z')");
+  db.exec(
+      "INSERT INTO assessments(id, org_id, framework, framework_version, role, period, created_at) "
+      "VALUES (1, 1, 'tcs-2023', '" +
+      tcs().version + "', 'maker', 'FY2025', '2025-01-01T00:00:00Z')");
+  db.exec(
+      "INSERT INTO answers(assessment_id, question_id, status, maturity, updated_at, updated_by) "
+      "VALUES "
+      "(1, 'T2-001.1', 'implemented', 3, '2025-01-01T00:00:00Z', 'old'), "
+      "(1, 'T2-002.1', 'partial', 1, '2025-01-01T00:00:00Z', 'old')");
   db.migrate();
   AssessRepo repo(db, "t");
   auto a = *repo.get(1);

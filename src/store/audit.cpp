@@ -5,9 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <algorithm>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -188,11 +188,15 @@ namespace {
 constexpr size_t kAuditRowsPerInsert = 64;
 
 std::string audit_insert_sql(size_t rows, bool with_client) {
-  std::string sql = with_client ? "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
-                                  "after_json, prev_hash, hash, client) VALUES "
-                                : "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
-                                  "after_json, prev_hash, hash) VALUES ";
-  for (size_t r = 0; r < rows; ++r) sql += (r ? ",(" : "(") + std::string(with_client ? "?,?,?,?,?,?,?,?,?,?,?,?)" : "?,?,?,?,?,?,?,?,?,?,?)");
+  std::string sql =
+      with_client
+          ? "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
+            "after_json, prev_hash, hash, client) VALUES "
+          : "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
+            "after_json, prev_hash, hash) VALUES ";
+  for (size_t r = 0; r < rows; ++r)
+    sql += (r ? ",(" : "(") +
+           std::string(with_client ? "?,?,?,?,?,?,?,?,?,?,?,?)" : "?,?,?,?,?,?,?,?,?,?,?)");
   return sql;
 }
 }  // namespace
@@ -229,9 +233,11 @@ int64_t audit_append_all(Db& db, std::span<const AuditEntry> entries, const std:
         std::string org = e.org_id ? std::to_string(*e.org_id) : "";
         std::string before = e.before.is_null() ? "" : e.before.dump();
         std::string after = e.after.is_null() ? "" : e.after.dump();
-        std::string h = key && id >= key->from
-                            ? keyed_hash(*key, id, prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after, client)
-                            : row_hash(prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after);
+        std::string h =
+            key && id >= key->from
+                ? keyed_hash(*key, id, prev, at, e.actor, org, e.entity, e.entity_id, e.action,
+                             before, after, client)
+                : row_hash(prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after);
         int b = static_cast<int>(r) * cols;
         st.bind(b + 1, id)
             .bind(b + 2, at)

@@ -425,8 +425,10 @@ std::optional<User> Accounts::user_for_token(const std::string& raw_token) {
   // One query for the token and its (enabled) user: a revoked token or a disabled user stops at
   // once, on every server, because nothing of it is cached.
   auto st = db_.prepare(
-      "SELECT t.id, t.last_used_at, t.expires_at, t.created_at, u.id, u.org_id, u.name, u.role, u.lang "
-      "FROM api_tokens t JOIN users u ON u.id=t.user_id WHERE t.token_hash=? AND t.revoked_at IS NULL AND u.disabled=0");
+      "SELECT t.id, t.last_used_at, t.expires_at, t.created_at, u.id, u.org_id, u.name, u.role, "
+      "u.lang "
+      "FROM api_tokens t JOIN users u ON u.id=t.user_id WHERE t.token_hash=? AND t.revoked_at IS "
+      "NULL AND u.disabled=0");
   st.bind(1, sha256_hex(raw_token));
   if (!st.step()) return std::nullopt;
   if (token_expiry(st.is_null(2) ? "" : st.str(2), st.str(3)) <= now) return std::nullopt;
@@ -437,8 +439,13 @@ std::optional<User> Accounts::user_for_token(const std::string& raw_token) {
   st.reset();  // the read ends before the write: SQLite cannot upgrade a stale read snapshot
   if (stale) {
     db_.transaction([&] {
-      db_.prepare("UPDATE api_tokens SET last_used_at=? WHERE id=? AND (last_used_at IS NULL OR last_used_at<?)")
-          .bind(1, now).bind(2, id).bind(3, now).run();
+      db_.prepare(
+             "UPDATE api_tokens SET last_used_at=? WHERE id=? AND (last_used_at IS NULL OR "
+             "last_used_at<?)")
+          .bind(1, now)
+          .bind(2, id)
+          .bind(3, now)
+          .run();
     });
   }
   return u;
