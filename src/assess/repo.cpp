@@ -275,6 +275,20 @@ std::string value_groups(size_t rows, size_t cols) {
 // Rows per multi-row INSERT (well under both engines' limits on bound parameters).
 constexpr size_t kRowsPerInsert = 64;
 
+// Inserts `n` rows of `cols` values with multi-row INSERTs: `head` VALUES (…),(…)… `tail`.
+// bind_row(stmt, offset, i) binds row i at parameters offset+1 … offset+cols.
+template <class BindRow>
+void insert_rows(store::Db& db, const std::string& head, size_t cols, size_t n,
+                 const std::string& tail, BindRow bind_row) {
+  for (size_t done = 0; done < n; done += kRowsPerInsert) {
+    size_t rows = std::min(kRowsPerInsert, n - done);
+    auto st = db.prepare(head + value_groups(rows, cols) + tail);
+    for (size_t r = 0; r < rows; ++r)
+      bind_row(st, static_cast<int>(r * cols), done + r);
+    st.run();
+  }
+}
+
 struct HistoryRow {
   std::string question_id, field, old_value, new_value;
 };
@@ -322,53 +336,40 @@ int AssessRepo::set_answers(const Assessment& as, const catalog::Framework& fw,
     changed = static_cast<int>(saved.size());
     if (saved.empty()) return;
     std::string now = store::now_utc();
-    for (size_t done = 0; done < history.size(); done += kRowsPerInsert) {
-      size_t rows = std::min(kRowsPerInsert, history.size() - done);
-      auto st = db_.prepare(
-          "INSERT INTO answer_history(assessment_id, question_id, field, old_value, new_value, at, "
-          "actor) VALUES " +
-          value_groups(rows, 7));
-      for (size_t r = 0; r < rows; ++r) {
-        const auto& h = history[done + r];
-        int b = static_cast<int>(r) * 7;
-        st.bind(b + 1, as.id)
-            .bind(b + 2, h.question_id)
-            .bind(b + 3, h.field)
-            .bind(b + 4, h.old_value)
-            .bind(b + 5, h.new_value)
-            .bind(b + 6, now)
-            .bind(b + 7, actor_);
-      }
-      st.run();
-    }
-    for (size_t done = 0; done < saved.size(); done += kRowsPerInsert) {
-      size_t rows = std::min(kRowsPerInsert, saved.size() - done);
-      auto st = db_.prepare(
-          "INSERT INTO answers(assessment_id, question_id, status, na_reason, maturity, owner, "
-          "due, comment, updated_at, updated_by) "
-          "VALUES " +
-          value_groups(rows, 10) +
-          " ON CONFLICT(assessment_id, question_id) DO UPDATE SET status=excluded.status, "
-          "na_reason=excluded.na_reason, maturity=excluded.maturity, owner=excluded.owner, "
-          "due=excluded.due, "
-          "comment=excluded.comment, updated_at=excluded.updated_at, "
-          "updated_by=excluded.updated_by");
-      for (size_t r = 0; r < rows; ++r) {
-        const Answer& n = *saved[done + r];
-        int b = static_cast<int>(r) * 10;
-        st.bind(b + 1, as.id)
-            .bind(b + 2, n.question_id)
-            .bind(b + 3, to_string(n.status))
-            .bind(b + 4, n.na_reason)
-            .bind(b + 5, n.maturity ? std::optional<int64_t>(*n.maturity) : std::nullopt)
-            .bind(b + 6, n.owner)
-            .bind(b + 7, n.due)
-            .bind(b + 8, n.comment)
-            .bind(b + 9, now)
-            .bind(b + 10, actor_);
-      }
-      st.run();
-    }
+    insert_rows(db_,
+                "INSERT INTO answer_history(assessment_id, question_id, field, old_value, "
+                "new_value, at, actor) VALUES ",
+                7, history.size(), "", [&](store::Stmt& st, int b, size_t i) {
+                  const auto& h = history[i];
+                  st.bind(b + 1, as.id)
+                      .bind(b + 2, h.question_id)
+                      .bind(b + 3, h.field)
+                      .bind(b + 4, h.old_value)
+                      .bind(b + 5, h.new_value)
+                      .bind(b + 6, now)
+                      .bind(b + 7, actor_);
+                });
+    insert_rows(db_,
+                "INSERT INTO answers(assessment_id, question_id, status, na_reason, maturity, "
+                "owner, due, comment, updated_at, updated_by) VALUES ",
+                10, saved.size(),
+                " ON CONFLICT(assessment_id, question_id) DO UPDATE SET status=excluded.status, "
+                "na_reason=excluded.na_reason, maturity=excluded.maturity, owner=excluded.owner, "
+                "due=excluded.due, comment=excluded.comment, updated_at=excluded.updated_at, "
+                "updated_by=excluded.updated_by",
+                [&](store::Stmt& st, int b, size_t i) {
+                  const Answer& n = *saved[i];
+                  st.bind(b + 1, as.id)
+                      .bind(b + 2, n.question_id)
+                      .bind(b + 3, to_string(n.status))
+                      .bind(b + 4, n.na_reason)
+                      .bind(b + 5, n.maturity ? std::optional<int64_t>(*n.maturity) : std::nullopt)
+                      .bind(b + 6, n.owner)
+                      .bind(b + 7, n.due)
+                      .bind(b + 8, n.comment)
+                      .bind(b + 9, now)
+                      .bind(b + 10, actor_);
+                });
     store::audit_append_all(db_, audit);
     // The stored score moves with the answers, in the same transaction.
     if (next.size() == 1) {

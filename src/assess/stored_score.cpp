@@ -163,25 +163,17 @@ bool detail::shift_stored_score(store::Db& db, const catalog::Framework& fw, con
 
 int refresh_stored_scores(store::Db& db, const catalog::Catalog& cat) {
   std::unordered_map<const catalog::Framework*, std::string> keys;
-  std::vector<std::pair<Assessment, const catalog::Framework*>> stale;
+  std::vector<std::pair<int64_t, const catalog::Framework*>> stale;
   {
     auto st = db.prepare(
-        "SELECT a.id, a.org_id, a.framework, a.framework_version, a.role, s.scoring_key FROM "
-        "assessments a "
+        "SELECT a.id, a.framework, a.framework_version, s.scoring_key FROM assessments a "
         "LEFT JOIN assessment_scores s ON s.assessment_id=a.id AND s.part='overall' ORDER BY a.id");
     while (st.step()) {
-      const auto* fw = cat.find(st.str(2), st.str(3));
+      const auto* fw = cat.find(st.str(1), st.str(2));
       if (!fw) continue;
       auto [it, fresh] = keys.try_emplace(fw);
       if (fresh) it->second = scoring_key(*fw);
-      if (!st.is_null(5) && st.str(5) == it->second) continue;
-      Assessment a;
-      a.id = st.i64(0);
-      a.org_id = st.i64(1);
-      a.framework = st.str(2);
-      a.framework_version = st.str(3);
-      a.role = st.str(4);
-      stale.emplace_back(a, fw);
+      if (st.is_null(3) || st.str(3) != it->second) stale.emplace_back(st.i64(0), fw);
     }
   }
   AssessRepo repo(db, "system");
@@ -190,7 +182,7 @@ int refresh_stored_scores(store::Db& db, const catalog::Catalog& cat) {
   for (size_t done = 0; done < stale.size(); done += kPerTransaction) {
     db.transaction([&] {
       for (size_t i = done; i < std::min(stale.size(), done + kPerTransaction); ++i)
-        store_score(db, *stale[i].second, stale[i].first, repo.answers(stale[i].first.id));
+        store_score(db, *stale[i].second, *repo.get(stale[i].first), repo.answers(stale[i].first));
     });
   }
   return static_cast<int>(stale.size());
@@ -199,41 +191,48 @@ int refresh_stored_scores(store::Db& db, const catalog::Catalog& cat) {
 std::vector<StoredScore> stored_scores(store::Db& db, const catalog::Catalog& cat,
                                        std::optional<int64_t> org_id, const std::string& period) {
   refresh_stored_scores(db, cat);
+  // Two narrow reads (the assessments, then their tallies) rather than one wide join: the
+  // tallies are most of the rows, and each carries only numbers and its part.
   std::unordered_map<std::string, std::string> current;  // framework key -> scoring key
   for (const auto& fw : cat.frameworks) current[fw.key()] = scoring_key(fw);
   std::vector<StoredScore> out;
-  auto st = db.prepare(
-      "SELECT s.assessment_id, a.org_id, a.framework, a.framework_version, a.period, a.role, "
-      "s.scoring_key, s.part, "
-      "s.questions, s.answered, s.implemented, s.partial, s.not_implemented, s.not_applicable, "
-      "s.unanswered, "
-      "s.maturity_sum, s.maturity_count FROM assessment_scores s JOIN assessments a ON "
-      "a.id=s.assessment_id "
-      "WHERE (?1 IS NULL OR a.org_id=?1) AND (?2='' OR a.period=?2) ORDER BY s.assessment_id");
-  st.bind(1, org_id).bind(2, period);
-  while (st.step()) {
-    int64_t id = st.i64(0);
-    // Tallies of a framework no longer loaded cannot be vouched for: left out.
-    auto key = current.find(st.str(2) + "@" + st.str(3));
-    if (key == current.end() || key->second != st.str(6)) continue;
-    if (out.empty() || out.back().assessment_id != id) {
+  std::unordered_map<int64_t, size_t> index;
+  {
+    auto st = db.prepare(
+        "SELECT a.id, a.org_id, a.framework, a.framework_version, a.period, a.role, s.scoring_key "
+        "FROM assessments a JOIN assessment_scores s ON s.assessment_id=a.id AND s.part='overall' "
+        "WHERE (?1 IS NULL OR a.org_id=?1) AND (?2='' OR a.period=?2) ORDER BY a.id");
+    st.bind(1, org_id).bind(2, period);
+    while (st.step()) {
+      // Tallies of a framework no longer loaded cannot be vouched for: left out. (The parts of
+      // one assessment are always written together, with one key.)
+      auto key = current.find(st.str(2) + "@" + st.str(3));
+      if (key == current.end() || key->second != st.str(6)) continue;
       StoredScore s;
-      s.assessment_id = id;
+      s.assessment_id = st.i64(0);
       s.org_id = st.i64(1);
       s.framework = st.str(2);
       s.period = st.str(4);
       s.role = st.str(5);
+      index[s.assessment_id] = out.size();
       out.push_back(std::move(s));
     }
-    StoredScore& s = out.back();
-    std::string part = st.str(7);
-    Tally t = read_tally(st, 8);
-    if (part == kOverall)
-      s.overall = t;
-    else if (part == kRecommended)
-      s.recommended = t;
-    else if (part == kReference)
-      s.reference = t;
+  }
+  auto st = db.prepare(
+      "SELECT s.assessment_id, s.part, s.questions, s.answered, s.implemented, s.partial, "
+      "s.not_implemented, s.not_applicable, s.unanswered, s.maturity_sum, s.maturity_count "
+      "FROM assessment_scores s JOIN assessments a ON a.id=s.assessment_id "
+      "WHERE (?1 IS NULL OR a.org_id=?1) AND (?2='' OR a.period=?2)");
+  st.bind(1, org_id).bind(2, period);
+  while (st.step()) {
+    auto at = index.find(st.i64(0));
+    if (at == index.end()) continue;
+    StoredScore& s = out[at->second];
+    std::string part = st.str(1);
+    Tally t = read_tally(st, 2);
+    if (part == kOverall) s.overall = t;
+    else if (part == kRecommended) s.recommended = t;
+    else if (part == kReference) s.reference = t;
     else if (part.rfind(kChapterPrefix, 0) == 0)
       s.by_chapter[part.substr(kChapterPrefix.size())] = t;
   }
