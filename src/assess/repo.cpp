@@ -283,8 +283,7 @@ void insert_rows(store::Db& db, const std::string& head, size_t cols, size_t n,
   for (size_t done = 0; done < n; done += kRowsPerInsert) {
     size_t rows = std::min(kRowsPerInsert, n - done);
     auto st = db.prepare(head + value_groups(rows, cols) + tail);
-    for (size_t r = 0; r < rows; ++r)
-      bind_row(st, static_cast<int>(r * cols), done + r);
+    for (size_t r = 0; r < rows; ++r) bind_row(st, static_cast<int>(r * cols), done + r);
     st.run();
   }
 }

@@ -230,9 +230,12 @@ std::vector<StoredScore> stored_scores(store::Db& db, const catalog::Catalog& ca
     StoredScore& s = out[at->second];
     std::string part = st.str(1);
     Tally t = read_tally(st, 2);
-    if (part == kOverall) s.overall = t;
-    else if (part == kRecommended) s.recommended = t;
-    else if (part == kReference) s.reference = t;
+    if (part == kOverall)
+      s.overall = t;
+    else if (part == kRecommended)
+      s.recommended = t;
+    else if (part == kReference)
+      s.reference = t;
     else if (part.rfind(kChapterPrefix, 0) == 0)
       s.by_chapter[part.substr(kChapterPrefix.size())] = t;
   }
