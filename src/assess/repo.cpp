@@ -5,9 +5,11 @@
 #include "common/file_name.h"
 
 #include <regex>
+#include <set>
 #include <stdexcept>
 
 #include "assess/maturity.h"
+#include "assess/stored_score.h"
 #include "common/date.h"
 #include "common/uuid.h"
 #include "store/audit.h"
@@ -199,6 +201,7 @@ Assessment AssessRepo::create(int64_t org_id, const catalog::Framework& fw, cons
         .bind(1, org_id).bind(2, fw.id).bind(3, fw.version).bind(4, role).bind(5, period).bind(6, scope)
         .bind(7, store::now_utc()).run();
     a = *get(db_.last_insert_id());
+    store_score(db_, fw, a, {});
     store::audit_append(db_, {actor_, org_id, "assessment", std::to_string(a.id), "create", nullptr,
                               {{"framework", fw.key()}, {"role", role}, {"period", period}}});
   });
@@ -259,44 +262,141 @@ void check_answer(Answer& next, const catalog::Framework& fw, int max_maturity) 
   next.due = date::require("due (期限)", next.due);
 }
 
+namespace {
+// "(?,?,…),(?,?,…)…": `rows` groups of `cols` placeholders.
+std::string value_groups(size_t rows, size_t cols) {
+  std::string one = "(";
+  for (size_t c = 0; c < cols; ++c) one += c ? ",?" : "?";
+  one += ")";
+  std::string out;
+  for (size_t r = 0; r < rows; ++r) out += (r ? "," : "") + one;
+  return out;
+}
+// Rows per multi-row INSERT (well under both engines' limits on bound parameters).
+constexpr size_t kRowsPerInsert = 64;
+
+// Inserts `n` rows of `cols` values with multi-row INSERTs: `head` VALUES (…),(…)… `tail`.
+// bind_row(stmt, offset, i) binds row i at parameters offset+1 … offset+cols.
+template <class BindRow>
+void insert_rows(store::Db& db, const std::string& head, size_t cols, size_t n,
+                 const std::string& tail, BindRow bind_row) {
+  for (size_t done = 0; done < n; done += kRowsPerInsert) {
+    size_t rows = std::min(kRowsPerInsert, n - done);
+    auto st = db.prepare(head + value_groups(rows, cols) + tail);
+    for (size_t r = 0; r < rows; ++r) bind_row(st, static_cast<int>(r * cols), done + r);
+    st.run();
+  }
+}
+
+struct HistoryRow {
+  std::string question_id, field, old_value, new_value;
+};
+}  // namespace
+
 bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, Answer next) {
-  // Any scale starts at 0; the scale's top level is the service's to check (AssessService).
-  check_answer(next, fw, std::numeric_limits<int>::max());
-  bool changed = false;
+  return set_answers(as, fw, {std::move(next)}) > 0;
+}
+
+int AssessRepo::set_answers(const Assessment& as, const catalog::Framework& fw,
+                            std::vector<Answer> next) {
+  std::set<std::string> seen;
+  for (auto& n : next) {
+    // Any scale starts at 0; the scale's top level is the service's to check (AssessService).
+    check_answer(n, fw, std::numeric_limits<int>::max());
+    if (!seen.insert(n.question_id).second)
+      throw std::invalid_argument("question: '" + n.question_id + "' given twice");
+  }
+  if (next.empty()) return 0;
+  int changed = 0;
   db_.transaction([&] {
-    // Only this question's row: loading the whole sheet per answer made imports quadratic.
-    Answer prev;
-    prev.question_id = next.question_id;
-    if (auto cur = answers(as.id, next.question_id); !cur.empty()) prev = cur.begin()->second;
-    changed = store_answer(as, prev, next);
+    // One answer loads only its own row (the API's PUT); a sheet loads the sheet once.
+    AnswerMap current = next.size() == 1 ? answers(as.id, next[0].question_id) : answers(as.id);
+    std::vector<std::pair<Answer, Answer>> changes;
+    for (auto& n : next) {
+      Answer prev;
+      prev.question_id = n.question_id;
+      if (auto it = current.find(n.question_id); it != current.end()) prev = it->second;
+      changes.emplace_back(std::move(prev), std::move(n));
+    }
+    for (bool c : store_answers(as, fw, changes)) changed += c ? 1 : 0;
   });
   return changed;
 }
 
-bool AssessRepo::store_answer(const Assessment& as, const Answer& prev, Answer& next) {
-  json before = answer_json(prev), after = answer_json(next);
-  if (before == after) return false;
+std::vector<bool> AssessRepo::store_answers(const Assessment& as, const catalog::Framework& fw,
+                                            std::vector<std::pair<Answer, Answer>>& changes) {
+  std::vector<bool> changed(changes.size(), false);
   db_.transaction([&] {
-    std::string now = store::now_utc();
-    for (const auto& [k, v] : after.items()) {
-      if (before[k] == v) continue;
-      auto s = [](const json& j) { return j.is_string() ? j.get<std::string>() : j.is_null() ? "" : j.dump(); };
-      db_.prepare("INSERT INTO answer_history(assessment_id, question_id, field, old_value, new_value, at, actor) VALUES (?,?,?,?,?,?,?)")
-          .bind(1, as.id).bind(2, next.question_id).bind(3, k).bind(4, s(before[k])).bind(5, s(v)).bind(6, now).bind(7, actor_).run();
+    std::vector<size_t> saved;  // indexes into changes
+    std::vector<HistoryRow> history;
+    std::vector<store::AuditEntry> audit;
+    for (size_t i = 0; i < changes.size(); ++i) {
+      const auto& [prev, n] = changes[i];
+      json before = answer_json(prev), after = answer_json(n);
+      if (before == after) continue;
+      for (const auto& [k, v] : after.items()) {
+        if (before[k] == v) continue;
+        auto s = [](const json& j) {
+          return j.is_string() ? j.get<std::string>() : j.is_null() ? "" : j.dump();
+        };
+        history.push_back({n.question_id, k, s(before[k]), s(v)});
+      }
+      audit.push_back({actor_, as.org_id, "answer", std::to_string(as.id) + ":" + n.question_id,
+                       "update", std::move(before), std::move(after)});
+      saved.push_back(i);
+      changed[i] = true;
     }
-    db_.prepare(
-          "INSERT INTO answers(assessment_id, question_id, status, na_reason, maturity, owner, due, comment, updated_at, updated_by) "
-          "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(assessment_id, question_id) DO UPDATE SET status=excluded.status, "
-          "na_reason=excluded.na_reason, maturity=excluded.maturity, owner=excluded.owner, due=excluded.due, "
-          "comment=excluded.comment, updated_at=excluded.updated_at, updated_by=excluded.updated_by")
-        .bind(1, as.id).bind(2, next.question_id).bind(3, to_string(next.status)).bind(4, next.na_reason)
-        .bind(5, next.maturity ? std::optional<int64_t>(*next.maturity) : std::nullopt)
-        .bind(6, next.owner).bind(7, next.due).bind(8, next.comment).bind(9, now).bind(10, actor_).run();
-    store::audit_append(db_, {actor_, as.org_id, "answer", std::to_string(as.id) + ":" + next.question_id, "update", before, after});
-    next.updated_at = now;
-    next.updated_by = actor_;
+    if (saved.empty()) return;
+    std::string now = store::now_utc();
+    for (size_t i : saved) {
+      changes[i].second.updated_at = now;
+      changes[i].second.updated_by = actor_;
+    }
+    insert_rows(db_,
+                "INSERT INTO answer_history(assessment_id, question_id, field, old_value, "
+                "new_value, at, actor) VALUES ",
+                7, history.size(), "", [&](store::Stmt& st, int b, size_t i) {
+                  const auto& h = history[i];
+                  st.bind(b + 1, as.id)
+                      .bind(b + 2, h.question_id)
+                      .bind(b + 3, h.field)
+                      .bind(b + 4, h.old_value)
+                      .bind(b + 5, h.new_value)
+                      .bind(b + 6, now)
+                      .bind(b + 7, actor_);
+                });
+    insert_rows(db_,
+                "INSERT INTO answers(assessment_id, question_id, status, na_reason, maturity, "
+                "owner, due, comment, updated_at, updated_by) VALUES ",
+                10, saved.size(),
+                " ON CONFLICT(assessment_id, question_id) DO UPDATE SET status=excluded.status, "
+                "na_reason=excluded.na_reason, maturity=excluded.maturity, owner=excluded.owner, "
+                "due=excluded.due, comment=excluded.comment, updated_at=excluded.updated_at, "
+                "updated_by=excluded.updated_by",
+                [&](store::Stmt& st, int b, size_t i) {
+                  const Answer& n = changes[saved[i]].second;
+                  st.bind(b + 1, as.id)
+                      .bind(b + 2, n.question_id)
+                      .bind(b + 3, to_string(n.status))
+                      .bind(b + 4, n.na_reason)
+                      .bind(b + 5, n.maturity ? std::optional<int64_t>(*n.maturity) : std::nullopt)
+                      .bind(b + 6, n.owner)
+                      .bind(b + 7, n.due)
+                      .bind(b + 8, n.comment)
+                      .bind(b + 9, now)
+                      .bind(b + 10, actor_);
+                });
+    store::audit_append_all(db_, audit);
+    // The stored score moves with the answers, in the same transaction: one answer by its
+    // difference, a batch from the saved sheet.
+    if (saved.size() == 1) {
+      const auto& [prev, n] = changes[saved[0]];
+      update_stored_score(db_, fw, as, &prev, n, [&] { return answers(as.id); });
+    } else {
+      store_score(db_, fw, as, answers(as.id));
+    }
   });
-  return true;
+  return changed;
 }
 
 std::vector<HistoryEntry> AssessRepo::history(int64_t aid, const std::string& qid) {
@@ -372,6 +472,7 @@ Assessment AssessRepo::next_period(const Assessment& prev, const catalog::Framew
     next = create(prev.org_id, fw, prev.role, period, prev.scope);
     db_.prepare("UPDATE assessments SET previous_id=? WHERE id=?").bind(1, prev.id).bind(2, next.id).run();
     next.previous_id = prev.id;
+    std::vector<Answer> carried;
     for (auto [qid, a] : answers(prev.id)) {
       if (!fw.question(qid)) continue;  // the newer edition dropped the question
       if (reset_status) {
@@ -379,8 +480,9 @@ Assessment AssessRepo::next_period(const Assessment& prev, const catalog::Framew
         a.na_reason.clear();
         a.maturity.reset();
       }
-      set_answer(next, fw, a);
+      carried.push_back(std::move(a));
     }
+    set_answers(next, fw, std::move(carried));
     // Evidence still valid on `today` carries over (same bytes, same hash).
     db_.prepare(
           "INSERT INTO evidence(assessment_id, question_id, kind, filename, mime, sha256, size, content, url, evidence_date, expires_on, uploaded_at, uploaded_by) "

@@ -45,10 +45,16 @@ class AssessRepo {
   // for fixtures and copies. Users' changes go through AssessService::update_answers, which
   // also holds them to the maturity scale. Returns false when nothing changed.
   bool set_answer(const Assessment& a, const catalog::Framework& fw, Answer next);
-  // Stores `next` over `prev` (as loaded): a history row per changed field and an audit entry,
-  // in one transaction, and sets next's updated_at/updated_by. No checks. Returns false when
-  // nothing changed.
-  bool store_answer(const Assessment& a, const Answer& prev, Answer& next);
+  // Stores checked answers over the ones loaded before them, as (as stored, next) pairs: a history
+  // row per changed field, an audit entry per changed answer and the stored score, in one
+  // transaction with multi-row statements; sets next's updated_at/updated_by where it changed.
+  // No checks (the caller checked). Returns, per pair, whether it changed.
+  std::vector<bool> store_answers(const Assessment& a, const catalog::Framework& fw,
+                                  std::vector<std::pair<Answer, Answer>>& changes);
+  // Checks and stores several answers in one transaction, as set_answer would one by one, for
+  // fixtures, copies and benchmarks. Returns how many changed. Each question at most once
+  // (std::invalid_argument otherwise).
+  int set_answers(const Assessment& a, const catalog::Framework& fw, std::vector<Answer> next);
   std::vector<HistoryEntry> history(int64_t assessment_id, const std::string& question_id = "");
 
   Evidence add_file(const Assessment& a, const std::string& question_id, const std::string& filename,

@@ -1,5 +1,6 @@
 #include "assess/service.h"
 
+#include <set>
 #include <stdexcept>
 
 namespace anzen::assess {
@@ -105,11 +106,18 @@ std::vector<AssessService::Updated> AssessService::update_answers(
   db_.transaction([&] {
     std::vector<AnswerIssue> issues;
     std::vector<std::pair<Answer, Answer>> checked;  // (as stored, next)
+    std::set<std::string> seen;
+    // One answer loads only its own row (the API's PUT); a sheet loads the sheet once.
+    AnswerMap current = patches.size() == 1 ? repo_.answers(a.id, patches[0].first) : repo_.answers(a.id);
     for (size_t i = 0; i < patches.size(); ++i) {
       const auto& [qid, patch] = patches[i];
+      if (!seen.insert(qid).second) {  // one statement may not upsert a row twice
+        issues.push_back({i, "question", "question: '" + qid + "' given twice"});
+        continue;
+      }
       Answer prev;
       prev.question_id = qid;
-      if (auto cur = repo_.answers(a.id, qid); !cur.empty()) prev = cur.begin()->second;
+      if (auto it = current.find(qid); it != current.end()) prev = it->second;
       Answer next = merge(prev, patch);
       try {
         check_answer(next, fw, scale_.max());
@@ -121,10 +129,9 @@ std::vector<AssessService::Updated> AssessService::update_answers(
       checked.emplace_back(std::move(prev), std::move(next));
     }
     if (!issues.empty()) throw AnswerErrors(std::move(issues));
-    for (auto& [prev, next] : checked) {
-      bool changed = repo_.store_answer(a, prev, next);
-      out.push_back({changed ? next : prev, changed});
-    }
+    auto changed = repo_.store_answers(a, fw, checked);
+    for (size_t i = 0; i < checked.size(); ++i)
+      out.push_back({changed[i] ? checked[i].second : checked[i].first, changed[i]});
   });
   return out;
 }

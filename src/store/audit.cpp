@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -179,50 +180,83 @@ std::string default_actor() {
 }
 
 int64_t audit_append(Db& db, const AuditEntry& e, const std::string& client) {
+  return audit_append_all(db, {&e, 1}, client);
+}
+
+namespace {
+// Rows per multi-row INSERT: well under both engines' limits on bound parameters.
+constexpr size_t kAuditRowsPerInsert = 64;
+
+std::string audit_insert_sql(size_t rows, bool with_client) {
+  std::string sql =
+      with_client
+          ? "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
+            "after_json, prev_hash, hash, client) VALUES "
+          : "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
+            "after_json, prev_hash, hash) VALUES ";
+  for (size_t r = 0; r < rows; ++r)
+    sql += (r ? ",(" : "(") +
+           std::string(with_client ? "?,?,?,?,?,?,?,?,?,?,?,?)" : "?,?,?,?,?,?,?,?,?,?,?)");
+  return sql;
+}
+}  // namespace
+
+int64_t audit_append_all(Db& db, std::span<const AuditEntry> entries, const std::string& client) {
   (void)kRegistered;
   int64_t appended = 0;
+  if (entries.empty()) return appended;
   // Inside the write transaction: no other append comes between reading the last row and
   // inserting after it (ids stay without gaps; PostgreSQL sequences would skip on rollback).
   db.transaction([&] {
+    // The last row gives both the previous hash and the next id (one round trip); the rows of
+    // a batch chain in memory and go in with multi-row INSERTs.
     std::string prev = "genesis";
-    {
-      auto st = db.prepare("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
-      if (st.step()) prev = st.str(0);
-    }
-    std::string at = now_utc();
-    std::string org = e.org_id ? std::to_string(*e.org_id) : "";
-    std::string before = e.before.is_null() ? "" : e.before.dump();
-    std::string after = e.after.is_null() ? "" : e.after.dump();
     int64_t id = 1;
     {
-      auto st = db.prepare("SELECT COALESCE(max(id), 0) FROM audit_log");
-      if (st.step()) id = st.i64(0) + 1;
+      auto st = db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+      if (st.step()) {
+        id = st.i64(0) + 1;
+        prev = st.str(1);
+      }
     }
+    std::string at = now_utc();
     auto key = key_for(db, true);
-    std::string h = key && id >= key->from
-                        ? keyed_hash(*key, id, prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after, client)
-                        : row_hash(prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after);
     // Without a client the column is left out, so appending also works on a schema that predates
     // it (migration 2), as during an upgrade.
-    std::string sql = client.empty() ? "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
-                                       "after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-                                     : "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
-                                       "after_json, prev_hash, hash, client) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
-    auto st = db.prepare(sql);
-    st.bind(1, id)
-        .bind(2, at)
-        .bind(3, e.actor)
-        .bind(4, e.org_id)
-        .bind(5, e.entity)
-        .bind(6, e.entity_id)
-        .bind(7, e.action)
-        .bind(8, e.before.is_null() ? std::optional<std::string>() : before)
-        .bind(9, e.after.is_null() ? std::optional<std::string>() : after)
-        .bind(10, prev)
-        .bind(11, h);
-    if (!client.empty()) st.bind(12, client);
-    st.run();
-    appended = id;
+    const bool with_client = !client.empty();
+    const int cols = with_client ? 12 : 11;
+    for (size_t done = 0; done < entries.size();) {
+      size_t n = std::min(kAuditRowsPerInsert, entries.size() - done);
+      auto st = db.prepare(audit_insert_sql(n, with_client));
+      for (size_t r = 0; r < n; ++r, ++id) {
+        const AuditEntry& e = entries[done + r];
+        std::string org = e.org_id ? std::to_string(*e.org_id) : "";
+        std::string before = e.before.is_null() ? "" : e.before.dump();
+        std::string after = e.after.is_null() ? "" : e.after.dump();
+        std::string h =
+            key && id >= key->from
+                ? keyed_hash(*key, id, prev, at, e.actor, org, e.entity, e.entity_id, e.action,
+                             before, after, client)
+                : row_hash(prev, at, e.actor, org, e.entity, e.entity_id, e.action, before, after);
+        int b = static_cast<int>(r) * cols;
+        st.bind(b + 1, id)
+            .bind(b + 2, at)
+            .bind(b + 3, e.actor)
+            .bind(b + 4, e.org_id)
+            .bind(b + 5, e.entity)
+            .bind(b + 6, e.entity_id)
+            .bind(b + 7, e.action)
+            .bind(b + 8, e.before.is_null() ? std::optional<std::string>() : before)
+            .bind(b + 9, e.after.is_null() ? std::optional<std::string>() : after)
+            .bind(b + 10, prev)
+            .bind(b + 11, h);
+        if (with_client) st.bind(b + 12, client);
+        prev = std::move(h);
+        appended = id;
+      }
+      st.run();
+      done += n;
+    }
   });
   return appended;
 }

@@ -8,6 +8,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "store/db.h"
@@ -27,6 +28,11 @@ struct AuditEntry {
 // Appends inside the caller's transaction (call it within Db::transaction). `client` is the
 // address of the web client the event came from (empty from the command line).
 int64_t audit_append(Db& db, const AuditEntry& e, const std::string& client = "");
+// Appends several entries in order, chained as if appended one by one (same transaction, same
+// time stamp), with multi-row INSERTs: a sheet import audits every answer it changes. Returns
+// the id of the last row (0 when `entries` is empty).
+int64_t audit_append_all(Db& db, std::span<const AuditEntry> entries,
+                         const std::string& client = "");
 
 struct AuditVerdict {
   bool ok = true;

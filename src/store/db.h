@@ -88,7 +88,7 @@ struct Migration {
 
 class Db {
  public:
-  // An SQLite file (created if needed; WAL, foreign keys, synchronous=FULL) or a libpq URI.
+  // An SQLite file (created if needed; WAL, foreign keys, synchronous=NORMAL) or a libpq URI.
   explicit Db(const std::string& path_or_uri);
   ~Db();
   Db(const Db&) = delete;
