@@ -377,7 +377,7 @@ class Loop {
         c.head = std::move(h);
         if (bad) return refuse(c, bad->status, bad->reason);
         const Head& hd = *c.head;
-        size_t limit = hd.credentials ? lim().max_body : lim().max_body_anonymous;
+        size_t limit = body_limit(lim(), hd);
         if (!hd.chunked && hd.content_length > limit) return refuse(c, 413, "body too large");
         if (!hd.chunked && !sh_.reserve(hd.content_length)) return refuse(c, 503, "busy");
         c.reserved = hd.chunked ? 0 : hd.content_length;

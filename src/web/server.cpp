@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "catalog/catalog_dir.h"
+#include "web/hook_limits.h"
 #include "web/http_loop.h"
 #include "web/router.h"
 
@@ -28,6 +29,7 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   http::LoopOptions lo;
   lo.loops = opt.threads;
   lo.limits.head_timeout_ms = opt.header_timeout_seconds * 1000;
+  lo.limits.body_limit_by_prefix.emplace_back(kHookPathPrefix, kMaxHookBody);
   lo.trusted_proxies = opt.trusted_proxies;
   lo.tls_cert = opt.tls_cert;
   lo.tls_key = opt.tls_key;
