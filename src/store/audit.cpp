@@ -13,6 +13,8 @@
 #include <stdexcept>
 
 #include "common/uuid.h"
+#include "store/audit_client.h"
+#include "store/backend.h"
 #include "store/key_file.h"
 #include "store/postgres/dialect.h"
 
@@ -178,8 +180,15 @@ std::string default_actor() {
   return actor;
 }
 
-int64_t audit_append(Db& db, const AuditEntry& e, const std::string& client) {
+void set_audit_client(Db& db, std::string client) {
+  db.connection().audit_client = std::move(client);
+}
+const std::string& audit_client(Db& db) { return db.connection().audit_client; }
+
+int64_t audit_append(Db& db, const AuditEntry& e, const std::string& explicit_client) {
   (void)kRegistered;
+  // Without a client named here, the client of the web request the connection serves.
+  const std::string& client = explicit_client.empty() ? audit_client(db) : explicit_client;
   int64_t appended = 0;
   // Inside the write transaction: no other append comes between reading the last row and
   // inserting after it (ids stay without gaps; PostgreSQL sequences would skip on rollback).
