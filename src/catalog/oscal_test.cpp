@@ -249,11 +249,12 @@ TEST_F(Rev5Shaped, ObjectiveIdsAreKeptAndEveryParameterIsResolved) {
 
 TEST_F(Rev5Shaped, ReExportKeepsParametersAndValidates) {
   json out = export_oscal(fw(), "en");
-  expect_valid(out, "catalog");
   Catalog again = with(oscal_catalog_to_files(out, "again.json", "rev5-again"));
   const Framework& fw2 = *again.find("rev5-again");
   EXPECT_EQ(fw2.find("ac-1")->questions.at(1).id, "ac-1_obj.a-2");
   EXPECT_EQ(fw2.find("ac-1")->text.en, fw().find("ac-1")->text.en);
+  EXPECT_EQ(fw2.find("ac-2")->questions.at(0).text.en, fw().find("ac-2")->questions.at(0).text.en);
+  expect_valid(out, "catalog");  // last: skips without node and ajv
 }
 
 TEST(OscalProfile, NistModerateBaselineResolvesToNistsOwnControlSet) {

@@ -202,12 +202,12 @@ void register_notify(CLI::App& app, Globals& g) {
   te->add_option("--org", te_org, "Organisation id")->required();
   te->add_option("--public-url", te_url, kPublicUrlHelp);
   te->callback([&g] {
-    std::string url = public_url_of(te_url, kDefaultPublicUrl);
+    std::string base = public_url_of(te_url, kDefaultPublicUrl);
     store::Db db(g.db);
     db.migrate();
     need_org(db, te_org);
     ops::NetworkSender sender;
-    auto rep = ops::send_test(db, te_org, ops::SystemClock().now(), sender, url);
+    auto rep = ops::send_test(db, te_org, ops::SystemClock().now(), sender, base);
     print_json(rep.to_json());
     if (rep.sent < rep.queued) std::exit(1);
   });
