@@ -152,7 +152,8 @@ wait_for 60 mail_with "重大な事故" || fail "no Japanese mail about the seri
 mail_with "重大な事故" >serious_mail.txt
 grep -q "速報" serious_mail.txt || fail "the mail does not name the prompt report: $(cat serious_mail.txt)"
 grep -q "https://anzen.example.jp/incidents/$id" serious_mail.txt || fail "the mail lacks the absolute link to the incident: $(cat serious_mail.txt)"
-mail_with "報告を要する事故" | grep -q "https://anzen.example.jp/incidents/$id" || fail "the server's mail lacks the absolute link"
+mail_with "報告を要する事故" >first_mail.txt
+grep -q "https://anzen.example.jp/incidents/$id" first_mail.txt || fail "the server's mail lacks the absolute link: $(cat first_mail.txt)"
 
 # A repeated delivery changes nothing.
 manual() {  # manual STATUS ENDS_AT: an Alertmanager v4 delivery sent by hand

@@ -5,18 +5,7 @@
 # convert it to XLSX, checks that the file really has those traits, and imports it: exactly the
 # scores of the same answers imported from CSV, and the import names the sheet it read.
 # Args: ANZEN_BINARY SOURCE_DIR.
-set -euo pipefail
-anzen=$1
-if ! command -v soffice >/dev/null 2>&1; then
-  echo "SKIP: LibreOffice (soffice, Debian libreoffice-calc) is not installed; scripts/install-deps.sh test installs it"
-  exit 77
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export ANZEN_DB="$tmp/s.db"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-lo() { soffice -env:UserInstallation=file://$tmp/lo-profile --headless --norestore "$@" >>"$tmp/lo.log" 2>&1; }
-score() { "$anzen" assess score "$1" --json | python3 -c 'import json,sys; j=json.load(sys.stdin); j.pop("assessment"); print(json.dumps(j, sort_keys=True))'; }
+source "$2/tests/fixtures/libreoffice/lib.sh"
 
 "$anzen" org create --name "株式会社表紙" --kind operator >/dev/null
 "$anzen" assess create --org 1 --framework tcs-2023 --role operator --period FY2026 >/dev/null

@@ -22,8 +22,10 @@ void register_web(CLI::App& app, Globals& g) {
   serve->add_option("--bind", opt.bind, "Address to bind (default 127.0.0.1)");
   serve->add_option("--tls-cert", opt.tls_cert, "PEM certificate: serve HTTPS");
   serve->add_option("--tls-key", opt.tls_key, "PEM private key for --tls-cert");
-  serve->add_option("--threads", opt.threads, "Handler workers running requests (default 8)")->check(CLI::Range(1, 256));
-  serve->add_option("--io-loops", opt.io_loops, "Event loops reading requests (default 2)")->check(CLI::Range(1, 64));
+  serve->add_option("--threads", opt.threads, "Handler workers running requests (default 8)")
+      ->check(CLI::Range(1, 256));
+  serve->add_option("--io-loops", opt.io_loops, "Event loops reading requests (default 2)")
+      ->check(CLI::Range(1, 64));
   serve->add_option("--header-timeout", opt.header_timeout_seconds,
                     "Seconds a client may take to send a request's headers (default 10)")
       ->check(CLI::Range(1, 600));
@@ -42,12 +44,14 @@ void register_web(CLI::App& app, Globals& g) {
       store::Db db(g.db);
       db.migrate();  // before the clock's own connection reads the tables
     }
-    std::string url = public_url_of(public_url, std::string(opt.tls_cert.empty() ? "http://" : "https://") +
-                                                    opt.bind + ":" + std::to_string(opt.port));
+    std::string url =
+        public_url_of(public_url, std::string(opt.tls_cert.empty() ? "http://" : "https://") +
+                                      opt.bind + ":" + std::to_string(opt.port));
     opt.public_url = url;
     ops::SystemClock clock;
     std::unique_ptr<ops::ClockThread> ticker;
-    if (clock_interval > 0) ticker = std::make_unique<ops::ClockThread>(g.db, clock, clock_interval, url);
+    if (clock_interval > 0)
+      ticker = std::make_unique<ops::ClockThread>(g.db, clock, clock_interval, url);
     int rc = web::serve(opt);
     ticker.reset();  // stops the clock cleanly before exiting
     if (rc != 0) std::exit(rc);

@@ -40,8 +40,8 @@ CongestionLinks congestion_links(const catalog::Catalog& cat, const std::string&
     throw std::invalid_argument(file + ":" + std::to_string(e.mark.line + 1) + ": " + e.what());
   }
   CongestionLinks out;
-  const auto& mfw = framework(cat, field(root, "measures", "framework", file), file,
-                              "measures.framework");
+  const auto& mfw =
+      framework(cat, field(root, "measures", "framework", file), file, "measures.framework");
   std::string attribute = field(root, "measures", "attribute", file);
   out.measures_title = mfw.title;
   for (const auto& it : mfw.items) {

@@ -50,8 +50,8 @@ std::string link(const std::string& base, int64_t id) {
 }  // namespace
 
 std::vector<Owed> owed(const std::vector<incident::Incident>& incidents,
-                       const std::vector<incident::Obligation>& obligations,
-                       incident::Instant now, const std::string& public_url) {
+                       const std::vector<incident::Obligation>& obligations, incident::Instant now,
+                       const std::string& public_url) {
   std::vector<Owed> out;
   std::map<int64_t, const incident::Incident*> by_id;
   for (const auto& i : incidents) {

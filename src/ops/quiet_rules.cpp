@@ -91,7 +91,8 @@ QuietRules parse_quiet_rules(const std::string& text, const std::string& file) {
       } else if (auto it = days.find(s); it != days.end()) {
         r.weekdays.insert(it->second);
       } else {
-        defect(file, d, at + ".days", "got '" + s + "', expected sun mon tue wed thu fri sat or holiday");
+        defect(file, d, at + ".days",
+               "got '" + s + "', expected sun mon tue wed thu fri sat or holiday");
       }
     }
     r.from = minutes(n["from"], file, at + ".from", false);
@@ -103,7 +104,8 @@ QuietRules parse_quiet_rules(const std::string& text, const std::string& file) {
         std::string s = k.IsScalar() ? k.as<std::string>() : "";
         if (kUrgent.count(s) && !q.delay_urgent)
           defect(file, k, at + ".kinds",
-                 s + " is never suppressed; add `urgent: delay` to hold it until the quiet period ends");
+                 s + " is never suppressed; add `urgent: delay` to hold it until the quiet period "
+                     "ends");
         if (!kReminders.count(s) && !kUrgent.count(s))
           defect(file, k, at + ".kinds",
                  "got '" + s + "', expected due_7, due_3, due_1, reportable or overdue");

@@ -6,7 +6,8 @@
 // every field and reports defects with their line numbers; evaluation needs only the time.
 //
 //   quiet:
-//     - days: [mon, tue, wed, thu, fri]   # sun mon tue wed thu fri sat, holiday (national holidays)
+//     - days: [mon, tue, wed, thu, fri]   # sun mon tue wed thu fri sat, holiday (national
+//     holidays)
 //       from: "22:00"                     # Japan time; a window may wrap midnight
 //       to: "07:00"
 //     - days: [sat, sun, holiday]

@@ -40,18 +40,20 @@ TEST(QuietRules, ReportableAndOverdueAreNeverSuppressedUnlessTheOrganisationDela
   EXPECT_FALSE(quiet_rules_until(q, "test", friday_night));
   // Listing them needs `urgent: delay`; then they go when the quiet period ends.
   try {
-    parse_quiet_rules("quiet:\n  - days: [fri]\n    from: \"22:00\"\n    to: \"07:00\"\n"
-                      "    kinds: [overdue]\n",
-                      "q.yaml");
+    parse_quiet_rules(
+        "quiet:\n  - days: [fri]\n    from: \"22:00\"\n    to: \"07:00\"\n"
+        "    kinds: [overdue]\n",
+        "q.yaml");
     FAIL() << "overdue accepted without urgent: delay";
   } catch (const RulesError& e) {
     EXPECT_NE(std::string(e.what()).find("q.yaml:5: quiet[0].kinds: overdue is never suppressed"),
               std::string::npos)
         << e.what();
   }
-  auto d = parse_quiet_rules("urgent: delay\nquiet:\n  - days: [fri]\n    from: \"22:00\"\n"
-                             "    to: \"07:00\"\n    kinds: [reportable, overdue, due_1]\n",
-                             "q.yaml");
+  auto d = parse_quiet_rules(
+      "urgent: delay\nquiet:\n  - days: [fri]\n    from: \"22:00\"\n"
+      "    to: \"07:00\"\n    kinds: [reportable, overdue, due_1]\n",
+      "q.yaml");
   EXPECT_EQ(quiet_rules_until(d, "reportable", friday_night), at("2026-05-02T07:00:00+09:00"));
 }
 
@@ -75,9 +77,11 @@ TEST(QuietRules, DefectsNameFileLineAndField) {
                 .find("quiet[0].kinds: got 'weekly'"),
             std::string::npos);
   EXPECT_NE(message("urgent: later\nquiet: []\n").find("q.yaml:1: urgent"), std::string::npos);
-  EXPECT_NE(message("quiet:\n  - days: [mon]\n    from: \"22:00\"\n    to: \"07:00\"\n    kind: [due_1]\n")
-                .find("quiet[0].kind: unknown field"),
-            std::string::npos);
+  EXPECT_NE(
+      message(
+          "quiet:\n  - days: [mon]\n    from: \"22:00\"\n    to: \"07:00\"\n    kind: [due_1]\n")
+          .find("quiet[0].kind: unknown field"),
+      std::string::npos);
 }
 
 }  // namespace

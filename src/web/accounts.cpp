@@ -298,14 +298,20 @@ int Accounts::throttle_wait(const std::string& name, const std::string& client, 
   }, kFreeClientFailures);
   // The account across every client: a distributed guess at one name gets one try per delay,
   // while the delay stays short enough (kMaxAccountDelaySeconds) for its owner to wait it out.
-  int64_t by_account = delay("name=?", [&](store::Stmt& st, int i) {
-    st.bind(i, name);
-    return i + 1;
-  }, kFreeAccountFailures);
+  int64_t by_account = delay(
+      "name=?",
+      [&](store::Stmt& st, int i) {
+        st.bind(i, name);
+        return i + 1;
+      },
+      kFreeAccountFailures);
   by_account = std::min<int64_t>(by_account, kMaxAccountDelaySeconds);
   int64_t wait = std::max({pair, by_client, by_account});
   if (scope) {
-    *scope = wait == 0 ? "" : wait == pair ? "name_and_client" : wait == by_client ? "client" : "account";
+    *scope = wait == 0           ? ""
+             : wait == pair      ? "name_and_client"
+             : wait == by_client ? "client"
+                                 : "account";
   }
   return static_cast<int>(wait);
 }
@@ -319,9 +325,14 @@ Accounts::Login Accounts::login(const std::string& name, const std::string& pass
     // Under the account's organisation when the name exists, so its admins see the attack.
     auto known = user_any(logged_name);
     db_.transaction([&] {
-      store::audit_append(db_, {logged_name, known ? std::optional<int64_t>(known->org_id) : std::nullopt, "session",
-                                logged_name, "login_throttled", nullptr,
-                                {{"retry_after", wait}, {"scope", scope}}},
+      store::audit_append(db_,
+                          {logged_name,
+                           known ? std::optional<int64_t>(known->org_id) : std::nullopt,
+                           "session",
+                           logged_name,
+                           "login_throttled",
+                           nullptr,
+                           {{"retry_after", wait}, {"scope", scope}}},
                           client);
     });
     return {LoginResult::throttled, std::nullopt, "", "", wait};

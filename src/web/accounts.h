@@ -63,8 +63,9 @@ class Accounts {
   // client address and per user name across all clients; past a few, the next attempt from that
   // pair (or client, or at that name) must wait a delay that doubles with every failure (capped;
   // the name's own delay at kMaxAccountDelaySeconds, so its owner can always wait it out).
-  // Another client with the right password is not affected by the pair's and the client's delays. The state is in the database, so several server processes share it. Failed and
-  // throttled attempts are audited with the client address.
+  // Another client with the right password is not affected by the pair's and the client's delays.
+  // The state is in the database, so several server processes share it. Failed and throttled
+  // attempts are audited with the client address.
   Login login(const std::string& name, const std::string& password, const std::string& client);
   // Seconds the pair must still wait (0 = may try now); `scope` (when given) says which count
   // imposed it: name_and_client, client or account.

@@ -1,5 +1,6 @@
 // Inbound monitoring webhooks (/api/v1/hooks/{id}: their own bearer token and optional HMAC,
-// rate-limited per integration across server processes) and the ops JSON routes for signed-in users.
+// rate-limited per integration across server processes) and the ops JSON routes for signed-in
+// users.
 #include <chrono>
 
 #include "ops/hook_rate.h"
@@ -36,9 +37,8 @@ void mount_ops_api(Router& r) {
                           std::chrono::system_clock::now().time_since_epoch())
                           .count();
         if (!ops::allow_hook_delivery(c.db, id, now)) {
-          c.res.set_header("Retry-After",
-                           std::to_string(ops::HookRate::kWindowSeconds -
-                                          now % ops::HookRate::kWindowSeconds));
+          c.res.set_header("Retry-After", std::to_string(ops::HookRate::kWindowSeconds -
+                                                         now % ops::HookRate::kWindowSeconds));
           throw HttpError(429, "too many deliveries for this integration; retry later");
         }
         json payload;

@@ -91,7 +91,8 @@ TEST(HttpHead, RouteBodyLimitLowersTheLimitByPrefix) {
   Limits lim;
   lim.body_limit_by_prefix.emplace_back("/api/v1/hooks/", 1024);
   Head hook;
-  ASSERT_FALSE(parse_head("POST /api/v1/hooks/3 HTTP/1.1\r\nAuthorization: Bearer t\r\n\r\n", hook));
+  ASSERT_FALSE(
+      parse_head("POST /api/v1/hooks/3 HTTP/1.1\r\nAuthorization: Bearer t\r\n\r\n", hook));
   EXPECT_EQ(body_limit(lim, hook), 1024u);
   Head other;
   ASSERT_FALSE(parse_head("POST /api/v1/risks HTTP/1.1\r\nAuthorization: Bearer t\r\n\r\n", other));

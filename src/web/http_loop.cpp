@@ -600,7 +600,8 @@ void EventServer::run() {
     loops.push_back(
         std::make_unique<Loop>(engine_, sh, listen_fd_, sh.wake_fds[static_cast<size_t>(i)]));
   sh.workers_stop = false;
-  for (int i = 0; i < std::max(1, sh.opt.workers); ++i) sh.workers.emplace_back([&sh] { sh.work(); });
+  for (int i = 0; i < std::max(1, sh.opt.workers); ++i)
+    sh.workers.emplace_back([&sh] { sh.work(); });
   for (int i = 1; i < n; ++i)
     sh.threads.emplace_back([&loops, i] { loops[static_cast<size_t>(i)]->run(); });
   loops[0]->run();

@@ -5,9 +5,9 @@
 #include <map>
 
 #include "incident/register.h"
+#include "ops/congestion_links.h"
 #include "ops/ingest.h"
 #include "ops/notify.h"
-#include "ops/congestion_links.h"
 #include "ops/repo.h"
 #include "ops/review.h"
 #include "ops/ticker.h"
@@ -106,8 +106,8 @@ std::string congestion_references(Ctx& c) {
             esc(l.label) + " " + esc(l.title.in(c.lang)) + "</a></li>";
     return ul + "</ul>";
   };
-  return "<section class=\"congestion-refs\"><h2>" + esc(c.t("ops.congestion_measures")) +
-         "</h2>" + list(links.measures) + "<h2>" + esc(c.t("ops.congestion_threat")) + ": " +
+  return "<section class=\"congestion-refs\"><h2>" + esc(c.t("ops.congestion_measures")) + "</h2>" +
+         list(links.measures) + "<h2>" + esc(c.t("ops.congestion_threat")) + ": " +
          esc(links.threat.in(c.lang)) + "</h2><p>" + esc(c.t("ops.congestion_threat_checks")) +
          "</p>" + list(links.threat_checks) + "</section>";
 }

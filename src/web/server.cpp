@@ -26,10 +26,9 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   engine_ = std::make_unique<http::Engine>();
   engine_->set_keep_alive_max_count(100000);
   router_ = std::make_unique<Router>(*engine_, opt.db_path, tls);
-  router_->set_public_url(opt.public_url.empty()
-                              ? std::string(tls ? "https://" : "http://") + opt.bind + ":" +
-                                    std::to_string(opt.port)
-                              : opt.public_url);
+  router_->set_public_url(opt.public_url.empty() ? std::string(tls ? "https://" : "http://") +
+                                                       opt.bind + ":" + std::to_string(opt.port)
+                                                 : opt.public_url);
   http::LoopOptions lo;
   lo.loops = opt.io_loops;
   lo.workers = opt.threads;
