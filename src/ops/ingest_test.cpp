@@ -137,25 +137,36 @@ class RecordingSender final : public Sender {
   }
 };
 
+// A voice outage of 40,000 users from 09:00 JST on Friday 1 May 2026 (a serious accident after
+// 1 h), and a mail channel whose SMTP port refuses connections.
+struct VoiceOutage {
+  incident::Instant t0 = *incident::parse_instant("2026-05-01T09:00:00+09:00");
+  incident::Incident inc;
+  VoiceOutage(store::Db& db, int64_t org) {
+    inc = incident::Register(db, "t").create(org, "音声停止", "",
+                                             {{"event_type", "outage"},
+                                              {"service_category", "voice_emergency"},
+                                              {"affected_users", 40000},
+                                              {"started_at", "2026-05-01T09:00:00+09:00"}},
+                                             t0 + 600);
+    Channel ch;
+    ch.org_id = org;
+    ch.kind = "email";
+    ch.target = "noc@example.jp";
+    ch.smtp = "127.0.0.1:1";
+    OpsRepo(db, "t").add_channel(ch);
+  }
+};
+
 TEST(Clock, EscalatesOnTimeNotifiesOnceAndRetriesWithBackoff) {
   testing::TempDb tmp;
   store::Db db(tmp.path);
   db.migrate();
   int64_t org = web::testing_create_org(db, "株式会社時計");
   incident::Register reg(db, "t");
-  incident::Instant t0 = *incident::parse_instant("2026-05-01T09:00:00+09:00");
-  auto inc = reg.create(org, "音声停止", "",
-                        {{"event_type", "outage"},
-                         {"service_category", "voice_emergency"},
-                         {"affected_users", 40000},
-                         {"started_at", "2026-05-01T09:00:00+09:00"}},
-                        t0 + 600);
-  Channel ch;
-  ch.org_id = org;
-  ch.kind = "email";
-  ch.target = "noc@example.jp";
-  ch.smtp = "127.0.0.1:1";
-  OpsRepo(db, "t").add_channel(ch);
+  VoiceOutage outage(db, org);
+  incident::Instant t0 = outage.t0;
+  const auto& inc = outage.inc;
   RecordingSender sender;
 
   auto a = tick(db, t0 + 50 * 60, sender, kPublicUrl);
@@ -200,21 +211,8 @@ TEST(Clock, OrganisationQuietRulesDelayWhatTheyList) {
   store::Db db(tmp.path);
   db.migrate();
   int64_t org = web::testing_create_org(db, "株式会社静穏");
-  incident::Register reg(db, "t");
-  incident::Instant t0 = *incident::parse_instant("2026-05-01T09:00:00+09:00");  // a Friday
-  reg.create(org, "音声停止", "",
-             {{"event_type", "outage"},
-              {"service_category", "voice_emergency"},
-              {"affected_users", 40000},
-              {"started_at", "2026-05-01T09:00:00+09:00"}},
-             t0 + 600);
-  Channel ch;
-  ch.org_id = org;
-  ch.kind = "email";
-  ch.target = "noc@example.jp";
-  ch.smtp = "127.0.0.1:1";
+  incident::Instant t0 = VoiceOutage(db, org).t0;  // a Friday
   OpsRepo repo(db, "t");
-  repo.add_channel(ch);
   // The organisation chose to hold even "became reportable" during Friday's office hours.
   std::string rules =
       "urgent: delay\nquiet:\n  - days: [fri]\n    from: \"09:00\"\n    to: \"18:00\"\n"
