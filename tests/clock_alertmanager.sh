@@ -45,7 +45,9 @@ pids+=($!)
 wait_for 20 "$py" -c "import socket; socket.create_connection(('127.0.0.1', $smtp_port))" || fail "SMTP server did not start"
 
 port=$(free_port)
-"$anzen" serve --port "$port" --clock-interval 1 >serve.log 2>&1 &
+# Links in mail are absolute: the deployment's public URL (the server's flag; the CLI's variable).
+export ANZEN_PUBLIC_URL=https://anzen.example.jp/
+"$anzen" serve --port "$port" --clock-interval 1 --public-url https://anzen.example.jp/ >serve.log 2>&1 &
 pids+=($!)
 wait_for 30 curl -sf "http://127.0.0.1:$port/api/v1/openapi.json" || fail "anzen serve did not start"
 
@@ -149,6 +151,9 @@ P
 wait_for 60 mail_with "重大な事故" || fail "no Japanese mail about the serious accident"
 mail_with "重大な事故" >serious_mail.txt
 grep -q "速報" serious_mail.txt || fail "the mail does not name the prompt report: $(cat serious_mail.txt)"
+grep -q "https://anzen.example.jp/incidents/$id" serious_mail.txt || fail "the mail lacks the absolute link to the incident: $(cat serious_mail.txt)"
+mail_with "報告を要する事故" >first_mail.txt
+grep -q "https://anzen.example.jp/incidents/$id" first_mail.txt || fail "the server's mail lacks the absolute link: $(cat first_mail.txt)"
 
 # A repeated delivery changes nothing.
 manual() {  # manual STATUS ENDS_AT: an Alertmanager v4 delivery sent by hand

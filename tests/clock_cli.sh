@@ -61,6 +61,7 @@ wait_for 20 "$py" -c "import socket; socket.create_connection(('127.0.0.1', $hpo
 "$anzen" notify add --org 1 --kind webhook --url "http://127.0.0.1:1/down" >/dev/null
 expect_rc 2 "--smtp" "$anzen" notify add --org 1 --kind email --to a@example.jp
 expect_rc 2 "quiet" "$anzen" notify add --org 1 --kind chat --url http://x/ --quiet 25:00-01:00
+expect_rc 2 "expected an absolute http(s) URL" "$anzen" clock tick --public-url /incidents
 set +e; "$anzen" notify test --org 1 >test.json; set -e
 "$py" -c 'import json; t=json.load(open("test.json")); assert t["queued"]==3 and t["sent"]==2 and t["retried"]==1, t'
 ls got | grep -q generic || fail "no test notification at the generic webhook"
@@ -128,6 +129,14 @@ tok=$("$anzen" token create --user kanri --json | "$py" -c 'import json,sys; pri
 get() { curl -sf -H "Authorization: Bearer $tok" "http://127.0.0.1:$port$1"; }
 get /congestion >cong.html
 grep -q "年始の発信集中" cong.html && grep -q "review.pdf" cong.html || fail "congestion view lacks the restriction"
+# ...and links to seed 003's congestion measures and the standard's threat ネットワーク輻そう
+# (catalogs/views/congestion.yaml), each link leading to the catalog entry.
+grep -q 'href="/catalog/ip-council-report/4.2.2.1"' cong.html || fail "congestion view lacks seed 003's measures"
+grep -q "ネットワーク輻そう" cong.html || fail "congestion view lacks the threat ネットワーク輻そう"
+check=$(grep -o 'href="/catalog/tcs-2023/[^"]*"' cong.html | head -1 | sed 's/href="//; s/"$//')
+[ -n "$check" ] || fail "congestion view lacks the checks against the threat"
+get "$check" | grep -q "ネットワーク輻そう" || fail "the linked check $check is not tagged ネットワーク輻そう"
+get /catalog/ip-council-report/4.2.2.1 | grep -q "ふくそう時のユーザー間の公平性\|ふくそう監視手法" || fail "the linked measure page"
 get "/incidents/$rid/review.pdf" >review.pdf
 get "/incidents/$rid/review.xlsx" >review.xlsx
 head -c 5 review.pdf | grep -q '%PDF-' || fail "review is not a PDF"
@@ -151,5 +160,14 @@ get /admin/integrations | grep -q "/api/v1/hooks/1" || fail "integrations page"
 get /admin/notifications | grep -q "127.0.0.1:$hport/chat" || fail "notifications page"
 "$anzen" integration disable --org 1 1 >/dev/null
 [ "$(post "$sig" "$body")" = 403 ] || fail "a disabled integration still accepts deliveries"
+# Quiet rules as data per organisation: validated with line numbers, stored, shown, cleared;
+# "overdue" cannot be suppressed without the organisation's explicit `urgent: delay`.
+printf 'quiet:\n  - days: [sat, sun, holiday]\n    from: "00:00"\n    to: "24:00"\n    kinds: [overdue]\n' >quiet-bad.yaml
+expect_rc 2 "quiet-bad.yaml:5: quiet\[0\].kinds: overdue is never suppressed" "$anzen" notify quiet --org 1 --rules quiet-bad.yaml
+printf 'quiet:\n  - days: [mon, tue, wed, thu, fri]\n    from: "22:00"\n    to: "07:00"\n' >quiet.yaml
+"$anzen" notify quiet --org 1 --rules quiet.yaml >/dev/null
+"$anzen" notify quiet --org 1 | grep -q '22:00' || fail "quiet rules not stored"
+"$anzen" notify quiet --org 1 --clear >/dev/null
+[ -z "$("$anzen" notify quiet --org 1)" ] || fail "quiet rules not cleared"
 "$anzen" audit verify >/dev/null || fail "audit chain broken"
 echo "ok: clock CLI contract"

@@ -4,18 +4,7 @@
 # with exactly the same scores; Japanese Excel habits are read; a renamed or doubled column is
 # refused by name and changes nothing; hostile workbooks exit 2 with detail and bounded memory;
 # impossible dates are refused by every command. Args: ANZEN_BINARY SOURCE_DIR.
-set -euo pipefail
-anzen=$1
-if ! command -v soffice >/dev/null 2>&1; then
-  echo "SKIP: LibreOffice (soffice, Debian libreoffice-calc) is not installed; scripts/install-deps.sh test installs it"
-  exit 77
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export ANZEN_DB="$tmp/s.db"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-# LibreOffice keeps its profile in the test's own folder: parallel runs do not share one.
-lo() { soffice -env:UserInstallation=file://$tmp/lo-profile --headless --norestore "$@" >>"$tmp/lo.log" 2>&1; }
+source "$2/tests/fixtures/libreoffice/lib.sh"
 expect_refused() {  # expect_refused WORDS… -- COMMAND…: exit 2 and every word in stderr
   local words=()
   while [ "$1" != "--" ]; do words+=("$1"); shift; done
@@ -27,7 +16,6 @@ expect_refused() {  # expect_refused WORDS… -- COMMAND…: exit 2 and every wo
   [ $rc -eq 2 ] || fail "exit $rc (want 2) from: $* — $(cat "$tmp/err")"
   for w in "${words[@]}"; do grep -qF -- "$w" "$tmp/err" || fail "'$w' missing from the refusal of: $* — $(cat "$tmp/err")"; done
 }
-score() { "$anzen" assess score "$1" --json | python3 -c 'import json,sys; j=json.load(sys.stdin); j.pop("assessment"); print(json.dumps(j, sort_keys=True))'; }
 
 "$anzen" org create --name "株式会社表計算" --kind operator >/dev/null
 "$anzen" assess create --org 1 --framework tcs-2023 --role operator --period FY2026 >/dev/null

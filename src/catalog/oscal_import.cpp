@@ -27,11 +27,16 @@ namespace {
 using oscal::arr;
 using oscal::str;
 
+// The first prop of that name in the core namespace, preferring one without a class: rev5
+// controls carry "AC-1" and the zero-padded "AC-01" (class zero-padded), in either order.
 std::string prop_value(const json& node, const char* name) {
+  std::string classed;
   for (const auto& p : arr(node, "props")) {
-    if (p.is_object() && str(p, "name") == name && !p.contains("ns")) return str(p, "value");
+    if (!p.is_object() || str(p, "name") != name || p.contains("ns")) continue;
+    if (!p.contains("class")) return str(p, "value");
+    if (classed.empty()) classed = str(p, "value");
   }
-  return {};
+  return classed;
 }
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -22,6 +22,17 @@ void OscalParams::add(const json& params) {
     if (p.is_object() && p.contains("id") && p["id"].is_string())
       by_id_[p["id"].get<std::string>()] = &p;
   }
+  // rev5 parameters (ac-01_odp.03) carry their rev4 ids (ac-1_prm_3) as alt-identifier props:
+  // prose still inserting the old id finds them. A real id always wins over an alternative.
+  for (const auto& p : params) {
+    if (!p.is_object() || !p.contains("props") || !p["props"].is_array()) continue;
+    for (const auto& prop : p["props"]) {
+      if (prop.is_object() && str_of(prop, "name") == "alt-identifier" && !prop.contains("ns")) {
+        std::string alt = str_of(prop, "value");
+        if (!alt.empty()) by_id_.try_emplace(alt, &p);
+      }
+    }
+  }
 }
 
 std::string OscalParams::render(std::string_view prose, std::string_view lang) const {

@@ -8,6 +8,7 @@
 #include "ops/ingest.h"
 #include "ops/mapping.h"
 #include "ops/notify.h"
+#include "ops/quiet_rules.h"
 #include "ops/repo.h"
 #include "ops/restrictions.h"
 #include "ops/ticker.h"
@@ -17,6 +18,11 @@ namespace anzen::cli {
 using nlohmann::json;
 
 namespace {
+const char* const kPublicUrlHelp =
+    "Absolute base URL of the deployment for links in notifications (default $ANZEN_PUBLIC_URL, "
+    "else http://127.0.0.1:8080)";
+const char* const kDefaultPublicUrl = "http://127.0.0.1:8080";
+
 void need_org(store::Db& db, int64_t org) {
   if (!ops::OpsRepo(db, store::default_actor()).org_exists(org))
     throw UsageError("no organisation with id " + std::to_string(org));
@@ -29,6 +35,23 @@ incident::Instant as_of_or_now(const std::string& as_of) {
   return *t;
 }
 
+}  // namespace
+
+// The deployment's absolute base URL for links in notifications: --public-url, else
+// $ANZEN_PUBLIC_URL, else `fallback` (the address `anzen serve` listens on).
+std::string public_url_of(const std::string& flag, const std::string& fallback) {
+  std::string url = flag;
+  if (url.empty())
+    if (const char* env = std::getenv("ANZEN_PUBLIC_URL"); env && *env) url = env;
+  if (url.empty()) url = fallback;
+  try {
+    return ops::checked_public_url(url);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--public-url / ANZEN_PUBLIC_URL: ") + e.what());
+  }
+}
+
+namespace {
 void register_integration(CLI::App& app, Globals& g) {
   auto* in = app.add_subcommand("integration",
                                 "Inbound monitoring integrations (Alertmanager, generic webhook)");
@@ -175,15 +198,44 @@ void register_notify(CLI::App& app, Globals& g) {
   auto* te =
       no->add_subcommand("test", "Send a test notification to every channel of the organisation");
   static int64_t te_org = 0;
+  static std::string te_url;
   te->add_option("--org", te_org, "Organisation id")->required();
+  te->add_option("--public-url", te_url, kPublicUrlHelp);
   te->callback([&g] {
+    std::string base = public_url_of(te_url, kDefaultPublicUrl);
     store::Db db(g.db);
     db.migrate();
     need_org(db, te_org);
     ops::NetworkSender sender;
-    auto rep = ops::send_test(db, te_org, ops::SystemClock().now(), sender);
+    auto rep = ops::send_test(db, te_org, ops::SystemClock().now(), sender, base);
     print_json(rep.to_json());
     if (rep.sent < rep.queued) std::exit(1);
+  });
+  auto* qu = no->add_subcommand(
+      "quiet", "Set, show or clear the organisation's quiet rules (YAML; docs/ops.md)");
+  static int64_t qu_org = 0;
+  static std::string qu_rules;
+  static bool qu_clear = false;
+  qu->add_option("--org", qu_org, "Organisation id")->required();
+  auto* qr = qu->add_option("--rules", qu_rules, "Quiet rules YAML file");
+  qu->add_flag("--clear", qu_clear, "Remove the rules")->excludes(qr);
+  qu->callback([&g] {
+    store::Db db(g.db);
+    db.migrate();
+    need_org(db, qu_org);
+    ops::OpsRepo repo(db, store::default_actor());
+    if (!qu_rules.empty()) {
+      std::string text = read_file(qu_rules);
+      try {
+        ops::parse_quiet_rules(text, qu_rules);  // errors name this file
+      } catch (const ops::RulesError& e) {
+        throw UsageError(e.what());
+      }
+      repo.set_quiet_rules(qu_org, text);
+    } else if (qu_clear) {
+      repo.set_quiet_rules(qu_org, "");
+    }
+    std::cout << repo.quiet_rules(qu_org);
   });
 }
 
@@ -193,12 +245,15 @@ void register_clock(CLI::App& app, Globals& g) {
   auto* tk = cl->add_subcommand(
       "tick", "Judge ongoing incidents, queue and send notifications once (for cron or tests)");
   static std::string as_of;
+  static std::string tk_url;
   tk->add_option("--as-of", as_of, "Run as of this time (ISO 8601 with offset; default now)");
+  tk->add_option("--public-url", tk_url, kPublicUrlHelp);
   tk->callback([&g] {
+    std::string url = public_url_of(tk_url, kDefaultPublicUrl);
     store::Db db(g.db);
     db.migrate();
     ops::NetworkSender sender;
-    print_json(ops::tick(db, as_of_or_now(as_of), sender).to_json());
+    print_json(ops::tick(db, as_of_or_now(as_of), sender, url).to_json());
   });
 }
 

@@ -13,6 +13,7 @@
 namespace anzen::cli {
 
 void register_account_lifecycle(CLI::App& user, CLI::App& token, CLI::App& audit, Globals& g);  // account_cmd.cpp
+std::string public_url_of(const std::string& flag, const std::string& fallback);  // ops_cmd.cpp
 
 void register_web(CLI::App& app, Globals& g) {
   auto* serve = app.add_subcommand("serve", "Start the web application");
@@ -21,12 +22,19 @@ void register_web(CLI::App& app, Globals& g) {
   serve->add_option("--bind", opt.bind, "Address to bind (default 127.0.0.1)");
   serve->add_option("--tls-cert", opt.tls_cert, "PEM certificate: serve HTTPS");
   serve->add_option("--tls-key", opt.tls_key, "PEM private key for --tls-cert");
-  serve->add_option("--threads", opt.threads, "Event loops serving requests (default 8)")->check(CLI::Range(1, 256));
+  serve->add_option("--threads", opt.threads, "Handler workers running requests (default 8)")
+      ->check(CLI::Range(1, 256));
+  serve->add_option("--io-loops", opt.io_loops, "Event loops reading requests (default 2)")
+      ->check(CLI::Range(1, 64));
   serve->add_option("--header-timeout", opt.header_timeout_seconds,
                     "Seconds a client may take to send a request's headers (default 10)")
       ->check(CLI::Range(1, 600));
   serve->add_option("--trusted-proxy", opt.trusted_proxies,
                     "Address or CIDR block of a reverse proxy whose X-Forwarded-For is honoured (repeatable)");
+  static std::string public_url;
+  serve->add_option("--public-url", public_url,
+                    "Absolute base URL users reach this deployment at, for links in notifications "
+                    "(default $ANZEN_PUBLIC_URL, else the address served)");
   static int clock_interval = 30;
   serve->add_option("--clock-interval", clock_interval, "Seconds between ticks of the accident clock (default 30; 0 = off)");
   serve->callback([&g] {
@@ -36,9 +44,14 @@ void register_web(CLI::App& app, Globals& g) {
       store::Db db(g.db);
       db.migrate();  // before the clock's own connection reads the tables
     }
+    std::string url =
+        public_url_of(public_url, std::string(opt.tls_cert.empty() ? "http://" : "https://") +
+                                      opt.bind + ":" + std::to_string(opt.port));
+    opt.public_url = url;
     ops::SystemClock clock;
     std::unique_ptr<ops::ClockThread> ticker;
-    if (clock_interval > 0) ticker = std::make_unique<ops::ClockThread>(g.db, clock, clock_interval);
+    if (clock_interval > 0)
+      ticker = std::make_unique<ops::ClockThread>(g.db, clock, clock_interval, url);
     int rc = web::serve(opt);
     ticker.reset();  // stops the clock cleanly before exiting
     if (rc != 0) std::exit(rc);

@@ -4,6 +4,7 @@
 
 #include "incident/register.h"
 #include "ops/notify.h"
+#include "ops/quiet_rules.h"
 #include "ops/restrictions.h"
 #include "ops/ticker.h"
 #include "store/audit.h"
@@ -12,6 +13,7 @@
 
 namespace anzen::ops {
 namespace {
+constexpr const char* kPublicUrl = "https://anzen.example.jp";
 using nlohmann::json;
 
 const char* kRules = R"(rules:
@@ -127,10 +129,32 @@ TEST(Ingest, HmacSignatureIsRequiredWhenConfigured) {
 // against a real SMTP server in tests/clock_alertmanager.sh; failures below go to the network.
 class RecordingSender final : public Sender {
  public:
-  std::vector<std::string> subjects;
+  std::vector<std::string> subjects, bodies;
   std::string send(const Channel&, const Notification& n) override {
     subjects.push_back(n.subject);
+    bodies.push_back(n.body);
     return "";
+  }
+};
+
+// A voice outage of 40,000 users from 09:00 JST on Friday 1 May 2026 (a serious accident after
+// 1 h), and a mail channel whose SMTP port refuses connections.
+struct VoiceOutage {
+  incident::Instant t0 = *incident::parse_instant("2026-05-01T09:00:00+09:00");
+  incident::Incident inc;
+  VoiceOutage(store::Db& db, int64_t org) {
+    inc = incident::Register(db, "t").create(org, "音声停止", "",
+                                             {{"event_type", "outage"},
+                                              {"service_category", "voice_emergency"},
+                                              {"affected_users", 40000},
+                                              {"started_at", "2026-05-01T09:00:00+09:00"}},
+                                             t0 + 600);
+    Channel ch;
+    ch.org_id = org;
+    ch.kind = "email";
+    ch.target = "noc@example.jp";
+    ch.smtp = "127.0.0.1:1";
+    OpsRepo(db, "t").add_channel(ch);
   }
 };
 
@@ -140,36 +164,29 @@ TEST(Clock, EscalatesOnTimeNotifiesOnceAndRetriesWithBackoff) {
   db.migrate();
   int64_t org = web::testing_create_org(db, "株式会社時計");
   incident::Register reg(db, "t");
-  incident::Instant t0 = *incident::parse_instant("2026-05-01T09:00:00+09:00");
-  auto inc = reg.create(org, "音声停止", "",
-                        {{"event_type", "outage"},
-                         {"service_category", "voice_emergency"},
-                         {"affected_users", 40000},
-                         {"started_at", "2026-05-01T09:00:00+09:00"}},
-                        t0 + 600);
-  Channel ch;
-  ch.org_id = org;
-  ch.kind = "email";
-  ch.target = "noc@example.jp";
-  ch.smtp = "127.0.0.1:1";
-  OpsRepo(db, "t").add_channel(ch);
+  VoiceOutage outage(db, org);
+  incident::Instant t0 = outage.t0;
+  const auto& inc = outage.inc;
   RecordingSender sender;
 
-  auto a = tick(db, t0 + 50 * 60, sender);
+  auto a = tick(db, t0 + 50 * 60, sender, kPublicUrl);
   EXPECT_EQ(a.escalated, 0);
   ASSERT_EQ(sender.subjects.size(), 1u) << "a periodic-report accident is reportable";
-  auto b = tick(db, t0 + 3600 + 30, sender);
+  auto b = tick(db, t0 + 3600 + 30, sender, kPublicUrl);
   EXPECT_EQ(b.escalated, 1);
   ASSERT_EQ(sender.subjects.size(), 2u);
   EXPECT_NE(sender.subjects[1].find("重大な事故"), std::string::npos) << sender.subjects[1];
-  tick(db, t0 + 3600 + 90, sender);
+  EXPECT_NE(sender.bodies[1].find("https://anzen.example.jp/incidents/" + std::to_string(inc.id)),
+            std::string::npos)
+      << "links are absolute: " << sender.bodies[1];
+  tick(db, t0 + 3600 + 90, sender, kPublicUrl);
   EXPECT_EQ(sender.subjects.size(), 2u) << "each occasion is notified once";
   auto tl = reg.timeline(inc.id);
   EXPECT_NE(tl.back().text.find("2026-05-01T10:00:00+09:00"), std::string::npos) << tl.back().text;
 
   // Deadline reminders: the detailed report (30 days) is due 2026-06-01 (31 May is a Sunday).
   NetworkSender net;  // the channel's SMTP port 1 refuses connections
-  auto c = tick(db, *incident::parse_instant("2026-05-29T09:00:00+09:00"), net);
+  auto c = tick(db, *incident::parse_instant("2026-05-29T09:00:00+09:00"), net, kPublicUrl);
   EXPECT_EQ(c.queued, 1);
   EXPECT_EQ(c.retried, 1);
   auto pending = OpsRepo(db, "t").notifications(org, "pending", 10);
@@ -181,12 +198,47 @@ TEST(Clock, EscalatesOnTimeNotifiesOnceAndRetriesWithBackoff) {
   incident::Instant t = *incident::parse_instant("2026-05-29T09:00:00+09:00");
   for (int i = 1; i < kMaxAttempts; ++i) {
     t += backoff_seconds(i);
-    tick(db, t, net);
+    tick(db, t, net, kPublicUrl);
   }
   auto failed = OpsRepo(db, "t").notifications(org, "failed", 10);
   ASSERT_EQ(failed.size(), 1u);
   EXPECT_EQ(failed[0].attempts, kMaxAttempts);
   EXPECT_TRUE(store::audit_verify(db).ok);
+}
+
+TEST(Clock, OrganisationQuietRulesDelayWhatTheyList) {
+  testing::TempDb tmp;
+  store::Db db(tmp.path);
+  db.migrate();
+  int64_t org = web::testing_create_org(db, "株式会社静穏");
+  incident::Instant t0 = VoiceOutage(db, org).t0;  // a Friday
+  OpsRepo repo(db, "t");
+  // The organisation chose to hold even "became reportable" during Friday's office hours.
+  std::string rules =
+      "urgent: delay\nquiet:\n  - days: [fri]\n    from: \"09:00\"\n    to: \"18:00\"\n"
+      "    kinds: [reportable]\n";
+  parse_quiet_rules(rules, "rules");
+  repo.set_quiet_rules(org, rules);
+  RecordingSender sender;
+  tick(db, t0 + 3600, sender, kPublicUrl);
+  EXPECT_TRUE(sender.subjects.empty()) << "held until the quiet period ends";
+  auto pending = repo.notifications(org, "pending", 10);
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_EQ(pending[0].next_at, "2026-05-01T09:00:00Z") << "18:00 JST";
+  tick(db, *incident::parse_instant("2026-05-01T18:00:00+09:00"), sender, kPublicUrl);
+  EXPECT_EQ(sender.subjects.size(), 1u) << "sent when the quiet period ended";
+  // Without rules it goes at once (another organisation's clock is not affected).
+  repo.set_quiet_rules(org, "");
+  EXPECT_EQ(repo.quiet_rules(org), "");
+}
+
+TEST(Clock, PublicUrlIsAbsoluteHttp) {
+  EXPECT_EQ(checked_public_url("https://anzen.example.jp/"), "https://anzen.example.jp");
+  EXPECT_EQ(checked_public_url("http://10.0.0.5:8080/anzen"), "http://10.0.0.5:8080/anzen");
+  EXPECT_THROW(checked_public_url("/incidents"), std::invalid_argument);
+  EXPECT_THROW(checked_public_url("https://"), std::invalid_argument);
+  EXPECT_THROW(checked_public_url("ftp://x"), std::invalid_argument);
+  EXPECT_THROW(checked_public_url("https://x/?a=1"), std::invalid_argument);
 }
 
 TEST(Clock, QuietHoursHoldRemindersUntilTheyEnd) {

@@ -40,12 +40,14 @@ std::string reports_of(const json& verdict, bool ja) {
   return s;
 }
 
-std::string link(int64_t id) { return "/incidents/" + std::to_string(id); }
+std::string link(const std::string& base, int64_t id) {
+  return base + "/incidents/" + std::to_string(id);
+}
 }  // namespace
 
 std::vector<Owed> owed(const std::vector<incident::Incident>& incidents,
-                       const std::vector<incident::Obligation>& obligations,
-                       incident::Instant now) {
+                       const std::vector<incident::Obligation>& obligations, incident::Instant now,
+                       const std::string& public_url) {
   std::vector<Owed> out;
   std::map<int64_t, const incident::Incident*> by_id;
   for (const auto& i : incidents) {
@@ -63,11 +65,11 @@ std::vector<Owed> owed(const std::vector<incident::Incident>& incidents,
     o.subject_en = "[Anzen] " + kinds_of(i.classification, "en") + ": " + i.title;
     o.body_ja = "事故「" + i.title + "」は " + ja + " に該当すると判定されました（" +
                 i.classification.value("as_of", "") + " 時点）。\n\n" +
-                reports_of(i.classification, true) + "\n詳細: " + link(i.id) + "\n";
+                reports_of(i.classification, true) + "\n詳細: " + link(public_url, i.id) + "\n";
     o.body_en = "The incident \"" + i.title + "\" is now classified as " +
                 kinds_of(i.classification, "en") + " (as of " +
                 i.classification.value("as_of", "") + ").\n\n" +
-                reports_of(i.classification, false) + "\nDetails: " + link(i.id) + "\n";
+                reports_of(i.classification, false) + "\nDetails: " + link(public_url, i.id) + "\n";
     o.payload = {{"event", o.event},
                  {"incident", i.id},
                  {"title", i.title},
@@ -100,9 +102,9 @@ std::vector<Owed> owed(const std::vector<incident::Incident>& incidents,
     o.subject_en =
         "[Anzen] " + ob.form + (left < 0 ? " overdue" : " due soon") + ": " + ob.incident_title;
     o.body_ja = "事故「" + ob.incident_title + "」の " + ob.form + " は " + ob.due->str() +
-                " が期限で、" + when_ja + "。\n\n詳細: " + link(ob.incident_id) + "\n";
+                " が期限で、" + when_ja + "。\n\n詳細: " + link(public_url, ob.incident_id) + "\n";
     o.body_en = "The " + ob.form + " for \"" + ob.incident_title + "\" is due on " + ob.due->str() +
-                ": " + when_en + ".\n\nDetails: " + link(ob.incident_id) + "\n";
+                ": " + when_en + ".\n\nDetails: " + link(public_url, ob.incident_id) + "\n";
     o.payload = {{"event", event},
                  {"incident", ob.incident_id},
                  {"title", ob.incident_title},
@@ -115,16 +117,29 @@ std::vector<Owed> owed(const std::vector<incident::Incident>& incidents,
   return out;
 }
 
-Owed test_message(int64_t org_id, incident::Instant now) {
+std::string checked_public_url(const std::string& url) {
+  bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+  size_t host = url.find("//") + 2;
+  if (!scheme || url.size() <= host || url[host] == '/' ||
+      url.find_first_of("?# \t\r\n\"<>") != std::string::npos)
+    throw std::invalid_argument("public URL: got '" + url +
+                                "', expected an absolute http(s) URL such as "
+                                "https://anzen.example.jp (no query or fragment)");
+  std::string out = url;
+  while (out.size() > host && out.back() == '/') out.pop_back();
+  return out;
+}
+
+Owed test_message(int64_t org_id, incident::Instant now, const std::string& public_url) {
   Owed o;
   o.event = "test";
   o.key = "test:" + std::to_string(org_id) + ":" + std::to_string(now);
   o.subject_ja = "【Anzen】通知のテスト";
   o.subject_en = "[Anzen] Test notification";
   o.body_ja = "Anzen からのテスト通知です（" + incident::format_jst(now) +
-              "）。この経路で事故の通知が届きます。\n";
+              "）。この経路で事故の通知が届きます。\n\nAnzen: " + public_url + "/\n";
   o.body_en = "A test notification from Anzen (" + incident::format_jst(now) +
-              "). Incident notifications will arrive this way.\n";
+              "). Incident notifications will arrive this way.\n\nAnzen: " + public_url + "/\n";
   o.payload = {{"event", "test"}, {"at", incident::format_jst(now)}};
   return o;
 }

@@ -21,9 +21,16 @@ struct Owed {
 };
 
 // `incidents` carry their current verdicts; `obligations` are those of the same moment.
+// `public_url` is the deployment's absolute base URL (e.g. https://anzen.example.jp): every link
+// in a notification starts with it, as mail is read outside the application.
 std::vector<Owed> owed(const std::vector<incident::Incident>& incidents,
-                       const std::vector<incident::Obligation>& obligations, incident::Instant now);
-Owed test_message(int64_t org_id, incident::Instant now);
+                       const std::vector<incident::Obligation>& obligations, incident::Instant now,
+                       const std::string& public_url);
+Owed test_message(int64_t org_id, incident::Instant now, const std::string& public_url);
+
+// Checks a deployment's public base URL: absolute http(s), no query or fragment. Throws
+// std::invalid_argument saying what was expected. Returns it without a trailing slash.
+std::string checked_public_url(const std::string& url);
 
 // Quiet hours "HH:MM-HH:MM" (JST, may wrap midnight): nullopt when `now` is outside them, else
 // the moment they end. Throws std::invalid_argument for a malformed window.

@@ -100,6 +100,11 @@ class OpsRepo {
   void set_channel_enabled(int64_t org_id, int64_t id, bool enabled);
   std::vector<int64_t> orgs_with_channels();
 
+  // Quiet rules of an organisation (ops/quiet_rules.h), as the YAML given; empty when none.
+  // Stored by quiet_repo.cpp (migration 811); the caller validates the text first.
+  void set_quiet_rules(int64_t org_id, const std::string& yaml);
+  std::string quiet_rules(int64_t org_id);
+
   // The notification queue. enqueue does nothing when the key is already queued (one
   // notification per incident, event and channel).
   bool enqueue(const Notification& n);

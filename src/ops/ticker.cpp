@@ -4,6 +4,7 @@
 
 #include "incident/register.h"
 #include "ops/notify.h"
+#include "ops/quiet_rules.h"
 #include "ops/repo.h"
 
 namespace anzen::ops {
@@ -22,6 +23,15 @@ constexpr const char* kActor = "clock";
 int queue_for_channels(OpsRepo& repo, int64_t org, const std::vector<Owed>& owed_now,
                        incident::Instant now) {
   int queued = 0;
+  // Stored only after validation; a file that no longer parses holds nothing back.
+  QuietRules rules;
+  if (std::string yaml = repo.quiet_rules(org); !yaml.empty()) {
+    try {
+      rules = parse_quiet_rules(yaml, "quiet rules of organisation " + std::to_string(org));
+    } catch (const RulesError& e) {
+      std::cerr << "clock: " << e.what() << "\n";
+    }
+  }
   for (const auto& ch : repo.channels(org)) {
     if (!ch.enabled) continue;
     for (const auto& o : owed_now) {
@@ -39,6 +49,7 @@ int queue_for_channels(OpsRepo& repo, int64_t org, const std::vector<Owed>& owed
       if (o.reminder) {
         if (auto until = quiet_until(ch.quiet, now)) at = *until;
       }
+      if (auto until = quiet_rules_until(rules, o.event, at)) at = *until;
       n.next_at = iso_utc(at);
       n.created_at = iso_utc(now);
       queued += repo.enqueue(n);
@@ -68,7 +79,8 @@ void deliver_due(OpsRepo& repo, incident::Instant now, Sender& sender, TickRepor
 }
 }  // namespace
 
-TickReport tick(store::Db& db, incident::Instant now, Sender& sender) {
+TickReport tick(store::Db& db, incident::Instant now, Sender& sender,
+                const std::string& public_url) {
   TickReport rep;
   incident::Register reg(db, kActor);
   for (const auto& inc : reg.ongoing_all()) {
@@ -84,24 +96,27 @@ TickReport tick(store::Db& db, incident::Instant now, Sender& sender) {
   for (int64_t org : repo.orgs_with_channels()) {
     auto incidents = reg.list_current(org, now);
     auto obligations = reg.obligations(org, now);
-    rep.queued += queue_for_channels(repo, org, owed(incidents, obligations, now), now);
+    rep.queued += queue_for_channels(repo, org, owed(incidents, obligations, now, public_url), now);
   }
   deliver_due(repo, now, sender, rep);
   return rep;
 }
 
-TickReport send_test(store::Db& db, int64_t org_id, incident::Instant now, Sender& sender) {
+TickReport send_test(store::Db& db, int64_t org_id, incident::Instant now, Sender& sender,
+                     const std::string& public_url) {
   TickReport rep;
   OpsRepo repo(db, kActor);
-  Owed o = test_message(org_id, now);
+  Owed o = test_message(org_id, now, public_url);
   o.incident_id = 0;
   rep.queued = queue_for_channels(repo, org_id, {o}, now);
   deliver_due(repo, now, sender, rep);
   return rep;
 }
 
-ClockThread::ClockThread(std::string db_path, const Clock& clock, int interval_seconds)
+ClockThread::ClockThread(std::string db_path, const Clock& clock, int interval_seconds,
+                         std::string public_url)
     : db_path_(std::move(db_path)),
+      public_url_(std::move(public_url)),
       clock_(clock),
       interval_(std::max(1, interval_seconds)),
       thread_([this] { run(); }) {}
@@ -125,7 +140,7 @@ void ClockThread::run() {
     lock.unlock();
     try {
       if (!db) db = std::make_unique<store::Db>(db_path_);
-      tick(*db, clock_.now(), sender);
+      tick(*db, clock_.now(), sender, public_url_);
     } catch (const std::exception& e) {
       std::cerr << "clock: tick failed: " << e.what() << "\n";
       db.reset();  // reopen next time

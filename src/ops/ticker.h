@@ -24,21 +24,26 @@ constexpr int kMaxAttempts = 6;  // then the notification is marked failed (show
 // Wait before attempt n+1 after n failures: 1, 2, 4, 8, 16 minutes.
 int64_t backoff_seconds(int failures);
 
-TickReport tick(store::Db& db, incident::Instant now, Sender& sender);
+// `public_url`: the deployment's absolute base URL for the links in notifications.
+TickReport tick(store::Db& db, incident::Instant now, Sender& sender,
+                const std::string& public_url);
 
 // Queues a test notification to every enabled channel of the organisation and delivers it.
-TickReport send_test(store::Db& db, int64_t org_id, incident::Instant now, Sender& sender);
+TickReport send_test(store::Db& db, int64_t org_id, incident::Instant now, Sender& sender,
+                     const std::string& public_url);
 
 // Runs tick() every `interval_seconds` on its own connection until stop() (or destruction).
 class ClockThread {
  public:
-  ClockThread(std::string db_path, const Clock& clock, int interval_seconds);
+  ClockThread(std::string db_path, const Clock& clock, int interval_seconds,
+              std::string public_url);
   ~ClockThread();
   void stop();
 
  private:
   void run();
   std::string db_path_;
+  std::string public_url_;
   const Clock& clock_;
   int interval_;
   std::mutex mu_;

@@ -14,6 +14,8 @@
 #include <stdexcept>
 
 #include "common/uuid.h"
+#include "store/audit_client.h"
+#include "store/backend.h"
 #include "store/key_file.h"
 #include "store/postgres/dialect.h"
 
@@ -179,6 +181,11 @@ std::string default_actor() {
   return actor;
 }
 
+void set_audit_client(Db& db, std::string client) {
+  db.connection().audit_client = std::move(client);
+}
+const std::string& audit_client(Db& db) { return db.connection().audit_client; }
+
 int64_t audit_append(Db& db, const AuditEntry& e, const std::string& client) {
   return audit_append_all(db, {&e, 1}, client);
 }
@@ -201,8 +208,10 @@ std::string audit_insert_sql(size_t rows, bool with_client) {
 }
 }  // namespace
 
-int64_t audit_append_all(Db& db, std::span<const AuditEntry> entries, const std::string& client) {
+int64_t audit_append_all(Db& db, std::span<const AuditEntry> entries, const std::string& explicit_client) {
   (void)kRegistered;
+  // Without a client named here, the client of the web request the connection serves.
+  const std::string& client = explicit_client.empty() ? audit_client(db) : explicit_client;
   int64_t appended = 0;
   if (entries.empty()) return appended;
   // Inside the write transaction: no other append comes between reading the last row and

@@ -33,6 +33,7 @@ class StmtImpl {
 class Connection {
  public:
   virtual ~Connection() = default;
+  std::string audit_client;  // store/audit_client.h
   virtual Backend backend() const = 0;
   virtual void exec(std::string_view sql) = 0;
   virtual std::unique_ptr<StmtImpl> prepare(std::string_view sql) = 0;

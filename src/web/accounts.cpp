@@ -274,7 +274,8 @@ void Accounts::delete_user(int64_t user_id, const std::string& actor) {
   });
 }
 
-int Accounts::throttle_wait(const std::string& name, const std::string& client, int64_t now) {
+int Accounts::throttle_wait(const std::string& name, const std::string& client, int64_t now,
+                            std::string* scope) {
   // Failures since the last success (by row order: times have whole seconds, and failures in the
   // same second as a success still count), within a day; the delay doubles per failure past the
   // free ones.
@@ -299,17 +300,43 @@ int Accounts::throttle_wait(const std::string& name, const std::string& client, 
     st.bind(i, client);
     return i + 1;
   }, kFreeClientFailures);
-  return static_cast<int>(std::max(pair, by_client));
+  // The account across every client: a distributed guess at one name gets one try per delay,
+  // while the delay stays short enough (kMaxAccountDelaySeconds) for its owner to wait it out.
+  int64_t by_account = delay(
+      "name=?",
+      [&](store::Stmt& st, int i) {
+        st.bind(i, name);
+        return i + 1;
+      },
+      kFreeAccountFailures);
+  by_account = std::min<int64_t>(by_account, kMaxAccountDelaySeconds);
+  int64_t wait = std::max({pair, by_client, by_account});
+  if (scope) {
+    *scope = wait == 0           ? ""
+             : wait == pair      ? "name_and_client"
+             : wait == by_client ? "client"
+                                 : "account";
+  }
+  return static_cast<int>(wait);
 }
 
 Accounts::Login Accounts::login(const std::string& name, const std::string& password,
                                 const std::string& client) {
   int64_t now = epoch_now();
   std::string logged_name = name.substr(0, 64);  // what we store of a name nobody has
-  if (int wait = throttle_wait(logged_name, client, now); wait > 0) {
+  std::string scope;
+  if (int wait = throttle_wait(logged_name, client, now, &scope); wait > 0) {
+    // Under the account's organisation when the name exists, so its admins see the attack.
+    auto known = user_any(logged_name);
     db_.transaction([&] {
-      store::audit_append(db_, {logged_name, std::nullopt, "session", logged_name, "login_throttled", nullptr,
-                                {{"retry_after", wait}}},
+      store::audit_append(db_,
+                          {logged_name,
+                           known ? std::optional<int64_t>(known->org_id) : std::nullopt,
+                           "session",
+                           logged_name,
+                           "login_throttled",
+                           nullptr,
+                           {{"retry_after", wait}, {"scope", scope}}},
                           client);
     });
     return {LoginResult::throttled, std::nullopt, "", "", wait};

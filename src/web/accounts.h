@@ -62,14 +62,18 @@ class Accounts {
     std::string csrf_token;
     int retry_after_seconds = 0;
   };
-  // Throttling, never a lockout: failures are counted per (user name, client address) and per
-  // client address; past a few, the next attempt from that pair (or client) must wait a delay
-  // that doubles with every failure (capped). Another client with the right password is not
-  // affected. The state is in the database, so several server processes share it. Failed and
-  // throttled attempts are audited with the client address.
+  // Throttling, never a lockout: failures are counted per (user name, client address), per
+  // client address and per user name across all clients; past a few, the next attempt from that
+  // pair (or client, or at that name) must wait a delay that doubles with every failure (capped;
+  // the name's own delay at kMaxAccountDelaySeconds, so its owner can always wait it out).
+  // Another client with the right password is not affected by the pair's and the client's delays.
+  // The state is in the database, so several server processes share it. Failed and throttled
+  // attempts are audited with the client address.
   Login login(const std::string& name, const std::string& password, const std::string& client);
-  // Seconds the pair must still wait (0 = may try now).
-  int throttle_wait(const std::string& name, const std::string& client, int64_t now);
+  // Seconds the pair must still wait (0 = may try now); `scope` (when given) says which count
+  // imposed it: name_and_client, client or account.
+  int throttle_wait(const std::string& name, const std::string& client, int64_t now,
+                    std::string* scope = nullptr);
 
   struct Session {
     User user;
@@ -97,6 +101,8 @@ class Accounts {
   static constexpr int kFreeClientFailures = 20;  // per client, any name
   static constexpr int kFirstDelaySeconds = 5;    // then 10, 20, 40 ... per further failure
   static constexpr int kMaxDelaySeconds = 15 * 60;
+  static constexpr int kFreeAccountFailures = 10;  // per name, all clients together
+  static constexpr int kMaxAccountDelaySeconds = 60;
   static constexpr int kSessionHours = 12;
   static constexpr int kTokenDays = 90;
 

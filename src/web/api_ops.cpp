@@ -1,66 +1,26 @@
 // Inbound monitoring webhooks (/api/v1/hooks/{id}: their own bearer token and optional HMAC,
-// rate-limited per integration) and the ops JSON routes for signed-in users.
+// rate-limited per integration across server processes) and the ops JSON routes for signed-in
+// users.
 #include <chrono>
-#include <map>
-#include <memory>
-#include <mutex>
 
+#include "ops/hook_rate.h"
 #include "ops/ingest.h"
 #include "ops/repo.h"
+#include "web/hook_limits.h"
 #include "web/router.h"
 
 namespace anzen::web {
 using nlohmann::json;
 
-namespace {
-constexpr size_t kMaxHookBody = 1 << 20;  // 1 MiB: Alertmanager batches stay far below
-
-// A token bucket per integration: `burst` deliveries at once, then `per_second`.
-class RateLimiter {
- public:
-  RateLimiter(double burst, double per_second) : burst_(burst), rate_(per_second) {}
-  bool allow(int64_t key) {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto now = std::chrono::steady_clock::now();
-    if (buckets_.size() > 10000) buckets_.clear();  // bounded: ids are few, probes are not
-    auto [it, fresh] = buckets_.try_emplace(key, Bucket{burst_, now});
-    Bucket& b = it->second;
-    if (!fresh) {
-      double secs = std::chrono::duration<double>(now - b.at).count();
-      b.tokens = std::min(burst_, b.tokens + secs * rate_);
-      b.at = now;
-    }
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
-    return true;
-  }
-
- private:
-  struct Bucket {
-    double tokens;
-    std::chrono::steady_clock::time_point at;
-  };
-  std::mutex mu_;
-  std::map<int64_t, Bucket> buckets_;
-  double burst_, rate_;
-};
-
-}  // namespace
-
 void mount_ops_api(Router& r) {
-  auto limiter = std::make_shared<RateLimiter>(60, 2);
   r.api(
       "POST", R"(/api/v1/hooks/(\d+))", "/api/v1/hooks/{id}",
       "Inbound monitoring webhook (Alertmanager v4 or the generic schema of docs/ops.md); "
       "Authorization: Bearer <integration token>, "
       "optional X-Anzen-Signature: sha256=<HMAC>; idempotent; 429 when rate-limited",
-      [limiter](Ctx& c) {
+      [](Ctx& c) {
         if (c.req.body.size() > kMaxHookBody) throw HttpError(413, "body larger than 1 MiB");
         int64_t id = c.path_id(1);
-        if (!limiter->allow(id)) {
-          c.res.set_header("Retry-After", "1");
-          throw HttpError(429, "too many deliveries for this integration; retry later");
-        }
         std::string auth = c.req.get_header_value("Authorization");
         std::string token = auth.rfind("Bearer ", 0) == 0 ? auth.substr(7) : "";
         ops::SystemClock clock;
@@ -71,6 +31,15 @@ void mount_ops_api(Router& r) {
               svc.authenticate(id, token, c.req.get_header_value("X-Anzen-Signature"), c.req.body);
         } catch (const ops::AuthError& e) {
           throw HttpError(e.status, e.what());
+        }
+        // Counted once the sender is known to hold the token: others cannot use up its budget.
+        int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+        if (!ops::allow_hook_delivery(c.db, id, now)) {
+          c.res.set_header("Retry-After", std::to_string(ops::HookRate::kWindowSeconds -
+                                                         now % ops::HookRate::kWindowSeconds));
+          throw HttpError(429, "too many deliveries for this integration; retry later");
         }
         json payload;
         try {

@@ -43,6 +43,13 @@ const std::string* Head::header(std::string_view name) const {
   return nullptr;
 }
 
+size_t body_limit(const Limits& limits, const Head& h) {
+  size_t limit = h.credentials ? limits.max_body : limits.max_body_anonymous;
+  for (const auto& [prefix, bytes] : limits.body_limit_by_prefix)
+    if (h.target.rfind(prefix, 0) == 0) return std::min(limit, bytes);
+  return limit;
+}
+
 size_t find_head_end(std::string_view buf) {
   size_t p = buf.find("\r\n\r\n");
   return p == std::string_view::npos ? p : p + 4;

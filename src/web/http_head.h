@@ -21,6 +21,9 @@ struct Limits {
   int write_timeout_ms = 10'000;
   int max_conns_per_client = 16;
   int max_conns = 2048;
+  // Smaller body limits for some routes (target prefix, bytes): applied to the declared length
+  // before any body byte is read, and to a chunked body as it arrives.
+  std::vector<std::pair<std::string, size_t>> body_limit_by_prefix;
 };
 
 // A refusal before any handler runs: status and an English reason for the log.
@@ -48,6 +51,10 @@ struct Head {
 // chunked, differing lengths, a request Content-Encoding (bodies are never inflated), a line
 // without a colon or with a NUL.
 std::optional<Refusal> parse_head(std::string_view head, Head& out);
+
+// The body limit of a request: the signed-in or anonymous limit, lowered by the first matching
+// route prefix of limits.body_limit_by_prefix.
+size_t body_limit(const Limits& limits, const Head& h);
 
 // Where the blank line ending the head is (index just past it), or npos.
 size_t find_head_end(std::string_view buf);

@@ -84,3 +84,22 @@ TEST(HttpHead, ForwardedAddressOnlyFromTrustedProxies) {
 
 }  // namespace
 }  // namespace anzen::web::http
+
+namespace anzen::web::http {
+namespace {
+TEST(HttpHead, RouteBodyLimitLowersTheLimitByPrefix) {
+  Limits lim;
+  lim.body_limit_by_prefix.emplace_back("/api/v1/hooks/", 1024);
+  Head hook;
+  ASSERT_FALSE(
+      parse_head("POST /api/v1/hooks/3 HTTP/1.1\r\nAuthorization: Bearer t\r\n\r\n", hook));
+  EXPECT_EQ(body_limit(lim, hook), 1024u);
+  Head other;
+  ASSERT_FALSE(parse_head("POST /api/v1/risks HTTP/1.1\r\nAuthorization: Bearer t\r\n\r\n", other));
+  EXPECT_EQ(body_limit(lim, other), lim.max_body);
+  Head anonymous;
+  ASSERT_FALSE(parse_head("POST /login HTTP/1.1\r\n\r\n", anonymous));
+  EXPECT_EQ(body_limit(lim, anonymous), lim.max_body_anonymous);
+}
+}  // namespace
+}  // namespace anzen::web::http

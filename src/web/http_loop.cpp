@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -34,6 +36,33 @@ struct EventServer::Shared {
   std::unordered_map<std::string, int> per_client;
   std::vector<int> wake_fds;
   std::vector<std::thread> threads;
+  // Complete requests waiting for a handler worker: run(), then handed back to their loop.
+  std::mutex jobs_mu;
+  std::condition_variable jobs_cv;
+  std::deque<std::function<void()>> jobs;
+  bool workers_stop = false;
+  std::vector<std::thread> workers;
+
+  void submit(std::function<void()> job) {
+    {
+      std::lock_guard lock(jobs_mu);
+      jobs.push_back(std::move(job));
+    }
+    jobs_cv.notify_one();
+  }
+  void work() {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock lock(jobs_mu);
+        jobs_cv.wait(lock, [this] { return workers_stop || !jobs.empty(); });
+        if (jobs.empty()) return;  // stopping, and nothing left to answer
+        job = std::move(jobs.front());
+        jobs.pop_front();
+      }
+      job();
+    }
+  }
 
   bool reserve(size_t n) {
     size_t cur = inflight.load();
@@ -60,7 +89,9 @@ struct Conn {
   std::string body;
   std::optional<ChunkDecoder> chunks;
   size_t reserved = 0;
-  enum class Wait { idle, head, body, draining } wait = Wait::idle;
+  // busy: a worker is answering; the loop leaves the connection alone until it is handed back.
+  enum class Wait { idle, head, body, draining, busy } wait = Wait::idle;
+  bool close_when_answered = false;  // the client half-closed while its request was answered
   Clock::time_point deadline;
 };
 
@@ -181,7 +212,12 @@ class Loop {
       int n = epoll_wait(ep_, events.data(), static_cast<int>(events.size()), 250);
       for (int i = 0; i < n; ++i) {
         int fd = events[static_cast<size_t>(i)].data.fd;
-        if (fd == wake_fd_) continue;
+        if (fd == wake_fd_) {
+          uint64_t n_wakes;
+          [[maybe_unused]] auto r = ::read(wake_fd_, &n_wakes, sizeof n_wakes);
+          take_back_answered();
+          continue;
+        }
         if (fd == listen_fd_) {
           accept_some();
           continue;
@@ -195,10 +231,28 @@ class Loop {
         next_sweep = now + std::chrono::milliseconds(250);
       }
     }
+    // Connections being answered come back from the workers before anything is closed.
+    while (busy_ > 0) {
+      pollfd pf{wake_fd_, POLLIN, 0};
+      ::poll(&pf, 1, 100);
+      uint64_t n_wakes;
+      [[maybe_unused]] auto r = ::read(wake_fd_, &n_wakes, sizeof n_wakes);
+      take_back_answered();
+    }
     std::vector<int> fds;
     for (auto& [fd, c] : conns_) fds.push_back(fd);
     for (int fd : fds) close_conn(*conns_[fd]);
     ::close(ep_);
+  }
+
+  // Called by a worker when it has answered `c` (keep: the connection stays open).
+  void answered(Conn* c, bool keep) {
+    {
+      std::lock_guard lock(answered_mu_);
+      answered_.emplace_back(c, keep);
+    }
+    uint64_t one = 1;
+    [[maybe_unused]] auto w = ::write(wake_fd_, &one, sizeof one);
   }
 
  private:
@@ -273,7 +327,7 @@ class Loop {
   void sweep(Clock::time_point now) {
     std::vector<Conn*> late;
     for (auto& [fd, c] : conns_)
-      if (now >= c->deadline) late.push_back(c.get());
+      if (c->wait != Conn::Wait::busy && now >= c->deadline) late.push_back(c.get());
     for (Conn* c : late) {
       if (c->wait == Conn::Wait::head || c->wait == Conn::Wait::body) {
         refuse(*c, 408, "request not received in time");
@@ -354,9 +408,16 @@ class Loop {
       if (c.in.size() > 4 * 1024 * 1024) break;
     }
     int fd = c.fd;
-    if (c.wait != Conn::Wait::draining) advance(c);  // may close c
-    if (eof)
-      if (auto it = conns_.find(fd); it != conns_.end()) close_conn(*it->second);
+    if (c.wait != Conn::Wait::draining) advance(c);  // may close c, or hand it to a worker
+    if (eof) {
+      auto it = conns_.find(fd);
+      if (it == conns_.end()) return;
+      if (it->second->wait == Conn::Wait::busy) {
+        it->second->close_when_answered = true;  // answer first, then close
+      } else {
+        close_conn(*it->second);
+      }
+    }
   }
 
   void advance(Conn& c) {
@@ -377,7 +438,7 @@ class Loop {
         c.head = std::move(h);
         if (bad) return refuse(c, bad->status, bad->reason);
         const Head& hd = *c.head;
-        size_t limit = hd.credentials ? lim().max_body : lim().max_body_anonymous;
+        size_t limit = body_limit(lim(), hd);
         if (!hd.chunked && hd.content_length > limit) return refuse(c, 413, "body too large");
         if (!hd.chunked && !sh_.reserve(hd.content_length)) return refuse(c, 503, "busy");
         c.reserved = hd.chunked ? 0 : hd.content_length;
@@ -408,7 +469,32 @@ class Loop {
         c.body = c.in.substr(0, c.head->content_length);
         c.in.erase(0, c.head->content_length);
       }
-      if (!dispatch(c)) return close_conn(c);
+      // To a worker; the loop ignores the socket until the answer is written.
+      c.wait = Conn::Wait::busy;
+      epoll_ctl(ep_, EPOLL_CTL_DEL, c.fd, nullptr);
+      ++busy_;
+      Conn* cp = &c;
+      sh_.submit([this, cp] { answered(cp, dispatch(*cp)); });
+      return;
+    }
+  }
+
+  // Connections the workers have answered: closed, or watched again for their next request
+  // (which may already be buffered).
+  void take_back_answered() {
+    std::vector<std::pair<Conn*, bool>> done;
+    {
+      std::lock_guard lock(answered_mu_);
+      done.swap(answered_);
+    }
+    for (auto [cp, keep] : done) {
+      --busy_;
+      Conn& c = *cp;
+      if (!keep || c.close_when_answered) {
+        c.wait = Conn::Wait::idle;
+        close_conn(c);
+        continue;
+      }
       c.head.reset();
       c.chunks.reset();
       c.body.clear();
@@ -418,6 +504,11 @@ class Loop {
       c.wait = c.in.empty() ? Conn::Wait::idle : Conn::Wait::head;
       c.deadline = Clock::now() + std::chrono::milliseconds(c.in.empty() ? lim().idle_timeout_ms
                                                                          : lim().head_timeout_ms);
+      epoll_event ev{};
+      ev.events = EPOLLIN | EPOLLRDHUP;
+      ev.data.fd = c.fd;
+      epoll_ctl(ep_, EPOLL_CTL_ADD, c.fd, &ev);
+      if (!c.in.empty()) advance(c);  // a pipelined request
     }
   }
 
@@ -437,6 +528,9 @@ class Loop {
   int listen_fd_, wake_fd_;
   int ep_ = -1;
   std::unordered_map<int, std::unique_ptr<Conn>> conns_;
+  int busy_ = 0;  // connections a worker is answering
+  std::mutex answered_mu_;
+  std::vector<std::pair<Conn*, bool>> answered_;
 };
 
 }  // namespace
@@ -505,11 +599,22 @@ void EventServer::run() {
   for (int i = 0; i < n; ++i)
     loops.push_back(
         std::make_unique<Loop>(engine_, sh, listen_fd_, sh.wake_fds[static_cast<size_t>(i)]));
+  sh.workers_stop = false;
+  for (int i = 0; i < std::max(1, sh.opt.workers); ++i)
+    sh.workers.emplace_back([&sh] { sh.work(); });
   for (int i = 1; i < n; ++i)
     sh.threads.emplace_back([&loops, i] { loops[static_cast<size_t>(i)]->run(); });
   loops[0]->run();
   for (auto& t : sh.threads) t.join();
   sh.threads.clear();
+  // Every loop has taken its connections back: no job is left that refers to a loop.
+  {
+    std::lock_guard lock(sh.jobs_mu);
+    sh.workers_stop = true;
+  }
+  sh.jobs_cv.notify_all();
+  for (auto& t : sh.workers) t.join();
+  sh.workers.clear();
 }
 
 void EventServer::stop() {

@@ -1,9 +1,12 @@
 // The network side of `anzen serve`: event loops (epoll) own every connection. A request reaches
 // the application only when its head and its whole body have arrived within the limits and
-// deadlines of http::Limits, so slow or oversized clients never hold a worker: each loop runs the
-// handlers of complete requests itself. cpp-httplib parses, routes and writes the response
-// (its process_request over an in-memory stream); its own accept loop and socket reads, which
-// have no head deadline, no chunked-body bound and inflate request bodies, are not used.
+// deadlines of http::Limits, so slow or oversized clients never hold a worker. Complete requests
+// go to a pool of handler workers: a long handler (a PDF report) holds one worker, never the loop
+// that received it, so the other kept-alive connections of that loop go on being served. While
+// a worker answers, its connection is out of the loop's epoll set; the worker hands it back.
+// cpp-httplib parses, routes and writes the response (its process_request over an in-memory
+// stream); its own accept loop and socket reads, which have no head deadline, no chunked-body
+// bound and inflate request bodies, are not used.
 #pragma once
 #include <httplib.h>
 
@@ -28,7 +31,8 @@ class Engine : public httplib::Server {
 
 struct LoopOptions {
   Limits limits;
-  int loops = 8;
+  int loops = 8;    // I/O event loops
+  int workers = 8;  // threads running handlers
   std::vector<std::string>
       trusted_proxies;            // addresses or CIDR blocks whose X-Forwarded-For counts
   std::string tls_cert, tls_key;  // PEM files: serve HTTPS

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "incident/register.h"
+#include "ops/congestion_links.h"
 #include "ops/ingest.h"
 #include "ops/notify.h"
 #include "ops/repo.h"
@@ -93,6 +94,24 @@ std::string ops_dashboard_section(Ctx& c) {
   return "<h2 id=\"failed-deliveries\">" + esc(c.t("ops.failed_deliveries")) + "</h2>" +
          notifications_table(c, failed);
 }
+
+namespace {
+// The measures and the threat the restriction history relates to (catalogs/views/congestion.yaml).
+std::string congestion_references(Ctx& c) {
+  const auto& links = ops::shipped_congestion_links();
+  auto list = [&](const std::vector<ops::CatalogLink>& items) {
+    std::string ul = "<ul>";
+    for (const auto& l : items)
+      ul += "<li><a href=\"/catalog/" + esc(l.framework) + "/" + url_encode(l.item) + "\">" +
+            esc(l.label) + " " + esc(l.title.in(c.lang)) + "</a></li>";
+    return ul + "</ul>";
+  };
+  return "<section class=\"congestion-refs\"><h2>" + esc(c.t("ops.congestion_measures")) + "</h2>" +
+         list(links.measures) + "<h2>" + esc(c.t("ops.congestion_threat")) + ": " +
+         esc(links.threat.in(c.lang)) + "</h2><p>" + esc(c.t("ops.congestion_threat_checks")) +
+         "</p>" + list(links.threat_checks) + "</section>";
+}
+}  // namespace
 
 void mount_ops_pages(Router& r) {
   r.get("/admin/integrations", [](Ctx& c) {
@@ -184,10 +203,10 @@ void mount_ops_pages(Router& r) {
     ops::OpsRepo(c.db, c.actor()).add_channel(ch);
     c.redirect("/admin/notifications");
   });
-  r.post("/admin/notifications/test", [](Ctx& c) {
+  r.post("/admin/notifications/test", [router = &r](Ctx& c) {
     c.require_admin();
     ops::NetworkSender sender;
-    ops::send_test(c.db, c.org(), std::time(nullptr), sender);
+    ops::send_test(c.db, c.org(), std::time(nullptr), sender, router->public_url());
     c.redirect("/admin/notifications");
   });
 
@@ -239,6 +258,7 @@ void mount_ops_pages(Router& r) {
       }
       b += "</tbody></table>";
     }
+    b += congestion_references(c);
     c.html(layout(c, c.t("ops.congestion"), b));
   });
   r.get(R"(/incidents/(\d+)/review\.(pdf|xlsx))", [](Ctx& c) {

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "store/audit.h"
+#include "store/audit_client.h"
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
@@ -142,6 +143,15 @@ void Router::handle(const httplib::Request& req, httplib::Response& res, const H
                     bool api) {
   security_headers(res, tls_);
   store::Db& db = thread_db(db_path_);
+  // Every change this request makes is audited with the client's address (already resolved
+  // through the trusted proxies); the connection forgets it when the request ends.
+  struct AuditClient {
+    store::Db& db;
+    AuditClient(store::Db& d, const std::string& client) : db(d) {
+      store::set_audit_client(db, client);
+    }
+    ~AuditClient() { store::set_audit_client(db, ""); }
+  } audit_client(db, req.remote_addr);
   Ctx c{req, res, db, std::nullopt, "", "ja", api, {}};
   try {
     if (req.get_header_value("Content-Type") == http::kFormType) httplib::detail::parse_query_text(req.body, c.form);

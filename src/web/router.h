@@ -40,6 +40,9 @@ class Router {
   // an Anzen page in the client's language with the security headers.
   http::RefusalResponse refusal(int status, const http::Head* head) const;
   const std::string& db_path() const { return db_path_; }
+  // The deployment's absolute base URL, for links in what the web sends (notifications).
+  void set_public_url(std::string url) { public_url_ = std::move(url); }
+  const std::string& public_url() const { return public_url_; }
 
  private:
   void handle(const httplib::Request& req, httplib::Response& res, const Handler& h, bool open,
@@ -48,6 +51,7 @@ class Router {
   std::vector<ApiDoc> docs_;
   std::string db_path_;
   bool tls_;
+  std::string public_url_;
 };
 
 // A connection per worker thread, opened (and migrated) once.

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "catalog/catalog_dir.h"
+#include "web/hook_limits.h"
 #include "web/http_loop.h"
 #include "web/router.h"
 
@@ -25,9 +26,14 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   engine_ = std::make_unique<http::Engine>();
   engine_->set_keep_alive_max_count(100000);
   router_ = std::make_unique<Router>(*engine_, opt.db_path, tls);
+  router_->set_public_url(opt.public_url.empty() ? std::string(tls ? "https://" : "http://") +
+                                                       opt.bind + ":" + std::to_string(opt.port)
+                                                 : opt.public_url);
   http::LoopOptions lo;
-  lo.loops = opt.threads;
+  lo.loops = opt.io_loops;
+  lo.workers = opt.threads;
   lo.limits.head_timeout_ms = opt.header_timeout_seconds * 1000;
+  lo.limits.body_limit_by_prefix.emplace_back(kHookPathPrefix, kMaxHookBody);
   lo.trusted_proxies = opt.trusted_proxies;
   lo.tls_cert = opt.tls_cert;
   lo.tls_key = opt.tls_key;

@@ -20,10 +20,12 @@ struct ServerOptions {
   int port = 8080;
   std::string tls_cert;
   std::string tls_key;
-  int threads = 8;  // event loops; each runs the handlers of the requests it received
+  int threads = 8;   // handler workers (requests run on these, never on the I/O loops)
+  int io_loops = 2;  // event loops reading requests and holding idle connections
   // Reverse proxies (addresses or CIDR blocks) whose X-Forwarded-For names the client.
   std::vector<std::string> trusted_proxies;
   int header_timeout_seconds = 10;  // from a request's first byte to the end of its head
+  std::string public_url;  // absolute base URL for links in notifications sent from the web
 };
 
 // The application: a migrated database and an HTTP(S) server with every route mounted.

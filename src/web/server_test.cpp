@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <ctime>
 #include <filesystem>
 #include <thread>
 
@@ -126,6 +127,27 @@ TEST_F(WebTest, WrongPasswordIsRefusedAndRepeatedFailuresAreThrottled) {
   // ...and alice is not locked out: from another client the right password works at once.
   store::Db db(path_);
   EXPECT_EQ(Accounts(db).login("alice", "correct horse", "192.0.2.44").result, Accounts::LoginResult::ok);
+}
+
+TEST_F(WebTest, FailuresFromManyClientsDelayTheAccountButNeverLockItOut) {
+  store::Db db(path_);
+  Accounts acc(db);
+  for (int i = 0; i < Accounts::kFreeAccountFailures; ++i)
+    EXPECT_EQ(acc.login("alice", "wrong", "198.51.100." + std::to_string(i)).result,
+              Accounts::LoginResult::bad_credentials);
+  // A client never seen before, with the right password, must wait: the name's own count...
+  auto fresh = acc.login("alice", "correct horse", "203.0.113.1");
+  EXPECT_EQ(fresh.result, Accounts::LoginResult::throttled);
+  EXPECT_GT(fresh.retry_after_seconds, 0);
+  EXPECT_LE(fresh.retry_after_seconds, Accounts::kMaxAccountDelaySeconds);
+  std::string scope;
+  int64_t now = std::time(nullptr);
+  EXPECT_GT(acc.throttle_wait("alice", "203.0.113.1", now, &scope), 0);
+  EXPECT_EQ(scope, "account");
+  // ...only for a while, so its owner gets in after the delay; other names are not delayed.
+  EXPECT_EQ(acc.throttle_wait("alice", "203.0.113.1", now + Accounts::kMaxAccountDelaySeconds + 1),
+            0);
+  EXPECT_EQ(acc.login("bob", "bob password", "203.0.113.1").result, Accounts::LoginResult::ok);
 }
 
 TEST_F(WebTest, StateChangesNeedTheCsrfToken) {

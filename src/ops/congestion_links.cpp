@@ -1,0 +1,76 @@
+#include "ops/congestion_links.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "catalog/catalog_dir.h"
+#include "common/paths.h"
+
+namespace anzen::ops {
+
+namespace {
+std::string field(const YAML::Node& root, const char* section, const char* key,
+                  const std::string& file) {
+  YAML::Node n = root[section] ? root[section][key] : YAML::Node();
+  if (!n || !n.IsScalar() || n.as<std::string>().empty())
+    throw std::invalid_argument(file + ": " + section + "." + key + ": expected a value");
+  return n.as<std::string>();
+}
+
+const catalog::Framework& framework(const catalog::Catalog& cat, const std::string& id,
+                                    const std::string& file, const char* where) {
+  const catalog::Framework* fw = cat.find(id);
+  if (!fw) throw std::invalid_argument(file + ": " + where + ": no framework '" + id + "'");
+  return *fw;
+}
+
+CatalogLink link_of(const catalog::Framework& fw, const catalog::Item& it) {
+  return {fw.id, it.id, it.label, it.title};
+}
+}  // namespace
+
+CongestionLinks congestion_links(const catalog::Catalog& cat, const std::string& yaml_text,
+                                 const std::string& file) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml_text);
+  } catch (const YAML::Exception& e) {
+    throw std::invalid_argument(file + ":" + std::to_string(e.mark.line + 1) + ": " + e.what());
+  }
+  CongestionLinks out;
+  const auto& mfw =
+      framework(cat, field(root, "measures", "framework", file), file, "measures.framework");
+  std::string attribute = field(root, "measures", "attribute", file);
+  out.measures_title = mfw.title;
+  for (const auto& it : mfw.items) {
+    auto a = it.attributes.find(attribute);
+    if (a != it.attributes.end() && a->second == "true") out.measures.push_back(link_of(mfw, it));
+  }
+  if (out.measures.empty())
+    throw std::invalid_argument(file + ": measures.attribute: no item of " + mfw.id + " has " +
+                                attribute + ": 'true'");
+  const auto& tfw =
+      framework(cat, field(root, "threat", "framework", file), file, "threat.framework");
+  std::string tag = field(root, "threat", "tag", file);
+  const auto& tags = catalog::threat_tags();
+  if (std::find(tags.begin(), tags.end(), tag) == tags.end())
+    throw std::invalid_argument(file + ": threat.tag: no threat '" + tag + "'");
+  out.threat_framework = tfw.id;
+  out.threat = catalog::threat_label(tag);
+  for (const auto* it : tfw.checks())
+    if (std::find(it->threats.begin(), it->threats.end(), tag) != it->threats.end())
+      out.threat_checks.push_back(link_of(tfw, *it));
+  return out;
+}
+
+const CongestionLinks& shipped_congestion_links() {
+  static const CongestionLinks links = [] {
+    auto path = data_dir() / "catalogs" / "views" / "congestion.yaml";
+    return congestion_links(catalog::shipped_catalog(), read_file(path.string()), path.string());
+  }();
+  return links;
+}
+
+}  // namespace anzen::ops
