@@ -10,6 +10,7 @@
 #include "catalog/catalog_dir.h"
 #include "common/csv.h"
 #include "store/copy.h"
+#include "testing/services.h"
 #include "testing/temp_db.h"
 
 namespace anzen::assess {
@@ -91,7 +92,7 @@ TEST_F(StoredScoreTest, EqualsTheComputedScoreAfterEveryKindOfWrite) {
   repo.set_answer(a, tcs(), x);
   expect_current(db, a, "back to unanswered");
 
-  auto r = import_file(repo, tcs(), a, "sheet.csv", filled_sheet(a));
+  auto r = testing::import_sheet(db, a, "sheet.csv", filled_sheet(a));
   EXPECT_GT(r.changed, 200);
   expect_current(db, a, "sheet import");
   repo.set_answer(a, tcs(), answer("T2-002.1", Status::not_implemented));
@@ -105,7 +106,7 @@ TEST_F(StoredScoreTest, EqualsTheComputedScoreAfterEveryKindOfWrite) {
 }
 
 TEST_F(StoredScoreTest, AFailedWriteLeavesTheStoredScoreAsItWas) {
-  import_file(repo, tcs(), a, "sheet.csv", filled_sheet(a));
+  testing::import_sheet(db, a, "sheet.csv", filled_sheet(a));
   auto bad = answer("T2-001.1", Status::not_applicable);  // no reason: refused
   EXPECT_THROW(repo.set_answers(a, tcs(), {answer("T2-002.1", Status::partial), bad}),
                std::invalid_argument);
@@ -113,7 +114,7 @@ TEST_F(StoredScoreTest, AFailedWriteLeavesTheStoredScoreAsItWas) {
 }
 
 TEST_F(StoredScoreTest, OtherScoringInputsAreRecomputedBeforeReading) {
-  import_file(repo, tcs(), a, "sheet.csv", filled_sheet(a));
+  testing::import_sheet(db, a, "sheet.csv", filled_sheet(a));
   // Tallies of another catalog edition (another key), deliberately wrong: recomputed, not read.
   db.exec("UPDATE assessment_scores SET scoring_key='tcs-2023@old#0', implemented=0, answered=0");
   EXPECT_EQ(refresh_stored_scores(db, cat()), 1);
@@ -127,7 +128,7 @@ TEST_F(StoredScoreTest, OtherScoringInputsAreRecomputedBeforeReading) {
 }
 
 TEST_F(StoredScoreTest, DbCopyCarriesCurrentScores) {
-  import_file(repo, tcs(), a, "sheet.csv", filled_sheet(a));
+  testing::import_sheet(db, a, "sheet.csv", filled_sheet(a));
   testing::TempDb other;
   store::Db to(other.path);
   store::copy_database(db, to);
