@@ -386,5 +386,39 @@ TEST_F(WebTest, SecurityHeadersAreSet) {
   EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
 }
 
+// Issue 15 (3): a rejected answer comes back with what was typed, the error next to its field in
+// the user's language; 対象外 from a checklist row without a reason shows the same error.
+TEST_F(WebTest, FormErrorsKeepTheTypedInputAndSitNextToTheField) {
+  store::Db db(path_);
+  assess::AssessRepo repo(db, "test");
+  auto a = repo.create(org_a_, *catalog::shipped_catalog().find("tcs-2023"), "operator", "FY2026", "");
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = csrf_of(cookie);
+  std::string url = "/assessments/" + std::to_string(a.id) + "/questions/T2-002.1";
+  auto c = client();
+  auto r = c.Post(url, {{"Cookie", cookie}},
+                  "status=not_applicable&na_reason=&owner=" + url_encode("情報セキュリティ室 山田") + "&comment=" + url_encode("書きかけのコメント") +
+                      "&_csrf=" + url_encode(csrf),
+                  "application/x-www-form-urlencoded");
+  EXPECT_EQ(r->status, 400);
+  EXPECT_NE(r->body.find("value=\"情報セキュリティ室 山田\""), std::string::npos) << "the typed owner is kept";
+  EXPECT_NE(r->body.find("書きかけのコメント</textarea>"), std::string::npos);
+  EXPECT_NE(r->body.find("<option value=\"not_applicable\" selected>"), std::string::npos);
+  auto err = r->body.find("id=\"na_reason-error\"");
+  ASSERT_NE(err, std::string::npos);
+  EXPECT_LT(err, r->body.find("id=\"na_reason\""));
+  EXPECT_NE(r->body.find("対象外を選ぶときは理由を入力してください"), std::string::npos);
+  EXPECT_NE(r->body.find("aria-describedby=\"na_reason-error\""), std::string::npos);
+  EXPECT_TRUE(repo.answers(a.id).empty()) << "nothing saved";
+  // The checklist row: no jump to another page, the error is shown with 対象外 kept.
+  auto row = c.Post(url + "/status", {{"Cookie", cookie}}, "status=not_applicable&_csrf=" + url_encode(csrf), "application/x-www-form-urlencoded");
+  EXPECT_EQ(row->status, 400);
+  EXPECT_NE(row->body.find("<option value=\"not_applicable\" selected>"), std::string::npos);
+  EXPECT_NE(row->body.find("id=\"na_reason-error\""), std::string::npos);
+  // In English.
+  auto en = c.Post(url + "?lang=en", {{"Cookie", cookie}}, "status=not_applicable&_csrf=" + url_encode(csrf), "application/x-www-form-urlencoded");
+  EXPECT_NE(en->body.find("Enter a reason when choosing not applicable."), std::string::npos);
+}
+
 }  // namespace
 }  // namespace anzen::web
