@@ -6,9 +6,9 @@
 #include "assess/scoring.h"
 #include "assess/sheet.h"
 #include "catalog/catalog_dir.h"
-#include "common/text.h"
-#include "common/paths.h"
 #include "common/file_name.h"
+#include "common/paths.h"
+#include "common/text.h"
 #include "web/assess_view.h"
 #include "web/form.h"
 #include "web/html.h"
@@ -138,9 +138,13 @@ void checklist_page(Ctx& c) {
   }
   b += "</tbody></table><p class=\"muted\">" + std::to_string(shown) + (c.lang == "en" ? " question(s) shown" : " 件表示") + "</p>";
   if (c.user && can_edit(c.user->role)) {
-    b += "<h2>" + std::string(c.lang == "en" ? "Import a filled spreadsheet" : "記入済みシートの取り込み") +
-         "</h2><form method=\"post\" enctype=\"multipart/form-data\" action=\"/assessments/" + std::to_string(a.id) + "/import\">" +
-         csrf_field(c) + "<label for=\"imp\">CSV (UTF-8 / Shift_JIS) / XLSX</label><input type=\"file\" id=\"imp\" name=\"file\" accept=\".csv,.xlsx\" required> <button type=\"submit\">" +
+    b += "<h2>" +
+         std::string(c.lang == "en" ? "Import a filled spreadsheet" : "記入済みシートの取り込み") +
+         "</h2><form method=\"post\" enctype=\"multipart/form-data\" action=\"/assessments/" +
+         std::to_string(a.id) + "/import\">" + csrf_field(c) +
+         "<label for=\"imp\">CSV (UTF-8 / Shift_JIS) / XLSX</label>" + upload_limit_hint(c) +
+         "<input type=\"file\" id=\"imp\" name=\"file\" accept=\".csv,.xlsx\" required> <button "
+         "type=\"submit\">" +
          (c.lang == "en" ? "Import" : "取り込む") + "</button></form>";
   }
   c.html(layout(c, a.period + " " + fw.title.in(c.lang), b));
@@ -176,20 +180,29 @@ std::string question_html(Ctx& c, Form& f) {
   bool edit = c.user && can_edit(c.user->role);
   if (edit) {
     std::vector<std::pair<std::string, std::string>> statuses;
-    for (Status s : assess::all_statuses()) statuses.emplace_back(assess::to_string(s), c.t(status_key(s, fw.answer_scale)));
+    for (Status s : assess::all_statuses())
+      statuses.emplace_back(assess::to_string(s), c.t(status_key(s, fw.answer_scale)));
     std::vector<std::pair<std::string, std::string>> levels = {{"", "–"}};
     const auto& scale = assess::maturity_scale();
-    for (const auto& lv : scale.levels) levels.emplace_back(std::to_string(lv.level), std::to_string(lv.level) + " — " + lv.name.in(c.lang));
+    for (const auto& lv : scale.levels)
+      levels.emplace_back(std::to_string(lv.level),
+                          std::to_string(lv.level) + " — " + lv.name.in(c.lang));
     b += "<form method=\"post\" action=\"" + base + "\">" + csrf_field(c) + f.summary() +
          f.select("status", c.t("common.status"), statuses, assess::to_string(an.status)) +
-         f.text("na_reason", c.lang == "en" ? "Reason (required for not applicable)" : "対象外の理由（対象外の場合は必須）", an.na_reason, "size=\"40\"") +
-         f.select("maturity", c.lang == "en" ? "Maturity (0-5)" : "成熟度（0〜5）", levels, an.maturity ? std::to_string(*an.maturity) : "");
+         f.text("na_reason",
+                c.lang == "en" ? "Reason (required for not applicable)"
+                               : "対象外の理由（対象外の場合は必須）",
+                an.na_reason, "size=\"40\"") +
+         f.select("maturity", c.lang == "en" ? "Maturity (0-5)" : "成熟度（0〜5）", levels,
+                  an.maturity ? std::to_string(*an.maturity) : "");
     b += "<details><summary>" + esc(scale.title.in(c.lang)) + "</summary><dl>";
     for (const auto& lv : scale.levels) {
       b += "<dt>" + std::to_string(lv.level) + " " + esc(lv.name.in(c.lang)) + "</dt><dd>" + esc(lv.definition.in(c.lang)) + "</dd>";
     }
-    b += "</dl></details>" + f.text("owner", c.t("common.owner"), an.owner) + f.input("date", "due", c.t("common.due"), an.due) +
-         f.textarea("comment", c.t("common.comment"), an.comment) + "<p><button type=\"submit\" id=\"save-answer\">" + esc(c.t("common.save")) +
+    b += "</dl></details>" + f.text("owner", c.t("common.owner"), an.owner) +
+         f.input("date", "due", c.t("common.due"), an.due) +
+         f.textarea("comment", c.t("common.comment"), an.comment) +
+         "<p><button type=\"submit\" id=\"save-answer\">" + esc(c.t("common.save")) +
          "</button></p></form>";
   }
   b += "<h2>" + std::string(c.lang == "en" ? "Evidence" : "証跡") + "</h2><ul>";
@@ -204,11 +217,17 @@ std::string question_html(Ctx& c, Form& f) {
   }
   b += "</ul>";
   if (edit) {
-    b += "<form method=\"post\" enctype=\"multipart/form-data\" action=\"" + base + "/evidence\">" + csrf_field(c) +
-         "<label for=\"file\">" + (c.lang == "en" ? "File" : "ファイル") + "</label><input type=\"file\" id=\"file\" name=\"file\"><label for=\"url\">" +
-         (c.lang == "en" ? "or URL" : "または URL") + "</label><input type=\"url\" id=\"url\" name=\"url\" size=\"40\"><label for=\"edate\">" +
-         (c.lang == "en" ? "Evidence date" : "証跡の日付") + "</label><input type=\"date\" id=\"edate\" name=\"evidence_date\"><label for=\"eexp\">" +
-         (c.lang == "en" ? "Expires" : "有効期限") + "</label><input type=\"date\" id=\"eexp\" name=\"expires_on\"><p><button type=\"submit\" id=\"upload-evidence\">" +
+    b += "<form method=\"post\" enctype=\"multipart/form-data\" action=\"" + base + "/evidence\">" +
+         csrf_field(c) + "<label for=\"file\">" + (c.lang == "en" ? "File" : "ファイル") +
+         "</label>" + upload_limit_hint(c) +
+         "<input type=\"file\" id=\"file\" name=\"file\"><label for=\"url\">" +
+         (c.lang == "en" ? "or URL" : "または URL") +
+         "</label><input type=\"url\" id=\"url\" name=\"url\" size=\"40\"><label for=\"edate\">" +
+         (c.lang == "en" ? "Evidence date" : "証跡の日付") +
+         "</label><input type=\"date\" id=\"edate\" name=\"evidence_date\"><label for=\"eexp\">" +
+         (c.lang == "en" ? "Expires" : "有効期限") +
+         "</label><input type=\"date\" id=\"eexp\" name=\"expires_on\"><p><button type=\"submit\" "
+         "id=\"upload-evidence\">" +
          (c.lang == "en" ? "Add evidence" : "証跡を追加") + "</button></p></form>";
   }
   b += "<h2>" + std::string(c.lang == "en" ? "History" : "変更履歴") + "</h2><table id=\"history\"><thead><tr><th>" + esc(c.t("common.when")) + "</th><th>" +
@@ -226,7 +245,8 @@ void question_page(Ctx& c) {
 
 void save_answer(Ctx& c) {
   c.require_edit();
-  submit(c, [&] { save_answer_fields(c); }, [&](Form& f) { return question_html(c, f); });
+  submit(
+      c, [&] { save_answer_fields(c); }, [&](Form& f) { return question_html(c, f); });
 }
 
 void save_answer_fields(Ctx& c) {
@@ -243,11 +263,14 @@ void save_answer_fields(Ctx& c) {
   next.status = *st;
   next.na_reason = c.param("na_reason");
   if (next.status == Status::not_applicable && next.na_reason.empty())
-    throw FieldError("na_reason", "対象外を選ぶときは理由を入力してください。", "Enter a reason when choosing not applicable.");
+    throw FieldError("na_reason", "対象外を選ぶときは理由を入力してください。",
+                     "Enter a reason when choosing not applicable.");
   std::string m = c.param("maturity");
   if (m.empty()) next.maturity.reset();
   else if (m.size() <= 2 && std::all_of(m.begin(), m.end(), ::isdigit)) next.maturity = std::stoi(m);
-  else throw FieldError("maturity", "成熟度の段階を選んでください。", "Choose a level of the maturity scale.");
+  else
+    throw FieldError("maturity", "成熟度の段階を選んでください。",
+                     "Choose a level of the maturity scale.");
   next.owner = c.param("owner");
   next.due = c.param("due");
   next.comment = c.param("comment");
@@ -344,7 +367,8 @@ void mount_assessment_pages(Router& r) {
       // A reason is needed: the question page, with 対象外 kept and the error at the reason field.
       Form f(c);
       f.mark_resubmitted();
-      f.add_error(FieldError("na_reason", "対象外を選ぶときは理由を入力してください。", "Enter a reason when choosing not applicable."));
+      f.add_error(FieldError("na_reason", "対象外を選ぶときは理由を入力してください。",
+                             "Enter a reason when choosing not applicable."));
       return c.html(question_html(c, f), 400);
     }
     repo.set_answer(a, fw, next);
