@@ -7,29 +7,15 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { check, failures, launch, signedIn } from "./harness.mjs";
 
 const [base, demoFile, outDir, anzen] = process.argv.slice(2);
 const demo = JSON.parse(readFileSync(demoFile, "utf8"));
-let failures = 0;
-function check(cond, what) {
-  console.log(`${cond ? "ok" : "not ok"} - ${what}`);
-  if (!cond) failures++;
-}
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run"],
-});
+const browser = await launch();
 try {
-  const page = await (await browser.newContext({ locale: "ja-JP" })).newPage();
+  const page = await signedIn(browser, base, demo);
   const shot = (name) => page.screenshot({ path: `${outDir}/${name}.png`, fullPage: true });
-  await page.goto(`${base}/login`);
-  await page.fill("#name", demo.admin.name);
-  await page.fill("#password", demo.admin.password);
-  await page.click("button[type=submit]");
-  await page.waitForURL(`${base}/`);
 
   const leak = async (title) => {
     await page.goto(`${base}/incidents/new`);
@@ -139,7 +125,7 @@ try {
 } finally {
   await browser.close();
 }
-if (failures) {
-  console.log(`${failures} incident-form browser check(s) failed`);
+if (failures()) {
+  console.log(`${failures()} incident-form browser check(s) failed`);
   process.exit(1);
 }

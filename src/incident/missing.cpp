@@ -136,13 +136,25 @@ std::vector<MissingInput> missing_inputs(const json& event, const std::vector<Ru
     json v = judge(e);
     if (!v.is_null() && kinds_of(v) != base_kinds) describe({c->field}, v);
   }
-  if (out.empty() && missing.size() > 1) {
+  // None alone: pairs (a leak needs the flag and a count), then all of them together.
+  bool singles = !out.empty();
+  for (size_t a = 0; !singles && a < missing.size(); ++a) {
+    for (size_t b = a + 1; b < missing.size(); ++b) {
+      json e = event;
+      set_path(e, missing[a]->field, missing[a]->value);
+      set_path(e, missing[b]->field, missing[b]->value);
+      json v = judge(e);
+      if (!v.is_null() && kinds_of(v) != base_kinds)
+        describe({missing[a]->field, missing[b]->field}, v);
+    }
+  }
+  if (out.empty() && missing.size() > 2) {
     json e = event;
     std::vector<std::string> fields;
     for (const auto* c : missing) set_path(e, c->field, c->value);
     json v = judge(e);
     if (!v.is_null() && kinds_of(v) != base_kinds) {
-      // Name only the inputs that matter together: drop each one that the change does not need.
+      // Name only the inputs the change needs (a feared event needs all of its conditions).
       for (const auto* c : missing) {
         json without = e;
         set_path(without, c->field, nullptr);

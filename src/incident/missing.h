@@ -22,7 +22,8 @@ struct MissingInput {
 catalog::Text input_label(const std::string& field);
 
 // Missing inputs of `event` (the classifier's JSON input) that would change the kinds of its
-// verdict as of `as_of`; each alone first, then all of them together when none alone does.
+// verdict as of `as_of`; each alone first; when none alone does, the pairs that do; else all of
+// them together.
 std::vector<MissingInput> missing_inputs(const nlohmann::json& event,
                                          const std::vector<RuleSet>& rules, Instant as_of);
 // [{fields, label {ja, en}, would_be {ja, en}, text {ja, en}}] for the verdict's JSON.

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "common/csv.h"
+#include "common/date.h"
+#include "common/vocabulary.h"
 #include "common/uuid.h"
 #include "incident/missing.h"
 #include "store/audit.h"
@@ -344,9 +346,11 @@ Filing Register::file_report(int64_t org_id, int64_t id, const FilingInput& in, 
       st.bind_blob(12, in.evidence_content);
     st.bind(13, ts).bind(14, actor_).run();
     int64_t fid = db_.last_insert_id();
-    std::string text = "報告の提出 / report filed: " + report["form"].get<std::string>() + " (" +
-                       in.type + ", " + format_jst(in.filed_at) + ", " + in.filed_by +
-                       (in.reference.empty() ? "" : ", " + in.reference) + ")";
+    std::string text = "報告の提出 / report filed: " + report["form"].get<std::string>() + " " +
+                       vocab::label_or_code("report", in.type, "ja") + " / " +
+                       vocab::label_or_code("report", in.type, "en") + "（" +
+                       date::display_time(format_jst(in.filed_at), "ja") + "、" + in.filed_by +
+                       (in.reference.empty() ? "" : "、" + in.reference) + "）";
     db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
         .bind(1, id)
         .bind(2, ts)

@@ -328,7 +328,11 @@ std::string incident_page(Ctx& c, Form& f, const std::string& notice = "") {
       "</span></h1>" + notice + "<p class=\"muted\">" +
       esc(vocab::label_or_code("event", ev.value("event_type", ""), c.lang)) + " · " +
       esc(vocab::label_or_code("service", ev.value("service_category", "other"), c.lang)) + " · " +
-      esc(label_of(c, "affected_users")) + " " + esc(users) + " · " +
+      (ev.value("leaked_persons", json()).is_number_integer()
+           ? esc(label_of(c, "leaked_persons")) + " " +
+                 esc(text::thousands(ev["leaked_persons"].get<int64_t>()))
+           : esc(label_of(c, "affected_users")) + " " + esc(users)) +
+      " · " +
       when(c, ev.value("started_at", "")) + " → " +
       (ev.value("ended_at", json()).is_null() ? std::string(en ? "ongoing" : "継続中")
                                               : when(c, ev["ended_at"].get<std::string>())) +
