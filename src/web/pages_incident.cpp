@@ -152,25 +152,10 @@ std::string obligations_table(const Ctx& c, const std::vector<incident::Obligati
 }
 
 // The classifier's choices, in its order (labels from the one vocabulary).
-const std::vector<std::string> kTypes = {"outage",
-                                         "quality_degradation",
-                                         "non_telecom_facility_failure",
-                                         "secrecy_leak",
-                                         "specified_user_info_leak",
-                                         "feared_event",
-                                         "priority_restriction",
-                                         "facility_info_leak"};
-const std::vector<std::string> kCats = {"voice_emergency", "voice_no_emergency", "lpwa",
-                                        "free_internet", "other"};
-const std::vector<std::string> kFacilities = {"other",
-                                              "important_satellite_submarine",
-                                              "mobile_access_line",
-                                              "remote_subscriber_unit",
-                                              "dslam",
-                                              "user_premises"};
-const std::vector<std::string> kFearedKinds = {
-    "could_not_stop", "late_detection_switchover", "toppled",
-    "fire",           "unintended_terminal_auth",  "important_facility_damage"};
+const std::vector<std::string>& kTypes = incident::event_types();
+const std::vector<std::string>& kCats = incident::service_categories();
+const std::vector<std::string>& kFacilities = incident::facilities();
+const std::vector<std::string>& kFearedKinds = incident::feared_kinds();
 const char* kFlags[] = {"all_traffic_blocked", "additional_function_only", "designated_operator",
                         "provided_to_foreign_government", "restriction_unforeseen"};
 const char* kFearedFlags[] = {"prev_fy_users_30000", "multi_prefecture", "core_function", "planned",
