@@ -84,7 +84,7 @@ try {
   await page.waitForLoadState();
   const body = await page.textContent("body");
   check(body.includes("重大な事故"), "incident is classified as a serious accident");
-  check(body.includes("2026-04-14"), "detailed report is due 2026-04-14 (30 days, first day not counted)");
+  check(body.includes("2026年4月14日"), "detailed report is due 2026年4月14日 (30 days, first day not counted)");
   await shot("05-incident");
 
   // 7. Switch language.

@@ -33,6 +33,7 @@ struct Organization {
   std::vector<std::string> services;
   std::optional<int64_t> users;
   std::vector<std::string> prefectures;
+  bool designated_operator = false;  // designated under Act Art. 27-5 (specified user information)
 };
 bool valid_org_kind(std::string_view k);
 bool valid_service(std::string_view s);

@@ -84,9 +84,11 @@ CREATE TABLE evidence (
   uploaded_by TEXT NOT NULL
 );
 CREATE INDEX evidence_q ON evidence(assessment_id, question_id);
+)"},
+                                                      {120, "designated operator flag", R"(
+ALTER TABLE organizations ADD COLUMN designated_operator INTEGER NOT NULL DEFAULT 0;
 )"}}),
-                           true);
-
+                          true);
 
 json answer_json(const Answer& a) {
   return {{"status", to_string(a.status)}, {"na_reason", a.na_reason},
@@ -102,6 +104,7 @@ Organization read_org(store::Stmt& st) {
   o.services = json::parse(st.str(3)).get<std::vector<std::string>>();
   o.users = st.opt_i64(4);
   o.prefectures = json::parse(st.str(5)).get<std::vector<std::string>>();
+  o.designated_operator = st.i64(6) != 0;
   return o;
 }
 
@@ -160,7 +163,9 @@ Organization AssessRepo::create_org(Organization o) {
 }
 
 std::optional<Organization> AssessRepo::org(int64_t id) {
-  auto st = db_.prepare("SELECT id, name, kind, services, users, prefectures FROM organizations WHERE id=?");
+  auto st = db_.prepare(
+      "SELECT id, name, kind, services, users, prefectures, designated_operator FROM organizations "
+      "WHERE id=?");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
   return read_org(st);
@@ -174,18 +179,40 @@ Organization AssessRepo::update_org(const Organization& o) {
     if (!valid_service(sv)) throw std::invalid_argument("services: unknown service '" + sv + "'");
   }
   db_.transaction([&] {
-    db_.prepare("UPDATE organizations SET name=?, services=?, users=?, prefectures=? WHERE id=?")
-        .bind(1, o.name).bind(2, json(o.services).dump()).bind(3, o.users).bind(4, json(o.prefectures).dump()).bind(5, o.id).run();
-    store::audit_append(db_, {actor_, o.id, "organization", std::to_string(o.id), "update",
-                              {{"name", before->name}, {"services", before->services}, {"users", before->users ? json(*before->users) : json()}, {"prefectures", before->prefectures}},
-                              {{"name", o.name}, {"services", o.services}, {"users", o.users ? json(*o.users) : json()}, {"prefectures", o.prefectures}}});
+    db_.prepare(
+           "UPDATE organizations SET name=?, services=?, users=?, prefectures=?, "
+           "designated_operator=? WHERE id=?")
+        .bind(1, o.name)
+        .bind(2, json(o.services).dump())
+        .bind(3, o.users)
+        .bind(4, json(o.prefectures).dump())
+        .bind(5, int64_t{o.designated_operator})
+        .bind(6, o.id)
+        .run();
+    store::audit_append(db_, {actor_,
+                              o.id,
+                              "organization",
+                              std::to_string(o.id),
+                              "update",
+                              {{"name", before->name},
+                               {"services", before->services},
+                               {"users", before->users ? json(*before->users) : json()},
+                               {"prefectures", before->prefectures},
+                               {"designated_operator", before->designated_operator}},
+                              {{"name", o.name},
+                               {"services", o.services},
+                               {"users", o.users ? json(*o.users) : json()},
+                               {"prefectures", o.prefectures},
+                               {"designated_operator", o.designated_operator}}});
   });
   return *org(o.id);
 }
 
 std::vector<Organization> AssessRepo::orgs() {
   std::vector<Organization> out;
-  auto st = db_.prepare("SELECT id, name, kind, services, users, prefectures FROM organizations ORDER BY id");
+  auto st = db_.prepare(
+      "SELECT id, name, kind, services, users, prefectures, designated_operator FROM organizations "
+      "ORDER BY id");
   while (st.step()) out.push_back(read_org(st));
   return out;
 }

@@ -2,16 +2,19 @@
 #include <iostream>
 #include <iterator>
 
+#include <filesystem>
 #include "cli/cli.h"
-#include "common/paths.h"
-#include "incident/classify.h"
-#include "incident/register.h"
 #include "common/csv.h"
 #include "common/json_input.h"
+#include "common/paths.h"
 #include "common/xlsx_table.h"
+#include "incident/classify.h"
+#include "incident/missing.h"
+#include "incident/register.h"
 #include "store/audit.h"
 
 namespace anzen::cli {
+using nlohmann::json;
 
 namespace {
 nlohmann::json read_json_arg(const std::string& f) {
@@ -50,9 +53,13 @@ void register_incident(CLI::App& app, Globals& g) {
     } catch (const incident::InvalidEvent& e) {
       throw UsageError(std::string("invalid event: ") + e.what());
     }
-    auto v = incident::classify(ev, incident::shipped_rules(), as_of_or_now(as_of));
+    auto at = as_of_or_now(as_of);
+    auto v = incident::classify(ev, incident::shipped_rules(), at);
+    auto missing = incident::missing_inputs(j, incident::shipped_rules(), at);
     if (json_out) {
-      print_json(incident::verdict_json(v));
+      auto out = incident::verdict_json(v);
+      out["missing_inputs"] = incident::missing_inputs_json(missing);
+      print_json(out);
       return;
     }
     for (const auto& c : v.classifications) {
@@ -64,6 +71,10 @@ void register_incident(CLI::App& app, Globals& g) {
       for (const auto& r : c.reports) {
         std::cout << "  - " << r.type << " " << r.form << " " << (r.due ? "due " + r.due->str() : "due now (速やかに)") << "\n";
       }
+    }
+    for (const auto& m : incident::missing_inputs_json(missing)) {
+      std::cout << "※ " << m["text"]["ja"].get<std::string>() << "\n   "
+                << m["text"]["en"].get<std::string>() << "\n";
     }
   });
 
@@ -137,13 +148,31 @@ void register_incident(CLI::App& app, Globals& g) {
   up->add_option("ID", up_id)->required();
   up->add_option("--patch", up_patch, "JSON file or - with the fields to change, e.g. {\"affected_users\": 52000}")->required();
   up->add_option("--note", up_note, "Timeline note");
+  static bool up_yes = false;
+  up->add_flag("--yes", up_yes,
+               "Close even though reports are not filed yet (their deadlines stay)");
   up->callback([&g] {
     store::Db db(g.db);
     db.migrate();
     incident::Register reg(db, store::default_actor());
-    if (!reg.get(up_org, up_id)) throw UsageError("no incident " + std::to_string(up_id));
+    auto cur = reg.current(up_org, up_id, std::time(nullptr));
+    if (!cur) throw UsageError("no incident " + std::to_string(up_id));
+    auto patch = read_json_arg(up_patch);
+    if (patch.is_object() && patch.value("status", json()) == "closed" && cur->status != "closed" &&
+        !up_yes) {
+      auto unfiled = incident::unfiled_reports(cur->classification);
+      if (!unfiled.empty()) {
+        std::string list;
+        for (const auto& u : unfiled)
+          list += "\n  " + u.type + " " + u.form + " (due " + (u.due ? u.due->str() : "now") + ")";
+        throw UsageError("incident " + std::to_string(up_id) +
+                         " has reports not filed yet; closing keeps their deadlines. Add --yes to "
+                         "close anyway:" +
+                         list);
+      }
+    }
     try {
-      auto i = reg.update(up_org, up_id, read_json_arg(up_patch), up_note, std::time(nullptr));
+      auto i = reg.update(up_org, up_id, patch, up_note, std::time(nullptr));
       print_json(i.classification);
     } catch (const incident::InvalidEvent& e) {
       throw UsageError(std::string("invalid update: ") + e.what());
@@ -165,6 +194,60 @@ void register_incident(CLI::App& app, Globals& g) {
       if (!ob_json) std::cout << (o.due ? o.due->str() : "now") << (o.overdue ? " OVERDUE" : "") << "\t" << o.form << " (" << o.type << ")\t" << o.incident_title << "\n";
     }
     if (ob_json) print_json(out);
+  });
+  auto* fl = inc->add_subcommand(
+      "file", "Record that a required report was filed (stops that report's clock only)");
+  static int64_t fl_org = 0, fl_id = 0;
+  static std::string fl_report, fl_kind, fl_at, fl_by, fl_ref, fl_evidence;
+  static bool fl_json = false;
+  fl->add_option("--org", fl_org, "Organisation id")->required();
+  fl->add_option("ID", fl_id, "Incident id")->required();
+  fl->add_option("--report", fl_report, "prompt | detailed | periodic | review")->required();
+  fl->add_option("--kind", fl_kind,
+                 "The classification, when several have this report (e.g. secrecy_leak)");
+  fl->add_option("--at", fl_at, "When it was filed (ISO 8601 with offset; default now)");
+  fl->add_option("--by", fl_by, "Who filed it (default: the current user)");
+  fl->add_option("--ref", fl_ref, "Reference number of the filing");
+  fl->add_option("--evidence", fl_evidence, "The document filed (kept with the filing)");
+  fl->add_flag("--json", fl_json, "Print JSON");
+  fl->callback([&g] {
+    store::Db db(g.db);
+    db.migrate();
+    incident::Register reg(db, store::default_actor());
+    if (!reg.get(fl_org, fl_id))
+      throw UsageError("no incident " + std::to_string(fl_id) + " in organisation " +
+                       std::to_string(fl_org));
+    incident::FilingInput in;
+    in.type = fl_report;
+    in.kind = fl_kind;
+    in.filed_at = as_of_or_now(fl_at);
+    in.filed_by = fl_by.empty() ? store::default_actor() : fl_by;
+    in.reference = fl_ref;
+    if (!fl_evidence.empty()) {
+      in.evidence_content = read_file(fl_evidence);
+      in.evidence_name = std::filesystem::path(fl_evidence).filename().string();
+    }
+    try {
+      auto f = reg.file_report(fl_org, fl_id, in, std::time(nullptr));
+      nlohmann::json j = {{"id", f.id},
+                          {"incident", f.incident_id},
+                          {"kind", f.kind},
+                          {"report", f.type},
+                          {"form", f.form},
+                          {"filed_at", f.filed_at},
+                          {"filed_by", f.filed_by},
+                          {"reference", f.reference}};
+      if (!f.evidence_name.empty())
+        j["evidence"] = {
+            {"name", f.evidence_name}, {"sha256", f.evidence_sha256}, {"bytes", f.evidence_size}};
+      if (fl_json)
+        print_json(j);
+      else
+        std::cout << "filed " << f.form << " (" << f.type << ") of incident " << f.incident_id
+                  << " at " << f.filed_at << "\n";
+    } catch (const incident::InvalidEvent& e) {
+      throw UsageError(std::string("cannot record the filing: ") + e.what());
+    }
   });
   auto* ex = inc->add_subcommand("export", "The fiscal year's periodic-report accidents as CSV");
   static int64_t ex_org = 0;

@@ -185,3 +185,86 @@ std::string require(std::string_view field, std::string_view value) {
 }
 
 }  // namespace anzen::date
+
+namespace anzen::date {
+namespace {
+int64_t days_from_civil_utc(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+Ymd civil_from_days(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(yoe + era * 400 + (m <= 2)), m, d};
+}
+bool digits(std::string_view s, size_t pos, size_t n) {
+  if (s.size() < pos + n) return false;
+  for (size_t i = pos; i < pos + n; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+int num(std::string_view s, size_t pos, size_t n) {
+  return std::stoi(std::string(s.substr(pos, n)));
+}
+std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+}  // namespace
+
+std::string display_time(std::string_view text, std::string_view lang) {
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto show_date = [&](const Ymd& d) {
+    return lang == "en" ? std::to_string(d.d) + " " + kMonths[d.m - 1] + " " + std::to_string(d.y)
+                        : japanese(d);
+  };
+  if (text.size() == 10) {
+    if (auto d = parse_iso(text)) return show_date(*d);
+    return std::string(text);
+  }
+  // YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]
+  if (text.size() < 16 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||
+      !digits(text, 11, 2) || !digits(text, 14, 2))
+    return std::string(text);
+  auto day = parse_iso(text.substr(0, 10));
+  if (!day) return std::string(text);
+  size_t pos = 16;
+  int sec = 0;
+  if (pos < text.size() && text[pos] == ':' && digits(text, pos + 1, 2)) {
+    sec = num(text, pos + 1, 2);
+    pos += 3;
+    if (pos < text.size() && text[pos] == '.') {
+      ++pos;
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+    }
+  }
+  int offset_min = 0;  // no offset: UTC, as stored timestamps are
+  if (pos < text.size()) {
+    if (text[pos] == 'Z' && pos + 1 == text.size()) {
+    } else if ((text[pos] == '+' || text[pos] == '-') && text.size() == pos + 6 &&
+               digits(text, pos + 1, 2) && text[pos + 3] == ':' && digits(text, pos + 4, 2)) {
+      offset_min =
+          (num(text, pos + 1, 2) * 60 + num(text, pos + 4, 2)) * (text[pos] == '-' ? -1 : 1);
+    } else {
+      return std::string(text);
+    }
+  }
+  int64_t t = days_from_civil_utc(day->y, day->m, day->d) * 86400 + num(text, 11, 2) * 3600 +
+              num(text, 14, 2) * 60 + sec - offset_min * 60;
+  int64_t jst = t + 9 * 3600;
+  int64_t days = jst >= 0 ? jst / 86400 : (jst - 86399) / 86400;
+  int64_t rest = jst - days * 86400;
+  std::string hm =
+      two(static_cast<int>(rest / 3600)) + ":" + two(static_cast<int>(rest % 3600 / 60));
+  return show_date(civil_from_days(days)) + " " + hm + (lang == "en" ? " JST" : "");
+}
+
+}  // namespace anzen::date

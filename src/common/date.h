@@ -46,3 +46,13 @@ const char* expected_forms();
 std::string require(std::string_view field, std::string_view text);
 
 }  // namespace anzen::date
+
+namespace anzen::date {
+
+// How every screen shows a moment: in Japan Standard Time, "2026年11月27日 09:00" in Japanese,
+// "27 Nov 2026 09:00 JST" in English. Takes ISO 8601 times with any offset or Z (stored
+// timestamps), "YYYY-MM-DD HH:MM[:SS]" as UTC, and bare dates (shown without a time). Text that
+// is not a time comes back unchanged, so a caller never loses what it had.
+std::string display_time(std::string_view text, std::string_view lang);
+
+}  // namespace anzen::date

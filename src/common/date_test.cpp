@@ -80,3 +80,17 @@ TEST(Date, RequireNamesTheFieldAndNormalises) {
   }
   EXPECT_EQ(date::japanese({2026, 3, 31}), "2026年3月31日");
 }
+
+namespace anzen::date {
+// Issue 15 (7): one display format for moments, in JST, whatever the stored offset.
+TEST(DisplayTime, ShowsJapanStandardTimeInOneFormat) {
+  EXPECT_EQ(display_time("2026-11-27T00:00:00Z", "ja"), "2026年11月27日 09:00");
+  EXPECT_EQ(display_time("2026-11-27T09:00:00+09:00", "ja"), "2026年11月27日 09:00");
+  EXPECT_EQ(display_time("2026-11-26T20:30:00-05:00", "ja"), "2026年11月27日 10:30");
+  EXPECT_EQ(display_time("2026-12-31T15:00:00.123Z", "ja"), "2027年1月1日 00:00");
+  EXPECT_EQ(display_time("2026-11-27 00:00:00", "en"), "27 Nov 2026 09:00 JST");
+  EXPECT_EQ(display_time("2026-03-31", "ja"), "2026年3月31日");
+  EXPECT_EQ(display_time("not a time", "ja"), "not a time");
+  EXPECT_EQ(display_time("2026-02-30T10:00:00Z", "ja"), "2026-02-30T10:00:00Z");
+}
+}  // namespace anzen::date

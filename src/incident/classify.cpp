@@ -128,6 +128,11 @@ catalog::Text label(const std::string& kind) {
 }
 }  // namespace
 
+const std::vector<std::string>& event_types() { return kTypes; }
+const std::vector<std::string>& service_categories() { return kCategories; }
+const std::vector<std::string>& facilities() { return kFacilities; }
+const std::vector<std::string>& feared_kinds() { return kFearedKinds; }
+
 Event event_from_json(const json& j) {
   if (!j.is_object()) throw InvalidEvent("(input)", "expected a JSON object");
   Event e;

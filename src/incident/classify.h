@@ -41,6 +41,11 @@ struct InvalidEvent : std::invalid_argument {
   InvalidEvent(std::string f, const std::string& msg) : std::invalid_argument(f + ": " + msg), field(std::move(f)) {}
 };
 Event event_from_json(const nlohmann::json& j);
+// The values event_from_json accepts, in order (forms offer exactly these).
+const std::vector<std::string>& event_types();
+const std::vector<std::string>& service_categories();
+const std::vector<std::string>& facilities();
+const std::vector<std::string>& feared_kinds();
 
 struct Report {
   std::string type;  // prompt | detailed | periodic | review

@@ -5,6 +5,10 @@
 #include <algorithm>
 
 #include "common/csv.h"
+#include "common/date.h"
+#include "common/vocabulary.h"
+#include "common/uuid.h"
+#include "incident/missing.h"
 #include "store/audit.h"
 
 #include <ctime>
@@ -36,8 +40,29 @@ CREATE TABLE incident_timeline (
 )"},
                                                       {201, "incident details", R"(
 ALTER TABLE incidents ADD COLUMN details_json TEXT NOT NULL DEFAULT '{}';
+)"},
+                                                      {220, "filed reports", R"(
+CREATE TABLE incident_filings (
+  id INTEGER PRIMARY KEY,
+  incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  org_id INTEGER NOT NULL REFERENCES organizations(id),
+  kind TEXT NOT NULL,
+  report_type TEXT NOT NULL,
+  form TEXT NOT NULL,
+  filed_at TEXT NOT NULL,
+  filed_by TEXT NOT NULL,
+  reference TEXT NOT NULL DEFAULT '',
+  evidence_name TEXT NOT NULL DEFAULT '',
+  evidence_sha256 TEXT NOT NULL DEFAULT '',
+  evidence_size INTEGER NOT NULL DEFAULT 0,
+  evidence BLOB,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  UNIQUE (incident_id, kind, report_type)
+);
+CREATE INDEX incident_filings_org ON incident_filings(org_id);
 )"}}),
-                           true);
+                          true);
 
 Incident read(store::Stmt& st) {
   Incident i;
@@ -214,7 +239,9 @@ std::optional<Incident> Register::get(int64_t org_id, int64_t id) {
   auto st = db_.prepare(std::string("SELECT ") + kCols + " FROM incidents WHERE id=? AND org_id=?");
   st.bind(1, id).bind(2, org_id);
   if (!st.step()) return std::nullopt;
-  return read(st);
+  Incident i = read(st);
+  i.filings = filings_of(org_id, id);
+  return i;
 }
 
 std::vector<Incident> Register::list(int64_t org_id) {
@@ -222,6 +249,27 @@ std::vector<Incident> Register::list(int64_t org_id) {
   auto st = db_.prepare(std::string("SELECT ") + kCols + " FROM incidents WHERE org_id=? ORDER BY id DESC");
   st.bind(1, org_id);
   while (st.step()) out.push_back(read(st));
+  auto filed = filings_of(org_id, std::nullopt);
+  for (auto& i : out) {
+    for (const auto& f : filed)
+      if (f.incident_id == i.id) i.filings.push_back(f);
+  }
+  return out;
+}
+
+std::vector<Filing> Register::filings_of(int64_t org_id, std::optional<int64_t> incident_id) {
+  std::vector<Filing> out;
+  auto st =
+      db_.prepare(std::string("SELECT id, incident_id, kind, report_type, form, filed_at, "
+                              "filed_by, reference, evidence_name, evidence_sha256, evidence_size, "
+                              "recorded_at, recorded_by FROM incident_filings WHERE org_id=?") +
+                  (incident_id ? " AND incident_id=?" : "") + " ORDER BY id");
+  st.bind(1, org_id);
+  if (incident_id) st.bind(2, *incident_id);
+  while (st.step()) {
+    out.push_back({st.i64(0), st.i64(1), st.str(2), st.str(3), st.str(4), st.str(5), st.str(6),
+                   st.str(7), st.str(8), st.str(9), st.i64(10), st.str(11), st.str(12)});
+  }
   return out;
 }
 
@@ -234,8 +282,135 @@ std::vector<Register::TimelineEntry> Register::timeline(int64_t id) {
 }
 
 json current_verdict(const Incident& i, Instant now) {
-  if (i.status != "open" || !i.event.value("ended_at", json()).is_null()) return i.classification;
-  return verdict_json(classify(event_from_json(i.event), shipped_rules(), judge_at(i.classification, now)));
+  bool settled = i.status != "open" || !i.event.value("ended_at", json()).is_null();
+  json v = settled ? i.classification
+                   : verdict_json(classify(event_from_json(i.event), shipped_rules(),
+                                           judge_at(i.classification, now)));
+  for (auto& c : v["classifications"]) {
+    for (auto& r : c["reports"]) {
+      for (const auto& f : i.filings) {
+        if (f.kind != c["kind"] || f.type != r["type"]) continue;
+        r["filed"] = {{"id", f.id},
+                      {"at", f.filed_at},
+                      {"by", f.filed_by},
+                      {"reference", f.reference},
+                      {"recorded_by", f.recorded_by}};
+        if (!f.evidence_name.empty())
+          r["filed"]["evidence"] = {
+              {"name", f.evidence_name}, {"sha256", f.evidence_sha256}, {"bytes", f.evidence_size}};
+      }
+    }
+  }
+  Instant at = judge_at(v, now);
+  if (auto t = parse_instant(v.value("as_of", ""))) at = settled ? *t : at;
+  v["missing_inputs"] = missing_inputs_json(missing_inputs(i.event, shipped_rules(), at));
+  return v;
+}
+
+std::vector<Unfiled> unfiled_reports(const json& verdict) {
+  std::vector<Unfiled> out;
+  for (const auto& c : verdict.value("classifications", json::array())) {
+    for (const auto& r : c.value("reports", json::array())) {
+      if (r.contains("filed")) continue;
+      Unfiled u{c["kind"], r["type"], r["form"], std::nullopt};
+      if (r["due"].is_string()) u.due = parse_date(r["due"].get<std::string>());
+      out.push_back(u);
+    }
+  }
+  return out;
+}
+
+Filing Register::file_report(int64_t org_id, int64_t id, const FilingInput& in, Instant now) {
+  auto inc = current(org_id, id, now);
+  if (!inc) throw std::out_of_range("no such incident");
+  static const std::vector<std::string> kTypes = {"prompt", "detailed", "periodic", "review"};
+  if (std::find(kTypes.begin(), kTypes.end(), in.type) == kTypes.end())
+    throw InvalidEvent("report",
+                       "got '" + in.type + "', expected one of prompt, detailed, periodic, review");
+  std::vector<std::pair<std::string, json>> found;  // (kind, report)
+  std::string due_list;
+  for (const auto& c : inc->classification["classifications"]) {
+    for (const auto& r : c["reports"]) {
+      due_list += (due_list.empty() ? "" : ", ") + r["type"].get<std::string>() + " (" +
+                  c["kind"].get<std::string>() + ")";
+      if (r["type"] == in.type && (in.kind.empty() || c["kind"] == in.kind))
+        found.emplace_back(c["kind"], r);
+    }
+  }
+  if (found.empty())
+    throw InvalidEvent(
+        "report", "this incident has no " + in.type + " report" +
+                      (in.kind.empty() ? "" : " for " + in.kind) +
+                      " to file (its reports: " + (due_list.empty() ? "none" : due_list) + ")");
+  if (found.size() > 1)
+    throw InvalidEvent("kind", "several classifications have a " + in.type + " report: name one (" +
+                                   due_list + ")");
+  const auto& [kind, report] = found.front();
+  if (report.contains("filed"))
+    throw InvalidEvent("report", "already filed on " + report["filed"]["at"].get<std::string>() +
+                                     " by " + report["filed"]["by"].get<std::string>());
+  if (in.filed_at > now) throw InvalidEvent("filed_at", "is in the future");
+  if (in.filed_by.empty()) throw InvalidEvent("filed_by", "must not be empty");
+  Filing f;
+  db_.transaction([&] {
+    std::string ts = store::now_utc();
+    std::string sha = in.evidence_name.empty() ? "" : sha256_hex(in.evidence_content);
+    auto st = db_.prepare(
+        "INSERT INTO incident_filings(incident_id, org_id, kind, report_type, form, filed_at, "
+        "filed_by, reference, evidence_name, evidence_sha256, "
+        "evidence_size, evidence, recorded_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, id)
+        .bind(2, org_id)
+        .bind(3, kind)
+        .bind(4, in.type)
+        .bind(5, report["form"].get<std::string>())
+        .bind(6, format_jst(in.filed_at));
+    st.bind(7, in.filed_by).bind(8, in.reference).bind(9, in.evidence_name).bind(10, sha);
+    st.bind(11, static_cast<int64_t>(in.evidence_name.empty() ? 0 : in.evidence_content.size()));
+    if (in.evidence_name.empty())
+      st.bind(12, nullptr);
+    else
+      st.bind_blob(12, in.evidence_content);
+    st.bind(13, ts).bind(14, actor_).run();
+    int64_t fid = db_.last_insert_id();
+    std::string text = "報告の提出 / report filed: " + report["form"].get<std::string>() + " " +
+                       vocab::label_or_code("report", in.type, "ja") + " / " +
+                       vocab::label_or_code("report", in.type, "en") + "（" +
+                       date::display_time(format_jst(in.filed_at), "ja") + "、" + in.filed_by +
+                       (in.reference.empty() ? "" : "、" + in.reference) + "）";
+    db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
+        .bind(1, id)
+        .bind(2, ts)
+        .bind(3, actor_)
+        .bind(4, text)
+        .run();
+    json after = {{"kind", kind},
+                  {"type", in.type},
+                  {"form", report["form"]},
+                  {"filed_at", format_jst(in.filed_at)},
+                  {"filed_by", in.filed_by},
+                  {"reference", in.reference}};
+    if (!sha.empty())
+      after["evidence"] = {
+          {"name", in.evidence_name}, {"sha256", sha}, {"bytes", in.evidence_content.size()}};
+    store::audit_append(
+        db_, {actor_, org_id, "incident_report", std::to_string(id) + "/" + std::to_string(fid),
+              "file", nullptr, after});
+    f = filings_of(org_id, id).back();
+  });
+  return f;
+}
+
+std::optional<std::pair<Filing, std::string>> Register::filing_document(int64_t org_id,
+                                                                        int64_t filing_id) {
+  for (const auto& f : filings_of(org_id, std::nullopt)) {
+    if (f.id != filing_id || f.evidence_name.empty()) continue;
+    auto st = db_.prepare("SELECT evidence FROM incident_filings WHERE id=? AND org_id=?");
+    st.bind(1, filing_id).bind(2, org_id);
+    if (!st.step()) return std::nullopt;
+    return std::make_pair(f, st.str(0));
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> verdict_kinds(const json& verdict) {
@@ -300,9 +475,9 @@ std::vector<Obligation> Register::obligations(int64_t org_id, Instant now) {
   Date today = jst_date(now);
   std::vector<Obligation> out;
   for (const auto& inc : list_current(org_id, now)) {
-    if (inc.status == "closed") continue;
     for (const auto& c : inc.classification["classifications"]) {
       for (const auto& r : c["reports"]) {
+        if (r.contains("filed")) continue;
         Obligation o{inc.id, inc.title, c["kind"], r["type"], r["form"], std::nullopt, false};
         if (r["due"].is_string()) {
           o.due = parse_date(r["due"].get<std::string>());

@@ -11,6 +11,27 @@
 
 namespace anzen::incident {
 
+// A required report marked as filed with the ministry: it stops that report's clock only.
+struct Filing {
+  int64_t id = 0, incident_id = 0;
+  std::string kind, type;  // the classification's kind and the report's type (prompt | detailed |
+                           // periodic | review)
+  std::string form;        // the form of the report filed (様式…)
+  std::string filed_at;    // when it was filed (ISO 8601, JST)
+  std::string filed_by, reference;
+  std::string evidence_name, evidence_sha256;  // the document filed, when one was attached
+  int64_t evidence_size = 0;
+  std::string recorded_at, recorded_by;
+};
+
+struct FilingInput {
+  std::string kind;  // empty: the one classification with a report of this type
+  std::string type;
+  Instant filed_at = 0;
+  std::string filed_by, reference;
+  std::string evidence_name, evidence_content;  // empty name: no document
+};
+
 struct Incident {
   int64_t id = 0;
   int64_t org_id = 0;
@@ -21,6 +42,7 @@ struct Incident {
   nlohmann::json details = nlohmann::json::object();
   nlohmann::json classification;           // verdict_json of the latest classification
   std::string created_at, updated_at;
+  std::vector<Filing> filings;  // reports filed so far
 };
 
 struct Obligation {
@@ -34,6 +56,8 @@ struct Obligation {
 // incident that is still going on is judged again as of `now`, but never earlier than its stored
 // verdict (a verdict of an ongoing event only grows with time, and a clock tick may have judged
 // it ahead of this process's clock); an ended or closed incident keeps its stored verdict.
+// Every report of the verdict carries `filed` ({at, by, reference, evidence}) once it was filed,
+// and the verdict lists the `missing_inputs` that would change it (incident/missing.h).
 nlohmann::json current_verdict(const Incident& i, Instant now);
 // The Japanese fiscal year of an incident: that of the JST date its event started (a UTC time
 // late on 31 March is already in the next fiscal year). One definition for the register,
@@ -42,6 +66,12 @@ std::optional<int> fiscal_year_of(const Incident& i);
 // One JSON shape each, shared by the CLI (--json) and the API.
 nlohmann::json to_json(const Incident& i);
 nlohmann::json to_json(const Obligation& o);
+// The reports of a verdict not yet filed, as "kind/type" pairs with their form (for closing).
+struct Unfiled {
+  std::string kind, type, form;
+  std::optional<Date> due;
+};
+std::vector<Unfiled> unfiled_reports(const nlohmann::json& verdict);
 // The kinds of a verdict, in order (e.g. "serious_accident" or "periodic_report_accident").
 std::vector<std::string> verdict_kinds(const nlohmann::json& verdict);
 
@@ -72,9 +102,18 @@ class Register {
   std::vector<Incident> ongoing_all();
   // Every report due as of `now` (current verdicts; overdue against the JST date of `now`):
   // overdue first, then prompt reports (due now), then by due date.
+  // A filed report stops its own clock, and nothing else: open or closed, an incident's
+  // reports not yet filed stay due.
   std::vector<Obligation> obligations(int64_t org_id, Instant now);
 
+  // Marks a report of the incident's current verdict as filed (InvalidEvent names the field:
+  // report, kind, filed_at). Audited, and noted in the timeline.
+  Filing file_report(int64_t org_id, int64_t id, const FilingInput& in, Instant now);
+  // The document filed with a report, with its record; nullopt for another organisation's.
+  std::optional<std::pair<Filing, std::string>> filing_document(int64_t org_id, int64_t filing_id);
+
  private:
+  std::vector<Filing> filings_of(int64_t org_id, std::optional<int64_t> incident_id);
   store::Db& db_;
   std::string actor_;
 };

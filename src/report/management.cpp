@@ -1,7 +1,8 @@
 #include "report/management.h"
 
-#include "common/vocabulary.h"
+#include "common/date.h"
 #include "common/text.h"
+#include "common/vocabulary.h"
 
 #include <map>
 
@@ -82,10 +83,18 @@ Rows rows_of(const ReportData& d, const std::string& lang) {
     for (const auto& [en, ja] : g.reasons) why += (why.empty() ? "" : "; ") + (lang == "en" ? en : ja);
     r.gaps.push_back({g.question_id, q ? q->text.in(lang) : "", word(assess::to_string(g.status), lang), std::to_string(g.priority), why});
   }
-  for (const auto& i : d.incidents) r.incidents.push_back({i.title, i.event.value("started_at", ""), classes_of(i, lang)});
+  // Moments and due dates as every screen shows them (JST, one format).
+  for (const auto& i : d.incidents)
+    r.incidents.push_back(
+        {i.title, date::display_time(i.event.value("started_at", ""), lang), classes_of(i, lang)});
   for (const auto& o : d.obligations) {
-    r.obligations.push_back({o.incident_title, o.form + (lang == "en" ? " (" : "（") + vocab::label_or_code("report", o.type, lang) + (lang == "en" ? ")" : "）"),
-                             o.due ? o.due->str() : vocab::label_or_code("due", "prompt", lang), o.overdue ? word("late", lang) : ""});
+    r.obligations.push_back({o.incident_title,
+                             o.form + (lang == "en" ? " (" : "（") +
+                                 vocab::label_or_code("report", o.type, lang) +
+                                 (lang == "en" ? ")" : "）"),
+                             o.due ? date::display_time(o.due->str(), lang)
+                                   : vocab::label_or_code("due", "prompt", lang),
+                             o.overdue ? word("late", lang) : ""});
   }
   std::map<std::string, int> by_status;
   int progress = 0;

@@ -1,5 +1,6 @@
 #include "risk/matrix.h"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -73,8 +74,10 @@ Matrix matrix_from_json(const nlohmann::json& j) {
 std::string heat_map_svg(const Matrix& m, const std::vector<std::pair<int, int>>& positions, const std::string& lang) {
   std::map<std::pair<int, int>, int> count;
   for (const auto& p : positions) ++count[p];
-  const int cell = 56, left = 110, top = 10;
-  int w = left + cell * m.impacts + 10, h = top + cell * m.likelihoods + 60;
+  const int cell = 56, left = 110, top = 24, legend_w = 170;
+  int w = left + cell * m.impacts + 16 + legend_w,
+      h = std::max(top + cell * m.likelihoods + 60,
+                   top + 20 * static_cast<int>(m.levels.size()) + 30);
   std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) +
                   "\" width=\"100%\"><title>" + std::string(lang == "en" ? "Risk heat map" : "リスクヒートマップ") + "</title>";
   for (int l = m.likelihoods; l >= 1; --l) {
@@ -84,9 +87,10 @@ std::string heat_map_svg(const Matrix& m, const std::vector<std::pair<int, int>>
       int x = left + (i - 1) * cell;
       const Level& lv = m.level(l, i);
       int n = count.count({l, i}) ? count[{l, i}] : 0;
-      s += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" + std::to_string(cell - 2) + "\" height=\"" +
-           std::to_string(cell - 2) + "\" fill=\"" + lv.colour + "\" fill-opacity=\"" + (n ? "0.95" : "0.35") + "\"><title>" + lv.name.in(lang) + ": " +
-           std::to_string(n) + "</title></rect>";
+      s += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+           std::to_string(cell - 2) + "\" height=\"" + std::to_string(cell - 2) + "\" fill=\"" +
+           lv.colour + "\"><title>" + lv.name.in(lang) + ": " + std::to_string(n) +
+           "</title></rect>";
       if (n) s += "<text x=\"" + std::to_string(x + cell / 2 - 6) + "\" y=\"" + std::to_string(y + cell / 2 + 6) + "\" font-size=\"18\" fill=\"#fff\">" + std::to_string(n) + "</text>";
     }
   }
@@ -94,6 +98,28 @@ std::string heat_map_svg(const Matrix& m, const std::vector<std::pair<int, int>>
     s += "<text x=\"" + std::to_string(left + (i - 1) * cell) + "\" y=\"" + std::to_string(top + cell * m.likelihoods + 16) + "\" font-size=\"11\">" +
          m.impact_labels[static_cast<size_t>(i - 1)].in(lang) + "</text>";
   }
+  // Axis names and the legend: the levels with the colours the PDF report uses (the same Level).
+  s += "<text x=\"0\" y=\"14\" font-size=\"12\" font-weight=\"600\">" +
+       std::string(lang == "en" ? "Likelihood ↑" : "発生可能性 ↑") + "</text>";
+  s += "<text x=\"" + std::to_string(left) + "\" y=\"" +
+       std::to_string(top + cell * m.likelihoods + 36) +
+       "\" font-size=\"12\" font-weight=\"600\">" +
+       std::string(lang == "en" ? "Impact →" : "影響度 →") + "</text>";
+  int lx = left + cell * m.impacts + 16, ly = top;
+  s += "<g class=\"legend\"><text x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(ly + 10) +
+       "\" font-size=\"12\" font-weight=\"600\">" +
+       std::string(lang == "en" ? "Risk level" : "リスクレベル") + "</text>";
+  for (const auto& lv : m.levels) {
+    ly += 20;
+    s += "<rect x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(ly) +
+         "\" width=\"14\" height=\"14\" fill=\"" + lv.colour + "\"/><text x=\"" +
+         std::to_string(lx + 20) + "\" y=\"" + std::to_string(ly + 12) + "\" font-size=\"12\">" +
+         lv.name.in(lang) + "</text>";
+  }
+  s += "<text x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(ly + 34) +
+       "\" font-size=\"11\" fill=\"#57606a\">" +
+       std::string(lang == "en" ? "Number = risks in the cell" : "数字＝該当するリスクの件数") +
+       "</text></g>";
   return s + "</svg>";
 }
 

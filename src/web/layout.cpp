@@ -48,6 +48,11 @@ button.secondary{background:#fff;color:var(--accent)}
 .filters label{margin:0;font-size:.85rem}
 .flash{padding:8px 12px;border-radius:6px;background:#dafbe1;margin:8px 0}
 .error{padding:8px 12px;border-radius:6px;background:#ffebe9;margin:8px 0}
+.field-error{color:var(--bad);font-weight:600;margin:4px 0}
+[aria-invalid=true]{border-color:var(--bad);outline:2px solid var(--bad)}
+label.check{font-weight:400}fieldset.choices{border:1px solid var(--line);border-radius:6px;margin-top:8px}
+.hint{color:var(--muted);font-size:.85rem;margin:2px 0}
+ul.diff{margin:0;padding-left:1em;max-width:40em;overflow-wrap:anywhere}ul.diff del{color:var(--bad)}ul.diff ins{color:var(--ok);text-decoration:none}
 .q-row td:first-child{white-space:nowrap}
 .statement{white-space:pre-wrap}
 svg text{font-family:inherit}

@@ -2,9 +2,10 @@
 #include <algorithm>
 
 #include "assess/repo.h"
-#include "store/audit.h"
 #include "common/number_input.h"
 #include "common/text.h"
+#include "common/vocabulary.h"
+#include "store/audit.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
@@ -14,6 +15,9 @@ namespace anzen::web {
 void mount_audit_pages(Router& r);    // pages_audit.cpp
 void mount_account_pages(Router& r);  // pages_accounts.cpp
 std::string account_admin_section(Ctx& c);
+std::string incident_profile_fields(Ctx& c,
+                                    const assess::Organization& org);  // pages_org_profile.cpp
+void save_incident_profile(Ctx& c);
 
 void mount_admin_pages(Router& r) {
   r.get("/admin", [](Ctx& c) {
@@ -25,17 +29,26 @@ void mount_admin_pages(Router& r) {
     if (org) {
       std::string prefs;
       for (const auto& p : org->prefectures) prefs += (prefs.empty() ? "" : "、") + p;
-      b += "<form method=\"post\" action=\"/admin/org\">" + csrf_field(c) + "<label for=\"org-name\">" + esc(c.t("common.title")) +
-           "</label><input type=\"text\" id=\"org-name\" name=\"name\" value=\"" + esc(org->name) + "\" size=\"40\" required><p class=\"muted\">" +
-           esc(org->kind) + "</p><fieldset><legend>" + (c.lang == "en" ? "Services offered" : "提供サービス") + "</legend>";
+      b += "<form method=\"post\" action=\"/admin/org\">" + csrf_field(c) +
+           "<label for=\"org-name\">" + esc(c.t("common.title")) +
+           "</label><input type=\"text\" id=\"org-name\" name=\"name\" value=\"" + esc(org->name) +
+           "\" size=\"40\" required><p class=\"muted\">" +
+           esc(vocab::label_or_code("orgkind", org->kind, c.lang)) + "</p><fieldset><legend>" +
+           (c.lang == "en" ? "Services offered" : "提供サービス") + "</legend>";
       for (const char* sv : {"voice_emergency", "voice_no_emergency", "mobile", "lpwa", "isp_data", "free_internet", "cloud"}) {
         bool on = std::find(org->services.begin(), org->services.end(), sv) != org->services.end();
-        b += std::string("<label><input type=\"checkbox\" name=\"services\" value=\"") + sv + "\"" + (on ? " checked" : "") + "> " + sv + "</label>";
+        b += std::string("<label><input type=\"checkbox\" name=\"services\" value=\"") + sv + "\"" +
+             (on ? " checked" : "") + "> " + esc(vocab::label_or_code("service", sv, c.lang)) +
+             "</label>";
       }
-      b += "</fieldset><label for=\"org-users\">" + std::string(c.lang == "en" ? "Number of users" : "利用者数") + "</label><input type=\"number\" min=\"0\" id=\"org-users\" name=\"users\" value=\"" +
-           (org->users ? std::to_string(*org->users) : "") + "\"><label for=\"org-prefs\">" + (c.lang == "en" ? "Prefectures served" : "提供都道府県") +
-           "</label><input type=\"text\" id=\"org-prefs\" name=\"prefectures\" value=\"" + esc(prefs) + "\" size=\"50\"><p><button type=\"submit\">" +
-           esc(c.t("common.save")) + "</button></p></form>";
+      b += "</fieldset><label for=\"org-users\">" +
+           std::string(c.lang == "en" ? "Number of users" : "利用者数") +
+           "</label><input type=\"number\" min=\"0\" id=\"org-users\" name=\"users\" value=\"" +
+           (org->users ? std::to_string(*org->users) : "") + "\"><label for=\"org-prefs\">" +
+           (c.lang == "en" ? "Prefectures served" : "提供都道府県") +
+           "</label><input type=\"text\" id=\"org-prefs\" name=\"prefectures\" value=\"" +
+           esc(prefs) + "\" size=\"50\">" + incident_profile_fields(c, *org) +
+           "<p><button type=\"submit\">" + esc(c.t("common.save")) + "</button></p></form>";
     }
     b += "<h2>" + esc(c.t("admin.users")) + "</h2><table><thead><tr><th>" +
                     esc(c.t("login.name")) + "</th><th>" + esc(c.t("admin.role")) + "</th><th></th></tr></thead><tbody>";
@@ -70,7 +83,11 @@ void mount_admin_pages(Router& r) {
     else if (auto n = parse_grouped_count(u)) org->users = *n;
     else throw std::invalid_argument("users: expected a whole number such as 40000 or 40,000");
     org->prefectures = text::split_list(c.param("prefectures"));
-    repo.update_org(*org);
+    org->designated_operator = c.param("designated_operator") == "on";
+    c.db.transaction([&] {
+      repo.update_org(*org);
+      save_incident_profile(c);
+    });
     c.redirect("/admin");
   });
 

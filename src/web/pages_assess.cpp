@@ -6,10 +6,11 @@
 #include "assess/scoring.h"
 #include "assess/sheet.h"
 #include "catalog/catalog_dir.h"
-#include "common/text.h"
-#include "common/paths.h"
 #include "common/file_name.h"
+#include "common/paths.h"
+#include "common/text.h"
 #include "web/assess_view.h"
+#include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
@@ -137,15 +138,22 @@ void checklist_page(Ctx& c) {
   }
   b += "</tbody></table><p class=\"muted\">" + std::to_string(shown) + (c.lang == "en" ? " question(s) shown" : " 件表示") + "</p>";
   if (c.user && can_edit(c.user->role)) {
-    b += "<h2>" + std::string(c.lang == "en" ? "Import a filled spreadsheet" : "記入済みシートの取り込み") +
-         "</h2><form method=\"post\" enctype=\"multipart/form-data\" action=\"/assessments/" + std::to_string(a.id) + "/import\">" +
-         csrf_field(c) + "<label for=\"imp\">CSV (UTF-8 / Shift_JIS) / XLSX</label><input type=\"file\" id=\"imp\" name=\"file\" accept=\".csv,.xlsx\" required> <button type=\"submit\">" +
+    b += "<h2>" +
+         std::string(c.lang == "en" ? "Import a filled spreadsheet" : "記入済みシートの取り込み") +
+         "</h2><form method=\"post\" enctype=\"multipart/form-data\" action=\"/assessments/" +
+         std::to_string(a.id) + "/import\">" + csrf_field(c) +
+         "<label for=\"imp\">CSV (UTF-8 / Shift_JIS) / XLSX</label>" + upload_limit_hint(c) +
+         "<input type=\"file\" id=\"imp\" name=\"file\" accept=\".csv,.xlsx\" required> <button "
+         "type=\"submit\">" +
          (c.lang == "en" ? "Import" : "取り込む") + "</button></form>";
   }
   c.html(layout(c, a.period + " " + fw.title.in(c.lang), b));
 }
 
-void question_page(Ctx& c) {
+void save_answer_fields(Ctx& c);
+
+// The question page; `f` carries the typed values and errors after a failed save.
+std::string question_html(Ctx& c, Form& f) {
   auto a = need_assessment(c, c.path_id(1));
   const auto& fw = framework_of(a);
   std::string qid = url_decode(c.path_arg(2));
@@ -171,22 +179,31 @@ void question_page(Ctx& c) {
   if (!an.comment.empty()) b += "<p>" + esc(an.comment) + "</p>";
   bool edit = c.user && can_edit(c.user->role);
   if (edit) {
-    b += "<form method=\"post\" action=\"" + base + "\">" + csrf_field(c) + "<label for=\"status\">" + esc(c.t("common.status")) + "</label>" +
-         status_select(c, "status", "status", an.status, false, "", fw.answer_scale) + "<label for=\"na_reason\">" + (c.lang == "en" ? "Reason (required for not applicable)" : "対象外の理由（対象外の場合は必須）") +
-         "</label><input type=\"text\" id=\"na_reason\" name=\"na_reason\" value=\"" + esc(an.na_reason) + "\" size=\"40\"><label for=\"maturity\">" +
-         (c.lang == "en" ? "Maturity (0-5)" : "成熟度（0〜5）") + "</label><select id=\"maturity\" name=\"maturity\">" + opt("", "–", an.maturity ? "x" : "");
+    std::vector<std::pair<std::string, std::string>> statuses;
+    for (Status s : assess::all_statuses())
+      statuses.emplace_back(assess::to_string(s), c.t(status_key(s, fw.answer_scale)));
+    std::vector<std::pair<std::string, std::string>> levels = {{"", "–"}};
     const auto& scale = assess::maturity_scale();
-    for (const auto& lv : scale.levels) {
-      b += opt(std::to_string(lv.level), std::to_string(lv.level) + " — " + lv.name.in(c.lang), an.maturity ? std::to_string(*an.maturity) : "");
-    }
-    b += "</select><details><summary>" + esc(scale.title.in(c.lang)) + "</summary><dl>";
+    for (const auto& lv : scale.levels)
+      levels.emplace_back(std::to_string(lv.level),
+                          std::to_string(lv.level) + " — " + lv.name.in(c.lang));
+    b += "<form method=\"post\" action=\"" + base + "\">" + csrf_field(c) + f.summary() +
+         f.select("status", c.t("common.status"), statuses, assess::to_string(an.status)) +
+         f.text("na_reason",
+                c.lang == "en" ? "Reason (required for not applicable)"
+                               : "対象外の理由（対象外の場合は必須）",
+                an.na_reason, "size=\"40\"") +
+         f.select("maturity", c.lang == "en" ? "Maturity (0-5)" : "成熟度（0〜5）", levels,
+                  an.maturity ? std::to_string(*an.maturity) : "");
+    b += "<details><summary>" + esc(scale.title.in(c.lang)) + "</summary><dl>";
     for (const auto& lv : scale.levels) {
       b += "<dt>" + std::to_string(lv.level) + " " + esc(lv.name.in(c.lang)) + "</dt><dd>" + esc(lv.definition.in(c.lang)) + "</dd>";
     }
-    b += "</dl></details><label for=\"owner\">" + esc(c.t("common.owner")) + "</label><input type=\"text\" id=\"owner\" name=\"owner\" value=\"" + esc(an.owner) +
-         "\"><label for=\"due\">" + esc(c.t("common.due")) + "</label><input type=\"date\" id=\"due\" name=\"due\" value=\"" + esc(an.due) +
-         "\"><label for=\"comment\">" + esc(c.t("common.comment")) + "</label><textarea id=\"comment\" name=\"comment\">" + esc(an.comment) +
-         "</textarea><p><button type=\"submit\" id=\"save-answer\">" + esc(c.t("common.save")) + "</button></p></form>";
+    b += "</dl></details>" + f.text("owner", c.t("common.owner"), an.owner) +
+         f.input("date", "due", c.t("common.due"), an.due) +
+         f.textarea("comment", c.t("common.comment"), an.comment) +
+         "<p><button type=\"submit\" id=\"save-answer\">" + esc(c.t("common.save")) +
+         "</button></p></form>";
   }
   b += "<h2>" + std::string(c.lang == "en" ? "Evidence" : "証跡") + "</h2><ul>";
   for (const auto& e : repo.evidence(a.id, qid)) {
@@ -200,11 +217,17 @@ void question_page(Ctx& c) {
   }
   b += "</ul>";
   if (edit) {
-    b += "<form method=\"post\" enctype=\"multipart/form-data\" action=\"" + base + "/evidence\">" + csrf_field(c) +
-         "<label for=\"file\">" + (c.lang == "en" ? "File" : "ファイル") + "</label><input type=\"file\" id=\"file\" name=\"file\"><label for=\"url\">" +
-         (c.lang == "en" ? "or URL" : "または URL") + "</label><input type=\"url\" id=\"url\" name=\"url\" size=\"40\"><label for=\"edate\">" +
-         (c.lang == "en" ? "Evidence date" : "証跡の日付") + "</label><input type=\"date\" id=\"edate\" name=\"evidence_date\"><label for=\"eexp\">" +
-         (c.lang == "en" ? "Expires" : "有効期限") + "</label><input type=\"date\" id=\"eexp\" name=\"expires_on\"><p><button type=\"submit\" id=\"upload-evidence\">" +
+    b += "<form method=\"post\" enctype=\"multipart/form-data\" action=\"" + base + "/evidence\">" +
+         csrf_field(c) + "<label for=\"file\">" + (c.lang == "en" ? "File" : "ファイル") +
+         "</label>" + upload_limit_hint(c) +
+         "<input type=\"file\" id=\"file\" name=\"file\"><label for=\"url\">" +
+         (c.lang == "en" ? "or URL" : "または URL") +
+         "</label><input type=\"url\" id=\"url\" name=\"url\" size=\"40\"><label for=\"edate\">" +
+         (c.lang == "en" ? "Evidence date" : "証跡の日付") +
+         "</label><input type=\"date\" id=\"edate\" name=\"evidence_date\"><label for=\"eexp\">" +
+         (c.lang == "en" ? "Expires" : "有効期限") +
+         "</label><input type=\"date\" id=\"eexp\" name=\"expires_on\"><p><button type=\"submit\" "
+         "id=\"upload-evidence\">" +
          (c.lang == "en" ? "Add evidence" : "証跡を追加") + "</button></p></form>";
   }
   b += "<h2>" + std::string(c.lang == "en" ? "History" : "変更履歴") + "</h2><table id=\"history\"><thead><tr><th>" + esc(c.t("common.when")) + "</th><th>" +
@@ -212,11 +235,21 @@ void question_page(Ctx& c) {
   for (const auto& h : repo.history(a.id, qid)) {
     b += "<tr><td>" + esc(h.at) + "</td><td>" + esc(h.actor) + "</td><td>" + esc(h.field) + "</td><td>" + esc(h.old_value) + " → " + esc(h.new_value) + "</td></tr>";
   }
-  c.html(layout(c, qid, b + "</tbody></table>"));
+  return layout(c, qid, b + "</tbody></table>");
+}
+
+void question_page(Ctx& c) {
+  Form f(c);
+  c.html(question_html(c, f));
 }
 
 void save_answer(Ctx& c) {
   c.require_edit();
+  submit(
+      c, [&] { save_answer_fields(c); }, [&](Form& f) { return question_html(c, f); });
+}
+
+void save_answer_fields(Ctx& c) {
   auto a = need_assessment(c, c.path_id(1));
   framework_of(a);  // 500 when its framework is not loaded
   std::string qid = url_decode(c.path_arg(2));
@@ -225,11 +258,16 @@ void save_answer(Ctx& c) {
   if (!st) throw std::invalid_argument("status: unknown value '" + c.param("status") + "'");
   next.status = *st;
   next.na_reason = c.param("na_reason");
+  if (next.status == Status::not_applicable && next.na_reason->empty())
+    throw FieldError("na_reason", "対象外を選ぶときは理由を入力してください。",
+                     "Enter a reason when choosing not applicable.");
   std::string m = c.param("maturity");
   if (m.empty())
     next.maturity = std::optional<int>();
   else if (m.size() <= 2 && std::all_of(m.begin(), m.end(), ::isdigit)) next.maturity = std::stoi(m);
-  else throw std::invalid_argument("maturity: expected a level of the maturity scale");
+  else
+    throw FieldError("maturity", "成熟度の段階を選んでください。",
+                     "Choose a level of the maturity scale.");
   next.owner = c.param("owner");
   next.due = c.param("due");
   next.comment = c.param("comment");
@@ -323,7 +361,12 @@ void mount_assessment_pages(Router& r) {
       svc.update_answer(a, qid, next);
     } catch (const assess::AnswerErrors& e) {
       if (e.issues().front().field != "na_reason") throw;
-      return c.redirect(question_link(a.id, qid));  // a reason is needed: finish on the question page
+      // A reason is needed: the question page, with 対象外 kept and the error at the reason field.
+      Form f(c);
+      f.mark_resubmitted();
+      f.add_error(FieldError("na_reason", "対象外を選ぶときは理由を入力してください。",
+                             "Enter a reason when choosing not applicable."));
+      return c.html(question_html(c, f), 400);
     }
     std::string back = c.param("back");
     bool safe = back.rfind("/assessments/" + std::to_string(a.id), 0) == 0;

@@ -1,7 +1,9 @@
 // The audit trail of the user's organisation: filters, pages of 50 rows, CSV/JSON export, and
 // the verdict of the whole chain (counts are the organisation's own rows).
 #include "common/csv.h"
+#include "common/date.h"
 #include "store/audit.h"
+#include "web/audit_diff.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
@@ -115,13 +117,15 @@ void mount_audit_pages(Router& r) {
     b += "<table><thead><tr><th>#</th><th>" + esc(c.t("common.when")) + "</th><th>" +
          esc(c.t("common.who")) + "</th><th>" + esc(c.t("common.what")) +
          "</th><th class=\"opt\">" + (c.lang == "en" ? "Client" : "接続元") +
-         "</th><th class=\"opt\">before → after</th></tr></thead><tbody>";
+         "</th><th class=\"opt\">" +
+         (c.lang == "en" ? "Changes (before → after)" : "変更内容（変更前 → 変更後）") +
+         "</th></tr></thead><tbody>";
     each_row(c, f, kPageRows, (f.page - 1) * kPageRows, [&](store::Stmt& st) {
-      b += "<tr><td class=\"num\">" + std::to_string(st.i64(0)) + "</td><td>" + esc(st.str(1)) +
-           "</td><td>" + esc(st.str(2)) + "</td><td>" + esc(st.str(5)) + " " + esc(st.str(3)) +
-           " " + esc(st.str(4)) + "</td><td class=\"opt\">" + esc(st.str(8)) +
-           "</td><td class=\"opt\"><code>" + esc(st.str(6)) + "</code> → <code>" + esc(st.str(7)) +
-           "</code></td></tr>";
+      b += "<tr><td class=\"num\">" + std::to_string(st.i64(0)) + "</td><td>" +
+           esc(date::display_time(st.str(1), c.lang)) + "</td><td>" + esc(st.str(2)) + "</td><td>" +
+           esc(st.str(5)) + " " + esc(st.str(3)) + " " + esc(st.str(4)) +
+           "</td><td class=\"opt\">" + esc(st.str(8)) + "</td><td class=\"opt\">" +
+           audit_diff_html(st.str(6), st.str(7), c.lang) + "</td></tr>";
     });
     b += "</tbody></table><p>";
     if (f.page > 1)

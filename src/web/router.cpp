@@ -44,10 +44,15 @@ void security_headers(httplib::Response& res, bool tls) {
 // A page for errors raised outside any handler (unknown path, refused request).
 std::string plain_error_page(const std::string& lang, int status, const std::string& message) {
   return "<!doctype html><html lang=\"" + lang +
-         "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-         "<title>" + std::to_string(status) + " — Anzen</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head>"
-         "<body><main><h1>" + std::to_string(status) + "</h1><p class=\"error\" role=\"alert\">" + esc(message) +
-         "</p><p><a href=\"/\">" + esc(tr(lang, "nav.dashboard")) + "</a></p></main></body></html>";
+         "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+         "content=\"width=device-width,initial-scale=1\">"
+         "<title>" +
+         std::to_string(status) +
+         " — Anzen</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head>"
+         "<body><header class=\"top\"><a class=\"brand\" href=\"/\">" +
+         esc(tr(lang, "app.name")) + "</a></header><main><h1>" + std::to_string(status) +
+         "</h1><p class=\"error\" role=\"alert\">" + esc(message) + "</p><p><a href=\"/\">" +
+         esc(tr(lang, "nav.dashboard")) + "</a></p></main></body></html>";
 }
 
 std::string status_key(int status) {

@@ -408,5 +408,128 @@ TEST_F(WebTest, SecurityHeadersAreSet) {
   EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
 }
 
+// Issue 15 (3): a rejected answer comes back with what was typed, the error next to its field in
+// the user's language; 対象外 from a checklist row without a reason shows the same error.
+TEST_F(WebTest, FormErrorsKeepTheTypedInputAndSitNextToTheField) {
+  store::Db db(path_);
+  assess::AssessRepo repo(db, "test");
+  auto a =
+      repo.create(org_a_, *catalog::shipped_catalog().find("tcs-2023"), "operator", "FY2026", "");
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = csrf_of(cookie);
+  std::string url = "/assessments/" + std::to_string(a.id) + "/questions/T2-002.1";
+  auto c = client();
+  auto r =
+      c.Post(url, {{"Cookie", cookie}},
+             "status=not_applicable&na_reason=&owner=" + url_encode("情報セキュリティ室 山田") +
+                 "&comment=" + url_encode("書きかけのコメント") + "&_csrf=" + url_encode(csrf),
+             "application/x-www-form-urlencoded");
+  EXPECT_EQ(r->status, 400);
+  EXPECT_NE(r->body.find("value=\"情報セキュリティ室 山田\""), std::string::npos)
+      << "the typed owner is kept";
+  EXPECT_NE(r->body.find("書きかけのコメント</textarea>"), std::string::npos);
+  EXPECT_NE(r->body.find("<option value=\"not_applicable\" selected>"), std::string::npos);
+  auto err = r->body.find("id=\"na_reason-error\"");
+  ASSERT_NE(err, std::string::npos);
+  EXPECT_LT(err, r->body.find("id=\"na_reason\""));
+  EXPECT_NE(r->body.find("対象外を選ぶときは理由を入力してください"), std::string::npos);
+  EXPECT_NE(r->body.find("aria-describedby=\"na_reason-error\""), std::string::npos);
+  EXPECT_TRUE(repo.answers(a.id).empty()) << "nothing saved";
+  // The checklist row: no jump to another page, the error is shown with 対象外 kept.
+  auto row = c.Post(url + "/status", {{"Cookie", cookie}},
+                    "status=not_applicable&_csrf=" + url_encode(csrf),
+                    "application/x-www-form-urlencoded");
+  EXPECT_EQ(row->status, 400);
+  EXPECT_NE(row->body.find("<option value=\"not_applicable\" selected>"), std::string::npos);
+  EXPECT_NE(row->body.find("id=\"na_reason-error\""), std::string::npos);
+  // In English.
+  auto en = c.Post(url + "?lang=en", {{"Cookie", cookie}},
+                   "status=not_applicable&_csrf=" + url_encode(csrf),
+                   "application/x-www-form-urlencoded");
+  EXPECT_NE(en->body.find("Enter a reason when choosing not applicable."), std::string::npos);
+}
+
+// Issue 15 (2): a filed report stops its own clock only; filing is audited, per organisation,
+// needs an editing role and (in the browser) the CSRF token.
+TEST_F(WebTest, FilingAReportStopsItsOwnClockOnly) {
+  store::Db db(path_);
+  incident::Register reg(db, "test");
+  auto inc = reg.create(org_a_, "漏えい", "",
+                        {{"event_type", "specified_user_info_leak"},
+                         {"leaked_persons", 1500},
+                         {"designated_operator", true},
+                         {"started_at", "2026-11-20T09:00:00+09:00"},
+                         {"ended_at", "2026-11-20T12:00:00+09:00"},
+                         {"known_at", "2026-11-24T10:00:00+09:00"}},
+                        0);
+  Accounts acc(db);
+  httplib::Headers alice = {
+      {"Authorization", "Bearer " + acc.create_token(acc.find_user("alice")->id, "t", "test")}};
+  httplib::Headers victor = {
+      {"Authorization", "Bearer " + acc.create_token(acc.find_user("victor")->id, "t", "test")}};
+  httplib::Headers bob = {
+      {"Authorization", "Bearer " + acc.create_token(acc.find_user("bob")->id, "t", "test")}};
+  std::string url = "/api/v1/incidents/" + std::to_string(inc.id) + "/reports";
+  std::string body =
+      R"({"report":"prompt","filed_at":"2026-11-24T15:00:00+09:00","reference":"総基安第123号","evidence":{"name":"速報.pdf","content_base64":"JVBERi0xLjQK"}})";
+  auto c = client();
+  EXPECT_EQ(c.Post(url, victor, body, "application/json")->status, 403) << "viewers may not file";
+  EXPECT_EQ(c.Post(url, bob, body, "application/json")->status, 404)
+      << "another organisation's incident";
+  EXPECT_EQ(c.Get(url, bob)->status, 404);
+  auto bad = c.Post(url, alice, R"({"report":"periodic","filed_at":"2026-11-24T15:00:00+09:00"})",
+                    "application/json");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("report"), std::string::npos);
+  auto ok = c.Post(url, alice, body, "application/json");
+  ASSERT_EQ(ok->status, 201) << ok->body;
+  auto j = nlohmann::json::parse(ok->body);
+  EXPECT_EQ(j["filing"]["filed_by"], "alice");
+  EXPECT_EQ(j["filing"]["evidence"]["bytes"], 9);
+  auto listed = nlohmann::json::parse(c.Get(url, alice)->body)["reports"];
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_TRUE(listed[0]["filed"]);
+  EXPECT_FALSE(listed[1]["filed"]);
+  auto obs = reg.obligations(org_a_, *incident::parse_instant("2026-11-25T09:00:00+09:00"));
+  ASSERT_EQ(obs.size(), 1u);
+  EXPECT_EQ(obs[0].type, "detailed");
+  EXPECT_EQ(c.Post(url, alice, body, "application/json")->status, 400) << "filed once only";
+  // The browser form needs the CSRF token; the filed document downloads for the organisation only.
+  std::string cookie = login("alice", "correct horse");
+  auto page = c.Get("/incidents/" + std::to_string(inc.id), {{"Cookie", cookie}});
+  EXPECT_NE(page->body.find("総基安第123号"), std::string::npos);
+  EXPECT_EQ(c.Post("/incidents/" + std::to_string(inc.id) + "/reports", {{"Cookie", cookie}},
+                   "report=specified_user_info_leak%2Fdetailed&filed_at=2026-11-30T10:00",
+                   "application/x-www-form-urlencoded")
+                ->status,
+            403);
+  int64_t fid = j["filing"]["id"];
+  std::string doc =
+      "/incidents/" + std::to_string(inc.id) + "/filings/" + std::to_string(fid) + "/document";
+  auto got = c.Get(doc, {{"Cookie", cookie}});
+  EXPECT_EQ(got->status, 200);
+  EXPECT_EQ(got->body, "%PDF-1.4\n");
+  EXPECT_EQ(c.Get(doc, {{"Cookie", login("bob", "bob password")}})->status, 404);
+  // Closing asks first while the detailed report is due, and keeps its deadline.
+  std::string csrf = csrf_of(cookie);
+  auto ask = c.Post("/incidents/" + std::to_string(inc.id) + "/status", {{"Cookie", cookie}},
+                    "status=closed&_csrf=" + url_encode(csrf), "application/x-www-form-urlencoded");
+  EXPECT_EQ(ask->status, 200);
+  EXPECT_NE(ask->body.find("id=\"confirm-close\""), std::string::npos);
+  EXPECT_EQ(reg.get(org_a_, inc.id)->status, "open");
+  auto closed = c.Post("/incidents/" + std::to_string(inc.id) + "/status", {{"Cookie", cookie}},
+                       "status=closed&confirm=yes&_csrf=" + url_encode(csrf),
+                       "application/x-www-form-urlencoded");
+  EXPECT_EQ(closed->status, 303);
+  EXPECT_EQ(reg.get(org_a_, inc.id)->status, "closed");
+  EXPECT_EQ(reg.obligations(org_a_, *incident::parse_instant("2026-11-25T09:00:00+09:00")).size(),
+            1u);
+  // Audited.
+  auto st =
+      db.prepare("SELECT COUNT(*) FROM audit_log WHERE entity='incident_report' AND action='file'");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.i64(0), 1);
+}
+
 }  // namespace
 }  // namespace anzen::web
