@@ -150,7 +150,8 @@ User need_user(Ctx& c, Accounts& acc) {
 template <class T>
 struct Register {
   const char* path;  // "risks"
-  const char* what;  // "risk"
+  const char* what;     // "risk"
+  const char* article;  // "a" or "an"
   std::vector<T> (risk::RiskRepo::*list)(int64_t);
   std::optional<T> (risk::RiskRepo::*one)(int64_t, int64_t);
   T (risk::RiskRepo::*save)(T);
@@ -169,7 +170,7 @@ void mount_register(Router& r, const Register<T>& g) {
     for (const auto& x : (repo.*g.list)(c.org())) out.push_back(g.out(x));
     c.json({{g.path, out}});
   });
-  r.api("POST", base, base, std::string("Create a ") + g.what + " (JSON object; answers 201 with it)", [g](Ctx& c) {
+  r.api("POST", base, base, std::string("Create ") + g.article + " " + g.what + " (JSON object; answers 201 with it)", [g](Ctx& c) {
     c.require_edit();
     risk::RiskRepo repo(c.db, c.actor());
     T x;
@@ -184,7 +185,7 @@ void mount_register(Router& r, const Register<T>& g) {
     if (!x) throw HttpError(404, "not found");
     c.json(g.out(*x));
   });
-  r.api("PUT", item, doc, std::string("Change a ") + g.what + " (fields left out keep their value)", [g](Ctx& c) {
+  r.api("PUT", item, doc, std::string("Change ") + g.article + " " + g.what + " (fields left out keep their value)", [g](Ctx& c) {
     c.require_edit();
     risk::RiskRepo repo(c.db, c.actor());
     auto x = (repo.*g.one)(c.org(), c.path_id(1));
@@ -194,7 +195,7 @@ void mount_register(Router& r, const Register<T>& g) {
     next.org_id = c.org();
     c.json(g.out((repo.*g.save)(next)));
   });
-  r.api("DELETE", item, doc, std::string("Delete a ") + g.what + " (refused while other records refer to it)", [g](Ctx& c) {
+  r.api("DELETE", item, doc, std::string("Delete ") + g.article + " " + g.what + " (refused while other records refer to it)", [g](Ctx& c) {
     c.require_edit();
     risk::RiskRepo repo(c.db, c.actor());
     if (!(repo.*g.one)(c.org(), c.path_id(1))) throw HttpError(404, "not found");
@@ -205,11 +206,11 @@ void mount_register(Router& r, const Register<T>& g) {
 }  // namespace
 
 void mount_records_api(Router& r) {
-  mount_register<risk::Risk>(r, {"risks", "risk", &risk::RiskRepo::risks, &risk::RiskRepo::risk, &risk::RiskRepo::save_risk,
+  mount_register<risk::Risk>(r, {"risks", "risk", "a", &risk::RiskRepo::risks, &risk::RiskRepo::risk, &risk::RiskRepo::save_risk,
                                  &risk::RiskRepo::delete_risk, risk_out, risk_in});
-  mount_register<risk::Asset>(r, {"assets", "asset", &risk::RiskRepo::assets, &risk::RiskRepo::asset, &risk::RiskRepo::save_asset,
+  mount_register<risk::Asset>(r, {"assets", "asset", "an", &risk::RiskRepo::assets, &risk::RiskRepo::asset, &risk::RiskRepo::save_asset,
                                   &risk::RiskRepo::delete_asset, asset_out, asset_in});
-  mount_register<risk::PlanItem>(r, {"plan", "plan item", &risk::RiskRepo::plan, &risk::RiskRepo::plan_item, &risk::RiskRepo::save_plan_item,
+  mount_register<risk::PlanItem>(r, {"plan", "plan item", "a", &risk::RiskRepo::plan, &risk::RiskRepo::plan_item, &risk::RiskRepo::save_plan_item,
                                      &risk::RiskRepo::delete_plan_item, plan_out, plan_in});
 
   r.api("GET", R"(/api/v1/assessments/(\d+)/reports)", "/api/v1/assessments/{id}/reports", "Reports of an assessment and their download paths",
