@@ -154,7 +154,7 @@ std::string checklist_body(Ctx& c, const assess::Assessment& a, const std::map<s
   bool opened_default = false;
   int shown = 0;
   b += "<div class=\"checklist\" data-saved=\"" + esc(en ? "Saved" : "保存しました") + "\" data-saving=\"" + esc(en ? "Saving…" : "保存中…") +
-       "\" data-failed=\"" + esc(en ? "Not saved" : "保存できませんでした") + "\" data-na=\"" + esc(message_for(c, "na_reason")) + "\">";
+       "\" data-failed=\"" + esc(en ? "Not saved" : "未保存") + "\" data-na=\"" + esc(message_for(c, "na_reason")) + "\">";
   for (const auto& chapter : fw.items) {
     if (chapter.kind != "chapter" || (!f_ch.empty() && chapter.id != f_ch)) continue;
     Progress prog;

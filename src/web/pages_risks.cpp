@@ -115,6 +115,8 @@ void save_risk_form(Ctx& c, risk::Risk k) {
       return c.redirect("/risks/" + std::to_string(saved.id));
     } catch (const std::invalid_argument& e) {
       err = form_error(e.what(), {{"acceptance_expiry", "expiry"}});
+      // "acceptance (保有・受容) needs an approver …": the first missing field is the approver's.
+      if (err.field.empty() && err.message.rfind("acceptance", 0) == 0) err.field = "acceptance";
     }
   }
   std::string title = k.id ? (en(c) ? "Edit risk" : "リスクの編集") : (en(c) ? "New risk" : "リスクの登録");

@@ -10,7 +10,7 @@ const std::string& screens_stylesheet() {
 main{max-width:1320px}
 @media (min-width:901px){header.top{flex-wrap:nowrap;gap:10px}}
 header.top nav.wide{flex-wrap:nowrap;gap:4px 12px;white-space:nowrap;font-size:.95rem}
-header.top .who{white-space:nowrap;font-size:.8rem}
+header.top .who,header.top>a{white-space:nowrap}header.top .who{font-size:.8rem}
 header.top form.inline button{padding:2px 10px;font-size:.9rem;white-space:nowrap}
 .filters select{max-width:22rem}
 details.menu{display:none}
@@ -50,8 +50,11 @@ details.chapter .ch-title{font-weight:700;flex:1;min-width:14rem}
 }
 @media (max-width:560px){.qrow{grid-template-columns:1fr 1fr;grid-template-areas:"id id" "text text" "st mat" "ow du" "sv sv"}}
 dl.record{display:grid;grid-template-columns:minmax(10rem,max-content) 1fr;gap:4px 16px}dl.record dt{font-weight:600;color:var(--muted)}dl.record dd{margin:0}
+label.check{display:inline-block;font-weight:400;margin-right:14px}
+fieldset{border:1px solid var(--line);border-radius:6px;margin:8px 0}
 .field-error{color:#8c1018;background:#ffebe9;padding:2px 8px;border-radius:6px;margin:4px 0}
 .form-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 16px}
+.form-grid input,.form-grid select{width:100%}
 )";
   return css;
 }
