@@ -8,7 +8,9 @@ FormError form_error(const std::string& what, const std::vector<std::pair<std::s
   FormError e{"", what};
   size_t colon = what.find(':');
   size_t end = std::min(colon, what.find(' '));
-  if (colon == std::string::npos || end == 0) return e;
+  // "field: …", "field (日本語): …", or a rule over several fields: "acceptance (保有・受容) needs …".
+  bool named = colon != std::string::npos || what.compare(end, 2, " (") == 0;
+  if (!named || end == 0 || end == std::string::npos) return e;
   std::string field = what.substr(0, end);
   for (const auto& [from, to] : aliases) {
     if (field == from) field = to;

@@ -6,6 +6,7 @@
 #include "common/vocabulary.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/record_forms.h"
 #include "web/records_view.h"
 #include "web/router.h"
 #include "web/table_view.h"
@@ -53,11 +54,10 @@ std::string asset_form(Ctx& c, risk::RiskRepo& repo, const risk::Asset& a, const
   for (int64_t d : a.depends_on) on_deps.insert(std::to_string(d));
   std::string suppliers;
   for (const auto& s : a.suppliers) suppliers += (suppliers.empty() ? "" : "、") + s;
-  FormError cia = e.field == "classification" ? FormError{"c", e.message} : e;
   std::string b = error_summary(c, e) + "<form method=\"post\" action=\"" + action + "\" class=\"record-form\">" + csrf_field(c) + "<div class=\"form-grid\">" +
                   text_input("name", en(c) ? "Name" : "名称", a.name, e, "text", true) + select_input("kind", en(c) ? "Kind" : "種別", kinds, a.kind, e) +
                   text_input("owner", en(c) ? "Owner" : "管理責任者", a.owner, e) + "</div><div class=\"form-grid\">" +
-                  select_input("c", en(c) ? "Confidentiality" : "機密性", levels, std::to_string(a.c), cia) +
+                  select_input("c", en(c) ? "Confidentiality" : "機密性", levels, std::to_string(a.c), e) +
                   select_input("i", en(c) ? "Integrity" : "完全性", levels, std::to_string(a.i), e) +
                   select_input("a", en(c) ? "Availability" : "可用性", levels, std::to_string(a.a), e) + "</div>" +
                   check_boxes("services", en(c) ? "Services it supports" : "関係する役務", services, on_services, e) +
@@ -73,21 +73,10 @@ risk::Asset need_asset(Ctx& c, risk::RiskRepo& repo) {
   return *a;
 }
 
-void save_asset_form(Ctx& c, risk::Asset a) {
-  c.require_edit();
-  risk::RiskRepo repo(c.db, c.actor());
-  FormError err;
-  a = asset_from_form(c, a, err);
-  if (err.message.empty()) {
-    try {
-      auto saved = repo.save_asset(a);
-      return c.redirect("/assets/" + std::to_string(saved.id));
-    } catch (const std::invalid_argument& e) {
-      err = form_error(e.what());
-    }
-  }
-  std::string title = a.id ? (en(c) ? "Edit asset" : "資産の編集") : (en(c) ? "New asset" : "資産の登録");
-  c.html(layout(c, title, "<h1>" + esc(title) + "</h1>" + asset_form(c, repo, a, err)), 400);
+risk::Asset blank_asset(const Ctx&) {
+  risk::Asset a;
+  a.kind = "information_system";
+  return a;
 }
 
 void list_page(Ctx& c) {
@@ -146,31 +135,9 @@ void view_page(Ctx& c) {
 
 void mount_asset_pages(Router& r) {
   r.get("/assets", list_page);
-  r.get("/assets/new", [](Ctx& c) {
-    c.require_edit();
-    risk::RiskRepo repo(c.db, c.actor());
-    risk::Asset a;
-    a.kind = "information_system";
-    std::string title = en(c) ? "New asset" : "資産の登録";
-    c.html(layout(c, title, "<h1>" + esc(title) + "</h1>" + asset_form(c, repo, a, {})));
-  });
-  r.post("/assets", [](Ctx& c) {
-    risk::Asset a;
-    a.org_id = c.org();
-    save_asset_form(c, a);
-  });
   r.get(R"(/assets/(\d+))", view_page);
-  r.get(R"(/assets/(\d+)/edit)", [](Ctx& c) {
-    c.require_edit();
-    risk::RiskRepo repo(c.db, c.actor());
-    auto a = need_asset(c, repo);
-    std::string title = en(c) ? "Edit asset" : "資産の編集";
-    c.html(layout(c, title, "<h1>" + esc(title) + "</h1>" + asset_form(c, repo, a, {})));
-  });
-  r.post(R"(/assets/(\d+)/edit)", [](Ctx& c) {
-    risk::RiskRepo repo(c.db, c.actor());
-    save_asset_form(c, need_asset(c, repo));
-  });
+  mount_record_forms<risk::Asset>(r, {"assets", "資産の登録", "New asset", "資産の編集", "Edit asset", {{"classification", "c"}}, &risk::RiskRepo::asset,
+                                      &risk::RiskRepo::save_asset, blank_asset, asset_from_form, asset_form});
 }
 
 }  // namespace anzen::web

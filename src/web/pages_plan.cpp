@@ -8,6 +8,7 @@
 #include "web/assess_view.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/record_forms.h"
 #include "web/records_view.h"
 #include "web/router.h"
 #include "web/table_view.h"
@@ -43,7 +44,7 @@ Options plan_statuses(const Ctx& c) {
 }
 
 std::string plan_form(Ctx& c, risk::RiskRepo& repo, const risk::PlanItem& p, const FormError& e) {
-  std::string action = p.id ? "/plan/" + std::to_string(p.id) + "/edit" : "/plan/new";
+  std::string action = p.id ? "/plan/" + std::to_string(p.id) + "/edit" : "/plan";
   Options risks;
   for (const auto& k : repo.risks(c.org())) risks.emplace_back(std::to_string(k.id), k.title);
   std::set<std::string> linked;
@@ -67,22 +68,7 @@ risk::PlanItem need_item(Ctx& c, risk::RiskRepo& repo) {
   return *p;
 }
 
-void save_plan_form(Ctx& c, risk::PlanItem p) {
-  c.require_edit();
-  risk::RiskRepo repo(c.db, c.actor());
-  FormError err;
-  p = plan_from_form(c, p, err);
-  if (err.message.empty()) {
-    try {
-      auto saved = repo.save_plan_item(p);
-      return c.redirect("/plan/" + std::to_string(saved.id));
-    } catch (const std::invalid_argument& e) {
-      err = form_error(e.what());
-    }
-  }
-  std::string title = p.id ? (en(c) ? "Edit plan item" : "計画項目の編集") : (en(c) ? "New plan item" : "計画項目の登録");
-  c.html(layout(c, title, "<h1>" + esc(title) + "</h1>" + plan_form(c, repo, p, err)), 400);
-}
+risk::PlanItem blank_plan(const Ctx&) { return {}; }
 
 std::string status_cell(Ctx& c, const risk::PlanItem& p) {
   std::string label = vocab::label_or_code("planstatus", p.status, c.lang);
@@ -168,17 +154,6 @@ void view_page(Ctx& c) {
 
 void mount_plan_pages(Router& r) {
   r.get("/plan", list_page);
-  r.get("/plan/new", [](Ctx& c) {
-    c.require_edit();
-    risk::RiskRepo repo(c.db, c.actor());
-    std::string title = en(c) ? "New plan item" : "計画項目の登録";
-    c.html(layout(c, title, "<h1>" + esc(title) + "</h1>" + plan_form(c, repo, {}, {})));
-  });
-  r.post("/plan/new", [](Ctx& c) {
-    risk::PlanItem p;
-    p.org_id = c.org();
-    save_plan_form(c, p);
-  });
   r.get(R"(/plan/(\d+))", view_page);
   // The list's quick update: status and progress only.
   r.post(R"(/plan/(\d+))", [](Ctx& c) {
@@ -192,17 +167,8 @@ void mount_plan_pages(Router& r) {
     repo.save_plan_item(p);
     c.redirect("/plan");
   });
-  r.get(R"(/plan/(\d+)/edit)", [](Ctx& c) {
-    c.require_edit();
-    risk::RiskRepo repo(c.db, c.actor());
-    auto p = need_item(c, repo);
-    std::string title = en(c) ? "Edit plan item" : "計画項目の編集";
-    c.html(layout(c, title, "<h1>" + esc(title) + "</h1>" + plan_form(c, repo, p, {})));
-  });
-  r.post(R"(/plan/(\d+)/edit)", [](Ctx& c) {
-    risk::RiskRepo repo(c.db, c.actor());
-    save_plan_form(c, need_item(c, repo));
-  });
+  mount_record_forms<risk::PlanItem>(r, {"plan", "計画項目の登録", "New plan item", "計画項目の編集", "Edit plan item", {}, &risk::RiskRepo::plan_item,
+                                         &risk::RiskRepo::save_plan_item, blank_plan, plan_from_form, plan_form});
 }
 
 }  // namespace anzen::web

@@ -7,6 +7,7 @@
 #include "risk/table.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/record_forms.h"
 #include "web/records_view.h"
 #include "web/router.h"
 #include "web/table_view.h"
@@ -84,9 +85,8 @@ std::string risk_form(Ctx& c, risk::RiskRepo& repo, const risk::Risk& k, const F
   }
   Options treatments = {{"", en(c) ? "Not decided" : "未定"}};
   for (const auto& t : vocab::codes("treatment")) treatments.emplace_back(t, vocab::label_or_code("treatment", t, c.lang));
-  FormError acc = e.field == "acceptance" ? FormError{"approver", e.message} : e;
   b += "</div><div class=\"form-grid\">" + select_input("treatment", en(c) ? "Treatment" : "対応", treatments, k.treatment, e) +
-       text_input("approver", en(c) ? "Approver (acceptance)" : "承認者（保有・受容の場合）", k.approver, acc) +
+       text_input("approver", en(c) ? "Approver (acceptance)" : "承認者（保有・受容の場合）", k.approver, e) +
        text_input("justification", en(c) ? "Justification (acceptance)" : "理由（保有・受容の場合）", k.justification, e) +
        text_input("expiry", en(c) ? "Acceptance expiry" : "受容の有効期限", k.acceptance_expiry, e, "date") + "</div>";
   Options assets;
@@ -104,23 +104,10 @@ risk::Risk need_risk(Ctx& c, risk::RiskRepo& repo) {
   return *k;
 }
 
-void save_risk_form(Ctx& c, risk::Risk k) {
-  c.require_edit();
-  risk::RiskRepo repo(c.db, c.actor());
-  FormError err;
-  k = risk_from_form(c, k, err);
-  if (err.message.empty()) {
-    try {
-      auto saved = repo.save_risk(k);
-      return c.redirect("/risks/" + std::to_string(saved.id));
-    } catch (const std::invalid_argument& e) {
-      err = form_error(e.what(), {{"acceptance_expiry", "expiry"}});
-      // "acceptance (保有・受容) needs an approver …": the first missing field is the approver's.
-      if (err.field.empty() && err.message.rfind("acceptance", 0) == 0) err.field = "acceptance";
-    }
-  }
-  std::string title = k.id ? (en(c) ? "Edit risk" : "リスクの編集") : (en(c) ? "New risk" : "リスクの登録");
-  c.html(layout(c, title, "<h1>" + esc(title) + "</h1>" + risk_form(c, repo, k, err)), 400);
+risk::Risk blank_risk(const Ctx&) {
+  risk::Risk k;
+  k.threat = "cyber_attack";
+  return k;
 }
 
 void list_page(Ctx& c) {
@@ -197,31 +184,9 @@ void view_page(Ctx& c) {
 
 void mount_risk_register_pages(Router& r) {
   r.get("/risks", list_page);
-  r.get("/risks/new", [](Ctx& c) {
-    c.require_edit();
-    risk::RiskRepo repo(c.db, c.actor());
-    risk::Risk k;
-    k.threat = "cyber_attack";
-    std::string title = en(c) ? "New risk" : "リスクの登録";
-    c.html(layout(c, title, "<h1>" + esc(title) + "</h1>" + risk_form(c, repo, k, {})));
-  });
-  r.post("/risks", [](Ctx& c) {
-    risk::Risk k;
-    k.org_id = c.org();
-    save_risk_form(c, k);
-  });
   r.get(R"(/risks/(\d+))", view_page);
-  r.get(R"(/risks/(\d+)/edit)", [](Ctx& c) {
-    c.require_edit();
-    risk::RiskRepo repo(c.db, c.actor());
-    auto k = need_risk(c, repo);
-    std::string title = en(c) ? "Edit risk" : "リスクの編集";
-    c.html(layout(c, title, "<h1>" + esc(title) + "</h1>" + risk_form(c, repo, k, {})));
-  });
-  r.post(R"(/risks/(\d+)/edit)", [](Ctx& c) {
-    risk::RiskRepo repo(c.db, c.actor());
-    save_risk_form(c, need_risk(c, repo));
-  });
+  mount_record_forms<risk::Risk>(r, {"risks", "リスクの登録", "New risk", "リスクの編集", "Edit risk", {{"acceptance_expiry", "expiry"}, {"acceptance", "approver"}},
+                                     &risk::RiskRepo::risk, &risk::RiskRepo::save_risk, blank_risk, risk_from_form, risk_form});
 }
 
 }  // namespace anzen::web

@@ -403,7 +403,7 @@ TEST_F(WebTest, RecordPagesAreScopedByOrganisationRoleAndCsrf) {
   auto risk = c.Post("/risks", {{"Cookie", cookie}}, risk_form + csrf, form);
   ASSERT_EQ(risk->status, 303);
   std::string risk_url = risk->get_header_value("Location");
-  auto plan = c.Post("/plan/new", {{"Cookie", cookie}},
+  auto plan = c.Post("/plan", {{"Cookie", cookie}},
                      "target_state=t&actions=" + url_encode("遮断契約") + "&owner=o&deadline=2027-03-31&evaluation_method=e&status=in_progress&progress=10" + csrf, form);
   ASSERT_EQ(plan->status, 303);
   std::string plan_url = plan->get_header_value("Location");
