@@ -5,17 +5,12 @@
 // Screenshots at 1366 px and 768 px go to OUT_DIR/screens-*.png.
 // Usage: node screens.mjs BASE_URL DEMO_JSON OUT_DIR ANZEN_BINARY DB
 import { readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { checker, launch, login as loginAs } from "./screens_lib.mjs";
 
 const [base, demoFile, outDir] = process.argv.slice(2);
 const demo = JSON.parse(readFileSync(demoFile, "utf8"));
-let failures = 0;
-let passed = 0;
-function check(cond, what) {
-  if (cond) passed++;
-  else failures++;
-  console.log(`${cond ? "ok" : "not ok"} - ${what}`);
-}
+const t = checker();
+const check = t.check;
 const CODES = ["cyber_attack", "reduce", "accept", "in_progress", "planned", "information_system", "facility", "voice_emergency"];
 const noCodes = async (page, where) => {
   const text = await page.locator("main").innerText();
@@ -23,19 +18,8 @@ const noCodes = async (page, where) => {
   check(seen.length === 0, `${where}: no internal code is visible (${seen.join(", ")})`);
 };
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-});
-async function login(viewport) {
-  const page = await (await browser.newContext({ locale: "ja-JP", viewport })).newPage();
-  await page.goto(`${base}/login`);
-  await page.fill("#name", demo.admin.name);
-  await page.fill("#password", demo.admin.password);
-  await page.click("button[type=submit]");
-  await page.waitForURL(`${base}/`);
-  return page;
-}
+const browser = await launch();
+const login = (viewport) => loginAs(browser, base, demo, { viewport });
 try {
   const page = await login({ width: 1366, height: 900 });
   const shot = (name) => page.screenshot({ path: `${outDir}/screens-${name}.png`, fullPage: true });
@@ -163,5 +147,5 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`# screens: ${passed} passed, ${failures} failed`);
-process.exit(failures ? 1 : 0);
+console.log(`# screens: ${t.passed} passed, ${t.failures} failed`);
+process.exit(t.failures ? 1 : 0);
