@@ -16,7 +16,8 @@ struct FormError {
 
 // Reads "field: message" or "field (日本語): message" and maps the validator's field names to
 // the form's (`aliases`: validator name → form field, e.g. {"acceptance_expiry", "expiry"}).
-FormError form_error(const std::string& what, const std::vector<std::pair<std::string, std::string>>& aliases = {});
+FormError form_error(const std::string& what,
+                     const std::vector<std::pair<std::string, std::string>>& aliases = {});
 
 // role=alert summary for the top of the form (empty when there is no error).
 std::string error_summary(const Ctx& c, const FormError& e);

@@ -217,9 +217,12 @@ void gaps_page(Ctx& c) {
   AssessRepo repo(c.db, c.actor());
   auto gs = assess::gaps(fw, a.role, repo.answers(a.id), {}, today_jst());
   bool en = c.lang == "en";
-  std::string b = "<h1>" + esc(c.t("nav.gaps")) + " — " + esc(a.period) + "</h1><p class=\"muted\">" +
-                  (en ? "Every question not fully implemented, highest priority first (docs/assessment.md explains the points)."
-                      : "実施済でない全ての確認項目を優先度の高い順に示します。") + "</p>";
+  std::string b = "<h1>" + esc(c.t("nav.gaps")) + " — " + esc(a.period) +
+                  "</h1><p class=\"muted\">" +
+                  (en ? "Every question not fully implemented, highest priority first "
+                        "(docs/assessment.md explains the points)."
+                      : "実施済でない全ての確認項目を優先度の高い順に示します。") +
+                  "</p>";
   std::vector<Column> cols = {{"rank", "#", true},
                               {"id", c.t("common.id")},
                               {"question", c.t("catalog.questions")},
@@ -232,13 +235,15 @@ void gaps_page(Ctx& c) {
     const auto* q = fw.question(g.question_id);
     std::string why;
     for (const auto& [why_en, why_ja] : g.reasons) why += esc(en ? why_en : why_ja) + "<br>";
-    rows.push_back({{number_cell(++pos),
-                     {"<a href=\"" + question_link(a.id, g.question_id) + "\">" + esc(g.question_id) + "</a>", g.question_id},
-                     text_cell(q->text.in(c.lang)),
-                     {status_badge(c, g.status, fw.answer_scale), assess::to_string(g.status)},
-                     number_cell(g.priority),
-                     {why, ""}},
-                    ""});
+    rows.push_back(
+        {{number_cell(++pos),
+          {"<a href=\"" + question_link(a.id, g.question_id) + "\">" + esc(g.question_id) + "</a>",
+           g.question_id},
+          text_cell(q->text.in(c.lang)),
+          {status_badge(c, g.status, fw.answer_scale), assess::to_string(g.status)},
+          number_cell(g.priority),
+          {why, ""}},
+         ""});
   }
   b += sorted_table(c, cols, std::move(rows), {"", "", false, 50, "gaps", "gaps"});
   c.html(layout(c, c.t("nav.gaps"), b));
@@ -284,10 +289,13 @@ void mount_assessment_pages(Router& r) {
     c.redirect((safe ? back : "/assessments/" + std::to_string(a.id)) + "#row-" + qid);
   });
   r.post(R"(/assessments/(\d+)/questions/([^/]+)/row)", save_checklist_row);
-  r.get("/static/checklist.js", [](Ctx& c) {
-    c.res.set_content(checklist_script(), "text/javascript; charset=utf-8");
-    c.res.set_header("Cache-Control", "max-age=3600");
-  }, true);
+  r.get(
+      "/static/checklist.js",
+      [](Ctx& c) {
+        c.res.set_content(checklist_script(), "text/javascript; charset=utf-8");
+        c.res.set_header("Cache-Control", "max-age=3600");
+      },
+      true);
   r.get(R"(/assessments/(\d+)/evidence/(\d+))", download_evidence);
   r.get(R"(/assessments/(\d+)/gaps)", gaps_page);
   r.get("/gaps", [](Ctx& c) {

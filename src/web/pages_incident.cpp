@@ -157,15 +157,21 @@ void mount_incident_pages(Router& r) {
     b += "</p>";
     b += "<h2>" + esc(c.t("dash.deadlines")) + "</h2>" + obligations_table(c, reg.obligations(c.org(), now_of(c)), 100);
     b += "<h2>" + std::string(c.lang == "en" ? "Register" : "事故一覧") + "</h2>";
-    std::vector<Column> cols = {{"id", "#", true}, {"title", c.t("common.title")}, {"kinds", c.lang == "en" ? "Classification" : "判定"},
+    std::vector<Column> cols = {{"id", "#", true},
+                                {"title", c.t("common.title")},
+                                {"kinds", c.lang == "en" ? "Classification" : "判定"},
                                 {"status", c.t("common.status")}};
     std::vector<Row> rows;
     for (const auto& i : reg.list_current(c.org(), now_of(c))) {
       std::string kinds;
       for (const auto& cls : i.classification["classifications"]) kinds += kind_label(c, cls) + " ";
-      rows.push_back({{number_cell(i.id), {"<a href=\"/incidents/" + std::to_string(i.id) + "\">" + esc(i.title) + "</a>", i.title}, {kinds, kinds},
-                       text_cell(vocab::label_or_code("incidentstatus", i.status, c.lang))},
-                      ""});
+      rows.push_back(
+          {{number_cell(i.id),
+            {"<a href=\"/incidents/" + std::to_string(i.id) + "\">" + esc(i.title) + "</a>",
+             i.title},
+            {kinds, kinds},
+            text_cell(vocab::label_or_code("incidentstatus", i.status, c.lang))},
+           ""});
     }
     b += sorted_table(c, cols, std::move(rows), {"", "id", true, 25, "", "incident-table"});
     c.html(layout(c, c.t("nav.incidents"), b));

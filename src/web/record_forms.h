@@ -18,13 +18,13 @@ namespace anzen::web {
 
 template <class T>
 struct RecordForms {
-  std::string path;                                           // "risks"
-  std::string new_ja, new_en, edit_ja, edit_en;               // page titles
+  std::string path;                                          // "risks"
+  std::string new_ja, new_en, edit_ja, edit_en;              // page titles
   std::vector<std::pair<std::string, std::string>> aliases;  // validator field -> form field
   std::optional<T> (risk::RiskRepo::*one)(int64_t, int64_t);
   T (risk::RiskRepo::*save)(T);
-  T (*blank)(const Ctx&);                         // a new record with its defaults
-  T (*from_form)(const Ctx&, T, FormError&);     // reads the fields; bad numbers go to the error
+  T (*blank)(const Ctx&);                     // a new record with its defaults
+  T (*from_form)(const Ctx&, T, FormError&);  // reads the fields; bad numbers go to the error
   std::string (*form)(Ctx&, risk::RiskRepo&, const T&, const FormError&);
 };
 

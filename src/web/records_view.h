@@ -24,11 +24,12 @@ std::string classification_label(const Ctx& c, const risk::Matrix& m, int v);
 std::string table_io(const Ctx& c, const std::string& what, bool svg = false);
 
 // Form controls: label, control, and the inline error when `e` names the field.
-std::string text_input(const std::string& id, const std::string& label, const std::string& value, const FormError& e,
-                       const std::string& type = "text", bool required = false);
-std::string text_area(const std::string& id, const std::string& label, const std::string& value, const FormError& e);
-std::string select_input(const std::string& id, const std::string& label, const Options& options, const std::string& current,
-                         const FormError& e);
+std::string text_input(const std::string& id, const std::string& label, const std::string& value,
+                       const FormError& e, const std::string& type = "text", bool required = false);
+std::string text_area(const std::string& id, const std::string& label, const std::string& value,
+                      const FormError& e);
+std::string select_input(const std::string& id, const std::string& label, const Options& options,
+                         const std::string& current, const FormError& e);
 std::string check_boxes(const std::string& name, const std::string& legend, const Options& options,
                         const std::set<std::string>& checked, const FormError& e);
 

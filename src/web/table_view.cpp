@@ -15,7 +15,8 @@ std::string link_with(const Ctx& c, const std::vector<std::pair<std::string, std
                       const std::string& anchor) {
   std::string q;
   for (const auto& [k, v] : c.req.params) {
-    bool replaced = k == "lang" || std::any_of(set.begin(), set.end(), [&](const auto& s) { return s.first == k; });
+    bool replaced = k == "lang" || std::any_of(set.begin(), set.end(),
+                                               [&](const auto& s) { return s.first == k; });
     if (!replaced) q += (q.empty() ? "" : "&") + url_encode(k) + "=" + url_encode(v);
   }
   for (const auto& [k, v] : set) {
@@ -48,10 +49,12 @@ bool less_by(const Cell& a, const Cell& b, bool numeric) {
 std::string sorted_table(const Ctx& c, const std::vector<Column>& cols, std::vector<Row> rows,
                          const TableOptions& o) {
   bool en = c.lang == "en";
-  const std::string sort_p = o.prefix + "sort", dir_p = o.prefix + "dir", page_p = o.prefix + "page";
+  const std::string sort_p = o.prefix + "sort", dir_p = o.prefix + "dir",
+                    page_p = o.prefix + "page";
   std::string sort = c.req.has_param(sort_p) ? c.req.get_param_value(sort_p) : o.default_sort;
   bool desc = c.req.has_param(dir_p) ? c.req.get_param_value(dir_p) == "desc" : o.default_desc;
-  auto col = std::find_if(cols.begin(), cols.end(), [&](const Column& k) { return k.key == sort && k.sortable; });
+  auto col = std::find_if(cols.begin(), cols.end(),
+                          [&](const Column& k) { return k.key == sort && k.sortable; });
   if (col == cols.end()) {
     sort.clear();
   } else {
@@ -59,7 +62,8 @@ std::string sorted_table(const Ctx& c, const std::vector<Column>& cols, std::vec
     bool numeric = col->numeric;
     // Stable: equal keys keep the order the caller chose (priority, id, date).
     std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-      return desc ? less_by(b.cells[at], a.cells[at], numeric) : less_by(a.cells[at], b.cells[at], numeric);
+      return desc ? less_by(b.cells[at], a.cells[at], numeric)
+                  : less_by(a.cells[at], b.cells[at], numeric);
     });
   }
   size_t per = std::max<size_t>(1, o.per_page);
@@ -68,9 +72,14 @@ std::string sorted_table(const Ctx& c, const std::vector<Column>& cols, std::vec
   size_t from = (page - 1) * per, to = std::min(rows.size(), from + per);
 
   std::string h = "<p class=\"muted table-count\">";
-  if (rows.empty()) h += en ? "No entries." : "該当するものはありません。";
-  else if (en) h += std::to_string(rows.size()) + " in all, showing " + std::to_string(from + 1) + "–" + std::to_string(to);
-  else h += "全 " + std::to_string(rows.size()) + " 件中 " + std::to_string(from + 1) + "–" + std::to_string(to) + " 件を表示";
+  if (rows.empty())
+    h += en ? "No entries." : "該当するものはありません。";
+  else if (en)
+    h += std::to_string(rows.size()) + " in all, showing " + std::to_string(from + 1) + "–" +
+         std::to_string(to);
+  else
+    h += "全 " + std::to_string(rows.size()) + " 件中 " + std::to_string(from + 1) + "–" +
+         std::to_string(to) + " 件を表示";
   h += "</p><div class=\"table-wrap\"><table" + (o.id.empty() ? "" : " id=\"" + esc(o.id) + "\"") +
        (o.table_class.empty() ? "" : " class=\"" + esc(o.table_class) + "\"") + "><thead><tr>";
   for (const auto& k : cols) {
@@ -83,15 +92,17 @@ std::string sorted_table(const Ctx& c, const std::vector<Column>& cols, std::vec
     bool on = k.key == sort;
     h += on ? std::string(" aria-sort=\"") + (desc ? "descending" : "ascending") + "\"" : "";
     std::string next_dir = on && !desc ? "desc" : "asc";
-    h += "><a class=\"sort\" href=\"" + esc(link_with(c, {{sort_p, k.key}, {dir_p, next_dir}, {page_p, ""}}, o.id)) + "\">" + esc(k.label) +
-         (on ? (desc ? " ▼" : " ▲") : "") + "</a></th>";
+    h += "><a class=\"sort\" href=\"" +
+         esc(link_with(c, {{sort_p, k.key}, {dir_p, next_dir}, {page_p, ""}}, o.id)) + "\">" +
+         esc(k.label) + (on ? (desc ? " ▼" : " ▲") : "") + "</a></th>";
   }
   h += "</tr></thead><tbody>";
   for (size_t i = from; i < to; ++i) {
     const Row& r = rows[i];
     h += "<tr" + (r.attrs.empty() ? "" : " " + r.attrs) + ">";
     for (size_t k = 0; k < r.cells.size() && k < cols.size(); ++k) {
-      std::string cls = cols[k].cls + (cols[k].numeric ? (cols[k].cls.empty() ? "num" : " num") : "");
+      std::string cls =
+          cols[k].cls + (cols[k].numeric ? (cols[k].cls.empty() ? "num" : " num") : "");
       h += "<td" + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">" + r.cells[k].html + "</td>";
     }
     h += "</tr>";
@@ -102,14 +113,16 @@ std::string sorted_table(const Ctx& c, const std::vector<Column>& cols, std::vec
     auto page_link = [&](size_t p, const std::string& label, const std::string& rel) {
       if (p < 1 || p > pages) return "<span class=\"muted\">" + esc(label) + "</span>";
       if (p == page) return "<strong aria-current=\"page\">" + esc(label) + "</strong>";
-      return "<a href=\"" + esc(link_with(c, {{page_p, p == 1 ? "" : std::to_string(p)}}, o.id)) + "\"" +
-             (rel.empty() ? "" : " rel=\"" + rel + "\"") + ">" + esc(label) + "</a>";
+      return "<a href=\"" + esc(link_with(c, {{page_p, p == 1 ? "" : std::to_string(p)}}, o.id)) +
+             "\"" + (rel.empty() ? "" : " rel=\"" + rel + "\"") + ">" + esc(label) + "</a>";
     };
     h += page_link(page - 1, en ? "‹ Previous" : "‹ 前へ", "prev");
     for (size_t p = 1; p <= pages; ++p) {
       // First, last and the neighbourhood of the current page; gaps shown as …
-      if (p == 1 || p == pages || (p + 2 >= page && p <= page + 2)) h += " " + page_link(p, std::to_string(p), "");
-      else if (p == 2 || p == pages - 1) h += " …";
+      if (p == 1 || p == pages || (p + 2 >= page && p <= page + 2))
+        h += " " + page_link(p, std::to_string(p), "");
+      else if (p == 2 || p == pages - 1)
+        h += " …";
     }
     h += " " + page_link(page + 1, en ? "Next ›" : "次へ ›", "next") + "</nav>";
   }
