@@ -95,8 +95,14 @@ ev = created(*call("POST", f"/api/v1/assessments/{aid}/questions/{question}/evid
 ids["evidence"] = ev.get("id")
 created(*call("POST", f"/api/v1/assessments/{aid}/questions/{question}/evidence", tok_a, {"url": "https://intranet.example.jp/policy.pdf"})[:2],
         "POST evidence (URL)")
-status, raw, _ = call("GET", "/api/v1/incidents", tok_a)
-ids["incident"] = json.loads(raw)["incidents"][0]["id"] if status == 200 and json.loads(raw).get("incidents") else None
+# An incident with a report due, so that report filing (POST /api/v1/incidents/{id}/reports, where
+# the document has it) files a report the verdict requires.
+status, raw, _ = call("GET", "/api/v1/obligations", tok_a)
+due = json.loads(raw)["obligations"][0] if status == 200 and json.loads(raw).get("obligations") else {}
+ids["incident"] = due.get("incident")
+if ids["incident"] is None:
+    status, raw, _ = call("GET", "/api/v1/incidents", tok_a)
+    ids["incident"] = json.loads(raw)["incidents"][0]["id"] if status == 200 and json.loads(raw).get("incidents") else None
 status, raw, _ = call("GET", f"/api/v1/assessments/{aid}/reports", tok_a)
 first = json.loads(raw)["reports"][0]
 kind, fmt = first["kind"], next(iter(first["downloads"]))
@@ -135,6 +141,8 @@ BODIES = {
     ("POST", "/api/v1/portal/{token}/submit"): {},
     ("POST", "/api/v1/questionnaires/{id}/review"): {"verdict": "accept"},
     ("POST", "/api/v1/questionnaires/{id}/revoke"): {},
+    ("POST", "/api/v1/incidents/{id}/reports"): {"report": due.get("type", "prompt"), "kind": due.get("kind", ""),
+                                                "filed_at": "2026-11-27T09:00:00+09:00", "reference": "総基第1号"},
 }
 # Operations the demo cannot reach with a real id: a maker's snapshot and its shares need an
 # accepted maker questionnaire, a webhook an integration and its own token. They are called with
