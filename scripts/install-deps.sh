@@ -10,7 +10,7 @@ build_pkgs=(g++ cmake make pkg-config libsqlite3-dev nlohmann-json3-dev libyaml-
   libcurl4-openssl-dev)
 test_pkgs=(googletest libgtest-dev libgmock-dev libbenchmark-dev sqlite3 poppler-utils chromium
   python3 wrk nginx-light postgresql-15 clang libclang-rt-14-dev libreoffice-calc
-  prometheus-alertmanager python3-aiosmtpd curl openssl)
+  prometheus-alertmanager python3-aiosmtpd curl openssl python3-jsonschema)
 
 pkgs=("${build_pkgs[@]}")
 if [ "$mode" = test ]; then pkgs+=("${test_pkgs[@]}"); fi

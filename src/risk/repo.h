@@ -88,6 +88,12 @@ class RiskRepo {
 
   std::optional<PlanItem> plan_item(int64_t org, int64_t id);
 
+  // Deletes, audited; refused (std::invalid_argument naming the referrers) while a risk names
+  // the asset, another asset depends on it, or a plan item treats the risk (repo_delete.cpp).
+  void delete_asset(int64_t org, int64_t id);
+  void delete_risk(int64_t org, int64_t id);
+  void delete_plan_item(int64_t org, int64_t id);
+
   // Header + rows, as exported (CSV, XLSX) and as imported back.
   Table assets_table(int64_t org);
   Table risks_table(int64_t org);

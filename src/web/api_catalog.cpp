@@ -67,6 +67,7 @@ void mount_openapi(Router& r) {
       json op = {{"summary", d.summary},
                  {"responses",
                   {{"200", {{"description", "OK", }, {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}}},
+                   {"400", {{"description", "Bad input: the JSON error names the field and what was expected"}}},
                    {"401", {{"description", "No or invalid credentials"}}},
                    {"403", {{"description", "Role does not allow this"}}},
                    {"404", {{"description", "Not found (or another organisation's)"}}}}}};
@@ -81,6 +82,7 @@ void mount_openapi(Router& r) {
         op["responses"]["410"] = {{"description", "The portal link expired or was revoked"}};
         op["responses"]["429"] = {{"description", "Too many requests on this link; retry in a minute"}};
       }
+      if (m == "post") op["responses"]["201"] = {{"description", "Created"}};
       if (m != "get") {
         op["requestBody"] = {{"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
       }

@@ -7,7 +7,7 @@
 namespace anzen::web {
 
 const std::string& stylesheet() {
-  static const std::string css = R"(
+  static const std::string css = std::string(R"(
 :root{--fg:#1b1f24;--muted:#57606a;--bg:#fff;--line:#d0d7de;--accent:#0b5cad;--ok:#1a7f37;--warn:#9a6700;--bad:#cf222e;--soft:#f6f8fa}
 *{box-sizing:border-box}
 body{margin:0;font-family:"IPAexGothic","Hiragino Sans","Noto Sans JP",system-ui,sans-serif;color:var(--fg);background:var(--bg);line-height:1.6}
@@ -58,7 +58,7 @@ ul.diff{margin:0;padding-left:1em;max-width:40em;overflow-wrap:anywhere}ul.diff 
 svg text{font-family:inherit}
 @media (max-width:700px){th.opt,td.opt{display:none}header.top nav{width:100%}}
 @media print{header.top,.filters,form,.noprint{display:none}main{max-width:none}a{color:inherit;text-decoration:none}}
-)";
+)") + screens_stylesheet();
   return css;
 }
 
@@ -114,16 +114,20 @@ std::string layout(const Ctx& c, const std::string& title, const std::string& bo
                              {"/audit", "nav.audit"}};
   std::string h = head(c, title);
   h += "<a class=\"skip\" href=\"#main\">" + esc(c.t("nav.skip")) + "</a>";
-  h += "<header class=\"top\"><a class=\"brand\" href=\"/\">" + esc(c.t("app.name")) + "</a><nav aria-label=\"main\">";
+  std::string links;
   for (const auto& n : navs) {
     std::string p = n.path;
     if (p == "/admin" && !(c.user && can_admin(c.user->role))) continue;
     if (c.user && c.user->role == Role::supplier && p != "/") continue;  // web/supplier_role.h
     if (p == "/audit" && !(c.user && can_audit(c.user->role))) continue;
     bool current = p == nav_section(c.req.path);
-    h += "<a href=\"" + p + "\"" + (current ? " aria-current=\"page\"" : "") + ">" + esc(c.t(n.key)) + "</a>";
+    std::string short_key = "navshort." + std::string(n.key).substr(4);
+    links += "<a href=\"" + p + "\"" + (current ? " aria-current=\"page\"" : "") + " title=\"" + esc(c.t(n.key)) + "\">" + esc(c.t(short_key)) + "</a>";
   }
-  h += "</nav><a href=\"" + esc(lang_link(c)) + "\" lang=\"" + (c.lang == "en" ? "ja" : "en") + "\">" +
+  // One row of links on wide screens; on phones a menu that opens without scripts.
+  h += "<header class=\"top\"><a class=\"brand\" href=\"/\">" + esc(c.t("app.name")) + "</a><nav class=\"wide\" aria-label=\"main\">" + links +
+       "</nav><details class=\"menu\"><summary>" + (c.lang == "en" ? "Menu" : "メニュー") + "</summary><nav aria-label=\"menu\">" + links +
+       "</nav></details><a href=\"" + esc(lang_link(c)) + "\" lang=\"" + (c.lang == "en" ? "ja" : "en") + "\">" +
        esc(c.t("lang.switch")) + "</a>";
   if (c.user) {
     h += "<span class=\"who\">" + esc(c.user->name) + " (" + esc(c.t("userrole." + to_string(c.user->role))) +

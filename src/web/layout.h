@@ -12,6 +12,8 @@ std::string bare_layout(const Ctx& c, const std::string& title, const std::strin
 // Hidden CSRF field for forms.
 std::string csrf_field(const Ctx& c);
 const std::string& stylesheet();
+// Styles of the checklist, tables, record pages and the compact menu (screens_css.cpp).
+const std::string& screens_stylesheet();
 // The navigation entry a path belongs to ("/gaps" for /assessments/2/gaps).
 std::string nav_section(const std::string& path);
 

@@ -11,9 +11,11 @@
 #include "common/text.h"
 #include "web/assess_view.h"
 #include "web/form.h"
+#include "web/checklist_view.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
+#include "web/table_view.h"
 
 namespace anzen::web {
 using assess::Answer;
@@ -24,17 +26,6 @@ namespace {
 
 std::string opt(const std::string& value, const std::string& label, const std::string& current) {
   return "<option value=\"" + esc(value) + "\"" + (value == current ? " selected" : "") + ">" + esc(label) + "</option>";
-}
-
-std::string status_select(const Ctx& c, const std::string& name, const std::string& id, Status cur, bool with_all = false,
-                          const std::string& filter_value = "", const std::string& scale = "compliance") {
-  std::string h = "<select name=\"" + name + "\" id=\"" + id + "\">";
-  if (with_all) h += opt("", c.t("common.all"), filter_value);
-  for (Status s : assess::all_statuses()) {
-    std::string k = assess::to_string(s);
-    h += opt(k, c.t(status_key(s, scale)), with_all ? filter_value : assess::to_string(cur));
-  }
-  return h + "</select>";
 }
 
 std::string question_link(int64_t aid, const std::string& qid) {
@@ -74,69 +65,7 @@ void list_page(Ctx& c) {
 void checklist_page(Ctx& c) {
   auto a = need_assessment(c, c.path_id(1));
   const auto& fw = framework_of(a);
-  AssessRepo repo(c.db, c.actor());
-  auto answers = repo.answers(a.id);
-  std::string f_ch = c.param("chapter"), f_th = c.param("threat"), f_st = c.param("status"), f_ow = c.param("owner"), f_q = c.param("q");
-  assess::ScoringConfig cfg;
-  auto sc = assess::score(fw, a.role, answers, cfg);
-  std::string b = "<h1>" + esc(fw.title.in(c.lang)) + " — " + esc(a.period) + "</h1><p class=\"muted\">" + esc(c.t("role." + a.role)) +
-                  " · " + esc(c.t("dash.coverage")) + " <strong>" + text::percent(sc.overall.coverage(cfg)) + "</strong> · " +
-                  std::to_string(sc.overall.answered) + "/" + std::to_string(sc.overall.questions) +
-                  " · <a href=\"/assessments/" + std::to_string(a.id) + "/gaps\">" + esc(c.t("nav.gaps")) + "</a>"
-                  " · <a href=\"/assessments/" + std::to_string(a.id) + "/export.xlsx\">XLSX</a>"
-                  " · <a href=\"/assessments/" + std::to_string(a.id) + "/export.csv\">CSV</a>"
-                  " · <a href=\"/assessments/" + std::to_string(a.id) + "/reports\">" + esc(c.t("nav.reports")) + "</a></p>";
-  b += "<form class=\"filters\" method=\"get\"><div><label for=\"f-ch\">" + std::string(c.lang == "en" ? "Chapter" : "章") +
-       "</label><select id=\"f-ch\" name=\"chapter\">" + opt("", c.t("common.all"), f_ch);
-  for (const auto& it : fw.items) if (it.kind == "chapter") b += opt(it.id, it.label + " " + it.title.in(c.lang), f_ch);
-  b += "</select></div><div><label for=\"f-th\">" + std::string(c.lang == "en" ? "Threat" : "脅威") + "</label><select id=\"f-th\" name=\"threat\">" +
-       opt("", c.t("common.all"), f_th);
-  for (const auto& t : catalog::threat_tags()) b += opt(t, c.t("threat." + t), f_th);
-  b += "</select></div><div><label for=\"f-st\">" + esc(c.t("common.status")) + "</label>" +
-       status_select(c, "status", "f-st", Status::unanswered, true, f_st, fw.answer_scale) + "</div><div><label for=\"f-ow\">" + esc(c.t("common.owner")) +
-       "</label><input type=\"text\" id=\"f-ow\" name=\"owner\" value=\"" + esc(f_ow) + "\" size=\"10\"></div><div><label for=\"f-q\">" +
-       esc(c.t("common.search")) + "</label><input type=\"text\" id=\"f-q\" name=\"q\" value=\"" + esc(f_q) + "\" size=\"14\"></div><button type=\"submit\">" +
-       esc(c.t("common.filter")) + "</button></form>";
-  b += "<table class=\"checklist\"><thead><tr><th>" + esc(c.t("common.id")) + "</th><th>" + esc(c.t("catalog.questions")) +
-       "</th><th class=\"opt\">○/－</th><th>" + esc(c.t("common.status")) + "</th><th class=\"opt\">" + (c.lang == "en" ? "Maturity" : "成熟度") +
-       "</th><th class=\"opt\">" + esc(c.t("common.owner")) + "</th><th class=\"opt\">" + esc(c.t("common.due")) + "</th></tr></thead><tbody>";
-  std::string fq = text::fold(f_q);
-  int shown = 0;
-  for (const catalog::Item* chk : fw.checks()) {
-    std::string chapter;
-    for (const catalog::Item* p = fw.find(chk->parent); p; p = p->parent.empty() ? nullptr : fw.find(p->parent)) {
-      if (p->kind == "chapter") chapter = p->id;
-    }
-    if (!f_ch.empty() && chapter != f_ch) continue;
-    if (!f_th.empty() && std::find(chk->threats.begin(), chk->threats.end(), f_th) == chk->threats.end()) continue;
-    bool rec = assess::recommended_for(*chk, a.role);
-    for (const auto& q : chk->questions) {
-      auto it = answers.find(q.id);
-      const Answer* an = it == answers.end() ? nullptr : &it->second;
-      Status st = an ? an->status : Status::unanswered;
-      if (!f_st.empty() && assess::to_string(st) != f_st) continue;
-      if (!f_ow.empty() && (!an || text::fold(an->owner).find(text::fold(f_ow)) == std::string::npos)) continue;
-      if (!fq.empty() && text::fold(q.text.ja + q.text.en + q.id).find(fq) == std::string::npos) continue;
-      ++shown;
-      // Fast keyboard entry: every row has its own small form (Tab to the select, arrows to
-      // choose, Tab + Enter to save); no JavaScript needed.
-      std::string cell = status_badge(c, st, fw.answer_scale);
-      if (c.user && can_edit(c.user->role)) {
-        std::string rid = "st-" + q.id;
-        cell = "<form class=\"inline\" method=\"post\" action=\"" + question_link(a.id, q.id) + "/status\">" + csrf_field(c) +
-               "<input type=\"hidden\" name=\"back\" value=\"" + esc(c.req.target) + "\"><label class=\"skip\" for=\"" + esc(rid) + "\">" +
-               esc(q.id) + "</label>" + status_select(c, "status", rid, st, false, "", fw.answer_scale) + " <button type=\"submit\" class=\"secondary\">" + esc(c.t("common.save")) + "</button></form>";
-      }
-      b += "<tr class=\"q-row\" id=\"row-" + esc(q.id) + "\"><td><a href=\"" +
-           question_link(a.id, q.id) + "\">" + esc(q.id) + "</a></td><td>" +
-           esc(q.text.in(c.lang)) + authored_badge(c, q.author, true) + "</td><td class=\"opt\">" +
-           (rec ? "○" : "－") + "</td><td>" + cell + "</td><td class=\"opt num\">" +
-           (an && an->maturity ? std::to_string(*an->maturity) : "") + "</td><td class=\"opt\">" +
-           esc(an ? an->owner : "") + "</td><td class=\"opt\">" + esc(an ? an->due : "") +
-           "</td></tr>";
-    }
-  }
-  b += "</tbody></table><p class=\"muted\">" + std::to_string(shown) + (c.lang == "en" ? " question(s) shown" : " 件表示") + "</p>";
+  std::string b = checklist_body(c, a);
   if (c.user && can_edit(c.user->role)) {
     b += "<h2>" +
          std::string(c.lang == "en" ? "Import a filled spreadsheet" : "記入済みシートの取り込み") +
@@ -310,22 +239,37 @@ void gaps_page(Ctx& c) {
   auto a = need_assessment(c, c.path_id(1));
   const auto& fw = framework_of(a);
   auto gs = assess_service(c).gaps(a);
-  std::string b = "<h1>" + esc(c.t("nav.gaps")) + " — " + esc(a.period) + "</h1><p class=\"muted\">" +
-                  (c.lang == "en" ? "Every question not fully implemented, highest priority first (docs/assessment.md explains the points)."
-                                  : "実施済でない全ての確認項目を優先度の高い順に示します。") +
-                  " " + std::to_string(gs.size()) + (c.lang == "en" ? " gap(s)" : " 件") + "</p><table class=\"gaps\"><thead><tr><th>#</th><th>" +
-                  esc(c.t("common.id")) + "</th><th>" + esc(c.t("catalog.questions")) + "</th><th>" + esc(c.t("common.status")) +
-                  "</th><th class=\"num\">" + (c.lang == "en" ? "Priority" : "優先度") + "</th><th class=\"opt\">" + (c.lang == "en" ? "Why" : "理由") + "</th></tr></thead><tbody>";
+  bool en = c.lang == "en";
+  std::string b = "<h1>" + esc(c.t("nav.gaps")) + " — " + esc(a.period) +
+                  "</h1><p class=\"muted\">" +
+                  (en ? "Every question not fully implemented, highest priority first "
+                        "(docs/assessment.md explains the points)."
+                      : "実施済でない全ての確認項目を優先度の高い順に示します。") +
+                  "</p>";
+  std::vector<Column> cols = {{"rank", "#", true},
+                              {"id", c.t("common.id")},
+                              {"question", c.t("catalog.questions")},
+                              {"status", c.t("common.status")},
+                              {"priority", en ? "Priority" : "優先度", true},
+                              {"why", en ? "Why" : "理由", false, false, "opt"}};
+  std::vector<Row> rows;
   int pos = 0;
   for (const auto& g : gs) {
     const auto* q = fw.question(g.question_id);
     std::string why;
-    for (const auto& [en, ja] : g.reasons) why += esc(c.lang == "en" ? en : ja) + "<br>";
-    b += "<tr><td class=\"num\">" + std::to_string(++pos) + "</td><td><a href=\"" + question_link(a.id, g.question_id) + "\">" + esc(g.question_id) +
-         "</a></td><td>" + esc(q->text.in(c.lang)) + "</td><td>" + status_badge(c, g.status, fw.answer_scale) + "</td><td class=\"num\">" + std::to_string(g.priority) +
-         "</td><td class=\"opt\">" + why + "</td></tr>";
+    for (const auto& [why_en, why_ja] : g.reasons) why += esc(en ? why_en : why_ja) + "<br>";
+    rows.push_back(
+        {{number_cell(++pos),
+          {"<a href=\"" + question_link(a.id, g.question_id) + "\">" + esc(g.question_id) + "</a>",
+           g.question_id},
+          text_cell(q->text.in(c.lang)),
+          {status_badge(c, g.status, fw.answer_scale), assess::to_string(g.status)},
+          number_cell(g.priority),
+          {why, ""}},
+         ""});
   }
-  c.html(layout(c, c.t("nav.gaps"), b + "</tbody></table>"));
+  b += sorted_table(c, cols, std::move(rows), {"", "", false, 50, "gaps", "gaps"});
+  c.html(layout(c, c.t("nav.gaps"), b));
 }
 
 }  // namespace
@@ -372,6 +316,14 @@ void mount_assessment_pages(Router& r) {
     bool safe = back.rfind("/assessments/" + std::to_string(a.id), 0) == 0;
     c.redirect((safe ? back : "/assessments/" + std::to_string(a.id)) + "#row-" + qid);
   });
+  r.post(R"(/assessments/(\d+)/questions/([^/]+)/row)", save_checklist_row);
+  r.get(
+      "/static/checklist.js",
+      [](Ctx& c) {
+        c.res.set_content(checklist_script(), "text/javascript; charset=utf-8");
+        c.res.set_header("Cache-Control", "max-age=3600");
+      },
+      true);
   r.get(R"(/assessments/(\d+)/evidence/(\d+))", download_evidence);
   r.get(R"(/assessments/(\d+)/gaps)", gaps_page);
   r.get("/gaps", [](Ctx& c) {

@@ -19,7 +19,9 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "common/vocabulary.h"
 #include "web/router.h"
+#include "web/table_view.h"
 
 namespace anzen::web {
 using incident::Register;
@@ -456,16 +458,25 @@ void mount_incident_pages(Router& r) {
     }
     b += "</p>";
     b += "<h2>" + esc(c.t("dash.deadlines")) + "</h2>" + obligations_table(c, reg.obligations(c.org(), now_of(c)), 100);
-    b += "<h2>" + std::string(c.lang == "en" ? "Register" : "事故一覧") + "</h2><table><thead><tr><th>#</th><th>" + esc(c.t("common.title")) + "</th><th>" +
-         (c.lang == "en" ? "Classification" : "判定") + "</th><th>" + esc(c.t("common.status")) + "</th></tr></thead><tbody>";
+    b += "<h2>" + std::string(c.lang == "en" ? "Register" : "事故一覧") + "</h2>";
+    std::vector<Column> cols = {{"id", "#", true},
+                                {"title", c.t("common.title")},
+                                {"kinds", c.lang == "en" ? "Classification" : "判定"},
+                                {"status", c.t("common.status")}};
+    std::vector<Row> rows;
     for (const auto& i : reg.list_current(c.org(), now_of(c))) {
       std::string kinds;
       for (const auto& cls : i.classification["classifications"]) kinds += kind_label(c, cls) + " ";
-      b += "<tr><td>" + std::to_string(i.id) + "</td><td><a href=\"/incidents/" +
-           std::to_string(i.id) + "\">" + esc(i.title) + "</a></td><td>" + kinds + "</td><td>" +
-           esc(c.t("incidentstatus." + i.status)) + "</td></tr>";
+      rows.push_back(
+          {{number_cell(i.id),
+            {"<a href=\"/incidents/" + std::to_string(i.id) + "\">" + esc(i.title) + "</a>",
+             i.title},
+            {kinds, kinds},
+            text_cell(vocab::label_or_code("incidentstatus", i.status, c.lang))},
+           ""});
     }
-    c.html(layout(c, c.t("nav.incidents"), b + "</tbody></table>"));
+    b += sorted_table(c, cols, std::move(rows), {"", "id", true, 25, "", "incident-table"});
+    c.html(layout(c, c.t("nav.incidents"), b));
   });
 
   r.get("/incidents/new", [](Ctx& c) {

@@ -75,6 +75,7 @@ void mount_ops_api(Router& r);    // inbound webhooks and the ops JSON routes
 void mount_supplier_pages(Router& r);
 void mount_portal_pages(Router& r);
 void mount_supplier_api(Router& r);
+void mount_records_api(Router& r);  // risks, assets, plan, reports, evidence, users
 void mount_openapi(Router& r);  // last: documents every api() route
 
 }  // namespace anzen::web

@@ -59,6 +59,7 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   mount_supplier_pages(r);
   mount_portal_pages(r);
   mount_supplier_api(r);
+  mount_records_api(r);
   mount_openapi(r);
 }
 

@@ -531,5 +531,221 @@ TEST_F(WebTest, FilingAReportStopsItsOwnClockOnly) {
   EXPECT_EQ(st.i64(0), 1);
 }
 
+// Issue 15 (6): risks, assets and plan items have pages to create, view and edit them; each is
+// limited to the organisation (404 elsewhere), to roles that may change data (403) and to
+// requests with the CSRF token; every change is audited.
+TEST_F(WebTest, RecordPagesAreScopedByOrganisationRoleAndCsrf) {
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = "&_csrf=" + url_encode(csrf_of(cookie));
+  auto c = client();
+  const std::string form = "application/x-www-form-urlencoded";
+  auto asset = c.Post(
+      "/assets", {{"Cookie", cookie}},
+      "name=" + url_encode("呼制御サーバ") + "&kind=facility&owner=x&c=3&i=2&a=3" + csrf, form);
+  ASSERT_EQ(asset->status, 303);
+  std::string asset_url = asset->get_header_value("Location");
+  std::string risk_fields =
+      std::string(
+          "threat=cyber_attack&inherent_l=4&inherent_i=5&current_l=3&current_i=5&residual_l=2&"
+          "residual_i=3") +
+      "&treatment=reduce&asset_ids=" + asset_url.substr(asset_url.rfind('/') + 1);
+  std::string risk_form = risk_fields + "&title=" + url_encode("DDoS");
+  auto risk = c.Post("/risks", {{"Cookie", cookie}}, risk_form + csrf, form);
+  ASSERT_EQ(risk->status, 303);
+  std::string risk_url = risk->get_header_value("Location");
+  auto plan = c.Post(
+      "/plan", {{"Cookie", cookie}},
+      "target_state=t&actions=" + url_encode("遮断契約") +
+          "&owner=o&deadline=2027-03-31&evaluation_method=e&status=in_progress&progress=10" + csrf,
+      form);
+  ASSERT_EQ(plan->status, 303);
+  std::string plan_url = plan->get_header_value("Location");
+  auto view = c.Get(risk_url, {{"Cookie", cookie}});
+  ASSERT_EQ(view->status, 200);
+  EXPECT_NE(view->body.find("低減"), std::string::npos) << "the treatment's label, not its code";
+  EXPECT_NE(view->body.find("呼制御サーバ"), std::string::npos) << "the risk names its asset";
+  EXPECT_NE(c.Get(plan_url, {{"Cookie", cookie}})->body.find("実施中"), std::string::npos);
+  // Editing: a bad value answers 400 with the form, what was typed and the message beside the
+  // field.
+  auto bad =
+      c.Post(risk_url + "/edit", {{"Cookie", cookie}},
+             risk_fields + "&title=" + url_encode("改名") + "&expiry=2026-02-30" + csrf, form);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("id=\"err-expiry\""), std::string::npos);
+  EXPECT_NE(bad->body.find("value=\"改名\""), std::string::npos);
+  auto edited =
+      c.Post(risk_url + "/edit", {{"Cookie", cookie}}, risk_form + "&owner=CISO" + csrf, form);
+  EXPECT_EQ(edited->status, 303);
+  EXPECT_NE(c.Get(risk_url, {{"Cookie", cookie}})->body.find("CISO"), std::string::npos);
+  // Without the CSRF token nothing changes.
+  EXPECT_EQ(
+      c.Post(risk_url + "/edit", {{"Cookie", cookie}}, risk_form + "&owner=nobody", form)->status,
+      403);
+  // Another organisation: every page and change is 404, and nothing changes.
+  std::string bob = login("bob", "bob password");
+  std::string bob_csrf = "&_csrf=" + url_encode(csrf_of(bob));
+  for (const auto& url : {risk_url, asset_url, plan_url, risk_url + "/edit", asset_url + "/edit",
+                          plan_url + "/edit"}) {
+    EXPECT_EQ(c.Get(url, {{"Cookie", bob}})->status, 404) << url;
+  }
+  EXPECT_EQ(c.Post(risk_url + "/edit", {{"Cookie", bob}}, risk_form + "&owner=bob" + bob_csrf, form)
+                ->status,
+            404);
+  EXPECT_EQ(c.Post(asset_url + "/edit", {{"Cookie", bob}},
+                   "name=bob&kind=facility&c=1&i=1&a=1" + bob_csrf, form)
+                ->status,
+            404);
+  EXPECT_EQ(c.Post(plan_url + "/edit", {{"Cookie", bob}},
+                   "target_state=b&actions=b&owner=b&deadline=2027-01-01&evaluation_method=b&"
+                   "status=done&progress=100" +
+                       bob_csrf,
+                   form)
+                ->status,
+            404);
+  EXPECT_EQ(c.Get(risk_url, {{"Cookie", cookie}})->body.find("bob"), std::string::npos);
+  // A viewer reads but may not open the forms or change anything.
+  std::string victor = login("victor", "viewer pass");
+  EXPECT_EQ(c.Get(risk_url, {{"Cookie", victor}})->status, 200);
+  EXPECT_EQ(c.Get("/risks/new", {{"Cookie", victor}})->status, 403);
+  EXPECT_EQ(c.Post(risk_url + "/edit", {{"Cookie", victor}},
+                   risk_form + "&_csrf=" + url_encode(csrf_of(victor)), form)
+                ->status,
+            403);
+  // Audited: the creation and the edit of the risk.
+  store::Db db(path_);
+  auto st = db.prepare("SELECT count(*) FROM audit_log WHERE entity='risk' AND org_id=?");
+  st.bind(1, org_a_);
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.i64(0), 2);
+}
+
+// Issue 15 (5): without scripts a checklist row posts as a form; 対象外 without a reason comes
+// back as 400 with the checklist, the typed values and the error on that row, and saves nothing.
+TEST_F(WebTest, ChecklistRowFormKeepsInputAndShowsTheErrorOnTheRow) {
+  store::Db db(path_);
+  assess::AssessRepo repo(db, "test");
+  auto a =
+      repo.create(org_a_, *catalog::shipped_catalog().find("tcs-2023"), "operator", "FY2026", "");
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = "&_csrf=" + url_encode(csrf_of(cookie));
+  std::string url = "/assessments/" + std::to_string(a.id) + "/questions/T2-002.1/row?q=T2-002";
+  auto c = client();
+  const std::string form = "application/x-www-form-urlencoded";
+  auto bad = c.Post(
+      url, {{"Cookie", cookie}},
+      "status=not_applicable&na_reason=&maturity=3&owner=" + url_encode("田中") + "&due=" + csrf,
+      form);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("対象外とするには理由が必要です"), std::string::npos);
+  EXPECT_NE(bad->body.find("value=\"田中\""), std::string::npos) << "the typed owner is kept";
+  EXPECT_NE(bad->body.find("value=\"not_applicable\" selected"), std::string::npos)
+      << "the typed status is kept";
+  EXPECT_TRUE(repo.answers(a.id, "T2-002.1").empty()) << "nothing saved";
+  auto ok = c.Post(url, {{"Cookie", cookie}},
+                   "status=not_applicable&na_reason=" + url_encode("設備なし") +
+                       "&maturity=3&owner=" + url_encode("田中") + "&due=2027-03-31" + csrf,
+                   form);
+  EXPECT_EQ(ok->status, 303);
+  EXPECT_EQ(ok->get_header_value("Location"),
+            "/assessments/" + std::to_string(a.id) + "?q=T2-002#row-T2-002.1")
+      << "back to the filtered checklist";
+  auto saved = repo.answers(a.id, "T2-002.1").at("T2-002.1");
+  EXPECT_EQ(saved.owner, "田中");
+  EXPECT_EQ(*saved.maturity, 3);
+  EXPECT_EQ(saved.due, "2027-03-31");
+  // Another organisation's administrator cannot post a row.
+  std::string bob = login("bob", "bob password");
+  EXPECT_EQ(
+      c.Post(url, {{"Cookie", bob}}, "status=implemented&_csrf=" + url_encode(csrf_of(bob)), form)
+          ->status,
+      404);
+  // The checklist is grouped: one collapsible section per chapter with its progress.
+  auto page = c.Get("/assessments/" + std::to_string(a.id), {{"Cookie", cookie}});
+  size_t chapters = 0;
+  for (size_t p = page->body.find("<details class=\"chapter\""); p != std::string::npos;
+       p = page->body.find("<details class=\"chapter\"", p + 1))
+    ++chapters;
+  EXPECT_EQ(chapters, 10u);
+  EXPECT_NE(page->body.find("<progress"), std::string::npos);
+}
+
+// Issue 15 (5, 6): long tables sort and page on the server; the count says what is shown.
+TEST_F(WebTest, TablesSortAndPageWithCountsOfWhatTheyShow) {
+  store::Db db(path_);
+  assess::AssessRepo repo(db, "test");
+  const auto& fw = *catalog::shipped_catalog().find("tcs-2023");
+  auto a = repo.create(org_a_, fw, "operator", "FY2026", "");
+  int n = 0;
+  for (const auto* chk : fw.checks()) {
+    for (const auto& q : chk->questions) {
+      assess::Answer x;
+      x.question_id = q.id;
+      x.status = n++ % 2 ? assess::Status::not_implemented : assess::Status::partial;
+      repo.set_answer(a, fw, x);
+    }
+  }
+  std::string cookie = login("alice", "correct horse");
+  auto c = client();
+  auto gaps = c.Get("/assessments/" + std::to_string(a.id) + "/gaps?page=2&sort=id&dir=desc",
+                    {{"Cookie", cookie}});
+  ASSERT_EQ(gaps->status, 200);
+  EXPECT_NE(gaps->body.find("全 " + std::to_string(n) + " 件中 51–100 件を表示"),
+            std::string::npos);
+  size_t rows = 0;
+  for (size_t p = gaps->body.find("<tr>", gaps->body.find("<tbody>")); p != std::string::npos;
+       p = gaps->body.find("<tr>", p + 1))
+    ++rows;
+  EXPECT_EQ(rows, 50u);
+  EXPECT_NE(gaps->body.find("aria-sort=\"descending\""), std::string::npos);
+  EXPECT_NE(gaps->body.find("dir=desc&amp;sort=id&amp;page=3"), std::string::npos)
+      << "the pager keeps the sort";
+  // The plan's proposals: the heading count and the table's count agree with the rows shown.
+  auto plan = c.Get("/plan", {{"Cookie", cookie}});
+  EXPECT_NE(plan->body.find("全 " + std::to_string(n) + " 件中 1–20 件を表示"), std::string::npos);
+}
+
+// Issue 15 (8): risks, assets and plan items over the API, scoped like the pages.
+TEST_F(WebTest, RegisterApiIsScopedByOrganisationAndRole) {
+  store::Db db(path_);
+  Accounts acc(db);
+  httplib::Headers alice = {
+      {"Authorization", "Bearer " + acc.create_token(acc.find_user("alice")->id, "t", "test")}};
+  httplib::Headers bob = {
+      {"Authorization", "Bearer " + acc.create_token(acc.find_user("bob")->id, "t", "test")}};
+  httplib::Headers victor = {
+      {"Authorization", "Bearer " + acc.create_token(acc.find_user("victor")->id, "t", "test")}};
+  auto c = client();
+  auto made =
+      c.Post("/api/v1/assets", alice,
+             R"({"name":"呼制御サーバ","kind":"facility","c":3,"i":3,"a":3})", "application/json");
+  ASSERT_EQ(made->status, 201);
+  std::string url =
+      "/api/v1/assets/" + std::to_string(nlohmann::json::parse(made->body)["id"].get<int64_t>());
+  EXPECT_EQ(c.Get(url, bob)->status, 404);
+  EXPECT_EQ(c.Put(url, bob, R"({"owner":"bob"})", "application/json")->status, 404);
+  EXPECT_EQ(c.Delete(url, bob)->status, 404);
+  EXPECT_EQ(
+      c.Post("/api/v1/assets", victor, R"({"name":"x","kind":"facility"})", "application/json")
+          ->status,
+      403);
+  EXPECT_EQ(c.Put(url, alice, R"({"kind":"spaceship"})", "application/json")->status, 400);
+  auto put = c.Put(url, alice, R"({"owner":"設備部"})", "application/json");
+  ASSERT_EQ(put->status, 200);
+  EXPECT_EQ(nlohmann::json::parse(put->body)["c"], 3) << "fields left out keep their value";
+  auto risk = c.Post("/api/v1/risks", alice,
+                     R"({"title":"DDoS","threat":"cyber_attack","asset_ids":[)" +
+                         url.substr(url.rfind('/') + 1) +
+                         R"(],"inherent":[4,5],"current":[3,5],"residual":[2,3]})",
+                     "application/json");
+  ASSERT_EQ(risk->status, 201);
+  EXPECT_EQ(c.Delete(url, alice)->status, 400) << "an asset a risk names is not deleted";
+  EXPECT_EQ(c.Get(url, alice)->status, 200);
+  EXPECT_EQ(c.Get("/api/v1/users", victor)->status, 403) << "users are for administrators";
+  auto users = nlohmann::json::parse(c.Get("/api/v1/users", bob)->body)["users"];
+  ASSERT_EQ(users.size(), 1u);
+  EXPECT_EQ(users[0]["name"], "bob");
+  EXPECT_EQ(c.Get("/api/v1/users/" + std::to_string(acc.find_user("alice")->id), bob)->status, 404);
+}
+
 }  // namespace
 }  // namespace anzen::web

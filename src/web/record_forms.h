@@ -1,0 +1,81 @@
+// The create and edit routes the risk, asset and plan-item pages share: GET /{path}/new and
+// /{path}/{id}/edit show the form, POST /{path} and /{path}/{id}/edit save it and open the
+// record's page, or answer 400 with the form, the typed values and the error beside its field.
+// Only editors reach the forms; an id of another organisation is 404.
+#pragma once
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "risk/repo.h"
+#include "web/form_errors.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/router.h"
+
+namespace anzen::web {
+
+template <class T>
+struct RecordForms {
+  std::string path;                                          // "risks"
+  std::string new_ja, new_en, edit_ja, edit_en;              // page titles
+  std::vector<std::pair<std::string, std::string>> aliases;  // validator field -> form field
+  std::optional<T> (risk::RiskRepo::*one)(int64_t, int64_t);
+  T (risk::RiskRepo::*save)(T);
+  T (*blank)(const Ctx&);                     // a new record with its defaults
+  T (*from_form)(const Ctx&, T, FormError&);  // reads the fields; bad numbers go to the error
+  std::string (*form)(Ctx&, risk::RiskRepo&, const T&, const FormError&);
+};
+
+template <class T>
+void mount_record_forms(Router& r, const RecordForms<T>& k) {
+  auto title = [k](const Ctx& c, bool edit) {
+    return c.lang == "en" ? (edit ? k.edit_en : k.new_en) : (edit ? k.edit_ja : k.new_ja);
+  };
+  auto need = [k](Ctx& c, risk::RiskRepo& repo) {
+    auto x = (repo.*k.one)(c.org(), c.path_id(1));
+    if (!x) throw HttpError(404, "not found");
+    return *x;
+  };
+  auto show = [k, title](Ctx& c, risk::RiskRepo& repo, const T& x, const FormError& e, int status) {
+    std::string t = title(c, x.id != 0);
+    c.html(layout(c, t, "<h1>" + esc(t) + "</h1>" + k.form(c, repo, x, e)), status);
+  };
+  auto store = [k, show](Ctx& c, risk::RiskRepo& repo, T x) {
+    c.require_edit();
+    FormError err;
+    x = k.from_form(c, x, err);
+    if (err.message.empty()) {
+      try {
+        T saved = (repo.*k.save)(x);
+        return c.redirect("/" + k.path + "/" + std::to_string(saved.id));
+      } catch (const std::invalid_argument& e) {
+        err = form_error(e.what(), k.aliases);
+      }
+    }
+    show(c, repo, x, err, 400);
+  };
+  r.get("/" + k.path + "/new", [k, show](Ctx& c) {
+    c.require_edit();
+    risk::RiskRepo repo(c.db, c.actor());
+    show(c, repo, k.blank(c), {}, 200);
+  });
+  r.post("/" + k.path, [k, store](Ctx& c) {
+    risk::RiskRepo repo(c.db, c.actor());
+    T x = k.blank(c);
+    x.org_id = c.org();
+    store(c, repo, x);
+  });
+  r.get("/" + k.path + R"(/(\d+)/edit)", [need, show](Ctx& c) {
+    c.require_edit();
+    risk::RiskRepo repo(c.db, c.actor());
+    show(c, repo, need(c, repo), {}, 200);
+  });
+  r.post("/" + k.path + R"(/(\d+)/edit)", [need, store](Ctx& c) {
+    risk::RiskRepo repo(c.db, c.actor());
+    store(c, repo, need(c, repo));
+  });
+}
+
+}  // namespace anzen::web

@@ -1,0 +1,132 @@
+#include "web/table_view.h"
+
+#include <algorithm>
+
+#include "web/html.h"
+
+namespace anzen::web {
+
+Cell text_cell(const std::string& text) { return {esc(text), text}; }
+Cell number_cell(int64_t n) { return {std::to_string(n), std::to_string(n)}; }
+
+namespace {
+// The current URL with some of its parameters replaced (empty value: removed).
+std::string link_with(const Ctx& c, const std::vector<std::pair<std::string, std::string>>& set,
+                      const std::string& anchor) {
+  std::string q;
+  for (const auto& [k, v] : c.req.params) {
+    bool replaced = k == "lang" || std::any_of(set.begin(), set.end(),
+                                               [&](const auto& s) { return s.first == k; });
+    if (!replaced) q += (q.empty() ? "" : "&") + url_encode(k) + "=" + url_encode(v);
+  }
+  for (const auto& [k, v] : set) {
+    if (!v.empty()) q += (q.empty() ? "" : "&") + url_encode(k) + "=" + url_encode(v);
+  }
+  return c.req.path + (q.empty() ? "" : "?" + q) + (anchor.empty() ? "" : "#" + anchor);
+}
+
+size_t page_param(const Ctx& c, const std::string& name) {
+  std::string v = c.req.has_param(name) ? c.req.get_param_value(name) : "";
+  if (v.empty() || v.size() > 6 || !std::all_of(v.begin(), v.end(), ::isdigit)) return 1;
+  return std::max<size_t>(1, std::stoul(v));
+}
+
+bool less_by(const Cell& a, const Cell& b, bool numeric) {
+  if (numeric) {
+    auto num = [](const std::string& s) {
+      try {
+        return std::stod(s);
+      } catch (const std::exception&) {
+        return 0.0;
+      }
+    };
+    return num(a.sort) < num(b.sort);
+  }
+  return a.sort < b.sort;
+}
+}  // namespace
+
+std::string sorted_table(const Ctx& c, const std::vector<Column>& cols, std::vector<Row> rows,
+                         const TableOptions& o) {
+  bool en = c.lang == "en";
+  const std::string sort_p = o.prefix + "sort", dir_p = o.prefix + "dir",
+                    page_p = o.prefix + "page";
+  std::string sort = c.req.has_param(sort_p) ? c.req.get_param_value(sort_p) : o.default_sort;
+  bool desc = c.req.has_param(dir_p) ? c.req.get_param_value(dir_p) == "desc" : o.default_desc;
+  auto col = std::find_if(cols.begin(), cols.end(),
+                          [&](const Column& k) { return k.key == sort && k.sortable; });
+  if (col == cols.end()) {
+    sort.clear();
+  } else {
+    size_t at = static_cast<size_t>(col - cols.begin());
+    bool numeric = col->numeric;
+    // Stable: equal keys keep the order the caller chose (priority, id, date).
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+      return desc ? less_by(b.cells[at], a.cells[at], numeric)
+                  : less_by(a.cells[at], b.cells[at], numeric);
+    });
+  }
+  size_t per = std::max<size_t>(1, o.per_page);
+  size_t pages = std::max<size_t>(1, (rows.size() + per - 1) / per);
+  size_t page = std::min(page_param(c, page_p), pages);
+  size_t from = (page - 1) * per, to = std::min(rows.size(), from + per);
+
+  std::string h = "<p class=\"muted table-count\">";
+  if (rows.empty())
+    h += en ? "No entries." : "該当するものはありません。";
+  else if (en)
+    h += std::to_string(rows.size()) + " in all, showing " + std::to_string(from + 1) + "–" +
+         std::to_string(to);
+  else
+    h += "全 " + std::to_string(rows.size()) + " 件中 " + std::to_string(from + 1) + "–" +
+         std::to_string(to) + " 件を表示";
+  h += "</p><div class=\"table-wrap\"><table" + (o.id.empty() ? "" : " id=\"" + esc(o.id) + "\"") +
+       (o.table_class.empty() ? "" : " class=\"" + esc(o.table_class) + "\"") + "><thead><tr>";
+  for (const auto& k : cols) {
+    std::string cls = k.cls + (k.numeric ? (k.cls.empty() ? "num" : " num") : "");
+    h += "<th" + (cls.empty() ? "" : " class=\"" + cls + "\"");
+    if (!k.sortable) {
+      h += ">" + esc(k.label) + "</th>";
+      continue;
+    }
+    bool on = k.key == sort;
+    h += on ? std::string(" aria-sort=\"") + (desc ? "descending" : "ascending") + "\"" : "";
+    std::string next_dir = on && !desc ? "desc" : "asc";
+    h += "><a class=\"sort\" href=\"" +
+         esc(link_with(c, {{sort_p, k.key}, {dir_p, next_dir}, {page_p, ""}}, o.id)) + "\">" +
+         esc(k.label) + (on ? (desc ? " ▼" : " ▲") : "") + "</a></th>";
+  }
+  h += "</tr></thead><tbody>";
+  for (size_t i = from; i < to; ++i) {
+    const Row& r = rows[i];
+    h += "<tr" + (r.attrs.empty() ? "" : " " + r.attrs) + ">";
+    for (size_t k = 0; k < r.cells.size() && k < cols.size(); ++k) {
+      std::string cls =
+          cols[k].cls + (cols[k].numeric ? (cols[k].cls.empty() ? "num" : " num") : "");
+      h += "<td" + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">" + r.cells[k].html + "</td>";
+    }
+    h += "</tr>";
+  }
+  h += "</tbody></table></div>";
+  if (pages > 1) {
+    h += "<nav class=\"pager\" aria-label=\"" + std::string(en ? "pages" : "ページ") + "\">";
+    auto page_link = [&](size_t p, const std::string& label, const std::string& rel) {
+      if (p < 1 || p > pages) return "<span class=\"muted\">" + esc(label) + "</span>";
+      if (p == page) return "<strong aria-current=\"page\">" + esc(label) + "</strong>";
+      return "<a href=\"" + esc(link_with(c, {{page_p, p == 1 ? "" : std::to_string(p)}}, o.id)) +
+             "\"" + (rel.empty() ? "" : " rel=\"" + rel + "\"") + ">" + esc(label) + "</a>";
+    };
+    h += page_link(page - 1, en ? "‹ Previous" : "‹ 前へ", "prev");
+    for (size_t p = 1; p <= pages; ++p) {
+      // First, last and the neighbourhood of the current page; gaps shown as …
+      if (p == 1 || p == pages || (p + 2 >= page && p <= page + 2))
+        h += " " + page_link(p, std::to_string(p), "");
+      else if (p == 2 || p == pages - 1)
+        h += " …";
+    }
+    h += " " + page_link(page + 1, en ? "Next ›" : "次へ ›", "next") + "</nav>";
+  }
+  return h;
+}
+
+}  // namespace anzen::web
