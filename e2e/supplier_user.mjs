@@ -40,7 +40,8 @@ try {
   await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
   check(page.url().endsWith("/questionnaires"), "the supplier user lands on its questionnaires");
   check((await page.locator(`a[href="/questionnaires/${sent.id}"]`).count()) === 1, "the questionnaire addressed to it is listed");
-  const menu = await page.locator("header.top nav a").allTextContents();
+  // The wide navigation and the phone menu both exist; the visible one counts.
+  const menu = await page.locator("header.top nav a:visible").allTextContents();
   check(menu.length === 1, `the menu offers only the home link (got ${menu.join(", ")})`);
   check((await page.textContent("header.top")).includes("委託先担当者"), "the role is shown by its Japanese label");
   await shot("1-inbox");

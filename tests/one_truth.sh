@@ -110,8 +110,15 @@ assert any("linked risk" in r["en"] for r in by_q["T2-002.1"]["reasons"]), ("lin
 assert any("within 30 days" in r["en"] for r in by_q["T2-001.1"]["reasons"]), ("the due date is not counted", by_q["T2-001.1"])
 api_gaps = api_json("/api/v1/assessments/2/gaps")["gaps"]
 assert [(g["question"], g["priority"]) for g in api_gaps] == cli_prio, "API and CLI gap priorities differ"
-html = page("/assessments/2/gaps")
-rows = re.findall(r'<tr><td class="num">\d+</td><td><a href="[^"]*">([^<]+)</a></td>.*?<td class="num">(\d+)</td>', html)
+# The gaps page is paged (50 rows a page): read every page in checklist order.
+rows, n = [], 1
+while True:
+    html = page("/assessments/2/gaps?page=%d" % n)
+    got = re.findall(r'<tr><td class="num">\d+</td><td><a href="[^"]*">([^<]+)</a></td>.*?<td class="num">(\d+)</td>', html)
+    if not got or got[0] in rows or n > 20:  # past the last page shows the last page again
+        break
+    rows += got
+    n += 1
 assert [(q, int(p)) for q, p in rows] == cli_prio, ("gaps page and CLI differ", rows[:5], cli_prio[:5])
 dash = page("/")
 top = re.findall(r'<tr><td><a href="/assessments/2/questions/[^"]*">([^<]+)</a></td><td>.*?</td><td>.*?</td><td class="num">(\d+)</td></tr>', dash)

@@ -345,7 +345,10 @@ Filing Register::file_report(int64_t org_id, int64_t id, const FilingInput& in, 
   if (found.size() > 1)
     throw InvalidEvent("kind", "several classifications have a " + in.type + " report: name one (" +
                                    due_list + ")");
-  const auto& [kind, report] = found.front();
+  // Named copies, not a structured binding: lambdas may not capture bindings before C++20's
+  // P1091 (clang 14, which builds the fuzz targets, refuses them).
+  const std::string kind = found.front().first;
+  const json& report = found.front().second;
   if (report.contains("filed"))
     throw InvalidEvent("report", "already filed on " + report["filed"]["at"].get<std::string>() +
                                      " by " + report["filed"]["by"].get<std::string>());

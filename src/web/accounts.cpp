@@ -455,18 +455,20 @@ std::optional<User> Accounts::user_for_token(const std::string& raw_token) {
   std::string now = store::now_utc();
   // One query for the token and its (enabled) user: a revoked token or a disabled user stops at
   // once, on every server, because nothing of it is cached.
+  // The user's columns first, read by read_user like every other user row (the role, including
+  // the supplier flag, has one reading).
   auto st = db_.prepare(
-      "SELECT t.id, t.last_used_at, t.expires_at, t.created_at, u.id, u.org_id, u.name, u.role, "
-      "u.lang "
+      "SELECT u.id, u.org_id, u.name, u.role, u.lang, u.supplier_role, t.id, t.last_used_at, "
+      "t.expires_at, t.created_at "
       "FROM api_tokens t JOIN users u ON u.id=t.user_id WHERE t.token_hash=? AND t.revoked_at IS "
       "NULL AND u.disabled=0");
   st.bind(1, sha256_hex(raw_token));
   if (!st.step()) return std::nullopt;
-  if (token_expiry(st.is_null(2) ? "" : st.str(2), st.str(3)) <= now) return std::nullopt;
-  int64_t id = st.i64(0);
-  User u{st.i64(4), st.i64(5), st.str(6), role_from(st.str(7)).value_or(Role::viewer), st.str(8)};
+  if (token_expiry(st.is_null(8) ? "" : st.str(8), st.str(9)) <= now) return std::nullopt;
+  User u = read_user(st);
+  int64_t id = st.i64(6);
   // Last use is written at most once a minute, so a busy API client does not write every request.
-  bool stale = st.is_null(1) || st.str(1) < iso_after(-60);
+  bool stale = st.is_null(7) || st.str(7) < iso_after(-60);
   st.reset();  // the read ends before the write: SQLite cannot upgrade a stale read snapshot
   if (stale) {
     db_.transaction([&] {
