@@ -148,6 +148,9 @@ BODIES = {
 # accepted maker questionnaire, a webhook an integration and its own token. They are called with
 # an id that does not exist and must answer 404 (or 401 for the webhook's own credential).
 UNREACHABLE = {"/api/v1/snapshots/{id}", "/api/v1/snapshots/{id}/shares", "/api/v1/shares/{id}/revoke", "/api/v1/hooks/{id}"}
+# Answering and submitting a questionnaire belong to the supplier's own users (tests/supplier_more.sh
+# calls them as one); the operator's administrator is refused with 403, another organisation 404.
+SUPPLIER_ONLY = {("PUT", "/api/v1/questionnaires/{id}/answers/{question}"), ("POST", "/api/v1/questionnaires/{id}/submit")}
 CREATED_ABOVE = {("POST", "/api/v1/assets"), ("POST", "/api/v1/risks"), ("POST", "/api/v1/plan"), ("POST", "/api/v1/users"),
                  ("POST", "/api/v1/suppliers"), ("POST", "/api/v1/questionnaires"),
                  ("POST", "/api/v1/assessments/{id}/questions/{question}/evidence")}
@@ -178,6 +181,12 @@ for path, method, op in ops:
         check(status in (401, 404), f"{M} {path} with a missing id: {status}")
         continue
     body = BODIES.get((M, path), {} if M in ("POST", "PUT") else None)
+    if (M, path) in SUPPLIER_ONLY:
+        status, raw, _ = call(M, url, tok_b, {"status": "implemented"})
+        check(status == 404, f"{M} {url} by another organisation's administrator: 404 (got {status})")
+        status, raw, _ = call(M, url, tok_a, {"status": "implemented"})
+        check(status == 403, f"{M} {url} by the operator's administrator: 403, the supplier answers (got {status})")
+        continue
     # The other organisation first (nothing must change there), then the owner.
     top = path.split("/")[3]
     if not is_open and top in ORG_OWNED and "{" in path:

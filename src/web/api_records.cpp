@@ -8,6 +8,7 @@
 #include "common/file_name.h"
 #include "common/json_input.h"
 #include "report/render.h"
+#include "risk/json.h"
 #include "risk/repo.h"
 #include "web/assess_view.h"
 #include "web/html.h"
@@ -54,33 +55,31 @@ std::string text_or(const json& in, const std::string& field, const std::string&
 }
 
 // A level pair [likelihood, impact].
+// [likelihood, impact], or the object the API answers with ({likelihood, impact, level}), so that
+// what a GET returns can be sent back.
 void level_pair(const json& in, const std::string& field, int& l, int& i) {
   if (!in.contains(field)) return;
   const json& v = in[field];
-  if (!v.is_array() || v.size() != 2 || !v[0].is_number_integer() || !v[1].is_number_integer())
-    throw std::invalid_argument(field + ": expected [likelihood, impact]");
-  l = v[0].get<int>();
-  i = v[1].get<int>();
+  auto is_int = [](const json& x) { return x.is_number_integer(); };
+  if (v.is_array() && v.size() == 2 && is_int(v[0]) && is_int(v[1])) {
+    l = v[0].get<int>();
+    i = v[1].get<int>();
+  } else if (v.is_object() && v.contains("likelihood") && v.contains("impact") &&
+             is_int(v["likelihood"]) && is_int(v["impact"])) {
+    l = v["likelihood"].get<int>();
+    i = v["impact"].get<int>();
+  } else {
+    throw std::invalid_argument(field + ": expected [likelihood, impact] or {likelihood, impact}");
+  }
 }
 
-json risk_out(const risk::Risk& r) {
-  return {{"id", r.id},
-          {"title", r.title},
-          {"threat", r.threat},
-          {"custom_threat", r.custom_threat},
-          {"description", r.description},
-          {"owner", r.owner},
-          {"asset_ids", r.asset_ids},
-          {"services", r.services},
-          {"question_ids", r.question_ids},
-          {"inherent", {r.inherent_l, r.inherent_i}},
-          {"current", {r.current_l, r.current_i}},
-          {"residual", {r.residual_l, r.residual_i}},
-          {"treatment", r.treatment},
-          {"approver", r.approver},
-          {"justification", r.justification},
-          {"acceptance_expiry", r.acceptance_expiry}};
+// One JSON shape per entity, shared with the CLI (risk/json.h).
+json risk_out(risk::RiskRepo& repo, const risk::Risk& r) {
+  return risk::to_json(r, repo.matrix(r.org_id));
 }
+json asset_out(risk::RiskRepo&, const risk::Asset& a) { return risk::to_json(a); }
+json plan_out(risk::RiskRepo&, const risk::PlanItem& p) { return risk::to_json(p); }
+
 risk::Risk risk_in(const json& in, risk::Risk r) {
   r.title = text_or(in, "title", r.title);
   r.threat = text_or(in, "threat", r.threat);
@@ -100,18 +99,6 @@ risk::Risk risk_in(const json& in, risk::Risk r) {
   return r;
 }
 
-json asset_out(const risk::Asset& a) {
-  return {{"id", a.id},
-          {"name", a.name},
-          {"kind", a.kind},
-          {"owner", a.owner},
-          {"c", a.c},
-          {"i", a.i},
-          {"a", a.a},
-          {"services", a.services},
-          {"suppliers", a.suppliers},
-          {"depends_on", a.depends_on}};
-}
 risk::Asset asset_in(const json& in, risk::Asset a) {
   a.name = text_or(in, "name", a.name);
   a.kind = text_or(in, "kind", a.kind);
@@ -125,19 +112,6 @@ risk::Asset asset_in(const json& in, risk::Asset a) {
   return a;
 }
 
-json plan_out(const risk::PlanItem& p) {
-  return {{"id", p.id},
-          {"target_state", p.target_state},
-          {"actions", p.actions},
-          {"resources", p.resources},
-          {"owner", p.owner},
-          {"deadline", p.deadline},
-          {"evaluation_method", p.evaluation_method},
-          {"status", p.status},
-          {"progress", p.progress},
-          {"risk_ids", p.risk_ids},
-          {"question_ids", p.question_ids}};
-}
 risk::PlanItem plan_in(const json& in, risk::PlanItem p) {
   p.target_state = text_or(in, "target_state", p.target_state);
   p.actions = text_or(in, "actions", p.actions);
@@ -196,7 +170,7 @@ struct Register {
   std::optional<T> (risk::RiskRepo::*one)(int64_t, int64_t);
   T (risk::RiskRepo::*save)(T);
   void (risk::RiskRepo::*remove)(int64_t, int64_t);
-  json (*out)(const T&);
+  json (*out)(risk::RiskRepo&, const T&);
   T (*in)(const json&, T);
 };
 
@@ -207,7 +181,7 @@ void mount_register(Router& r, const Register<T>& g) {
   r.api("GET", base, base, std::string("List the organisation's ") + g.path, [g](Ctx& c) {
     risk::RiskRepo repo(c.db, c.actor());
     json out = json::array();
-    for (const auto& x : (repo.*g.list)(c.org())) out.push_back(g.out(x));
+    for (const auto& x : (repo.*g.list)(c.org())) out.push_back(g.out(repo, x));
     c.json({{g.path, out}});
   });
   r.api("POST", base, base,
@@ -219,13 +193,13 @@ void mount_register(Router& r, const Register<T>& g) {
           x = g.in(body_object(c), x);
           x.id = 0;
           x.org_id = c.org();
-          c.json(g.out((repo.*g.save)(x)), 201);
+          c.json(g.out(repo, (repo.*g.save)(x)), 201);
         });
   r.api("GET", item, doc, std::string("One ") + g.what, [g](Ctx& c) {
     risk::RiskRepo repo(c.db, c.actor());
     auto x = (repo.*g.one)(c.org(), c.path_id(1));
     if (!x) throw HttpError(404, "not found");
-    c.json(g.out(*x));
+    c.json(g.out(repo, *x));
   });
   r.api("PUT", item, doc,
         std::string("Change ") + g.article + " " + g.what + " (fields left out keep their value)",
@@ -237,7 +211,7 @@ void mount_register(Router& r, const Register<T>& g) {
           T next = g.in(body_object(c), *x);
           next.id = x->id;
           next.org_id = c.org();
-          c.json(g.out((repo.*g.save)(next)));
+          c.json(g.out(repo, (repo.*g.save)(next)));
         });
   r.api("DELETE", item, doc,
         std::string("Delete ") + g.article + " " + g.what +
