@@ -16,9 +16,10 @@ export function launch() {
   });
 }
 
-// A Japanese page signed in as the demo administrator.
-export async function signedIn(browser, base, demo) {
-  const page = await (await browser.newContext({ locale: "ja-JP" })).newPage();
+// A Japanese page signed in as the demo administrator (options: more browser-context settings,
+// e.g. a viewport).
+export async function signedIn(browser, base, demo, options = {}) {
+  const page = await (await browser.newContext({ locale: "ja-JP", ...options })).newPage();
   await page.goto(`${base}/login`);
   await page.fill("#name", demo.admin.name);
   await page.fill("#password", demo.admin.password);

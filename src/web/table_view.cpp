@@ -15,8 +15,9 @@ std::string link_with(const Ctx& c, const std::vector<std::pair<std::string, std
                       const std::string& anchor) {
   std::string q;
   for (const auto& [k, v] : c.req.params) {
-    bool replaced = k == "lang" || std::any_of(set.begin(), set.end(),
-                                               [&](const auto& s) { return s.first == k; });
+    const std::string& key = k;  // a named reference: clang 14 cannot capture a binding
+    bool replaced = key == "lang" || std::any_of(set.begin(), set.end(),
+                                                 [&](const auto& s) { return s.first == key; });
     if (!replaced) q += (q.empty() ? "" : "&") + url_encode(k) + "=" + url_encode(v);
   }
   for (const auto& [k, v] : set) {
