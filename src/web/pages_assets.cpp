@@ -75,10 +75,7 @@ std::string asset_form(Ctx& c, risk::RiskRepo& repo, const risk::Asset& a, const
       text_input("suppliers", en(c) ? "Suppliers (separated by 、 or ,)" : "委託先（「、」区切り）",
                  suppliers, e) +
       check_boxes("depends_on", en(c) ? "Depends on" : "依存する資産", others, on_deps, e);
-  return b + "<p><button type=\"submit\" id=\"save-asset\">" +
-         esc(c.t(a.id ? "common.save" : "common.create")) + "</button> <a href=\"" +
-         (a.id ? "/assets/" + std::to_string(a.id) : std::string("/assets")) + "\">" +
-         (en(c) ? "Cancel" : "キャンセル") + "</a></p></form>";
+  return b + form_footer(c, "assets", a.id, "save-asset");
 }
 
 risk::Asset need_asset(Ctx& c, risk::RiskRepo& repo) {

@@ -72,10 +72,7 @@ std::string plan_form(Ctx& c, risk::RiskRepo& repo, const risk::PlanItem& p, con
                  "number") +
       "</div>" +
       check_boxes("risk_ids", en(c) ? "Risks treated" : "対応するリスク", risks, linked, e);
-  return b + "<p><button type=\"submit\" id=\"save-plan\">" +
-         esc(c.t(p.id ? "common.save" : "common.create")) + "</button> <a href=\"" +
-         (p.id ? "/plan/" + std::to_string(p.id) : std::string("/plan")) + "\">" +
-         (en(c) ? "Cancel" : "キャンセル") + "</a></p></form>";
+  return b + form_footer(c, "plan", p.id, "save-plan");
 }
 
 risk::PlanItem need_item(Ctx& c, risk::RiskRepo& repo) {

@@ -110,10 +110,7 @@ std::string risk_form(Ctx& c, risk::RiskRepo& repo, const risk::Risk& k, const F
   std::set<std::string> linked;
   for (int64_t id : k.asset_ids) linked.insert(std::to_string(id));
   b += check_boxes("asset_ids", en(c) ? "Assets concerned" : "関係する資産", assets, linked, e);
-  return b + "<p><button type=\"submit\" id=\"save-risk\">" +
-         esc(c.t(k.id ? "common.save" : "common.create")) + "</button> <a href=\"" +
-         (k.id ? "/risks/" + std::to_string(k.id) : std::string("/risks")) + "\">" +
-         (en(c) ? "Cancel" : "キャンセル") + "</a></p></form>";
+  return b + form_footer(c, "risks", k.id, "save-risk");
 }
 
 risk::Risk need_risk(Ctx& c, risk::RiskRepo& repo) {

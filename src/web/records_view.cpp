@@ -87,4 +87,12 @@ std::string check_boxes(const std::string& name, const std::string& legend, cons
   return h + "</fieldset>" + field_error(e, name);
 }
 
+std::string form_footer(const Ctx& c, const std::string& path, int64_t id,
+                        const std::string& button_id) {
+  return "<p><button type=\"submit\" id=\"" + button_id + "\">" +
+         esc(c.t(id ? "common.save" : "common.create")) + "</button> <a href=\"/" + path +
+         (id ? "/" + std::to_string(id) : std::string()) + "\">" +
+         (c.lang == "en" ? "Cancel" : "キャンセル") + "</a></p></form>";
+}
+
 }  // namespace anzen::web

@@ -32,5 +32,9 @@ std::string select_input(const std::string& id, const std::string& label, const 
                          const std::string& current, const FormError& e);
 std::string check_boxes(const std::string& name, const std::string& legend, const Options& options,
                         const std::set<std::string>& checked, const FormError& e);
+// The end of a record form: save (or create, for a new record) and cancel back to the record's
+// page, or to the list (`path`, e.g. "risks") for a new one.
+std::string form_footer(const Ctx& c, const std::string& path, int64_t id,
+                        const std::string& button_id);
 
 }  // namespace anzen::web
