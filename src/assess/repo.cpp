@@ -289,6 +289,10 @@ void check_answer(Answer& next, const catalog::Framework& fw, int max_maturity) 
   next.due = date::require("due (期限)", next.due);
 }
 
+AnswerMap AssessRepo::answers_to_change(int64_t aid, const std::vector<std::string>& qids) {
+  return qids.size() == 1 ? answers(aid, qids.front()) : answers(aid);
+}
+
 namespace {
 // "(?,?,…),(?,?,…)…": `rows` groups of `cols` placeholders.
 std::string value_groups(size_t rows, size_t cols) {
@@ -336,8 +340,9 @@ int AssessRepo::set_answers(const Assessment& as, const catalog::Framework& fw,
   if (next.empty()) return 0;
   int changed = 0;
   db_.transaction([&] {
-    // One answer loads only its own row (the API's PUT); a sheet loads the sheet once.
-    AnswerMap current = next.size() == 1 ? answers(as.id, next[0].question_id) : answers(as.id);
+    std::vector<std::string> qids;
+    for (const auto& n : next) qids.push_back(n.question_id);
+    AnswerMap current = answers_to_change(as.id, qids);
     std::vector<std::pair<Answer, Answer>> changes;
     for (auto& n : next) {
       Answer prev;

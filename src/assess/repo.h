@@ -41,6 +41,9 @@ class AssessRepo {
 
   // Every answer of the assessment, or only `question_id`'s when given.
   AnswerMap answers(int64_t assessment_id, const std::string& question_id = "");
+  // The stored answers a change of `question_ids` starts from: one question's row alone (the
+  // API's PUT), the whole sheet once for several (an import), never one query per question.
+  AnswerMap answers_to_change(int64_t assessment_id, const std::vector<std::string>& question_ids);
   // Checks (check_answer, any maturity level from 0) and stores an answer over the stored one;
   // for fixtures and copies. Users' changes go through AssessService::update_answers, which
   // also holds them to the maturity scale. Returns false when nothing changed.

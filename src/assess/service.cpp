@@ -107,8 +107,9 @@ std::vector<AssessService::Updated> AssessService::update_answers(
     std::vector<AnswerIssue> issues;
     std::vector<std::pair<Answer, Answer>> checked;  // (as stored, next)
     std::set<std::string> seen;
-    // One answer loads only its own row (the API's PUT); a sheet loads the sheet once.
-    AnswerMap current = patches.size() == 1 ? repo_.answers(a.id, patches[0].first) : repo_.answers(a.id);
+    std::vector<std::string> qids;
+    for (const auto& p : patches) qids.push_back(p.first);
+    AnswerMap current = repo_.answers_to_change(a.id, qids);
     for (size_t i = 0; i < patches.size(); ++i) {
       const auto& [qid, patch] = patches[i];
       if (!seen.insert(qid).second) {  // one statement may not upsert a row twice
