@@ -5,6 +5,8 @@
 #include <filesystem>
 #include "cli/cli.h"
 #include "common/csv.h"
+#include "common/date.h"
+#include "common/vocabulary.h"
 #include "common/json_input.h"
 #include "common/paths.h"
 #include "common/xlsx_table.h"
@@ -62,14 +64,21 @@ void register_incident(CLI::App& app, Globals& g) {
       print_json(out);
       return;
     }
+    // Text output speaks the vocabulary (Japanese first, English after), never the codes that
+    // --json carries.
     for (const auto& c : v.classifications) {
-      std::cout << c.kind << " (" << c.rule << (c.threshold.empty() ? "" : ", " + c.threshold) << ")\n  " << c.explanation.ja << "\n";
+      std::cout << vocab::label_or_code("classification", c.kind, "ja") << " / "
+                << vocab::label_or_code("classification", c.kind, "en") << "（" << c.rule
+                << (c.threshold_label.ja.empty() ? "" : "、" + c.threshold_label.ja) << "）\n  "
+                << c.explanation.ja << "\n";
       if (!c.unconfirmed.empty()) {
         auto cav = incident::unconfirmed_caveat(c);
         std::cout << "  ※ " << cav.ja << "\n    " << cav.en << "\n";
       }
       for (const auto& r : c.reports) {
-        std::cout << "  - " << r.type << " " << r.form << " " << (r.due ? "due " + r.due->str() : "due now (速やかに)") << "\n";
+        std::cout << "  - " << vocab::label_or_code("report", r.type, "ja") << " " << r.form << " 期限 "
+                  << (r.due ? date::japanese({r.due->y, r.due->m, r.due->d}) : "速やかに") << " / due "
+                  << (r.due ? r.due->str() : "promptly") << "\n";
       }
     }
     for (const auto& m : incident::missing_inputs_json(missing)) {

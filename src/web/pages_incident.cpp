@@ -83,7 +83,11 @@ std::string classification_html(const Ctx& c, int64_t incident_id, const json& v
          esc(in_lang(c, cls["explanation"])) + "</p>";
     if (cls.contains("caveat"))
       h += "<p class=\"caveat\" role=\"note\">※ " + esc(in_lang(c, cls["caveat"])) + "</p>";
-    if (!cls["threshold"].get<std::string>().empty()) h += "<p class=\"muted\">" + esc(cls["threshold"].get<std::string>()) + "</p>";
+    // Verdicts stored before thresholds had words keep only the code: show the code then.
+    if (cls.contains("threshold_label") && !cls["threshold_label"]["ja"].get<std::string>().empty())
+      h += "<p class=\"muted\">" + esc(in_lang(c, cls["threshold_label"])) + "</p>";
+    else if (!cls["threshold"].get<std::string>().empty())
+      h += "<p class=\"muted\">" + esc(cls["threshold"].get<std::string>()) + "</p>";
     if (cls["basis"].is_string()) h += "<p class=\"muted\">" + esc(cls["basis"].get<std::string>()) + "</p>";
     if (!cls["reports"].empty()) {
       h += "<table class=\"reports\"><thead><tr><th>" +
