@@ -6,9 +6,9 @@
 #include "cli/cli.h"
 #include "common/csv.h"
 #include "common/date.h"
-#include "common/vocabulary.h"
 #include "common/json_input.h"
 #include "common/paths.h"
+#include "common/vocabulary.h"
 #include "common/xlsx_table.h"
 #include "incident/classify.h"
 #include "incident/missing.h"
@@ -76,9 +76,10 @@ void register_incident(CLI::App& app, Globals& g) {
         std::cout << "  ※ " << cav.ja << "\n    " << cav.en << "\n";
       }
       for (const auto& r : c.reports) {
-        std::cout << "  - " << vocab::label_or_code("report", r.type, "ja") << " " << r.form << " 期限 "
-                  << (r.due ? date::japanese({r.due->y, r.due->m, r.due->d}) : "速やかに") << " / due "
-                  << (r.due ? r.due->str() : "promptly") << "\n";
+        std::cout << "  - " << vocab::label_or_code("report", r.type, "ja") << " " << r.form
+                  << " 期限 "
+                  << (r.due ? date::japanese({r.due->y, r.due->m, r.due->d}) : "速やかに")
+                  << " / due " << (r.due ? r.due->str() : "promptly") << "\n";
       }
     }
     for (const auto& m : incident::missing_inputs_json(missing)) {

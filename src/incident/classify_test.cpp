@@ -195,7 +195,8 @@ TEST(Classifier, EveryThresholdHasWordsWithoutCodes) {
   for (const std::string start : {"2018-06-01T10:00:00+09:00", "2026-03-15T10:00:00+09:00"}) {
     for (const auto& type : event_types()) {
       for (const auto& cat : service_categories()) {
-        for (std::optional<int64_t> users : {std::optional<int64_t>{}, std::optional<int64_t>{2000000}}) {
+        for (std::optional<int64_t> users :
+             {std::optional<int64_t>{}, std::optional<int64_t>{2000000}}) {
           for (bool variant : {false, true}) {
             Event e = outage(cat, users, 48 * 60, start);
             e.event_type = type;
@@ -204,7 +205,8 @@ TEST(Classifier, EveryThresholdHasWordsWithoutCodes) {
             e.provided_to_foreign_government = variant;
             if (variant) e.leaked_persons = 1;
             e.restriction_unforeseen = true;
-            e.feared = variant ? Feared{false, false, false, "important_facility_damage", false, false, false}
+            e.feared = variant ? Feared{false, false, false, "important_facility_damage",
+                                        false, false, false}
                                : Feared{true, true, true, "fire", false, false, false};
             if (variant && type == "outage") {
               e.facility = "important_satellite_submarine";
@@ -217,7 +219,8 @@ TEST(Classifier, EveryThresholdHasWordsWithoutCodes) {
               EXPECT_FALSE(c.threshold_label.ja.empty());
               EXPECT_FALSE(c.threshold_label.en.empty());
               for (const auto& code : service_categories())
-                EXPECT_EQ(c.threshold_label.ja.find(code), std::string::npos) << c.threshold_label.ja;
+                EXPECT_EQ(c.threshold_label.ja.find(code), std::string::npos)
+                    << c.threshold_label.ja;
               EXPECT_EQ(c.threshold_label.ja.find('_'), std::string::npos) << c.threshold_label.ja;
             }
           }
