@@ -11,6 +11,7 @@
 #include "common/vocabulary.h"
 #include "common/xlsx_table.h"
 #include "incident/classify.h"
+#include "incident/filings.h"
 #include "incident/missing.h"
 #include "incident/register.h"
 #include "store/audit.h"
@@ -201,7 +202,11 @@ void register_incident(CLI::App& app, Globals& g) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& o : incident::Register(db, store::default_actor()).obligations(ob_org, as_of_or_now(ob_as_of))) {
       out.push_back(incident::to_json(o));
-      if (!ob_json) std::cout << (o.due ? o.due->str() : "now") << (o.overdue ? " OVERDUE" : "") << "\t" << o.form << " (" << o.type << ")\t" << o.incident_title << "\n";
+      if (!ob_json)
+        std::cout << (o.due ? date::japanese({o.due->y, o.due->m, o.due->d}) : "速やかに")
+                  << (o.overdue ? " 期限超過" : "") << "\t" << o.form << "（"
+                  << vocab::label_or_code("report", o.type, "ja") << "）\t" << o.incident_title
+                  << "\n";
     }
     if (ob_json) print_json(out);
   });
@@ -239,22 +244,12 @@ void register_incident(CLI::App& app, Globals& g) {
     }
     try {
       auto f = reg.file_report(fl_org, fl_id, in, std::time(nullptr));
-      nlohmann::json j = {{"id", f.id},
-                          {"incident", f.incident_id},
-                          {"kind", f.kind},
-                          {"report", f.type},
-                          {"form", f.form},
-                          {"filed_at", f.filed_at},
-                          {"filed_by", f.filed_by},
-                          {"reference", f.reference}};
-      if (!f.evidence_name.empty())
-        j["evidence"] = {
-            {"name", f.evidence_name}, {"sha256", f.evidence_sha256}, {"bytes", f.evidence_size}};
       if (fl_json)
-        print_json(j);
+        print_json(incident::to_json(f));
       else
-        std::cout << "filed " << f.form << " (" << f.type << ") of incident " << f.incident_id
-                  << " at " << f.filed_at << "\n";
+        std::cout << "提出を記録しました / filed: " << f.form << " "
+                  << vocab::label_or_code("report", f.type, "ja") << "（インシデント "
+                  << f.incident_id << "、" << date::display_time(f.filed_at, "ja") << "）\n";
     } catch (const incident::InvalidEvent& e) {
       throw UsageError(std::string("cannot record the filing: ") + e.what());
     }

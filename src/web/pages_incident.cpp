@@ -11,15 +11,16 @@
 #include "common/number_input.h"
 #include "common/text.h"
 #include "common/vocabulary.h"
+#include "incident/filings.h"
 #include "incident/missing.h"
 #include "incident/register.h"
 #include "ops/repo.h"
 #include "risk/repo.h"
 #include "web/dashboard_parts.h"
+#include "web/datetime_local.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
-#include "common/vocabulary.h"
 #include "web/router.h"
 #include "web/table_view.h"
 
@@ -49,12 +50,6 @@ std::string when(const Ctx& c, const std::string& iso) {
   return esc(date::display_time(iso, c.lang));
 }
 
-// datetime-local inputs carry no offset: they are Japan Standard Time.
-std::string local_to_iso(const std::string& v) {
-  if (v.empty()) return v;
-  if (v.find('+') != std::string::npos || v.back() == 'Z') return v;
-  return (v.size() == 16 ? v + ":00" : v) + "+09:00";
-}
 std::string report_name(const Ctx& c, const std::string& type) { return c.t("report." + type); }
 
 std::string filed_cell(const Ctx& c, int64_t incident_id, const json& r) {
@@ -72,6 +67,10 @@ std::string filed_cell(const Ctx& c, int64_t incident_id, const json& r) {
          std::to_string(f["id"].get<int64_t>()) + "/document\">" +
          esc(f["evidence"]["name"].get<std::string>()) + "</a>";
   }
+  if (c.user && can_edit(c.user->role))
+    h += " · <a class=\"correct-filing\" href=\"/incidents/" + std::to_string(incident_id) +
+         "/filings/" + std::to_string(f["id"].get<int64_t>()) + "\">" +
+         (c.lang == "en" ? "correct or withdraw" : "訂正・取消") + "</a>";
   return h;
 }
 
@@ -401,21 +400,6 @@ std::string incident_page(Ctx& c, Form& f, const std::string& notice = "") {
          "</td></tr>";
   return layout(c, inc->title, b + "</tbody></table>");
 }
-json filing_json(const incident::Filing& f) {
-  json j = {{"id", f.id},
-            {"kind", f.kind},
-            {"report", f.type},
-            {"form", f.form},
-            {"filed_at", f.filed_at},
-            {"filed_by", f.filed_by},
-            {"reference", f.reference},
-            {"recorded_at", f.recorded_at},
-            {"recorded_by", f.recorded_by}};
-  if (!f.evidence_name.empty())
-    j["evidence"] = {
-        {"name", f.evidence_name}, {"sha256", f.evidence_sha256}, {"bytes", f.evidence_size}};
-  return j;
-}
 json reports_json(const incident::Incident& i) {
   json out = json::array();
   for (const auto& cls : i.classification["classifications"]) {
@@ -426,7 +410,7 @@ json reports_json(const incident::Incident& i) {
                 {"due", r["due"]},
                 {"filed", r.contains("filed")}};
       for (const auto& f : i.filings)
-        if (f.kind == cls["kind"] && f.type == r["type"]) j["filing"] = filing_json(f);
+        if (f.kind == cls["kind"] && f.type == r["type"]) j["filing"] = incident::to_json(f);
       out.push_back(j);
     }
   }
@@ -687,7 +671,7 @@ void mount_incident_api(Router& r) {
           }
           auto filing = reg.file_report(c.org(), c.path_id(1), f, std::time(nullptr));
           auto i = reg.current(c.org(), c.path_id(1), std::time(nullptr));
-          c.json({{"filing", filing_json(filing)}, {"reports", reports_json(*i)}}, 201);
+          c.json({{"filing", incident::to_json(filing)}, {"reports", reports_json(*i)}}, 201);
         });
   r.api("GET", "/api/v1/obligations", "/api/v1/obligations", "Reporting obligations from the current verdicts, overdue first (?as_of=ISO time)", [](Ctx& c) {
     json out = json::array();
