@@ -73,14 +73,17 @@ std::string dashboard_body(Ctx& c) {
 std::string cached_body(Ctx& c, RevisionCache& cache) {
   std::string revision = data_revision(c.db);
   std::time_t now = std::time(nullptr);
-  std::string key = std::to_string(c.org()) + "|" + (c.user ? std::to_string(static_cast<int>(c.user->role)) : "-") + "|" + c.lang + "|" +
-                    std::to_string(now / 60) + "|" + c.param("as_of");
+  std::string key = std::to_string(c.org()) + "|" +
+                    (c.user ? std::to_string(static_cast<int>(c.user->role)) : "-") + "|" + c.lang +
+                    "|" + std::to_string(now / 60) + "|" + c.param("as_of");
   return cache.get("dashboard|" + key, revision, [&] { return dashboard_body(c); });
 }
 }  // namespace
 
 void mount_dashboard_pages(Router& r) {
-  r.get("/", [&r](Ctx& c) { c.html(layout(c, c.t("nav.dashboard"), cached_body(c, r.revision_cache()))); });
+  r.get("/", [&r](Ctx& c) {
+    c.html(layout(c, c.t("nav.dashboard"), cached_body(c, r.revision_cache())));
+  });
 }
 
 }  // namespace anzen::web

@@ -27,7 +27,8 @@ class RevisionCache {
  private:
   static constexpr size_t kMaxEntries = 1024;  // keys are organisation, role, language, …
   std::mutex mu_;
-  std::unordered_map<std::string, std::pair<std::string, std::string>> entries_;  // revision, answer
+  std::unordered_map<std::string, std::pair<std::string, std::string>>
+      entries_;  // revision, answer
 };
 
 }  // namespace anzen::web

@@ -71,6 +71,13 @@ class WebTest : public ::testing::Test {
     return cookie.substr(0, cookie.find(';'));
   }
 
+  // The Authorization header of a new API token of `user`.
+  httplib::Headers bearer_for(const std::string& user) {
+    store::Db db(path_);
+    Accounts acc(db);
+    return {{"Authorization", "Bearer " + acc.create_token(acc.find_user(user)->id, "t", "test")}};
+  }
+
   std::string csrf_of(const std::string& cookie) {
     auto res = client().Get("/", {{"Cookie", cookie}});
     auto p = res->body.find("name=\"_csrf\" value=\"");
@@ -241,9 +248,7 @@ TEST_F(WebTest, AnotherOrganisationsAssessmentsAndIncidentsAre404) {
 // each organisation sees only its own.
 TEST_F(WebTest, KeptAnswersFollowEveryChangeAndStayPerOrganisation) {
   store::Db db(path_);
-  Accounts acc(db);
-  httplib::Headers alice = {{"Authorization", "Bearer " + acc.create_token(acc.find_user("alice")->id, "t", "test")}};
-  httplib::Headers bob = {{"Authorization", "Bearer " + acc.create_token(acc.find_user("bob")->id, "t", "test")}};
+  httplib::Headers alice = bearer_for("alice"), bob = bearer_for("bob");
   auto c = client();
   auto list = [&](const httplib::Headers& h) {
     auto r = c.Get("/api/v1/assessments", h);
@@ -757,12 +762,8 @@ TEST_F(WebTest, TablesSortAndPageWithCountsOfWhatTheyShow) {
 TEST_F(WebTest, RegisterApiIsScopedByOrganisationAndRole) {
   store::Db db(path_);
   Accounts acc(db);
-  httplib::Headers alice = {
-      {"Authorization", "Bearer " + acc.create_token(acc.find_user("alice")->id, "t", "test")}};
-  httplib::Headers bob = {
-      {"Authorization", "Bearer " + acc.create_token(acc.find_user("bob")->id, "t", "test")}};
-  httplib::Headers victor = {
-      {"Authorization", "Bearer " + acc.create_token(acc.find_user("victor")->id, "t", "test")}};
+  httplib::Headers alice = bearer_for("alice"), bob = bearer_for("bob"),
+                   victor = bearer_for("victor");
   auto c = client();
   auto made =
       c.Post("/api/v1/assets", alice,
