@@ -22,9 +22,14 @@ void register_web(CLI::App& app, Globals& g) {
   serve->add_option("--bind", opt.bind, "Address to bind (default 127.0.0.1)");
   serve->add_option("--tls-cert", opt.tls_cert, "PEM certificate: serve HTTPS");
   serve->add_option("--tls-key", opt.tls_key, "PEM private key for --tls-cert");
-  serve->add_option("--threads", opt.threads, "Handler workers running requests (default 8)")
+  serve
+      ->add_option("--threads", opt.threads,
+                   "Standby threads that take an event loop over while its handler runs long "
+                   "(default 8)")
       ->check(CLI::Range(1, 256));
-  serve->add_option("--io-loops", opt.io_loops, "Event loops reading requests (default 2)")
+  serve
+      ->add_option("--io-loops", opt.io_loops,
+                   "Event loops reading requests and running short handlers (default 2)")
       ->check(CLI::Range(1, 64));
   serve->add_option("--header-timeout", opt.header_timeout_seconds,
                     "Seconds a client may take to send a request's headers (default 10)")

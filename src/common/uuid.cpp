@@ -45,13 +45,17 @@ std::string uuid_v5(const std::string& name) {
 }
 
 std::string sha256_hex(std::string_view data) {
+  // The algorithm is fetched once: SHA256() looks it up again on every call (OpenSSL 3), which
+  // cost as much as the hashing on every request that checks a session or token.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   unsigned char md[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), md);
+  if (EVP_Digest(data.data(), data.size(), md, nullptr, sha256, nullptr) != 1)
+    throw std::runtime_error("SHA-256 failed");
   static const char* hex = "0123456789abcdef";
-  std::string s;
-  for (unsigned char c : md) {
-    s += hex[c >> 4];
-    s += hex[c & 15];
+  std::string s(2 * SHA256_DIGEST_LENGTH, '0');
+  for (size_t i = 0; i < SHA256_DIGEST_LENGTH; ++i) {
+    s[2 * i] = hex[md[i] >> 4];
+    s[2 * i + 1] = hex[md[i] & 15];
   }
   return s;
 }

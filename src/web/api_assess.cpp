@@ -9,12 +9,18 @@ namespace anzen::web {
 using nlohmann::json;
 
 void mount_assessment_api(Router& r) {
-  r.api("GET", "/api/v1/assessments", "/api/v1/assessments", "Assessments of your organisation", [](Ctx& c) {
-    assess::AssessRepo repo(c.db, c.actor());
-    json out = json::array();
-    for (const auto& a : repo.list(c.org())) out.push_back(assess::to_json(a));
-    c.json({{"assessments", out}});
-  });
+  // Kept per organisation at the data revision: integrations poll this list.
+  r.api(
+      "GET", "/api/v1/assessments", "/api/v1/assessments", "Assessments of your organisation",
+      [&r](Ctx& c) {
+        std::string revision = data_revision(c.db);
+        c.json_text(r.revision_cache().get("assessments|" + std::to_string(c.org()), revision, [&] {
+          assess::AssessRepo repo(c.db, c.actor());
+          json out = json::array();
+          for (const auto& a : repo.list(c.org())) out.push_back(assess::to_json(a));
+          return json{{"assessments", out}}.dump();
+        }));
+      });
   r.api("GET", R"(/api/v1/assessments/(\d+))", "/api/v1/assessments/{id}", "One assessment with its answers", [](Ctx& c) {
     auto a = need_assessment(c, c.path_id(1));
     assess::AssessRepo repo(c.db, c.actor());

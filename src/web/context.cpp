@@ -51,9 +51,11 @@ void Ctx::html(const std::string& body, int status) {
   res.set_content(body, "text/html; charset=utf-8");
 }
 
-void Ctx::json(const nlohmann::json& j, int status) {
+void Ctx::json(const nlohmann::json& j, int status) { json_text(j.dump(), status); }
+
+void Ctx::json_text(const std::string& dumped, int status) {
   res.status = status;
-  res.set_content(j.dump(), "application/json; charset=utf-8");
+  res.set_content(dumped, "application/json; charset=utf-8");
 }
 
 void Ctx::redirect(const std::string& to) {

@@ -45,6 +45,7 @@ struct Ctx {
 
   void html(const std::string& body, int status = 200);
   void json(const nlohmann::json& j, int status = 200);
+  void json_text(const std::string& dumped, int status = 200);  // JSON already serialised
   void redirect(const std::string& to);
   void require_edit() const;
   void require_admin() const;

@@ -25,6 +25,10 @@ namespace anzen::web::http {
 
 using Clock = std::chrono::steady_clock;
 
+namespace {
+class Loop;
+}
+
 struct EventServer::Shared {
   LoopOptions opt;
   RefusalRenderer render;
@@ -36,33 +40,18 @@ struct EventServer::Shared {
   std::unordered_map<std::string, int> per_client;
   std::vector<int> wake_fds;
   std::vector<std::thread> threads;
-  // Complete requests waiting for a handler worker: run(), then handed back to their loop.
-  std::mutex jobs_mu;
-  std::condition_variable jobs_cv;
-  std::deque<std::function<void()>> jobs;
-  bool workers_stop = false;
-  std::vector<std::thread> workers;
+  // A loop's owner runs each complete request's handler itself (no hand-off between threads for
+  // the common short request). Standby threads watch for a handler that has run longer than
+  // opt.takeover_after and take its loop over, so a long handler (a PDF report) holds only its
+  // own connection, never the others of its loop; the thread that ran it becomes a standby.
+  // Guarded by own_mu: which loop runs which handler since when, and the standbys' state.
+  std::mutex own_mu;
+  std::condition_variable own_cv;
+  std::vector<Loop*> loops;
+  int pollers = 0;   // standbys watching the running handlers (at most one)
+  int sleepers = 0;  // standbys waiting to be called
 
-  void submit(std::function<void()> job) {
-    {
-      std::lock_guard lock(jobs_mu);
-      jobs.push_back(std::move(job));
-    }
-    jobs_cv.notify_one();
-  }
-  void work() {
-    for (;;) {
-      std::function<void()> job;
-      {
-        std::unique_lock lock(jobs_mu);
-        jobs_cv.wait(lock, [this] { return workers_stop || !jobs.empty(); });
-        if (jobs.empty()) return;  // stopping, and nothing left to answer
-        job = std::move(jobs.front());
-        jobs.pop_front();
-      }
-      job();
-    }
-  }
+  void standby();
 
   bool reserve(size_t n) {
     size_t cur = inflight.load();
@@ -89,8 +78,9 @@ struct Conn {
   std::string body;
   std::optional<ChunkDecoder> chunks;
   size_t reserved = 0;
-  // busy: a worker is answering; the loop leaves the connection alone until it is handed back.
+  // busy: a handler is answering; the loop leaves the connection alone until it is answered.
   enum class Wait { idle, head, body, draining, busy } wait = Wait::idle;
+  bool watched = true;  // in the loop's epoll set (taken out while another thread answers it)
   bool close_when_answered = false;  // the client half-closed while its request was answered
   Clock::time_point deadline;
 };
@@ -196,7 +186,8 @@ class Loop {
   Loop(Engine& engine, EventServer::Shared& sh, int listen_fd, int wake_fd)
       : engine_(engine), sh_(sh), listen_fd_(listen_fd), wake_fd_(wake_fd) {}
 
-  void run() {
+  // Before any thread runs the loop.
+  void open() {
     ep_ = epoll_create1(EPOLL_CLOEXEC);
     epoll_event ev{};
     ev.events = EPOLLIN | EPOLLEXCLUSIVE;  // one loop wakes per new connection
@@ -206,6 +197,12 @@ class Loop {
     wev.events = EPOLLIN;
     wev.data.fd = wake_fd_;
     epoll_ctl(ep_, EPOLL_CTL_ADD, wake_fd_, &wev);
+  }
+
+  // Runs the loop on the calling thread, its owner. Returns when the server stops (every
+  // connection closed), or early when a standby took the loop over while this thread ran a long
+  // handler: from then on this thread touches nothing of the loop.
+  void run() {
     std::vector<epoll_event> events(256);
     auto next_sweep = Clock::now();
     while (!sh_.stopping) {
@@ -215,15 +212,16 @@ class Loop {
         if (fd == wake_fd_) {
           uint64_t n_wakes;
           [[maybe_unused]] auto r = ::read(wake_fd_, &n_wakes, sizeof n_wakes);
-          take_back_answered();
+          if (!take_back_answered()) return;
           continue;
         }
         if (fd == listen_fd_) {
           accept_some();
           continue;
         }
+        // The rest of this batch is left to the new owner: epoll reports it again (level).
         auto it = conns_.find(fd);
-        if (it != conns_.end()) on_readable(*it->second);
+        if (it != conns_.end() && !on_readable(*it->second)) return;
       }
       auto now = Clock::now();
       if (now >= next_sweep) {
@@ -231,7 +229,7 @@ class Loop {
         next_sweep = now + std::chrono::milliseconds(250);
       }
     }
-    // Connections being answered come back from the workers before anything is closed.
+    // Connections being answered on other threads come back before anything is closed.
     while (busy_ > 0) {
       pollfd pf{wake_fd_, POLLIN, 0};
       ::poll(&pf, 1, 100);
@@ -243,9 +241,25 @@ class Loop {
     for (auto& [fd, c] : conns_) fds.push_back(fd);
     for (int fd : fds) close_conn(*conns_[fd]);
     ::close(ep_);
+    std::lock_guard lock(sh_.own_mu);
+    sh_.own_cv.notify_all();  // the standbys see `stopping` (stop() runs in a signal handler)
   }
 
-  // Called by a worker when it has answered `c` (keep: the connection stays open).
+  // With sh_.own_mu held, by a standby: whether this loop's handler has run for `after`; if so
+  // the loop is the caller's from now on. The handler's connection leaves the epoll set (its
+  // thread still writes the answer, then hands it back through answered()).
+  bool take_over_if_late(Clock::time_point now, Clock::duration after) {
+    if (!handler_conn_ || now - handler_since_ < after) return false;
+    epoll_ctl(ep_, EPOLL_CTL_DEL, handler_conn_->fd, nullptr);
+    handler_conn_->watched = false;
+    handler_conn_ = nullptr;
+    return true;
+  }
+  bool running_handler() const { return handler_conn_ != nullptr; }  // with sh_.own_mu held
+
+ private:
+  // Called by the thread that answered `c` after the loop was taken from it (keep: the
+  // connection stays open).
   void answered(Conn* c, bool keep) {
     {
       std::lock_guard lock(answered_mu_);
@@ -348,12 +362,13 @@ class Loop {
   }
 
   // Answers before any handler ran, then closes after the client stopped sending (so that it
-  // reads the answer instead of a reset).
-  void refuse(Conn& c, int status, const std::string& /*reason*/) {
+  // reads the answer instead of a reset). Always false: no request to answer on `c`.
+  bool refuse(Conn& c, int status, const std::string& /*reason*/) {
     std::string r = response(status, c.head ? &*c.head : nullptr);
-    if (c.ssl && !c.handshaken) return close_conn(c);
-    if (!write_all(c, r.data(), r.size(), 1000)) return close_conn(c);
-    if (c.ssl) return close_conn(c);
+    if ((c.ssl && !c.handshaken) || !write_all(c, r.data(), r.size(), 1000) || c.ssl) {
+      close_conn(c);
+      return false;
+    }
     ::shutdown(c.fd, SHUT_WR);
     if (c.reserved) {
       sh_.release(c.reserved);
@@ -365,15 +380,18 @@ class Loop {
     c.body.shrink_to_fit();
     c.wait = Conn::Wait::draining;
     c.deadline = Clock::now() + std::chrono::seconds(2);
+    return false;
   }
 
-  void on_readable(Conn& c) {
+  // Reads what the client sent and answers the requests that are complete. False when this
+  // thread lost the loop to a standby (during a long handler).
+  bool on_readable(Conn& c) {
     if (c.ssl && !c.handshaken) {
       int r = SSL_accept(c.ssl);
       if (r <= 0) {
         int e = SSL_get_error(c.ssl, r);
         if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) close_conn(c);
-        return;
+        return true;
       }
       c.handshaken = true;
       c.wait = Conn::Wait::idle;
@@ -406,110 +424,160 @@ class Loop {
       // Never hold more than a head, or the body still expected plus a little.
       if (!c.head && c.in.size() > lim().max_head + sizeof buf) break;
       if (c.in.size() > 4 * 1024 * 1024) break;
+      // A short read emptied the socket (plain TCP: nothing is buffered in user space); what
+      // comes later is reported again by epoll, so no read is spent learning it would block.
+      if (!c.ssl && static_cast<size_t>(n) < sizeof buf) break;
     }
     int fd = c.fd;
-    if (c.wait != Conn::Wait::draining) advance(c);  // may close c, or hand it to a worker
+    if (c.wait != Conn::Wait::draining && !advance(c)) return false;  // may close c
     if (eof) {
       auto it = conns_.find(fd);
-      if (it == conns_.end()) return;
+      if (it == conns_.end()) return true;
       if (it->second->wait == Conn::Wait::busy) {
         it->second->close_when_answered = true;  // answer first, then close
       } else {
         close_conn(*it->second);
       }
     }
+    return true;
   }
 
-  void advance(Conn& c) {
-    while (true) {
-      if (!c.head) {
-        size_t end = find_head_end(c.in);
-        if (end == std::string::npos) {
-          if (c.in.size() > lim().max_head) return refuse(c, 431, "head too large");
-          if (!c.in.empty() && c.wait == Conn::Wait::idle) {
-            c.wait = Conn::Wait::head;
-            c.deadline = Clock::now() + std::chrono::milliseconds(lim().head_timeout_ms);
-          }
-          return;
-        }
-        if (end > lim().max_head) return refuse(c, 431, "head too large");
-        Head h;
-        auto bad = parse_head(std::string_view(c.in).substr(0, end), h);
-        c.head = std::move(h);
-        if (bad) return refuse(c, bad->status, bad->reason);
-        const Head& hd = *c.head;
-        size_t limit = body_limit(lim(), hd);
-        if (!hd.chunked && hd.content_length > limit) return refuse(c, 413, "body too large");
-        if (!hd.chunked && !sh_.reserve(hd.content_length)) return refuse(c, 503, "busy");
-        c.reserved = hd.chunked ? 0 : hd.content_length;
-        c.client = client_address(c.peer, hd.forwarded_for, sh_.opt.trusted_proxies);
-        if (hd.chunked) c.chunks.emplace(limit);
-        c.in.erase(0, end);
-        c.wait = Conn::Wait::body;
-        c.deadline = Clock::now() + std::chrono::milliseconds(lim().body_timeout_ms);
-        const std::string* expect = hd.header("Expect");
-        if (expect && (hd.chunked || hd.content_length > 0)) {
-          static const char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
-          if (!write_all(c, kContinue, sizeof kContinue - 1, lim().write_timeout_ms))
-            return close_conn(c);
-        }
-      }
-      if (c.head->chunked) {
-        size_t pos = 0, before = c.body.size();
-        auto st = c.chunks->feed(c.in, pos, c.body);
-        c.in.erase(0, pos);
-        size_t grown = c.body.size() - before;
-        if (grown && !sh_.reserve(grown)) return refuse(c, 503, "busy");
-        c.reserved += grown;
-        if (st == ChunkDecoder::State::too_large) return refuse(c, 413, "body too large");
-        if (st == ChunkDecoder::State::error) return refuse(c, 400, "malformed chunked body");
-        if (st == ChunkDecoder::State::more) return;
-      } else {
-        if (c.in.size() < c.head->content_length) return;
-        c.body = c.in.substr(0, c.head->content_length);
-        c.in.erase(0, c.head->content_length);
-      }
-      // To a worker; the loop ignores the socket until the answer is written.
+  // Answers every complete request buffered on `c`, one after the other (pipelining). True
+  // when this thread still owns the loop; `c` may be closed by then.
+  bool advance(Conn& c) {
+    for (;;) {
+      if (!frame_request(c)) return true;
       c.wait = Conn::Wait::busy;
-      epoll_ctl(ep_, EPOLL_CTL_DEL, c.fd, nullptr);
       ++busy_;
-      Conn* cp = &c;
-      sh_.submit([this, cp] { answered(cp, dispatch(*cp)); });
-      return;
+      bool lost = false;
+      bool keep = answer_here(c, lost);
+      if (lost) {
+        answered(&c, keep);  // to the loop's new owner
+        return false;
+      }
+      --busy_;
+      if (!ready_for_next(c, keep) || c.in.empty()) return true;
     }
   }
 
-  // Connections the workers have answered: closed, or watched again for their next request
-  // (which may already be buffered).
-  void take_back_answered() {
+  // Reads the head and frames the body of the next request on `c`: true when a complete request
+  // is ready, false when more bytes are needed or the request was refused (c may be closed).
+  bool frame_request(Conn& c) {
+    if (!c.head) {
+      size_t end = find_head_end(c.in);
+      if (end == std::string::npos) {
+        if (c.in.size() > lim().max_head) return refuse(c, 431, "head too large");
+        if (!c.in.empty() && c.wait == Conn::Wait::idle) {
+          c.wait = Conn::Wait::head;
+          c.deadline = Clock::now() + std::chrono::milliseconds(lim().head_timeout_ms);
+        }
+        return false;
+      }
+      if (end > lim().max_head) return refuse(c, 431, "head too large");
+      Head h;
+      auto bad = parse_head(std::string_view(c.in).substr(0, end), h);
+      c.head = std::move(h);
+      if (bad) return refuse(c, bad->status, bad->reason);
+      const Head& hd = *c.head;
+      size_t limit = body_limit(lim(), hd);
+      if (!hd.chunked && hd.content_length > limit) return refuse(c, 413, "body too large");
+      if (!hd.chunked && !sh_.reserve(hd.content_length)) return refuse(c, 503, "busy");
+      c.reserved = hd.chunked ? 0 : hd.content_length;
+      c.client = client_address(c.peer, hd.forwarded_for, sh_.opt.trusted_proxies);
+      if (hd.chunked) c.chunks.emplace(limit);
+      c.in.erase(0, end);
+      c.wait = Conn::Wait::body;
+      c.deadline = Clock::now() + std::chrono::milliseconds(lim().body_timeout_ms);
+      const std::string* expect = hd.header("Expect");
+      if (expect && (hd.chunked || hd.content_length > 0)) {
+        static const char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+        if (!write_all(c, kContinue, sizeof kContinue - 1, lim().write_timeout_ms)) {
+          close_conn(c);
+          return false;
+        }
+      }
+    }
+    if (c.head->chunked) {
+      size_t pos = 0, before = c.body.size();
+      auto st = c.chunks->feed(c.in, pos, c.body);
+      c.in.erase(0, pos);
+      size_t grown = c.body.size() - before;
+      if (grown && !sh_.reserve(grown)) return refuse(c, 503, "busy");
+      c.reserved += grown;
+      if (st == ChunkDecoder::State::too_large) return refuse(c, 413, "body too large");
+      if (st == ChunkDecoder::State::error) return refuse(c, 400, "malformed chunked body");
+      return st == ChunkDecoder::State::done;
+    }
+    if (c.in.size() < c.head->content_length) return false;
+    c.body = c.in.substr(0, c.head->content_length);
+    c.in.erase(0, c.head->content_length);
+    return true;
+  }
+
+  // Runs the handler of `c`'s request on this thread. A standby may take the loop over
+  // meanwhile (lost); the connection is then out of the epoll set until it is handed back.
+  bool answer_here(Conn& c, bool& lost) {
+    {
+      std::lock_guard lock(sh_.own_mu);
+      handler_conn_ = &c;
+      handler_since_ = Clock::now();
+      if (sh_.pollers == 0 && sh_.sleepers > 0) sh_.own_cv.notify_one();
+    }
+    bool keep = dispatch(c);
+    std::lock_guard lock(sh_.own_mu);
+    // Taken over: the new owner may already run a handler of its own (another connection).
+    lost = handler_conn_ != &c;
+    if (!lost) handler_conn_ = nullptr;
+    return keep;
+  }
+
+  // After an answer: closes `c` (false), or makes it wait for its next request.
+  bool ready_for_next(Conn& c, bool keep) {
+    if (!keep || c.close_when_answered) {
+      c.wait = Conn::Wait::idle;
+      close_conn(c);
+      return false;
+    }
+    c.head.reset();
+    c.chunks.reset();
+    c.body.clear();
+    if (c.body.capacity() > 65536) c.body.shrink_to_fit();
+    sh_.release(c.reserved);
+    c.reserved = 0;
+    c.wait = c.in.empty() ? Conn::Wait::idle : Conn::Wait::head;
+    c.deadline = Clock::now() + std::chrono::milliseconds(c.in.empty() ? lim().idle_timeout_ms
+                                                                       : lim().head_timeout_ms);
+    if (!c.watched) {
+      epoll_event ev{};
+      ev.events = EPOLLIN | EPOLLRDHUP;
+      ev.data.fd = c.fd;
+      epoll_ctl(ep_, EPOLL_CTL_ADD, c.fd, &ev);
+      c.watched = true;
+    }
+    return true;
+  }
+
+  // Connections answered by threads that lost the loop meanwhile: closed, or watched again for
+  // their next request (which may already be buffered). False when this thread lost the loop
+  // in turn; what it had not taken back yet goes back to the queue for the new owner.
+  bool take_back_answered() {
     std::vector<std::pair<Conn*, bool>> done;
     {
       std::lock_guard lock(answered_mu_);
       done.swap(answered_);
     }
-    for (auto [cp, keep] : done) {
+    for (size_t i = 0; i < done.size(); ++i) {
       --busy_;
-      Conn& c = *cp;
-      if (!keep || c.close_when_answered) {
-        c.wait = Conn::Wait::idle;
-        close_conn(c);
-        continue;
+      Conn& c = *done[i].first;
+      if (!ready_for_next(c, done[i].second) || c.in.empty()) continue;
+      if (!advance(c)) {  // a pipelined request
+        std::lock_guard lock(answered_mu_);
+        answered_.insert(answered_.end(), done.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                         done.end());
+        return false;
       }
-      c.head.reset();
-      c.chunks.reset();
-      c.body.clear();
-      if (c.body.capacity() > 65536) c.body.shrink_to_fit();
-      sh_.release(c.reserved);
-      c.reserved = 0;
-      c.wait = c.in.empty() ? Conn::Wait::idle : Conn::Wait::head;
-      c.deadline = Clock::now() + std::chrono::milliseconds(c.in.empty() ? lim().idle_timeout_ms
-                                                                         : lim().head_timeout_ms);
-      epoll_event ev{};
-      ev.events = EPOLLIN | EPOLLRDHUP;
-      ev.data.fd = c.fd;
-      epoll_ctl(ep_, EPOLL_CTL_ADD, c.fd, &ev);
-      if (!c.in.empty()) advance(c);  // a pipelined request
     }
+    return true;
   }
 
   // Runs the application on one complete request; false when the connection ends here.
@@ -528,9 +596,12 @@ class Loop {
   int listen_fd_, wake_fd_;
   int ep_ = -1;
   std::unordered_map<int, std::unique_ptr<Conn>> conns_;
-  int busy_ = 0;  // connections a worker is answering
+  int busy_ = 0;  // connections answered by threads that lost the loop meanwhile
   std::mutex answered_mu_;
   std::vector<std::pair<Conn*, bool>> answered_;
+  // Guarded by sh_.own_mu: the connection whose handler the owner runs, and since when.
+  Conn* handler_conn_ = nullptr;
+  Clock::time_point handler_since_;
 };
 
 }  // namespace
@@ -596,25 +667,71 @@ void EventServer::run() {
   Shared& sh = *shared_;
   int n = static_cast<int>(sh.wake_fds.size());
   std::vector<std::unique_ptr<Loop>> loops;
-  for (int i = 0; i < n; ++i)
+  for (int i = 0; i < n; ++i) {
     loops.push_back(
         std::make_unique<Loop>(engine_, sh, listen_fd_, sh.wake_fds[static_cast<size_t>(i)]));
-  sh.workers_stop = false;
-  for (int i = 0; i < std::max(1, sh.opt.workers); ++i)
-    sh.workers.emplace_back([&sh] { sh.work(); });
+    loops.back()->open();
+    sh.loops.push_back(loops.back().get());
+  }
+  // Each loop starts with a thread of its own; the standbys wait to take one over. Every thread
+  // ends as a standby, which returns once the server stops.
   for (int i = 1; i < n; ++i)
-    sh.threads.emplace_back([&loops, i] { loops[static_cast<size_t>(i)]->run(); });
+    sh.threads.emplace_back([&loops, &sh, i] {
+      loops[static_cast<size_t>(i)]->run();
+      sh.standby();
+    });
+  for (int i = 0; i < std::max(1, sh.opt.workers); ++i)
+    sh.threads.emplace_back([&sh] { sh.standby(); });
   loops[0]->run();
+  sh.standby();
   for (auto& t : sh.threads) t.join();
   sh.threads.clear();
-  // Every loop has taken its connections back: no job is left that refers to a loop.
-  {
-    std::lock_guard lock(sh.jobs_mu);
-    sh.workers_stop = true;
+  sh.loops.clear();
+}
+
+void EventServer::Shared::standby() {
+  // One standby at a time watches the running handlers (a wake-up a millisecond while requests
+  // come); the others sleep until called. Watching stops after a quiet second.
+  using std::chrono::milliseconds;
+  const auto after = std::chrono::microseconds(opt.takeover_after_us);
+  std::unique_lock lk(own_mu);
+  int quiet = 0;
+  bool polling = false;
+  while (!stopping) {
+    auto now = Clock::now();
+    bool running = false;
+    Loop* late = nullptr;
+    for (Loop* l : loops) {
+      running = running || l->running_handler();
+      if (!late && l->take_over_if_late(now, after)) late = l;
+    }
+    if (late) {
+      if (polling) --pollers;
+      polling = false;
+      quiet = 0;
+      if (sleepers > 0) own_cv.notify_one();  // someone else watches from now on
+      lk.unlock();
+      late->run();
+      lk.lock();
+      continue;
+    }
+    quiet = running ? 0 : quiet + 1;
+    if (!polling && pollers == 0) {
+      polling = true;
+      ++pollers;
+    }
+    if (polling && quiet < 1000) {
+      own_cv.wait_for(lk, milliseconds(1));
+      continue;
+    }
+    if (polling) --pollers;
+    polling = false;
+    quiet = 0;
+    ++sleepers;
+    own_cv.wait(lk);
+    --sleepers;
   }
-  sh.jobs_cv.notify_all();
-  for (auto& t : sh.workers) t.join();
-  sh.workers.clear();
+  if (polling) --pollers;
 }
 
 void EventServer::stop() {

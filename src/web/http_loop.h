@@ -1,9 +1,11 @@
 // The network side of `anzen serve`: event loops (epoll) own every connection. A request reaches
 // the application only when its head and its whole body have arrived within the limits and
-// deadlines of http::Limits, so slow or oversized clients never hold a worker. Complete requests
-// go to a pool of handler workers: a long handler (a PDF report) holds one worker, never the loop
-// that received it, so the other kept-alive connections of that loop go on being served. While
-// a worker answers, its connection is out of the loop's epoll set; the worker hands it back.
+// deadlines of http::Limits, so slow or oversized clients never hold a thread. A loop's thread
+// runs the handler of a complete request itself (no hand-off between threads for the common
+// short request); standby threads take a loop over when its handler has run longer than
+// takeover_after_us, so a long handler (a PDF report) holds only its own connection and thread,
+// never the other kept-alive connections of its loop. The connection of a handler whose loop
+// was taken over is out of the loop's epoll set until its thread hands it back.
 // cpp-httplib parses, routes and writes the response (its process_request over an in-memory
 // stream); its own accept loop and socket reads, which have no head deadline, no chunked-body
 // bound and inflate request bodies, are not used.
@@ -31,8 +33,9 @@ class Engine : public httplib::Server {
 
 struct LoopOptions {
   Limits limits;
-  int loops = 8;    // I/O event loops
-  int workers = 8;  // threads running handlers
+  int loops = 8;    // I/O event loops, each with a thread that also runs short handlers
+  int workers = 8;  // standby threads that take a loop over while its handler runs long
+  int takeover_after_us = 2000;
   std::vector<std::string>
       trusted_proxies;            // addresses or CIDR blocks whose X-Forwarded-For counts
   std::string tls_cert, tls_key;  // PEM files: serve HTTPS

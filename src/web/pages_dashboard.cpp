@@ -1,7 +1,5 @@
 // The dashboard: coverage by chapter and threat, open gaps, legal deadlines, trend.
 #include <ctime>
-#include <map>
-#include <mutex>
 
 #include "assess/scoring.h"
 #include "common/text.h"
@@ -70,30 +68,22 @@ std::string dashboard_body(Ctx& c) {
 }
 
 // The dashboard scores every assessment of the organisation; its body only changes when data
-// changes (every change appends to the audit log), when the language or role differs, or as
-// deadlines move on. So it is kept per (organisation, role, language, minute, audit revision).
-std::string cached_body(Ctx& c) {
-  static std::mutex mu;
-  static std::map<std::string, std::string> cache;
-  auto st = c.db.prepare("SELECT coalesce(max(id), 0) FROM audit_log");
-  st.step();
+// changes (a new data revision), when the language or role differs, or as deadlines move on. So
+// it is kept per (organisation, role, language, minute) at the data revision.
+std::string cached_body(Ctx& c, RevisionCache& cache) {
+  std::string revision = data_revision(c.db);
   std::time_t now = std::time(nullptr);
-  std::string key = c.db.path() + "|" + std::to_string(c.org()) + "|" + (c.user ? std::to_string(static_cast<int>(c.user->role)) : "-") + "|" + c.lang + "|" +
-                    std::to_string(now / 60) + "|" + std::to_string(st.i64(0)) + "|" + c.param("as_of");
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-  }
-  std::string body = dashboard_body(c);
-  std::lock_guard<std::mutex> lock(mu);
-  if (cache.size() > 256) cache.clear();  // bounded: old minutes and revisions are never asked for again
-  cache[key] = body;
-  return body;
+  std::string key = std::to_string(c.org()) + "|" +
+                    (c.user ? std::to_string(static_cast<int>(c.user->role)) : "-") + "|" + c.lang +
+                    "|" + std::to_string(now / 60) + "|" + c.param("as_of");
+  return cache.get("dashboard|" + key, revision, [&] { return dashboard_body(c); });
 }
 }  // namespace
 
 void mount_dashboard_pages(Router& r) {
-  r.get("/", [](Ctx& c) { c.html(layout(c, c.t("nav.dashboard"), cached_body(c))); });
+  r.get("/", [&r](Ctx& c) {
+    c.html(layout(c, c.t("nav.dashboard"), cached_body(c, r.revision_cache())));
+  });
 }
 
 }  // namespace anzen::web

@@ -9,6 +9,7 @@
 
 #include "web/context.h"
 #include "web/http_loop.h"
+#include "web/revision_cache.h"
 
 namespace anzen::web {
 
@@ -43,6 +44,8 @@ class Router {
   // The deployment's absolute base URL, for links in what the web sends (notifications).
   void set_public_url(std::string url) { public_url_ = std::move(url); }
   const std::string& public_url() const { return public_url_; }
+  // Answers kept per data revision (see revision_cache.h), shared by every worker thread.
+  RevisionCache& revision_cache() { return revision_cache_; }
 
  private:
   void handle(const httplib::Request& req, httplib::Response& res, const Handler& h, bool open,
@@ -52,6 +55,7 @@ class Router {
   std::string db_path_;
   bool tls_;
   std::string public_url_;
+  RevisionCache revision_cache_;
 };
 
 // A connection per worker thread, opened (and migrated) once.

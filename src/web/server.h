@@ -20,8 +20,8 @@ struct ServerOptions {
   int port = 8080;
   std::string tls_cert;
   std::string tls_key;
-  int threads = 8;   // handler workers (requests run on these, never on the I/O loops)
-  int io_loops = 2;  // event loops reading requests and holding idle connections
+  int threads = 8;   // standby threads taking a loop over while its handler runs long
+  int io_loops = 2;  // event loops reading requests, holding idle connections, running handlers
   // Reverse proxies (addresses or CIDR blocks) whose X-Forwarded-For names the client.
   std::vector<std::string> trusted_proxies;
   int header_timeout_seconds = 10;  // from a request's first byte to the end of its head

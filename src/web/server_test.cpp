@@ -71,6 +71,13 @@ class WebTest : public ::testing::Test {
     return cookie.substr(0, cookie.find(';'));
   }
 
+  // The Authorization header of a new API token of `user`.
+  httplib::Headers bearer_for(const std::string& user) {
+    store::Db db(path_);
+    Accounts acc(db);
+    return {{"Authorization", "Bearer " + acc.create_token(acc.find_user(user)->id, "t", "test")}};
+  }
+
   std::string csrf_of(const std::string& cookie) {
     auto res = client().Get("/", {{"Cookie", cookie}});
     auto p = res->body.find("name=\"_csrf\" value=\"");
@@ -234,6 +241,53 @@ TEST_F(WebTest, AnotherOrganisationsAssessmentsAndIncidentsAre404) {
   ASSERT_EQ(ok->status, 200);
   auto score = nlohmann::json::parse(c.Get("/api/v1/assessments/" + std::to_string(mine.id) + "/score", bearer)->body);
   EXPECT_EQ(score["overall"]["implemented"], 1);
+}
+
+// The assessment list and the dashboard are kept per data revision: each read after a change,
+// made by this server or by another connection (another server, the CLI), shows the change, and
+// each organisation sees only its own.
+TEST_F(WebTest, KeptAnswersFollowEveryChangeAndStayPerOrganisation) {
+  store::Db db(path_);
+  httplib::Headers alice = bearer_for("alice"), bob = bearer_for("bob");
+  auto c = client();
+  auto list = [&](const httplib::Headers& h) {
+    auto r = c.Get("/api/v1/assessments", h);
+    EXPECT_EQ(r->status, 200);
+    std::vector<int64_t> ids;
+    auto j = nlohmann::json::parse(r->body);
+    for (const auto& a : j["assessments"]) ids.push_back(a["id"].get<int64_t>());
+    return ids;
+  };
+  EXPECT_TRUE(list(alice).empty());
+  EXPECT_TRUE(list(bob).empty());
+  assess::AssessRepo repo(db, "test");
+  const auto& fw = *catalog::shipped_catalog().find("tcs-2023");
+  auto mine = repo.create(org_a_, fw, "operator", "FY2026", "");
+  EXPECT_EQ(list(alice), std::vector<int64_t>{mine.id});
+  EXPECT_TRUE(list(bob).empty());
+  auto theirs = repo.create(org_b_, fw, "maker", "FY2026", "");
+  EXPECT_EQ(list(bob), std::vector<int64_t>{theirs.id});
+  EXPECT_EQ(list(alice), std::vector<int64_t>{mine.id});
+
+  std::string cookie = login("alice", "correct horse");
+  auto open_gaps = [&] {
+    auto r = c.Get("/", {{"Cookie", cookie}});
+    EXPECT_EQ(r->status, 200);
+    auto p = r->body.find("id=\"open-gaps\">");
+    EXPECT_NE(p, std::string::npos);
+    return p == std::string::npos ? -1 : std::stoi(r->body.substr(p + 15));
+  };
+  int before = open_gaps();
+  EXPECT_EQ(open_gaps(), before);  // the kept body
+  auto put = c.Put("/api/v1/assessments/" + std::to_string(mine.id) + "/answers/T2-001.1", alice,
+                   R"({"status":"implemented"})", "application/json");
+  ASSERT_EQ(put->status, 200);
+  EXPECT_EQ(open_gaps(), before - 1) << "a change through the API shows at once";
+  assess::Answer next;
+  next.question_id = fw.checks().at(1)->questions.at(0).id;  // another question than the PUT's
+  next.status = assess::Status::implemented;
+  ASSERT_TRUE(repo.set_answer(mine, fw, next));
+  EXPECT_EQ(open_gaps(), before - 2) << "a change by another connection shows at once";
 }
 
 TEST_F(WebTest, ChecklistRowsTakeAStatusWithCsrf) {
@@ -794,12 +848,8 @@ TEST_F(WebTest, TablesSortAndPageWithCountsOfWhatTheyShow) {
 TEST_F(WebTest, RegisterApiIsScopedByOrganisationAndRole) {
   store::Db db(path_);
   Accounts acc(db);
-  httplib::Headers alice = {
-      {"Authorization", "Bearer " + acc.create_token(acc.find_user("alice")->id, "t", "test")}};
-  httplib::Headers bob = {
-      {"Authorization", "Bearer " + acc.create_token(acc.find_user("bob")->id, "t", "test")}};
-  httplib::Headers victor = {
-      {"Authorization", "Bearer " + acc.create_token(acc.find_user("victor")->id, "t", "test")}};
+  httplib::Headers alice = bearer_for("alice"), bob = bearer_for("bob"),
+                   victor = bearer_for("victor");
   auto c = client();
   auto made =
       c.Post("/api/v1/assets", alice,
