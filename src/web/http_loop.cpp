@@ -342,6 +342,7 @@ class Loop {
     std::string out = "HTTP/1.1 " + std::to_string(status) + " " + reason_phrase(status) + "\r\n";
     for (const auto& [k, v] : r.headers) out += k + ": " + v + "\r\n";
     if (status == 503) out += "Retry-After: 5\r\n";
+    if (status == 429) out += "Retry-After: 60\r\n";
     out += "Content-Length: " + std::to_string(r.body.size()) + "\r\nConnection: close\r\n\r\n" +
            r.body;
     return out;
@@ -437,6 +438,8 @@ class Loop {
         auto bad = parse_head(std::string_view(c.in).substr(0, end), h);
         c.head = std::move(h);
         if (bad) return refuse(c, bad->status, bad->reason);
+        if (path_credential(*c.head) == PathCredential::throttled)
+          return refuse(c, 429, "too many requests on this link");
         const Head& hd = *c.head;
         size_t limit = body_limit(lim(), hd);
         if (!hd.chunked && hd.content_length > limit) return refuse(c, 413, "body too large");
@@ -477,6 +480,22 @@ class Loop {
       sh_.submit([this, cp] { answered(cp, dispatch(*cp)); });
       return;
     }
+  }
+
+  // A request whose credential is its path (a portal link) and whose body is larger than an
+  // anonymous one may be: asks the application before reading the body, and marks the head as
+  // credentialed when the link is live.
+  PathCredential path_credential(Head& h) {
+    if (h.credentials || !sh_.opt.path_credential) return PathCredential::none;
+    if (!h.chunked && h.content_length <= lim().max_body_anonymous) return PathCredential::none;
+    PathCredential p = PathCredential::none;
+    try {
+      p = sh_.opt.path_credential(h);
+    } catch (const std::exception&) {
+      return PathCredential::none;  // the small limit stays: safe, and the handler will say why
+    }
+    if (p == PathCredential::valid) h.credentials = true;
+    return p;
   }
 
   // Connections the workers have answered: closed, or watched again for their next request

@@ -93,6 +93,7 @@ std::string portal_page(Ctx& c, const std::string& token, const supplier::Portal
   } else {
     b += questions_table(c, q, answers, false);
   }
+  b += evidence_section(c, q, svc, editable, base, hidden);
   return b;
 }
 }  // namespace
@@ -104,6 +105,8 @@ void mount_portal_pages(Router& r) {
         auto acc = open_portal(c, c.path_arg(1));
         if (!acc) return;
         std::string notice = c.param("saved").empty() ? "" : tx(c, "保存しました。", "Saved.");
+        if (!c.param("attached").empty())
+          notice = tx(c, "ファイルを添付しました。", "File attached.");
         if (!c.param("submitted").empty())
           notice = tx(c, "提出しました。ありがとうございました。", "Submitted. Thank you.");
         c.html(bare_layout(c, tx(c, "質問票", "Questionnaire"),
@@ -130,6 +133,30 @@ void mount_portal_pages(Router& r) {
         auto svc = suppliers_for(c, portal_actor(c, *acc->q));
         svc.submit(*acc->q);
         c.redirect("/portal/" + c.path_arg(1) + "?submitted=1");
+      },
+      true);
+
+  // Evidence files, as a supplier user attaches them (same limits and storage), with the link as
+  // the actor. The event loop gave this request the signed-in body limit only because its link
+  // is live (web/portal_gate.h).
+  r.post(
+      std::string(kTokenPath) + "/evidence",
+      [](Ctx& c) {
+        auto acc = open_portal(c, c.path_arg(1));
+        if (!acc) return;
+        check_form_secret(c, acc->form_secret);
+        auto svc = suppliers_for(c, portal_actor(c, *acc->q));
+        attach_posted_evidence(c, svc, *acc->q);
+        c.redirect("/portal/" + c.path_arg(1) + "?attached=1");
+      },
+      true);
+  r.get(
+      std::string(kTokenPath) + R"(/evidence/(\d+))",
+      [](Ctx& c) {
+        auto acc = open_portal(c, c.path_arg(1));
+        if (!acc) return;
+        auto svc = suppliers_for(c, portal_actor(c, *acc->q));
+        send_evidence_file(c, svc, *acc->q, c.path_id(2));
       },
       true);
 
