@@ -113,43 +113,32 @@ void mount_portal_pages(Router& r) {
                            portal_page(c, c.path_arg(1), *acc, notice)));
       },
       true);
-  r.post(
-      std::string(kTokenPath) + "/save",
-      [](Ctx& c) {
-        auto acc = open_portal(c, c.path_arg(1));
-        if (!acc) return;
-        check_form_secret(c, acc->form_secret);
-        auto svc = suppliers_for(c, portal_actor(c, *acc->q));
-        save_form_answers(c, svc, *acc->q);
-        c.redirect("/portal/" + c.path_arg(1) + "?saved=1");
-      },
-      true);
-  r.post(
-      std::string(kTokenPath) + "/submit",
-      [](Ctx& c) {
-        auto acc = open_portal(c, c.path_arg(1));
-        if (!acc) return;
-        check_form_secret(c, acc->form_secret);
-        auto svc = suppliers_for(c, portal_actor(c, *acc->q));
-        svc.submit(*acc->q);
-        c.redirect("/portal/" + c.path_arg(1) + "?submitted=1");
-      },
-      true);
-
-  // Evidence files, as a supplier user attaches them (same limits and storage), with the link as
-  // the actor. The event loop gave this request the signed-in body limit only because its link
-  // is live (web/portal_gate.h).
-  r.post(
-      std::string(kTokenPath) + "/evidence",
-      [](Ctx& c) {
-        auto acc = open_portal(c, c.path_arg(1));
-        if (!acc) return;
-        check_form_secret(c, acc->form_secret);
-        auto svc = suppliers_for(c, portal_actor(c, *acc->q));
-        attach_posted_evidence(c, svc, *acc->q);
-        c.redirect("/portal/" + c.path_arg(1) + "?attached=1");
-      },
-      true);
+  // The page's forms: the link must be live and the form must carry the link's secret; the
+  // change is made with the link as the actor, then back to the page with a notice.
+  using Change = void (*)(Ctx&, supplier::Suppliers&, const supplier::Questionnaire&);
+  auto form_post = [&r](const std::string& action, const std::string& notice, Change change) {
+    r.post(
+        std::string(kTokenPath) + "/" + action,
+        [notice, change](Ctx& c) {
+          auto acc = open_portal(c, c.path_arg(1));
+          if (!acc) return;
+          check_form_secret(c, acc->form_secret);
+          auto svc = suppliers_for(c, portal_actor(c, *acc->q));
+          change(c, svc, *acc->q);
+          c.redirect("/portal/" + c.path_arg(1) + "?" + notice + "=1");
+        },
+        true);
+  };
+  form_post("save", "saved",
+            [](Ctx& c, supplier::Suppliers& svc, const supplier::Questionnaire& q) {
+              save_form_answers(c, svc, q);
+            });
+  form_post(
+      "submit", "submitted",
+      [](Ctx&, supplier::Suppliers& svc, const supplier::Questionnaire& q) { svc.submit(q); });
+  // Evidence files, as a supplier user attaches them (same limits and storage). The event loop
+  // gave this request the signed-in body limit only because its link is live (portal_gate.h).
+  form_post("evidence", "attached", attach_posted_evidence);
   r.get(
       std::string(kTokenPath) + R"(/evidence/(\d+))",
       [](Ctx& c) {
