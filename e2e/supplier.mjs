@@ -1,9 +1,10 @@
 // The supplier portal in the browser: a maker answers through the link without an account,
 // the operator returns one answer with a comment, the maker fixes it, the operator accepts;
-// a revoked link shows the Japanese 410 page. Screenshots go to OUT_DIR/supplier-*.png.
+// the supplier attaches an evidence file through the link; a revoked link shows the Japanese
+// 410 page. Screenshots go to OUT_DIR/supplier-*.png.
 // Usage: node supplier.mjs BASE_URL DEMO_JSON OUT_DIR ANZEN_BINARY DB
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 
 const [base, demoFile, outDir, anzen, db] = process.argv.slice(2);
@@ -41,6 +42,19 @@ try {
   await portal.click("form[action$='/save'] button[type=submit]");
   await portal.waitForLoadState();
   check((await portal.textContent("body")).includes("保存しました"), "answers are saved");
+  // Evidence through the link, larger than a request without an account may be (64 KB): the
+  // live link lifts the limit before the body is read.
+  const evidence = `${outDir}/supplier-portal-evidence.txt`;
+  writeFileSync(evidence, "委託先管理規程 第3条（再委託の禁止）\n".repeat(6000));
+  await portal.selectOption("#ev-q", "5.19");
+  await portal.setInputFiles("#ev-file", evidence);
+  await Promise.all([portal.waitForNavigation(), portal.click("form[action$='/evidence'] button[type=submit]")]);
+  check((await portal.textContent("body")).includes("ファイルを添付しました"), "the portal attaches a 200 KB evidence file");
+  const evLink = portal.locator(`a[href^='${sent.url}/evidence/']`);
+  check((await evLink.count()) === 1, "the attached file is listed with a link under the portal");
+  const download = await portal.request.get(`${base}${await evLink.getAttribute("href")}`);
+  check(download.status() === 200 && (await download.body()).length === statSync(evidence).size, "the portal downloads the file back whole");
+  await pshot("1b-evidence");
   await portal.click("form[action$='/submit'] button[type=submit]");
   await portal.waitForLoadState();
   check((await portal.textContent("body")).includes("提出しました"), "the questionnaire is submitted");
@@ -55,6 +69,7 @@ try {
   await op.waitForURL(`${base}/`);
   await op.goto(`${base}/questionnaires/${sent.id}`);
   check((await op.textContent("body")).includes("委託先管理規程で一部対応"), "the operator sees the supplier's comment");
+  check((await op.locator(`a[href^='/questionnaires/${sent.id}/evidence/']`).count()) === 1, "the operator sees the file attached through the portal");
   await op.fill("input[name='rc_5.19']", "対応予定時期を記載してください");
   await op.screenshot({ path: `${outDir}/supplier-2-review.png`, fullPage: true });
   await op.click("button[value=return]");
@@ -78,6 +93,16 @@ try {
   check((await op.textContent("h1")).includes("承認"), "the operator accepts");
   check((await op.textContent("body")).includes("2026年度上期に規程改定済み"), "the fixed answer is kept");
   await op.screenshot({ path: `${outDir}/supplier-4-accepted.png`, fullPage: true });
+
+  // The asset's page links the supplier (and the supplier's page then lists the asset).
+  const assetId = cli("asset", "create", "--org", String(demo.org_id), "--name", "ブラウザ試験用交換機", "--kind", "facility", "--json").id;
+  await op.goto(`${base}/assets/${assetId}`);
+  await op.selectOption("#link-supplier", String(sup));
+  await Promise.all([op.waitForNavigation(), op.click("form[action$='/suppliers'] button[type=submit]")]);
+  check((await op.locator(`.linked-suppliers a[href='/suppliers/${sup}']`).count()) === 1, "the asset page lists the supplier it linked");
+  await op.screenshot({ path: `${outDir}/supplier-6-asset-link.png`, fullPage: true });
+  await op.goto(`${base}/suppliers/${sup}`);
+  check((await op.textContent("body")).includes("ブラウザ試験用交換機"), "the supplier page lists the asset");
 
   // A form posted from elsewhere without the page's form token is refused.
   const forged = await portal.request.post(`${base}${sent.url}/save`, { form: { "st_5.19": "not_implemented" } });

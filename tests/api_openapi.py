@@ -90,6 +90,8 @@ ids["supplier"] = created(*call("POST", "/api/v1/suppliers", tok_a, {"name": "�
 sent = created(*call("POST", "/api/v1/questionnaires", tok_a, {"supplier": ids["supplier"], "template": "iso27002-2022:5.19", "due": "2099-03-31"})[:2],
                "POST questionnaire")
 ids["questionnaire"], token = sent.get("id"), sent.get("token")
+ids["contract"] = created(*call("POST", "/api/v1/contracts", tok_a, {"supplier": ids["supplier"], "title": "保守委託契約", "signed_on": "2026-03-01",
+                                                                     "starts_on": "2026-04-01", "ends_on": "2027-03-31"})[:2], "POST contract").get("id")
 ev = created(*call("POST", f"/api/v1/assessments/{aid}/questions/{question}/evidence", tok_a, files={"file": ("規程.txt", "セキュリティ規程".encode())})[:2],
              "POST evidence (multipart)")
 ids["evidence"] = ev.get("id")
@@ -112,7 +114,7 @@ if token:
     portal_q = json.loads(raw)["questions"][0]["id"] if status == 200 else None
 
 # Values of the path parameters, by path prefix.
-ORG_OWNED = {"assessments", "incidents", "risks", "assets", "plan", "users", "questionnaires", "snapshots", "shares"}
+ORG_OWNED = {"assessments", "incidents", "risks", "assets", "plan", "users", "questionnaires", "snapshots", "shares", "contracts", "suppliers"}
 
 
 def fill(path):
@@ -120,7 +122,10 @@ def fill(path):
     values = {"framework": "tcs-2023", "item": "T2-001", "question": question, "evidence": ids["evidence"], "kind": kind, "format": fmt,
               "token": token}
     values["id"] = {"assessments": aid, "incidents": ids["incident"], "risks": ids["risk"], "assets": ids["asset"], "plan": ids["plan"],
-                    "users": ids["user"], "questionnaires": ids["questionnaire"]}.get(top, 999999)
+                    "users": ids["user"], "questionnaires": ids["questionnaire"], "contracts": ids["contract"],
+                    "suppliers": ids["supplier"]}.get(top, 999999)
+    if top == "contracts":
+        values["item"] = "10.1.1.1"  # a chapter 10 contract requirement
     if "{filing}" in path:
         # The filing that POST /api/v1/incidents/{id}/reports made (it runs first).
         _, raw_reports, _ = call("GET", f"/api/v1/incidents/{ids['incident']}/reports", tok_a)
@@ -148,6 +153,8 @@ BODIES = {
     ("POST", "/api/v1/questionnaires/{id}/revoke"): {},
     ("PATCH", "/api/v1/incidents/{id}/filings/{filing}"): {"reason": "受付番号の転記誤り", "reference": "総基第2号"},
     ("POST", "/api/v1/incidents/{id}/filings/{filing}/withdraw"): {"reason": "別事案と取り違えた"},
+    ("PUT", "/api/v1/contracts/{id}"): {"ends_on": "2028-03-31"},
+    ("PUT", "/api/v1/contracts/{id}/clauses/{item}"): {"status": "implemented", "evidence": "第12条（秘密保持）"},
     ("POST", "/api/v1/incidents/{id}/reports"): {"report": due.get("type", "prompt"), "kind": due.get("kind", ""),
                                                 "filed_at": "2026-11-27T09:00:00+09:00", "reference": "総基第1号"},
 }
@@ -159,7 +166,7 @@ UNREACHABLE = {"/api/v1/snapshots/{id}", "/api/v1/snapshots/{id}/shares", "/api/
 # calls them as one); the operator's administrator is refused with 403, another organisation 404.
 SUPPLIER_ONLY = {("PUT", "/api/v1/questionnaires/{id}/answers/{question}"), ("POST", "/api/v1/questionnaires/{id}/submit")}
 CREATED_ABOVE = {("POST", "/api/v1/assets"), ("POST", "/api/v1/risks"), ("POST", "/api/v1/plan"), ("POST", "/api/v1/users"),
-                 ("POST", "/api/v1/suppliers"), ("POST", "/api/v1/questionnaires"),
+                 ("POST", "/api/v1/suppliers"), ("POST", "/api/v1/questionnaires"), ("POST", "/api/v1/contracts"),
                  ("POST", "/api/v1/assessments/{id}/questions/{question}/evidence")}
 
 
@@ -207,5 +214,11 @@ for path, method, op in ops:
 # The deletions really happened and refuse while referred to.
 status, _, _ = call("GET", f"/api/v1/assets/{ids['asset']}", tok_a)
 check(status == 404, "the deleted asset is gone")
+status, _, _ = call("GET", f"/api/v1/contracts/{ids['contract']}", tok_a)
+check(status == 404, "the deleted contract is gone")
+# Documented bodies: the contract operations name their fields.
+for (M, path) in (("post", "/api/v1/contracts"), ("put", "/api/v1/contracts/{id}"), ("put", "/api/v1/contracts/{id}/clauses/{item}")):
+    schema = doc["paths"][path][M]["requestBody"]["content"]["application/json"]["schema"]
+    check(schema.get("properties"), f"{M.upper()} {path} documents its body's fields")
 print(f"{len(ops)} operations called; {len(failures)} failure(s)")
 sys.exit(1 if failures else 0)

@@ -20,29 +20,9 @@ struct Opts {
   int months = 0;
   std::string today, lang = "ja", output, title, signed_on, starts_on, ends_on, item, status,
                      evidence, question, file;
-  bool json = false;
+  bool json = false, unlink = false;
 };
 Opts o;
-
-json supplier_detail(SupplierSession& s, const supplier::Supplier& x, const std::string& today) {
-  json j = supplier::supplier_json(x);
-  for (const auto& r : s.svc.reassessments(x.org_id, today)) {
-    if (r.supplier.id == x.id) j["reassessment"] = supplier::reassessment_json(r);
-  }
-  j["asset_ids"] = s.svc.linked_assets(x.org_id, x.id);
-  json risks = json::array();
-  for (const auto& l : s.svc.supplier_risks(x.org_id, x.id))
-    risks.push_back({{"risk_id", l.risk_id},
-                     {"questionnaire_id", l.questionnaire_id ? json(*l.questionnaire_id) : json()},
-                     {"question_id", l.question_id},
-                     {"plan_item_id", l.plan_item_id ? json(*l.plan_item_id) : json()}});
-  j["risks"] = risks;
-  json ks = json::array();
-  for (const auto& k : s.svc.contracts(x.org_id, x.id))
-    ks.push_back({{"id", k.id}, {"title", k.title}});
-  j["contracts"] = ks;
-  return j;
-}
 
 void register_recurrence_and_links(CLI::App& app, Globals& g) {
   auto* sup = app.get_subcommand("supplier");
@@ -86,17 +66,29 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
   la->add_option("ID", o.id)->required();
   la->add_option("--org", o.org)->required();
   la->add_option("--asset", o.asset)->required();
+  la->add_flag("--unlink", o.unlink, "Remove the link instead");
   la->callback([&g] {
     SupplierSession s(g.db);
-    guarded([&] { s.svc.link_asset(o.org, o.id, o.asset); });
+    guarded([&] {
+      if (o.unlink)
+        s.svc.unlink_asset(o.org, o.id, o.asset);
+      else
+        s.svc.link_asset(o.org, o.id, o.asset);
+    });
   });
   auto* lr = sup->add_subcommand("link-risk", "Link a risk of the risk register");
   lr->add_option("ID", o.id)->required();
   lr->add_option("--org", o.org)->required();
   lr->add_option("--risk", o.risk)->required();
+  lr->add_flag("--unlink", o.unlink, "Remove the link instead");
   lr->callback([&g] {
     SupplierSession s(g.db);
-    guarded([&] { s.svc.link_risk(o.org, o.id, o.risk); });
+    guarded([&] {
+      if (o.unlink)
+        s.svc.unlink_risk(o.org, o.id, o.risk);
+      else
+        s.svc.link_risk(o.org, o.id, o.risk);
+    });
   });
   auto* wb = sup->add_subcommand("workbook", "The suppliers and their status as an XLSX workbook");
   wb->add_option("--org", o.org)->required();
@@ -126,7 +118,10 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
     if (!x)
       throw UsageError("no supplier " + std::to_string(o.id) + " in organisation " +
                        std::to_string(o.org));
-    guarded([&] { print_json(supplier_detail(s, *x, o.today.empty() ? today_jst() : o.today)); });
+    guarded([&] {
+      print_json(
+          supplier::supplier_detail_json(s.svc, *x, o.today.empty() ? today_jst() : o.today));
+    });
   });
 }
 

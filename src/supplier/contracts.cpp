@@ -16,15 +16,30 @@ Contract read_contract(store::Stmt& st) {
 }
 }  // namespace
 
-Contract Suppliers::add_contract(int64_t org, Contract c) {
-  if (!supplier(org, c.supplier_id))
-    throw std::out_of_range("supplier: no supplier " + std::to_string(c.supplier_id));
+namespace {
+// Title and dates as the register keeps them; throws std::invalid_argument naming the field.
+void check_terms(Contract& c) {
   if (c.title.empty()) throw std::invalid_argument("title: must not be empty");
+  if (c.title.size() > 500) throw std::invalid_argument("title: longer than 500 bytes");
   c.signed_on = date::require("signed_on (締結日)", c.signed_on);
   c.starts_on = date::require("starts_on (契約開始日)", c.starts_on);
   c.ends_on = date::require("ends_on (契約終了日)", c.ends_on);
   if (!c.starts_on.empty() && !c.ends_on.empty() && c.ends_on < c.starts_on)
     throw std::invalid_argument("ends_on (契約終了日): before starts_on (契約開始日)");
+}
+nlohmann::json terms_json(const Contract& c) {
+  return {{"supplier_id", c.supplier_id},
+          {"title", c.title},
+          {"signed_on", c.signed_on},
+          {"starts_on", c.starts_on},
+          {"ends_on", c.ends_on}};
+}
+}  // namespace
+
+Contract Suppliers::add_contract(int64_t org, Contract c) {
+  if (!supplier(org, c.supplier_id))
+    throw std::out_of_range("supplier: no supplier " + std::to_string(c.supplier_id));
+  check_terms(c);
   c.created_at = now_();
   db_.transaction([&] {
     db_.prepare(
@@ -38,26 +53,54 @@ Contract Suppliers::add_contract(int64_t org, Contract c) {
         .bind(6, c.created_at)
         .run();
     c.id = db_.last_insert_id();
-    store::audit_append(db_, {actor_,
-                              org,
-                              "supplier_contract",
-                              std::to_string(c.id),
-                              "create",
-                              nullptr,
-                              {{"supplier_id", c.supplier_id},
-                               {"title", c.title},
-                               {"signed_on", c.signed_on},
-                               {"starts_on", c.starts_on},
-                               {"ends_on", c.ends_on}}});
+    store::audit_append(db_, {actor_, org, "supplier_contract", std::to_string(c.id), "create",
+                              nullptr, terms_json(c)});
   });
   return c;
+}
+
+Contract Suppliers::update_contract(int64_t org, Contract c) {
+  auto before = contract(org, c.id);
+  if (!before) throw std::out_of_range("contract: no contract " + std::to_string(c.id));
+  c.supplier_id = before->supplier_id;
+  c.created_at = before->created_at;
+  check_terms(c);
+  db_.transaction([&] {
+    db_.prepare(
+           "UPDATE supplier_contracts SET title=?, signed_on=?, starts_on=?, ends_on=? WHERE id=?")
+        .bind(1, c.title)
+        .bind(2, c.signed_on)
+        .bind(3, c.starts_on)
+        .bind(4, c.ends_on)
+        .bind(5, c.id)
+        .run();
+    store::audit_append(db_, {actor_, org, "supplier_contract", std::to_string(c.id), "update",
+                              terms_json(*before), terms_json(c)});
+  });
+  return c;
+}
+
+void Suppliers::delete_contract(int64_t org, int64_t id) {
+  auto before = contract(org, id);
+  if (!before) throw std::out_of_range("contract: no contract " + std::to_string(id));
+  auto cl = clauses(id);
+  nlohmann::json old = terms_json(*before);
+  old["clauses"] = nlohmann::json::object();
+  for (const auto& [item, st] : cl)
+    old["clauses"][item] = {{"status", assess::to_string(st.status)}, {"evidence", st.evidence}};
+  db_.transaction([&] {
+    db_.prepare("DELETE FROM contract_clauses WHERE contract_id=?").bind(1, id).run();
+    db_.prepare("DELETE FROM supplier_contracts WHERE id=?").bind(1, id).run();
+    store::audit_append(
+        db_, {actor_, org, "supplier_contract", std::to_string(id), "delete", old, nullptr});
+  });
 }
 
 std::vector<Contract> Suppliers::contracts(int64_t org, int64_t supplier_id) {
   auto st = db_.prepare(std::string("SELECT ") + kCols +
                         " FROM supplier_contracts c JOIN suppliers s ON s.id=c.supplier_id WHERE "
-                        "s.org_id=? AND c.supplier_id=? ORDER BY c.id");
-  st.bind(1, org).bind(2, supplier_id);
+                        "s.org_id=? AND (?=0 OR c.supplier_id=?) ORDER BY c.id");
+  st.bind(1, org).bind(2, supplier_id).bind(3, supplier_id);
   std::vector<Contract> out;
   while (st.step()) out.push_back(read_contract(st));
   return out;

@@ -96,6 +96,56 @@ void Suppliers::link_risk(int64_t org, int64_t supplier_id, int64_t risk_id) {
   });
 }
 
+void Suppliers::unlink_risk(int64_t org, int64_t supplier_id, int64_t risk_id) {
+  if (!supplier(org, supplier_id))
+    throw std::out_of_range("supplier: no supplier " + std::to_string(supplier_id));
+  std::optional<SupplierRisk> was;
+  for (const auto& l : supplier_risks(org, supplier_id))
+    if (l.risk_id == risk_id) was = l;
+  if (!was) throw std::out_of_range("risk: risk " + std::to_string(risk_id) + " is not linked");
+  db_.transaction([&] {
+    db_.prepare("DELETE FROM supplier_risks WHERE supplier_id=? AND risk_id=?")
+        .bind(1, supplier_id)
+        .bind(2, risk_id)
+        .run();
+    // A link a review raised keeps its origin in the trail.
+    nlohmann::json before = {{"risk_id", risk_id}};
+    if (was->questionnaire_id) before["questionnaire_id"] = *was->questionnaire_id;
+    if (!was->question_id.empty()) before["question_id"] = was->question_id;
+    if (was->plan_item_id) before["plan_item_id"] = *was->plan_item_id;
+    store::audit_append(db_, {actor_, org, "supplier_risk",
+                              std::to_string(supplier_id) + ":" + std::to_string(risk_id), "delete",
+                              before, nullptr});
+  });
+}
+
+namespace {
+std::vector<int64_t> linked_ids(store::Db& db, const char* table, const char* column, int64_t org,
+                                int64_t id) {
+  auto st = db.prepare(std::string("SELECT l.supplier_id FROM ") + table +
+                       " l JOIN suppliers s ON s.id=l.supplier_id WHERE s.org_id=? AND l." +
+                       column + "=? ORDER BY s.name, s.id");
+  st.bind(1, org).bind(2, id);
+  std::vector<int64_t> out;
+  while (st.step()) out.push_back(st.i64(0));
+  return out;
+}
+}  // namespace
+
+std::vector<Supplier> Suppliers::suppliers_of_asset(int64_t org, int64_t asset_id) {
+  std::vector<Supplier> out;
+  for (int64_t id : linked_ids(db_, "supplier_assets", "asset_id", org, asset_id))
+    if (auto s = supplier(org, id)) out.push_back(*s);
+  return out;
+}
+
+std::vector<Supplier> Suppliers::suppliers_of_risk(int64_t org, int64_t risk_id) {
+  std::vector<Supplier> out;
+  for (int64_t id : linked_ids(db_, "supplier_risks", "risk_id", org, risk_id))
+    if (auto s = supplier(org, id)) out.push_back(*s);
+  return out;
+}
+
 std::vector<SupplierRisk> Suppliers::supplier_risks(int64_t org, int64_t supplier_id) {
   auto st = db_.prepare(
       "SELECT l.supplier_id, l.risk_id, l.questionnaire_id, l.plan_item_id, l.question_id, "

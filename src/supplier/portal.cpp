@@ -1,5 +1,6 @@
 // Portal links: a random token shown once and stored as its SHA-256, scoped to one
 // questionnaire, expiring at the end of a Japanese day, revocable and rate-limited.
+#include <optional>
 #include <regex>
 #include <stdexcept>
 
@@ -62,20 +63,30 @@ int Suppliers::revoke_links(const Questionnaire& q) {
   return n;
 }
 
-PortalAccess Suppliers::portal(const std::string& raw_token) {
-  PortalAccess out;
-  if (raw_token.empty() || raw_token.size() > 200) return out;
-  auto st = db_.prepare(
+namespace {
+struct Link {
+  int64_t id = 0, questionnaire_id = 0;
+  std::string form_secret;
+  bool live = false;  // neither expired nor revoked
+};
+std::optional<Link> find_link(store::Db& db, const std::string& raw_token, const std::string& now) {
+  if (raw_token.empty() || raw_token.size() > 200) return std::nullopt;
+  auto st = db.prepare(
       "SELECT id, questionnaire_id, form_secret, expires_at, revoked_at FROM portal_links WHERE "
       "token_hash=?");
   st.bind(1, sha256_hex(raw_token));
-  if (!st.step()) return out;
-  int64_t link = st.i64(0), qid = st.i64(1);
-  out.form_secret = st.str(2);
-  std::string expires_at = st.str(3);
-  bool revoked = !st.is_null(4);
+  if (!st.step()) return std::nullopt;
+  return Link{st.i64(0), st.i64(1), st.str(2), st.is_null(4) && now < st.str(3)};
+}
+}  // namespace
+
+PortalAccess Suppliers::portal(const std::string& raw_token) {
+  PortalAccess out;
   std::string now = now_();
-  if (revoked || expires_at <= now) {
+  auto link = find_link(db_, raw_token, now);
+  if (!link) return out;
+  out.form_secret = link->form_secret;
+  if (!link->live) {
     out.state = PortalAccess::State::gone;
     return out;
   }
@@ -83,26 +94,37 @@ PortalAccess Suppliers::portal(const std::string& raw_token) {
   db_.transaction([&] {
     std::string minute = now.substr(0, 16);
     db_.prepare("DELETE FROM portal_hits WHERE link_id=? AND minute<?")
-        .bind(1, link)
+        .bind(1, link->id)
         .bind(2, minute)
         .run();
     db_.prepare(
            "INSERT INTO portal_hits(link_id, minute, hits) VALUES (?,?,1) "
            "ON CONFLICT (link_id, minute) DO UPDATE SET hits = portal_hits.hits + 1")
-        .bind(1, link)
+        .bind(1, link->id)
         .bind(2, minute)
         .run();
     auto h = db_.prepare("SELECT hits FROM portal_hits WHERE link_id=? AND minute=?");
-    h.bind(1, link).bind(2, minute);
+    h.bind(1, link->id).bind(2, minute);
     if (h.step()) hits = h.i64(0);
   });
   if (hits > kPortalHitsPerMinute) {
     out.state = PortalAccess::State::throttled;
     return out;
   }
-  out.q = questionnaire_by_id(qid);
+  out.q = questionnaire_by_id(link->questionnaire_id);
   out.state = out.q ? PortalAccess::State::ok : PortalAccess::State::unknown;
   return out;
+}
+
+PortalAccess::State Suppliers::portal_state(const std::string& raw_token) {
+  std::string now = now_();
+  auto link = find_link(db_, raw_token, now);
+  if (!link) return PortalAccess::State::unknown;
+  if (!link->live) return PortalAccess::State::gone;
+  auto h = db_.prepare("SELECT hits FROM portal_hits WHERE link_id=? AND minute=?");
+  h.bind(1, link->id).bind(2, now.substr(0, 16));
+  if (h.step() && h.i64(0) >= kPortalHitsPerMinute) return PortalAccess::State::throttled;
+  return PortalAccess::State::ok;
 }
 
 }  // namespace anzen::supplier

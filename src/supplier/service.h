@@ -153,6 +153,9 @@ class Suppliers {
 
   // Resolves a raw portal token; counts the hit against the link's rate limit.
   PortalAccess portal(const std::string& raw_token);
+  // Where a raw token stands without counting a hit (ok, gone, throttled when this minute's
+  // requests are used up, unknown): asked before a request body is read, to size its limit.
+  PortalAccess::State portal_state(const std::string& raw_token);
 
   // Recurrence. The interval is per supplier (1-60 months, default 12).
   void set_interval(int64_t org, int64_t supplier_id, int months);
@@ -167,10 +170,20 @@ class Suppliers {
   // supplier's name (the text stays); returns how many links were added.
   int link_assets_by_name(int64_t org, int64_t supplier_id);
   void link_risk(int64_t org, int64_t supplier_id, int64_t risk_id);
+  void unlink_risk(int64_t org, int64_t supplier_id, int64_t risk_id);
+  // The suppliers linked to one asset or one risk of the organisation (for their pages).
+  std::vector<Supplier> suppliers_of_asset(int64_t org, int64_t asset_id);
+  std::vector<Supplier> suppliers_of_risk(int64_t org, int64_t risk_id);
   std::vector<SupplierRisk> supplier_risks(int64_t org, int64_t supplier_id);
 
   // Outsourcing contracts and their chapter 10 clauses.
   Contract add_contract(int64_t org, Contract c);
+  // Title and dates of a contract of the organisation (its supplier stays); out_of_range when
+  // there is none.
+  Contract update_contract(int64_t org, Contract c);
+  // The contract and its clauses; out_of_range when the organisation has no such contract.
+  void delete_contract(int64_t org, int64_t id);
+  // supplier_id 0: every contract of the organisation.
   std::vector<Contract> contracts(int64_t org, int64_t supplier_id);
   std::optional<Contract> contract(int64_t org, int64_t id);
   void set_clause(int64_t org, int64_t contract_id, const std::vector<Clause>& known,

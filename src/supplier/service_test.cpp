@@ -88,6 +88,26 @@ TEST_F(SupplierService, PortalIsRateLimited) {
   EXPECT_EQ(svc().portal(a.token).state, PortalAccess::State::ok);
 }
 
+// What the event loop asks before reading a portal request's body: no hit is counted, and a
+// link whose minute is used up, or that expired or was revoked, gets no larger limit.
+TEST_F(SupplierService, PortalStateCountsNoHit) {
+  auto sup = add_supplier(op1, maker);
+  auto a = svc().send(op1, sup.id, "maker", two_questions(), "2026-04-30", "2026-04-10");
+  EXPECT_EQ(svc().portal_state("nonsense-token-of-twenty"), PortalAccess::State::unknown);
+  for (int i = 0; i < Suppliers::kPortalHitsPerMinute + 5; ++i)
+    ASSERT_EQ(svc().portal_state(a.token), PortalAccess::State::ok);
+  for (int i = 0; i < Suppliers::kPortalHitsPerMinute; ++i)
+    ASSERT_EQ(svc().portal(a.token).state, PortalAccess::State::ok);
+  EXPECT_EQ(svc().portal_state(a.token), PortalAccess::State::throttled);
+  now = "2026-04-01T00:01:00Z";
+  EXPECT_EQ(svc().portal_state(a.token), PortalAccess::State::ok);
+  now = "2026-04-10T15:00:00Z";  // the end of the expiry day in Japan
+  EXPECT_EQ(svc().portal_state(a.token), PortalAccess::State::gone);
+  auto b = svc().send(op1, sup.id, "maker", two_questions(), "2026-04-30");
+  svc().revoke_links(b.q);
+  EXPECT_EQ(svc().portal_state(b.token), PortalAccess::State::gone);
+}
+
 TEST_F(SupplierService, ReturnFixAcceptShareRevoke) {
   auto sup = add_supplier(op1, maker);
   auto sent = svc().send(op1, sup.id, "maker", two_questions(), "2026-04-30");

@@ -150,4 +150,24 @@ json contract_json(const Contract& k, const std::vector<Clause>& clauses,
           {"clauses", cl}};
 }
 
+json supplier_detail_json(Suppliers& svc, const Supplier& x, const std::string& today) {
+  json j = supplier_json(x);
+  for (const auto& r : svc.reassessments(x.org_id, today)) {
+    if (r.supplier.id == x.id) j["reassessment"] = reassessment_json(r);
+  }
+  j["asset_ids"] = svc.linked_assets(x.org_id, x.id);
+  json risks = json::array();
+  for (const auto& l : svc.supplier_risks(x.org_id, x.id))
+    risks.push_back({{"risk_id", l.risk_id},
+                     {"questionnaire_id", l.questionnaire_id ? json(*l.questionnaire_id) : json()},
+                     {"question_id", l.question_id},
+                     {"plan_item_id", l.plan_item_id ? json(*l.plan_item_id) : json()}});
+  j["risks"] = risks;
+  json ks = json::array();
+  for (const auto& k : svc.contracts(x.org_id, x.id))
+    ks.push_back({{"id", k.id}, {"title", k.title}});
+  j["contracts"] = ks;
+  return j;
+}
+
 }  // namespace anzen::supplier

@@ -15,6 +15,9 @@ nlohmann::json snapshot_json(const Snapshot& s);
 nlohmann::json share_json(const Share& s);
 nlohmann::json read_json(const ShareRead& r);
 nlohmann::json reassessment_json(const Reassessment& r);
+// A supplier with where it stands in its re-assessment cycle (as of `today`), its linked assets,
+// its risks and its contracts: `anzen supplier show --json` and GET /api/v1/suppliers/{id}.
+nlohmann::json supplier_detail_json(Suppliers& svc, const Supplier& s, const std::string& today);
 nlohmann::json contract_json(const Contract& k, const std::vector<Clause>& clauses,
                              const std::map<std::string, ClauseState>& states);
 }  // namespace anzen::supplier

@@ -5,6 +5,7 @@
 #include "catalog/export.h"
 #include "catalog/mapping.h"
 #include "catalog/query.h"
+#include "web/api_schemas.h"
 #include "web/router.h"
 
 namespace anzen::web {
@@ -84,7 +85,9 @@ void mount_openapi(Router& r) {
       }
       if (m == "post") op["responses"]["201"] = {{"description", "Created"}};
       if (m != "get") {
-        op["requestBody"] = {{"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+        const json* schema = request_schema(d.method, d.path);
+        json body_schema = schema ? *schema : json{{"type", "object"}};
+        op["requestBody"] = {{"content", {{"application/json", {{"schema", body_schema}}}}}};
       }
       paths[d.path][m] = op;
     }

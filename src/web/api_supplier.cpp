@@ -3,6 +3,7 @@
 #include "catalog/catalog_dir.h"
 #include "common/clock.h"
 #include "supplier/view.h"
+#include "web/json_body.h"
 #include "web/router.h"
 #include "web/supplier_view.h"
 
@@ -10,37 +11,6 @@ namespace anzen::web {
 using nlohmann::json;
 
 namespace {
-json body_of(const Ctx& c) {
-  json in;
-  try {
-    in = json::parse(c.req.body);
-  } catch (const json::parse_error&) {
-    throw std::invalid_argument("body: expected a JSON object");
-  }
-  if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
-  return in;
-}
-
-std::string str_field(const json& in, const char* name, bool required = false) {
-  if (!in.contains(name) || in[name].is_null()) {
-    if (required) throw std::invalid_argument(std::string(name) + ": required");
-    return "";
-  }
-  if (!in[name].is_string()) throw std::invalid_argument(std::string(name) + ": expected a string");
-  return in[name].get<std::string>();
-}
-
-std::vector<std::string> string_array(const json& in, const char* name) {
-  std::vector<std::string> out;
-  if (!in.contains(name)) return out;
-  if (!in[name].is_array()) throw std::invalid_argument(std::string(name) + ": expected an array of strings");
-  for (const auto& x : in[name]) {
-    if (!x.is_string()) throw std::invalid_argument(std::string(name) + ": expected an array of strings");
-    out.push_back(x.get<std::string>());
-  }
-  return out;
-}
-
 supplier::Questionnaire need_q(Ctx& c) { return need_visible_questionnaire(c, c.path_id(1)); }
 
 }  // namespace
@@ -58,17 +28,26 @@ void mount_supplier_api(Router& r) {
         "contract_end, criticality)",
         [](Ctx& c) {
           c.require_edit();
-          json in = body_of(c);
+          json in = body_object(c);
           supplier::Supplier s;
           s.org_id = c.org();
-          s.name = str_field(in, "name", true);
-          s.corporate_number = str_field(in, "corporate_number");
-          s.contact = str_field(in, "contact");
+          s.name = string_field(in, "name", true);
+          s.corporate_number = string_field(in, "corporate_number");
+          s.contact = string_field(in, "contact");
           s.services = string_array(in, "services");
-          s.contract_start = str_field(in, "contract_start");
-          s.contract_end = str_field(in, "contract_end");
-          if (in.contains("criticality")) s.criticality = str_field(in, "criticality");
+          s.contract_start = string_field(in, "contract_start");
+          s.contract_end = string_field(in, "contract_end");
+          if (in.contains("criticality")) s.criticality = string_field(in, "criticality");
           c.json(supplier::supplier_json(suppliers_for(c, c.actor()).create_supplier(s)), 201);
+        });
+  r.api("GET", R"(/api/v1/suppliers/(\d+))", "/api/v1/suppliers/{id}",
+        "A supplier with its re-assessment, linked assets, risks and contracts (the same JSON as "
+        "anzen supplier show --json)",
+        [](Ctx& c) {
+          auto svc = suppliers_for(c, c.actor());
+          auto s = svc.supplier(c.org(), c.path_id(1));
+          if (!s) throw HttpError(404, "not found");
+          c.json(supplier::supplier_detail_json(svc, *s, today_jst()));
         });
   r.api("GET", "/api/v1/questionnaires", "/api/v1/questionnaires",
         "Questionnaires your organisation sent and received", [](Ctx& c) {
@@ -94,16 +73,16 @@ void mount_supplier_api(Router& r) {
         "is returned once",
         [](Ctx& c) {
           c.require_edit();
-          json in = body_of(c);
+          json in = body_object(c);
           if (!in.contains("supplier") || !in["supplier"].is_number_integer())
             throw std::invalid_argument("supplier: expected a supplier id");
-          std::string tmpl = str_field(in, "template", true);
+          std::string tmpl = string_field(in, "template", true);
           auto qs = supplier::build_questions(catalog::shipped_catalog(), tmpl);
           auto custom = string_array(in, "custom");
           supplier::add_custom(qs, custom);
           auto sent = suppliers_for(c, c.actor())
                           .send(c.org(), in["supplier"].get<int64_t>(), tmpl, std::move(qs),
-                                str_field(in, "due", true), str_field(in, "expires"));
+                                string_field(in, "due", true), string_field(in, "expires"));
           c.json({{"id", sent.q.id}, {"token", sent.token}, {"url", "/portal/" + sent.token}}, 201);
         });
   r.api("GET", R"(/api/v1/questionnaires/(\d+))", "/api/v1/questionnaires/{id}",
@@ -122,14 +101,14 @@ void mount_supplier_api(Router& r) {
           require_answer(c);
           auto q = need_q(c);
           if (q.org_id == c.org()) throw HttpError(403, "the supplier answers this questionnaire");
-          json in = body_of(c);
-          auto st = assess::status_from(str_field(in, "status", true));
+          json in = body_object(c);
+          auto st = assess::status_from(string_field(in, "status", true));
           if (!st)
             throw std::invalid_argument(
                 "status: expected implemented, partial, not_implemented or not_applicable");
           auto svc = suppliers_for(c, c.actor());
           not_found_on_range(
-              [&] { svc.set_answer(q, c.path_arg(2), *st, str_field(in, "comment")); });
+              [&] { svc.set_answer(q, c.path_arg(2), *st, string_field(in, "comment")); });
           auto now = svc.questionnaire(q.id, c.org());
           c.json(supplier::questionnaire_json(*now, svc.answers(q.id)));
         });
@@ -157,8 +136,8 @@ void mount_supplier_api(Router& r) {
           c.require_edit();
           auto q = need_q(c);
           if (q.org_id != c.org()) throw HttpError(403, "the sender reviews this questionnaire");
-          json in = body_of(c);
-          auto v = supplier::verdict_from(str_field(in, "verdict", true));
+          json in = body_object(c);
+          auto v = supplier::verdict_from(string_field(in, "verdict", true));
           if (!v) throw std::invalid_argument("verdict: expected accept, return or reject");
           std::map<std::string, std::string> per;
           if (in.contains("comments")) {
@@ -171,7 +150,7 @@ void mount_supplier_api(Router& r) {
             }
           }
           auto svc = suppliers_for(c, c.actor());
-          svc.review(q, *v, str_field(in, "comment"), per);
+          svc.review(q, *v, string_field(in, "comment"), per);
           c.json({{"id", q.id},
                   {"status", supplier::to_string(svc.questionnaire(q.id, c.org())->status)}});
         });
@@ -182,6 +161,7 @@ void mount_supplier_api(Router& r) {
           if (q.org_id != c.org()) throw HttpError(403, "the sender revokes links");
           c.json({{"id", q.id}, {"revoked", suppliers_for(c, c.actor()).revoke_links(q)}});
         });
+  mount_contract_api(r);
   r.api("GET", R"(/api/v1/snapshots/(\d+))", "/api/v1/snapshots/{id}",
         "A maker's snapshot shared with your organisation (the read is logged)", [](Ctx& c) {
           auto snap = suppliers_for(c, c.actor()).read_shared(c.org(), c.path_id(1));
@@ -191,7 +171,7 @@ void mount_supplier_api(Router& r) {
   r.api("POST", R"(/api/v1/snapshots/(\d+)/shares)", "/api/v1/snapshots/{id}/shares",
         "Share your snapshot with an operator (JSON: org)", [](Ctx& c) {
           c.require_edit();
-          json in = body_of(c);
+          json in = body_object(c);
           if (!in.contains("org") || !in["org"].is_number_integer())
             throw std::invalid_argument("org: expected an organisation id");
           not_found_on_range([&] {

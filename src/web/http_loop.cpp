@@ -356,6 +356,7 @@ class Loop {
     std::string out = "HTTP/1.1 " + std::to_string(status) + " " + reason_phrase(status) + "\r\n";
     for (const auto& [k, v] : r.headers) out += k + ": " + v + "\r\n";
     if (status == 503) out += "Retry-After: 5\r\n";
+    if (status == 429) out += "Retry-After: 60\r\n";
     out += "Content-Length: " + std::to_string(r.body.size()) + "\r\nConnection: close\r\n\r\n" +
            r.body;
     return out;
@@ -478,6 +479,8 @@ class Loop {
       auto bad = parse_head(std::string_view(c.in).substr(0, end), h);
       c.head = std::move(h);
       if (bad) return refuse(c, bad->status, bad->reason);
+      if (path_credential(*c.head) == PathCredential::throttled)
+        return refuse(c, 429, "too many requests on this link");
       const Head& hd = *c.head;
       size_t limit = body_limit(lim(), hd);
       if (!hd.chunked && hd.content_length > limit) return refuse(c, 413, "body too large");

@@ -31,6 +31,10 @@ class Engine : public httplib::Server {
   }
 };
 
+// A credential carried in the request path (a supplier portal link) rather than in a cookie or
+// a bearer header.
+enum class PathCredential { none, valid, throttled };
+
 struct LoopOptions {
   Limits limits;
   int loops = 8;    // I/O event loops, each with a thread that also runs short handlers
@@ -39,6 +43,11 @@ struct LoopOptions {
   std::vector<std::string>
       trusted_proxies;            // addresses or CIDR blocks whose X-Forwarded-For counts
   std::string tls_cert, tls_key;  // PEM files: serve HTTPS
+  // Asked on the loop, before any body byte is read, when a request without a session or token
+  // declares (or chunks) a body above the anonymous limit: `valid` gives it the signed-in limit,
+  // `throttled` refuses it with 429, `none` keeps the anonymous limit. Must be quick (one indexed
+  // lookup); an exception counts as `none`.
+  std::function<PathCredential(const Head&)> path_credential;
 };
 
 // Renders a refusal made before any handler ran: headers (besides framing) and an HTML body.

@@ -9,6 +9,7 @@
 #include "web/record_forms.h"
 #include "web/records_view.h"
 #include "web/router.h"
+#include "web/supplier_view.h"
 #include "web/table_view.h"
 
 namespace anzen::web {
@@ -156,6 +157,7 @@ void view_page(Ctx& c) {
        row(en(c) ? "Suppliers" : "委託先", esc(suppliers)) +
        row(en(c) ? "Depends on" : "依存する資産", deps) +
        row(en(c) ? "Risks" : "関係するリスク", risks) + "</dl>";
+  b += linked_suppliers_section(c, "assets", a.id);
   c.html(layout(c, a.name, b));
 }
 }  // namespace

@@ -10,6 +10,7 @@
 #include "web/record_forms.h"
 #include "web/records_view.h"
 #include "web/router.h"
+#include "web/supplier_view.h"
 #include "web/table_view.h"
 
 namespace anzen::web {
@@ -225,6 +226,7 @@ void view_page(Ctx& c) {
   }
   b += row(en(c) ? "Assets" : "関係する資産", assets) +
        row(en(c) ? "Treatment plan" : "リスク対応計画", plan) + "</dl>";
+  b += linked_suppliers_section(c, "risks", k.id);
   c.html(layout(c, k.title, b));
 }
 }  // namespace

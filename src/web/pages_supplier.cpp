@@ -215,7 +215,8 @@ void questionnaire_page(Ctx& c) {
             "Keep these answers to share with other operators") +
          "</button></form>";
   }
-  b += evidence_section(c, q, svc, supplier_side && supplier::answerable(q.status) && answer);
+  b += evidence_section(c, q, svc, supplier_side && supplier::answerable(q.status) && answer,
+                        "/questionnaires/" + id, csrf_field(c));
   b += history_list(c, svc.history(q.id));
   c.html(layout(c, tx(c, "質問票", "Questionnaire"), b));
 }

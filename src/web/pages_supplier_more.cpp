@@ -237,25 +237,20 @@ std::string supplier_dashboard_section(Ctx& c) {
 }
 
 void mount_supplier_extra_pages(Router& r) {
+  mount_record_supplier_links(r);
   r.get("/questionnaires", inbox_page);
   r.post(R"(/questionnaires/(\d+)/evidence)", [](Ctx& c) {
     require_answer(c);
     auto q = need_visible_questionnaire(c, c.path_id(1));
     if (q.org_id == c.org()) throw HttpError(403, "the supplier attaches evidence");
-    if (!c.req.has_file("file")) throw std::invalid_argument("file: choose a file to attach");
-    const auto& f = c.req.get_file_value("file");
-    not_found_on_range([&] {
-      suppliers_for(c, c.actor()).add_answer_file(q, c.param("question"), f.filename, f.content);
-    });
+    auto svc = suppliers_for(c, c.actor());
+    attach_posted_evidence(c, svc, q);
     c.redirect("/questionnaires/" + std::to_string(q.id));
   });
   r.get(R"(/questionnaires/(\d+)/evidence/(\d+))", [](Ctx& c) {
     auto q = need_visible_questionnaire(c, c.path_id(1));
-    auto f = suppliers_for(c, c.actor()).answer_file(q.id, c.path_id(2));
-    if (!f) throw HttpError(404, "not found");
-    c.res.set_header("Content-Disposition", "attachment; filename=\"evidence\"; filename*=UTF-8''" +
-                                                url_encode(f->first.filename));
-    c.res.set_content(f->second, f->first.mime);
+    auto svc = suppliers_for(c, c.actor());
+    send_evidence_file(c, svc, q, c.path_id(2));
   });
   r.get("/suppliers/workbook.xlsx", [](Ctx& c) {
     auto org = assess::AssessRepo(c.db, c.actor()).org(c.org());

@@ -62,6 +62,7 @@ std::string status_key(int status) {
     case 408: return "http.timeout";
     case 413: return "http.too_large";
     case 415: return "http.encoding";
+    case 429: return "http.too_many";
     case 431: return "http.head_too_large";
     case 503: return "http.busy";
     default: return "http.bad_request";

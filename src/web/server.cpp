@@ -9,6 +9,7 @@
 #include "catalog/catalog_dir.h"
 #include "web/hook_limits.h"
 #include "web/http_loop.h"
+#include "web/portal_gate.h"
 #include "web/router.h"
 
 namespace anzen::web {
@@ -35,6 +36,9 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   lo.limits.head_timeout_ms = opt.header_timeout_seconds * 1000;
   lo.limits.body_limit_by_prefix.emplace_back(kHookPathPrefix, kMaxHookBody);
   lo.trusted_proxies = opt.trusted_proxies;
+  lo.path_credential = [db = opt.db_path](const http::Head& h) {
+    return portal_path_credential(db, h);
+  };
   lo.tls_cert = opt.tls_cert;
   lo.tls_key = opt.tls_key;
   Router* router = router_.get();

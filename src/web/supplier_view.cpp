@@ -122,8 +122,8 @@ void require_answer(const Ctx& c) {
 }
 
 std::string evidence_section(const Ctx& c, const supplier::Questionnaire& q,
-                             supplier::Suppliers& svc, bool upload) {
-  std::string id = std::to_string(q.id);
+                             supplier::Suppliers& svc, bool upload, const std::string& base,
+                             const std::string& hidden) {
   std::string h = "<h2>" + tx(c, "証跡ファイル", "Evidence files") + "</h2>";
   auto files = svc.answer_files(q.id);
   if (files.empty())
@@ -133,15 +133,15 @@ std::string evidence_section(const Ctx& c, const supplier::Questionnaire& q,
          "</th><th>" + tx(c, "大きさ", "Size") + "</th><th>" + tx(c, "登録者", "By") +
          "</th></tr></thead><tbody>";
     for (const auto& f : files) {
-      h += "<tr><td>" + esc(f.question_id) + "</td><td><a href=\"/questionnaires/" + id +
-           "/evidence/" + std::to_string(f.id) + "\">" + esc(f.filename) + "</a></td><td>" +
+      h += "<tr><td>" + esc(f.question_id) + "</td><td><a href=\"" + esc(base) + "/evidence/" +
+           std::to_string(f.id) + "\">" + esc(f.filename) + "</a></td><td>" +
            std::to_string(f.size) + "</td><td>" + esc(f.uploaded_by) + "</td></tr>";
     }
     h += "</tbody></table>";
   }
   if (upload) {
-    h += "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/questionnaires/" + id +
-         "/evidence\">" + csrf_field(c) + "<label for=\"ev-q\">" + tx(c, "質問", "Question") +
+    h += "<form method=\"post\" enctype=\"multipart/form-data\" action=\"" + esc(base) +
+         "/evidence\">" + hidden + "<label for=\"ev-q\">" + tx(c, "質問", "Question") +
          "</label><select id=\"ev-q\" name=\"question\">";
     for (const auto& x : q.questions)
       h += "<option value=\"" + esc(x.id) + "\">" + esc(x.id) + "</option>";
@@ -152,6 +152,21 @@ std::string evidence_section(const Ctx& c, const supplier::Questionnaire& q,
          tx(c, "添付", "Attach") + "</button></form>";
   }
   return h;
+}
+
+void attach_posted_evidence(Ctx& c, supplier::Suppliers& svc, const supplier::Questionnaire& q) {
+  if (!c.req.has_file("file")) throw std::invalid_argument("file: choose a file to attach");
+  const auto& f = c.req.get_file_value("file");
+  not_found_on_range([&] { svc.add_answer_file(q, c.param("question"), f.filename, f.content); });
+}
+
+void send_evidence_file(Ctx& c, supplier::Suppliers& svc, const supplier::Questionnaire& q,
+                        int64_t file_id) {
+  auto f = svc.answer_file(q.id, file_id);
+  if (!f) throw HttpError(404, "not found");
+  c.res.set_header("Content-Disposition", "attachment; filename=\"evidence\"; filename*=UTF-8''" +
+                                              url_encode(f->first.filename));
+  c.res.set_content(f->second, f->first.mime);
 }
 
 }  // namespace anzen::web

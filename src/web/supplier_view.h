@@ -36,12 +36,28 @@ void not_found_on_range(F f) {
 // Answering is for editors of the addressed organisation and for its supplier users.
 bool may_answer(const Ctx& c);
 void require_answer(const Ctx& c);
-// The evidence files of the answers, with an upload form while the supplier may answer.
+// The evidence files of the answers, with an upload form while the supplier may answer. `base`
+// is where the questionnaire's page is (/questionnaires/{id}, or /portal/{token}): files are
+// posted to base/evidence and downloaded from base/evidence/{file}; `hidden` are the form's
+// secrets (the CSRF field, the portal's per-link secret).
 std::string evidence_section(const Ctx& c, const supplier::Questionnaire& q,
-                             supplier::Suppliers& svc, bool upload);
+                             supplier::Suppliers& svc, bool upload, const std::string& base,
+                             const std::string& hidden);
+// Stores the posted file (fields question, file) as evidence of an answer.
+void attach_posted_evidence(Ctx& c, supplier::Suppliers& svc, const supplier::Questionnaire& q);
+// Sends evidence file `file_id` of the questionnaire as a download; 404 when it is not one of
+// its files.
+void send_evidence_file(Ctx& c, supplier::Suppliers& svc, const supplier::Questionnaire& q,
+                        int64_t file_id);
 // Pages beyond the register and questionnaires: the supplier user's inbox, re-assessments
 // (overdue list), contracts, asset and risk links, answer evidence, the suppliers workbook.
 void mount_supplier_extra_pages(Router& r);
 std::string supplier_detail_sections(Ctx& c, const supplier::Supplier& s);
+// The suppliers linked to an asset or a risk (kind "assets" or "risks"), with link and unlink
+// forms for editors; the forms post to routes mount_record_supplier_links adds.
+std::string linked_suppliers_section(Ctx& c, const std::string& kind, int64_t id);
+void mount_record_supplier_links(Router& r);
+// The outsourcing contracts' JSON API (api_contracts.cpp), mounted by mount_supplier_api.
+void mount_contract_api(Router& r);
 
 }  // namespace anzen::web

@@ -20,3 +20,7 @@ start_server() {  # sets $base
   [ -n "$base" ] || { cat "$tmp/serve.log"; fail "server did not start"; }
 }
 code() { curl -s -o "$tmp/body" -w '%{http_code}' "$@"; }
+mkuser() {  # mkuser ORG NAME ROLE → prints an API token of a new user
+  echo "password-$2-1234" | "$anzen" user create --org "$1" --name "$2" --role "$3" --password-stdin >/dev/null
+  "$anzen" token create --user "$2" --json | jget 'd["token"]'
+}

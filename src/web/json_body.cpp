@@ -1,0 +1,41 @@
+#include "web/json_body.h"
+
+#include <stdexcept>
+
+namespace anzen::web {
+using nlohmann::json;
+
+json body_object(const Ctx& c) {
+  json in;
+  try {
+    in = json::parse(c.req.body);
+  } catch (const json::parse_error&) {
+    throw std::invalid_argument("body: expected a JSON object");
+  }
+  if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
+  return in;
+}
+
+std::string string_field(const json& in, const char* name, bool required) {
+  if (!in.contains(name) || in[name].is_null()) {
+    if (required) throw std::invalid_argument(std::string(name) + ": required");
+    return "";
+  }
+  if (!in[name].is_string()) throw std::invalid_argument(std::string(name) + ": expected a string");
+  return in[name].get<std::string>();
+}
+
+std::vector<std::string> string_array(const json& in, const char* name) {
+  std::vector<std::string> out;
+  if (!in.contains(name)) return out;
+  if (!in[name].is_array())
+    throw std::invalid_argument(std::string(name) + ": expected an array of strings");
+  for (const auto& x : in[name]) {
+    if (!x.is_string())
+      throw std::invalid_argument(std::string(name) + ": expected an array of strings");
+    out.push_back(x.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace anzen::web

@@ -1,0 +1,88 @@
+// The suppliers of an asset or a risk, shown on the record's page with link and unlink forms
+// (the same links the supplier's page makes, audited by the service).
+#include "risk/repo.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/supplier_view.h"
+
+namespace anzen::web {
+
+namespace {
+// The record exists in the caller's organisation, or 404 (another organisation's id).
+void need_record(Ctx& c, const std::string& kind, int64_t id) {
+  risk::RiskRepo repo(c.db, c.actor());
+  bool found =
+      kind == "assets" ? repo.asset(c.org(), id).has_value() : repo.risk(c.org(), id).has_value();
+  if (!found) throw HttpError(404, "not found");
+}
+}  // namespace
+
+std::string linked_suppliers_section(Ctx& c, const std::string& kind, int64_t id) {
+  auto svc = suppliers_for(c, c.actor());
+  auto linked =
+      kind == "assets" ? svc.suppliers_of_asset(c.org(), id) : svc.suppliers_of_risk(c.org(), id);
+  bool edit = c.user && can_edit(c.user->role);
+  std::string base = "/" + kind + "/" + std::to_string(id) + "/suppliers";
+  std::string b = "<h2 id=\"suppliers\">" +
+                  tx(c, "委託先（委託先一覧へのリンク）", "Suppliers (linked to the register)") +
+                  "</h2>";
+  std::string items;
+  for (const auto& s : linked) {
+    items += "<li><a href=\"/suppliers/" + std::to_string(s.id) + "\">" + esc(s.name) + "</a>";
+    if (edit)
+      items += " <form class=\"inline\" method=\"post\" action=\"" + base + "/" +
+               std::to_string(s.id) + "/unlink\">" + csrf_field(c) +
+               "<button type=\"submit\" class=\"secondary\">" + tx(c, "リンク解除", "Unlink") +
+               "</button></form>";
+    items += "</li>";
+  }
+  b += items.empty()
+           ? "<p class=\"muted\">" +
+                 tx(c, "リンクされた委託先はありません。", "No supplier is linked.") + "</p>"
+           : "<ul class=\"linked-suppliers\">" + items + "</ul>";
+  if (!edit) return b;
+  std::string options;
+  auto all = svc.suppliers(c.org());
+  for (const auto& s : all) {
+    bool is_linked = false;
+    for (const auto& l : linked) is_linked = is_linked || l.id == s.id;
+    if (!is_linked)
+      options += "<option value=\"" + std::to_string(s.id) + "\">" + esc(s.name) + "</option>";
+  }
+  if (all.empty())
+    return b + "<p class=\"muted\"><a href=\"/suppliers\">" +
+           tx(c, "委託先一覧で委託先を登録できます。", "Register suppliers in the supplier list.") +
+           "</a></p>";
+  if (options.empty()) return b;  // every supplier is linked already
+  return b + "<form method=\"post\" action=\"" + base + "\">" + csrf_field(c) +
+         "<label for=\"link-supplier\">" + tx(c, "委託先をリンク", "Link a supplier") +
+         "</label><select id=\"link-supplier\" name=\"supplier\">" + options +
+         "</select> <button type=\"submit\">" + tx(c, "リンク", "Link") + "</button></form>";
+}
+
+namespace {
+// Links (or unlinks) a supplier and the asset or risk of the path, then back to its page.
+void change_link(Ctx& c, bool link, int64_t supplier_id) {
+  c.require_edit();
+  std::string kind = c.path_arg(1);
+  int64_t id = c.path_id(2);
+  need_record(c, kind, id);
+  auto svc = suppliers_for(c, c.actor());
+  not_found_on_range([&] {
+    if (kind == "assets" && link) svc.link_asset(c.org(), supplier_id, id);
+    if (kind == "assets" && !link) svc.unlink_asset(c.org(), supplier_id, id);
+    if (kind == "risks" && link) svc.link_risk(c.org(), supplier_id, id);
+    if (kind == "risks" && !link) svc.unlink_risk(c.org(), supplier_id, id);
+  });
+  c.redirect("/" + kind + "/" + std::to_string(id) + "#suppliers");
+}
+}  // namespace
+
+void mount_record_supplier_links(Router& r) {
+  r.post(R"(/(assets|risks)/(\d+)/suppliers)",
+         [](Ctx& c) { change_link(c, true, c.id_param("supplier")); });
+  r.post(R"(/(assets|risks)/(\d+)/suppliers/(\d+)/unlink)",
+         [](Ctx& c) { change_link(c, false, c.path_id(3)); });
+}
+
+}  // namespace anzen::web
