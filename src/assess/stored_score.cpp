@@ -86,13 +86,18 @@ Tally read_tally(const store::Stmt& st, int first) {
 }  // namespace
 
 std::string scoring_key(const catalog::Framework& fw) {
+  // Every item's place in the tree (which gives each check its chapters), and each check's
+  // recommendation marks and questions: one pass, no lookups, because every answer saved asks
+  // for it. Stricter than needed (a change elsewhere in the tree also recomputes the tallies).
   uint64_t h = 14695981039346656037ull;
-  for (const catalog::Item* c : fw.checks()) {
-    fnv(h, c->id);
-    for (const auto& ch : chapters_of(fw, *c)) fnv(h, ch);
-    fnv(h, rec_mark(c->operator_rec));
-    fnv(h, rec_mark(c->maker_rec));
-    for (const auto& q : c->questions) fnv(h, q.id);
+  for (const catalog::Item& it : fw.items) {
+    fnv(h, it.id);
+    fnv(h, it.kind);
+    fnv(h, it.parent);
+    if (it.kind != "check") continue;
+    fnv(h, rec_mark(it.operator_rec));
+    fnv(h, rec_mark(it.maker_rec));
+    for (const auto& q : it.questions) fnv(h, q.id);
   }
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
