@@ -63,15 +63,13 @@ void register_incident(CLI::App& app, Globals& g) {
       return;
     }
     for (const auto& c : v.classifications) {
-      std::cout << c.kind << " (" << c.rule << (c.threshold.empty() ? "" : ", " + c.threshold)
-                << ")\n  " << c.explanation.ja << "\n";
+      std::cout << c.kind << " (" << c.rule << (c.threshold.empty() ? "" : ", " + c.threshold) << ")\n  " << c.explanation.ja << "\n";
       if (!c.unconfirmed.empty()) {
         auto cav = incident::unconfirmed_caveat(c);
         std::cout << "  ※ " << cav.ja << "\n    " << cav.en << "\n";
       }
       for (const auto& r : c.reports) {
-        std::cout << "  - " << r.type << " " << r.form << " "
-                  << (r.due ? "due " + r.due->str() : "due now (速やかに)") << "\n";
+        std::cout << "  - " << r.type << " " << r.form << " " << (r.due ? "due " + r.due->str() : "due now (速やかに)") << "\n";
       }
     }
     for (const auto& m : incident::missing_inputs_json(missing)) {
@@ -193,9 +191,7 @@ void register_incident(CLI::App& app, Globals& g) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& o : incident::Register(db, store::default_actor()).obligations(ob_org, as_of_or_now(ob_as_of))) {
       out.push_back(incident::to_json(o));
-      if (!ob_json)
-        std::cout << (o.due ? o.due->str() : "now") << (o.overdue ? " OVERDUE" : "") << "\t"
-                  << o.form << " (" << o.type << ")\t" << o.incident_title << "\n";
+      if (!ob_json) std::cout << (o.due ? o.due->str() : "now") << (o.overdue ? " OVERDUE" : "") << "\t" << o.form << " (" << o.type << ")\t" << o.incident_title << "\n";
     }
     if (ob_json) print_json(out);
   });

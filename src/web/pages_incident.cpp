@@ -19,6 +19,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "common/vocabulary.h"
 #include "web/router.h"
 #include "web/table_view.h"
 
@@ -82,8 +83,7 @@ std::string classification_html(const Ctx& c, int64_t incident_id, const json& v
          esc(in_lang(c, cls["explanation"])) + "</p>";
     if (cls.contains("caveat"))
       h += "<p class=\"caveat\" role=\"note\">※ " + esc(in_lang(c, cls["caveat"])) + "</p>";
-    if (!cls["threshold"].get<std::string>().empty())
-      h += "<p class=\"muted\">" + esc(cls["threshold"].get<std::string>()) + "</p>";
+    if (!cls["threshold"].get<std::string>().empty()) h += "<p class=\"muted\">" + esc(cls["threshold"].get<std::string>()) + "</p>";
     if (cls["basis"].is_string()) h += "<p class=\"muted\">" + esc(cls["basis"].get<std::string>()) + "</p>";
     if (!cls["reports"].empty()) {
       h += "<table class=\"reports\"><thead><tr><th>" +
