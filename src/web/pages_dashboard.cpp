@@ -69,21 +69,25 @@ std::string dashboard_body(Ctx& c) {
 
 // The dashboard scores every assessment of the organisation; its body only changes when data
 // changes (a new data revision), when the language or role differs, or as deadlines move on. So
-// it is kept per (organisation, role, language, minute) at the data revision.
-std::string cached_body(Ctx& c, RevisionCache& cache) {
+// it is kept per (organisation, role, language, minute) at the data revision, and the whole page
+// (the layout adds the user's name, role, CSRF token and the links of the URL asked for) per
+// session and URL as well.
+std::string cached_page(Ctx& c, RevisionCache& cache) {
   std::string revision = data_revision(c.db);
   std::time_t now = std::time(nullptr);
   std::string key = std::to_string(c.org()) + "|" +
                     (c.user ? std::to_string(static_cast<int>(c.user->role)) : "-") + "|" + c.lang +
                     "|" + std::to_string(now / 60) + "|" + c.param("as_of");
-  return cache.get("dashboard|" + key, revision, [&] { return dashboard_body(c); });
+  std::string who = c.user ? std::to_string(c.user->id) + "|" + c.user->name + "|" + c.csrf : "-";
+  return cache.get("dashboard-page|" + key + "|" + who + "|" + c.req.target, revision, [&] {
+    return layout(c, c.t("nav.dashboard"),
+                  cache.get("dashboard|" + key, revision, [&] { return dashboard_body(c); }));
+  });
 }
 }  // namespace
 
 void mount_dashboard_pages(Router& r) {
-  r.get("/", [&r](Ctx& c) {
-    c.html(layout(c, c.t("nav.dashboard"), cached_body(c, r.revision_cache())));
-  });
+  r.get("/", [&r](Ctx& c) { c.html(cached_page(c, r.revision_cache())); });
 }
 
 }  // namespace anzen::web

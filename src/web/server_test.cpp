@@ -288,6 +288,14 @@ TEST_F(WebTest, KeptAnswersFollowEveryChangeAndStayPerOrganisation) {
   next.status = assess::Status::implemented;
   ASSERT_TRUE(repo.set_answer(mine, fw, next));
   EXPECT_EQ(open_gaps(), before - 2) << "a change by another connection shows at once";
+  // Each session gets its own page (name, role, CSRF token), even when the body is shared.
+  std::string viewer = login("victor", "viewer pass");
+  auto theirs_page = c.Get("/", {{"Cookie", viewer}});
+  auto mine_page = c.Get("/", {{"Cookie", cookie}});
+  EXPECT_NE(theirs_page->body.find("victor"), std::string::npos);
+  EXPECT_EQ(theirs_page->body.find(csrf_of(cookie)), std::string::npos);
+  EXPECT_NE(mine_page->body.find(csrf_of(cookie)), std::string::npos);
+  EXPECT_EQ(mine_page->body.find("victor"), std::string::npos);
 }
 
 TEST_F(WebTest, ChecklistRowsTakeAStatusWithCsrf) {
