@@ -5,6 +5,7 @@
 #include <filesystem>
 #include "cli/cli.h"
 #include "common/csv.h"
+#include "common/date.h"
 #include "common/json_input.h"
 #include "common/paths.h"
 #include "common/xlsx_table.h"
@@ -244,7 +245,7 @@ void register_incident(CLI::App& app, Globals& g) {
         print_json(j);
       else
         std::cout << "filed " << f.form << " (" << f.type << ") of incident " << f.incident_id
-                  << " at " << f.filed_at << "\n";
+                  << " at " << date::display_time(f.filed_at, "en") << "\n";
     } catch (const incident::InvalidEvent& e) {
       throw UsageError(std::string("cannot record the filing: ") + e.what());
     }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/date.h"
+
 namespace anzen::incident {
 using nlohmann::json;
 
@@ -249,16 +251,28 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
           Instant trig = e.started_at + static_cast<int64_t>(row.hours) * 3600;
           std::string th = category + ": " + std::to_string(row.hours) + " h / " +
                            fmt_users(row.users) + " users";
-          push({"serious_accident", "R1", th, rs.serious_basis,
-                {"影響利用者数 " + fmt_users(*e.affected_users) + " 人・継続時間 " + std::to_string(v.duration_minutes / 60) + " 時間 " +
-                     std::to_string(v.duration_minutes % 60) + " 分が、役務区分の基準（" + std::to_string(row.hours) + " 時間以上かつ " +
-                     fmt_users(row.users) + " 人以上）を満たすため、重大な事故に該当します。速やかに報告（" + format_jst(trig) +
+          push({"serious_accident",
+                "R1",
+                th,
+                rs.serious_basis,
+                {"影響利用者数 " + fmt_users(*e.affected_users) + " 人・継続時間 " +
+                     std::to_string(v.duration_minutes / 60) + " 時間 " +
+                     std::to_string(v.duration_minutes % 60) + " 分が、役務区分の基準（" +
+                     std::to_string(row.hours) + " 時間以上かつ " + fmt_users(row.users) +
+                     " 人以上）を満たすため、重大な事故に該当します。速やかに報告（" +
+                     date::display_time(format_jst(trig), "ja") +
                      " に該当）し、発生日から30日以内に詳細な報告を行ってください。",
-                 std::to_string(*e.affected_users) + " affected users for " + std::to_string(v.duration_minutes / 60) + " h " +
-                     std::to_string(v.duration_minutes % 60) + " min meets the row '" + std::to_string(row.hours) + " h and " + fmt_users(row.users) +
-                     " users' for this service category: a serious accident. Report promptly (threshold crossed at " + format_jst(trig) +
+                 std::to_string(*e.affected_users) + " affected users for " +
+                     std::to_string(v.duration_minutes / 60) + " h " +
+                     std::to_string(v.duration_minutes % 60) + " min meets the row '" +
+                     std::to_string(row.hours) + " h and " + fmt_users(row.users) +
+                     " users' for this service category: a serious accident. Report promptly "
+                     "(threshold crossed at " +
+                     date::display_time(format_jst(trig), "en") +
                      ") and file the detailed report within 30 days of the day it occurred."},
-                {prompt(rs.serious_detailed.form, trig), dated("detailed", rs.serious_detailed, e.started_at, e.known_at)}, false});
+                {prompt(rs.serious_detailed.form, trig),
+                 dated("detailed", rs.serious_detailed, e.started_at, e.known_at)},
+                false});
           serious = true;
           break;
         }

@@ -465,8 +465,11 @@ bool Register::reclassify(int64_t org_id, int64_t id, Instant now) {
         if (r.contains("triggered_at") && when.empty()) when = r["triggered_at"].get<std::string>();
       }
     }
-    std::string text = "判定の変更 / classification changed: " + why_ja + " / " + why_en +
-                       (when.empty() ? "" : "。基準到達 / threshold crossed at " + when + "（速報はこの時点から / prompt report due from then）");
+    std::string text =
+        "判定の変更 / classification changed: " + why_ja + " / " + why_en +
+        (when.empty() ? ""
+                      : "。基準到達 / threshold crossed at " + date::display_time(when, "ja") +
+                            "（速報はこの時点から / prompt report due from then）");
     db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
         .bind(1, id).bind(2, format_jst(now)).bind(3, actor_).bind(4, text).run();
     store::audit_append(db_, {actor_, org_id, "incident", std::to_string(id), "reclassify", cur->classification, verdict});

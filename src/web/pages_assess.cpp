@@ -104,7 +104,11 @@ std::string question_html(Ctx& c, Form& f) {
        (chk->maker_rec == catalog::Recommendation::recommended ? "○" : "－") +
        authored_badge(c, chk->recommendation_author, false) + " · <a href=\"/catalog/" +
        url_encode(fw.id) + "/" + url_encode(chk->id) + "\">" + esc(c.t("nav.catalog")) + "</a></p>";
-  b += "<p>" + status_badge(c, an.status, fw.answer_scale) + (an.updated_at.empty() ? "" : " <span class=\"muted\">" + esc(an.updated_at) + " " + esc(an.updated_by) + "</span>") + "</p>";
+  b += "<p>" + status_badge(c, an.status, fw.answer_scale) +
+       (an.updated_at.empty() ? ""
+                              : " <span class=\"muted\">" + when_html(an.updated_at, c.lang) + " " +
+                                    esc(an.updated_by) + "</span>") +
+       "</p>";
   if (!an.comment.empty()) b += "<p>" + esc(an.comment) + "</p>";
   bool edit = c.user && can_edit(c.user->role);
   if (edit) {
@@ -162,7 +166,8 @@ std::string question_html(Ctx& c, Form& f) {
   b += "<h2>" + std::string(c.lang == "en" ? "History" : "変更履歴") + "</h2><table id=\"history\"><thead><tr><th>" + esc(c.t("common.when")) + "</th><th>" +
        esc(c.t("common.who")) + "</th><th>" + esc(c.t("common.what")) + "</th><th>old → new</th></tr></thead><tbody>";
   for (const auto& h : repo.history(a.id, qid)) {
-    b += "<tr><td>" + esc(h.at) + "</td><td>" + esc(h.actor) + "</td><td>" + esc(h.field) + "</td><td>" + esc(h.old_value) + " → " + esc(h.new_value) + "</td></tr>";
+    b += "<tr><td>" + when_html(h.at, c.lang) + "</td><td>" + esc(h.actor) + "</td><td>" +
+         esc(h.field) + "</td><td>" + esc(h.old_value) + " → " + esc(h.new_value) + "</td></tr>";
   }
   return layout(c, qid, b + "</tbody></table>");
 }

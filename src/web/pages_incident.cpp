@@ -45,9 +45,7 @@ std::string in_lang(const Ctx& c, const json& text) {
   return text.value(c.lang == "en" ? "en" : "ja", std::string());
 }
 // Every moment on these pages: JST, one format (date::display_time).
-std::string when(const Ctx& c, const std::string& iso) {
-  return esc(date::display_time(iso, c.lang));
-}
+std::string when(const Ctx& c, const std::string& iso) { return when_html(iso, c.lang); }
 
 // datetime-local inputs carry no offset: they are Japan Standard Time.
 std::string local_to_iso(const std::string& v) {

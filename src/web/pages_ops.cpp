@@ -31,7 +31,7 @@ std::string notifications_table(const Ctx& c, const std::vector<ops::Notificatio
                   "</th><th>" + esc(c.t("common.status")) + "</th><th>" + esc(c.t("ops.attempts")) +
                   "</th><th>" + esc(c.t("ops.error")) + "</th></tr></thead><tbody>";
   for (const auto& n : ns) {
-    h += "<tr><td>" + esc(n.sent_at.value_or(n.created_at)) + "</td><td>" +
+    h += "<tr><td>" + when_html(n.sent_at.value_or(n.created_at), c.lang) + "</td><td>" +
          label(c, "ops.event.", n.event) + "</td><td>" +
          (n.incident_id ? "<a href=\"/incidents/" + std::to_string(*n.incident_id) + "\">" +
                               esc(n.subject) + "</a>"
@@ -241,8 +241,9 @@ void mount_ops_pages(Router& r) {
         }
         const json& rec = x.record;
         std::string id = std::to_string(x.incident_id);
-        b += "<tr><td><a href=\"/incidents/" + id + "\">" + esc(rec.value("start", "")) +
-             "</a></td><td>" + esc(rec["end"].is_string() ? rec["end"].get<std::string>() : "—") +
+        b += "<tr><td><a href=\"/incidents/" + id + "\">" +
+             when_html(rec.value("start", ""), c.lang) + "</a></td><td>" +
+             when_html(rec["end"].is_string() ? rec["end"].get<std::string>() : "—", c.lang) +
              "</td><td class=\"num\">" + std::to_string(rec.value("users", 0)) +
              "</td><td class=\"num\">" +
              (rec["share"].is_number()
