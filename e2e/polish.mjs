@@ -1,0 +1,73 @@
+// Issue 15's remainder: the audit trail is the shared sortable, paged table (sort and page in
+// the URL, the banner counting this organisation's rows, field-by-field differences kept);
+// every time on the pages visited is JST in one format, never raw ISO. Screenshots in Japanese
+// and English at 1366 px and on a phone go to OUT_DIR/polish-*.png.
+// Usage: node polish.mjs BASE_URL DEMO_JSON OUT_DIR ANZEN_BINARY DB
+import { readFileSync } from "node:fs";
+import { check, failures, launch, signedIn } from "./harness.mjs";
+
+const [base, demoFile, outDir] = process.argv.slice(2);
+const demo = JSON.parse(readFileSync(demoFile, "utf8"));
+const RAW_TIME = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\d{2}:\d{2}:\d{2}Z/;
+const noRawTime = async (page, where) => {
+  const text = await page.locator("main").innerText();
+  const m = text.match(RAW_TIME);
+  check(!m, `${where}: times are shown in JST, not raw ISO${m ? ` (saw ${m[0]})` : ""}`);
+};
+
+const browser = await launch();
+try {
+  const page = await signedIn(browser, base, demo, { viewport: { width: 1366, height: 900 } });
+  const shot = (name, p = page) => p.screenshot({ path: `${outDir}/polish-${name}.png`, fullPage: false });
+
+  // The audit table: 50 a page, newest first, sortable and paged through the URL.
+  await page.goto(`${base}/audit`);
+  const count = await page.textContent("#audit-table >> xpath=ancestor::div[1]/preceding-sibling::p[1]");
+  const total = Number((count.match(/全 (\d+) 件/) || [])[1]);
+  check(total > 50 && count.includes("1–50"), `the audit count says 全 ${total} 件 and 1–50 (${count.trim()})`);
+  check((await page.textContent("main p.flash")).includes(`(${total})`), "the verified banner counts the same rows (this organisation's)");
+  const ids = await page.locator("#audit-table tbody tr td:nth-child(1)").evaluateAll((tds) => tds.map((t) => Number(t.textContent)));
+  check(ids.length === 50 && ids.every((v, i) => i === 0 || ids[i - 1] > v), "the newest 50 rows come first");
+  check((await page.locator("#audit-table ul.diff").count()) > 0, "changes are shown field by field");
+  await noRawTime(page, "audit");
+  await shot("1-audit-ja-1366");
+  await page.click("#audit-table th a.sort:has-text('実行者')");
+  await page.waitForLoadState();
+  check(page.url().includes("sort=actor") && page.url().includes("dir=asc"), "sorting by actor is in the URL");
+  const actors = await page.locator("#audit-table tbody tr td:nth-child(3)").evaluateAll((tds) => tds.map((t) => t.textContent));
+  check(actors.every((a, i) => i === 0 || actors[i - 1] <= a), "the rows are sorted by actor");
+  check((await page.getAttribute("#audit-table th[aria-sort]", "aria-sort")) === "ascending", "the sorted column says so to screen readers");
+  await page.locator("nav.pager a[rel=next]").click();
+  await page.waitForLoadState();
+  check(page.url().includes("page=2") && page.url().includes("sort=actor"), "page 2 keeps the sort");
+  check((await page.textContent("#audit-table >> xpath=ancestor::div[1]/preceding-sibling::p[1]")).includes("51–"), "page 2 shows rows from 51");
+  await page.goto(`${base}/audit?action=update`);
+  const filtered = await page.textContent("#audit-table >> xpath=ancestor::div[1]/preceding-sibling::p[1]");
+  const n = Number((filtered.match(/全 (\d+) 件/) || [])[1]);
+  check(n > 0 && n < total, `a filter narrows the count (${n} of ${total})`);
+  await page.goto(`${base}/audit?lang=en`);
+  check((await page.textContent("#audit-table thead")).includes("When"), "the English audit table has English headings");
+  await noRawTime(page, "audit (English)");
+  await shot("2-audit-en-1366");
+  await page.goto(`${base}/audit?lang=ja`);
+
+  // Times on the pages that used to show raw ISO.
+  await page.goto(`${base}/assessments/${demo.assessment_id}/questions/${demo.question_to_answer}`);
+  await noRawTime(page, "question history");
+  await page.goto(`${base}/congestion`);
+  await noRawTime(page, "congestion view");
+  await shot("3-congestion-ja-1366");
+  await page.goto(`${base}/admin`);
+  await noRawTime(page, "admin (tokens)");
+
+  const phone = await signedIn(browser, base, demo, { viewport: { width: 390, height: 844 } });
+  await phone.goto(`${base}/audit`);
+  check((await phone.locator("#audit-table").count()) === 1, "the audit table is shown on a phone");
+  await shot("4-audit-phone", phone);
+} finally {
+  await browser.close();
+}
+if (failures()) {
+  console.log(`${failures()} polish browser check(s) failed`);
+  process.exit(1);
+}
