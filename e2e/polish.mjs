@@ -1,6 +1,7 @@
 // Issue 15's remainder: the audit trail is the shared sortable, paged table (sort and page in
 // the URL, the banner counting this organisation's rows, field-by-field differences kept);
-// every time on the pages visited is JST in one format, never raw ISO. Screenshots in Japanese
+// every time on the pages visited is JST in one format, never raw ISO; the organisation settings,
+// assessment creation and ops forms keep what was typed and show errors beside the field. Screenshots in Japanese
 // and English at 1366 px and on a phone go to OUT_DIR/polish-*.png.
 // Usage: node polish.mjs BASE_URL DEMO_JSON OUT_DIR ANZEN_BINARY DB
 import { readFileSync } from "node:fs";
@@ -60,10 +61,71 @@ try {
   await page.goto(`${base}/admin`);
   await noRawTime(page, "admin (tokens)");
 
+  // Forms keep what was typed and show the error beside the field, in the user's language.
+  await page.goto(`${base}/admin`);
+  await page.fill("#prefectures", "東京都、大阪府");
+  await page.fill("#users", "たくさん");
+  await page.click("#save-org");
+  await page.waitForLoadState();
+  check((await page.textContent("#users-error")).includes("整数で入力してください"), "organisation settings: the error is beside 利用者数, in Japanese");
+  check((await page.inputValue("#users")) === "たくさん" && (await page.inputValue("#prefectures")) === "東京都、大阪府", "organisation settings: the typed values are kept");
+  check((await page.getAttribute("#users", "aria-invalid")) === "true", "organisation settings: the field is marked invalid");
+  await shot("5-org-error-ja-1366");
+  await page.fill("#users", "1,200,000");
+  await page.click("#save-org");
+  await page.waitForLoadState();
+  check(page.url() === `${base}/admin` && (await page.inputValue("#users")) === "1200000", "organisation settings: the corrected count is saved");
+
+  await page.goto(`${base}/assessments`);
+  await page.fill("#period", "2027年度");
+  await page.fill("#scope", "音声・データ通信設備");
+  await page.$eval("#new-assessment", (f) => { f.noValidate = true; });
+  await page.click("#create-assessment");
+  await page.waitForLoadState();
+  check((await page.textContent("#period-error")).includes("FY2026 のように"), "new assessment: the fiscal-year error is beside 年度, in Japanese");
+  check((await page.inputValue("#scope")) === "音声・データ通信設備", "new assessment: the typed scope is kept");
+  await page.goto(`${base}/assessments?lang=en`);
+  await page.fill("#period", "2027");
+  await page.$eval("#new-assessment", (f) => { f.noValidate = true; });
+  await page.click("#create-assessment");
+  await page.waitForLoadState();
+  check((await page.textContent("#period-error")).includes("e.g. FY2026"), "new assessment: in English the error is English");
+  await shot("6-assessment-error-en-1366");
+  await page.goto(`${base}/assessments?lang=ja`);
+
+  await page.goto(`${base}/admin/notifications`);
+  await page.selectOption("#kind", "email");
+  await page.fill("#target", "noc@example.jp");
+  await page.fill("#quiet", "22:00-07:00");
+  await page.click("#add-channel");
+  await page.waitForLoadState();
+  check((await page.textContent("#smtp-error")).includes("SMTP サーバー"), "notification channel: the missing SMTP server is named beside its field");
+  check((await page.inputValue("#target")) === "noc@example.jp" && (await page.inputValue("#quiet")) === "22:00-07:00", "notification channel: the typed values are kept");
+  await page.fill("#smtp", "mail.example.jp:25");
+  await page.fill("#quiet", "夜間");
+  await page.click("#add-channel");
+  await page.waitForLoadState();
+  check((await page.textContent("#quiet-error")).includes("22:00-07:00"), "notification channel: a bad quiet window is explained beside its field");
+  await shot("7-channel-error-ja-1366");
+  await page.goto(`${base}/admin/integrations`);
+  await page.fill("#name", "監視（試験）");
+  await page.fill("#rules", "rules:\n  - match: {service: voice}\n    service_category: telepathy\n");
+  await page.click("#create-integration");
+  await page.waitForLoadState();
+  check((await page.textContent("#rules-error")).includes(":3: rules[0].service_category"), "integration: the rules defect is beside the rules, with its line");
+  check((await page.inputValue("#name")) === "監視（試験）", "integration: the typed name is kept");
+
   const phone = await signedIn(browser, base, demo, { viewport: { width: 390, height: 844 } });
   await phone.goto(`${base}/audit`);
   check((await phone.locator("#audit-table").count()) === 1, "the audit table is shown on a phone");
   await shot("4-audit-phone", phone);
+  await phone.goto(`${base}/admin/notifications`);
+  await phone.selectOption("#kind", "webhook");
+  await phone.fill("#target", "ftp://example.jp");
+  await phone.click("#add-channel");
+  await phone.waitForLoadState();
+  check((await phone.locator("#target-error").count()) === 1, "on a phone the error is beside the field too");
+  await shot("8-channel-error-phone", phone);
 } finally {
   await browser.close();
 }
