@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "risk/repo.h"
-#include "web/form_errors.h"
+#include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"

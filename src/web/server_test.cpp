@@ -571,7 +571,7 @@ TEST_F(WebTest, RecordPagesAreScopedByOrganisationRoleAndCsrf) {
       c.Post(risk_url + "/edit", {{"Cookie", cookie}},
              risk_fields + "&title=" + url_encode("改名") + "&expiry=2026-02-30" + csrf, form);
   EXPECT_EQ(bad->status, 400);
-  EXPECT_NE(bad->body.find("id=\"err-expiry\""), std::string::npos);
+  EXPECT_NE(bad->body.find("id=\"expiry-error\""), std::string::npos);
   EXPECT_NE(bad->body.find("value=\"改名\""), std::string::npos);
   auto edited =
       c.Post(risk_url + "/edit", {{"Cookie", cookie}}, risk_form + "&owner=CISO" + csrf, form);
