@@ -1,7 +1,8 @@
 // Issue 15's remainder: the audit trail is the shared sortable, paged table (sort and page in
 // the URL, the banner counting this organisation's rows, field-by-field differences kept);
 // every time on the pages visited is JST in one format, never raw ISO; the organisation settings,
-// assessment creation and ops forms keep what was typed and show errors beside the field. Screenshots in Japanese
+// assessment creation and ops forms keep what was typed and show errors beside the field; risks,
+// assets and plan items are deleted from their pages after a confirmation. Screenshots in Japanese
 // and English at 1366 px and on a phone go to OUT_DIR/polish-*.png.
 // Usage: node polish.mjs BASE_URL DEMO_JSON OUT_DIR ANZEN_BINARY DB
 import { readFileSync } from "node:fs";
@@ -114,6 +115,37 @@ try {
   await page.waitForLoadState();
   check((await page.textContent("#rules-error")).includes(":3: rules[0].service_category"), "integration: the rules defect is beside the rules, with its line");
   check((await page.inputValue("#name")) === "監視（試験）", "integration: the typed name is kept");
+
+  // Deleting a record: its page links to a confirmation; confirming deletes it (audited).
+  await page.goto(`${base}/risks`);
+  const riskHref = await page.locator("a[href^='/risks/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")).find((h) => /^\/risks\/\d+$/.test(h)));
+  await page.goto(`${base}${riskHref}`);
+  await page.click("#delete-record");
+  await page.waitForLoadState();
+  check(page.url().endsWith(`${riskHref}/delete`) && (await page.textContent("main")).includes("元に戻せません"), "delete asks for confirmation first");
+  await page.click("#confirm-delete");
+  await page.waitForLoadState();
+  const refusedOrGone = page.url().endsWith("/risks") ? "deleted" : (await page.locator("#delete-refused").count()) === 1 ? "refused" : "neither";
+  check(refusedOrGone !== "neither", `a risk is deleted or, while a plan item refers to it, refused with the reason (${refusedOrGone})`);
+  if (refusedOrGone === "refused") {
+    check((await page.locator("#delete-refused a[href^='/plan/']").count()) > 0, "the refusal links the plan items that refer to the risk");
+    await shot("9-delete-refused-ja-1366");
+  }
+  await page.goto(`${base}/plan`);
+  const planHref = await page.locator("a[href^='/plan/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")).find((h) => /^\/plan\/\d+$/.test(h)));
+  await page.goto(`${base}${planHref}/delete?lang=en`);
+  check((await page.textContent("main")).includes("for good"), "the confirmation is in English too");
+  await shot("10-delete-confirm-en-1366");
+  await page.goto(`${base}${planHref}?lang=ja`);
+  await page.click("#delete-record");
+  await page.waitForLoadState();
+  await page.click("#confirm-delete");
+  await page.waitForLoadState();
+  check(page.url() === `${base}/plan`, "the plan item is deleted and the plan opens");
+  const after = await page.goto(`${base}${planHref}`);
+  check(after.status() === 404, "the deleted plan item's page is gone");
+  await page.goto(`${base}/audit?action=delete`);
+  check((await page.locator("#audit-table tbody tr").count()) >= 1, "the deletion is in the audit trail");
 
   const phone = await signedIn(browser, base, demo, { viewport: { width: 390, height: 844 } });
   await phone.goto(`${base}/audit`);
