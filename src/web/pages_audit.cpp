@@ -164,7 +164,7 @@ void mount_audit_pages(Router& r) {
                                                  "action", "before", "after", "client"});
     each_row(c, f, kExportRows, 0, [&](store::Stmt& st) {
       std::vector<std::string> row{std::to_string(st.i64(0))};
-      for (int i = 1; i <= 8; ++i) row.push_back(st.str(i));
+      for (int i = 1; i <= 8; ++i) row.push_back(i == 1 ? date::iso_jst(st.str(i)) : st.str(i));
       out += csv::row(row);
     });
     c.res.set_header("Content-Disposition", "attachment; filename=\"audit.csv\"");
