@@ -121,6 +121,11 @@ def fill(path):
               "token": token}
     values["id"] = {"assessments": aid, "incidents": ids["incident"], "risks": ids["risk"], "assets": ids["asset"], "plan": ids["plan"],
                     "users": ids["user"], "questionnaires": ids["questionnaire"]}.get(top, 999999)
+    if "{filing}" in path:
+        # The filing that POST /api/v1/incidents/{id}/reports made (it runs first).
+        _, raw_reports, _ = call("GET", f"/api/v1/incidents/{ids['incident']}/reports", tok_a)
+        filed = [r["filing"]["id"] for r in json.loads(raw_reports).get("reports", []) if "filing" in r]
+        values["filing"] = filed[0] if filed else 999999
     if path.startswith("/api/v1/portal/") and "answers" in path:
         values["question"] = portal_q
     out = path
@@ -141,6 +146,8 @@ BODIES = {
     ("POST", "/api/v1/portal/{token}/submit"): {},
     ("POST", "/api/v1/questionnaires/{id}/review"): {"verdict": "accept"},
     ("POST", "/api/v1/questionnaires/{id}/revoke"): {},
+    ("PATCH", "/api/v1/incidents/{id}/filings/{filing}"): {"reason": "受付番号の転記誤り", "reference": "総基第2号"},
+    ("POST", "/api/v1/incidents/{id}/filings/{filing}/withdraw"): {"reason": "別事案と取り違えた"},
     ("POST", "/api/v1/incidents/{id}/reports"): {"report": due.get("type", "prompt"), "kind": due.get("kind", ""),
                                                 "filed_at": "2026-11-27T09:00:00+09:00", "reference": "総基第1号"},
 }
@@ -164,9 +171,9 @@ def rank(path, method):
             "/api/v1/plan/{id}", "/api/v1/risks/{id}", "/api/v1/assets/{id}") else 9
     if path.endswith("/submit"):
         return 4
-    if path.endswith("/review") or path.endswith("/revoke"):
-        return 5 + path.endswith("/revoke")
-    return {"post": 0, "get": 1, "put": 2}[method]
+    if path.endswith("/review") or path.endswith("/revoke") or path.endswith("/withdraw"):
+        return 5 + (not path.endswith("/review"))
+    return {"post": 0, "get": 1, "put": 2, "patch": 2}[method]
 
 
 ops = sorted(((p, m, op) for p, ms in doc["paths"].items() for m, op in ms.items()), key=lambda t: (rank(t[0], t[1]), t[0]))

@@ -67,6 +67,32 @@ set -e
 [ $s4 -eq 2 ] && grep -q "not filed" "$tmp/err4" || fail "closing with a report due must ask: $s4 $(cat "$tmp/err4")"
 [ "$(obl)" = "detailed" ] || fail "a refused command changed the obligations: $(obl)"
 
+# A wrong record is corrected (the report stays filed) or withdrawn (it is due again); both
+# need a reason, name the field when refused, and leave the chain intact.
+fid=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$tmp/filed.json")
+"$anzen" incident filing correct --org "$org" "$fid" --ref "総基安第124号" --at 2026-11-24T14:30:00+09:00 \
+  --reason "受付番号の転記誤り" --json >"$tmp/fixed.json"
+python3 - "$tmp/fixed.json" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))
+assert f["reference"] == "総基安第124号" and f["filed_at"] == "2026-11-24T14:30:00+09:00" and f["filed_by"] == "法務部 佐藤", f
+PY
+[ "$(obl)" = "detailed" ] || fail "a corrected filing must stay filed: $(obl)"
+"$anzen" incident show --org "$org" "$id" | grep -q "総基安第123号 → 総基安第124号" || fail "the timeline lacks the correction"
+set +e
+"$anzen" incident filing correct --org "$org" "$fid" --ref "x" --reason "" 2>"$tmp/e1"; c1=$?
+"$anzen" incident filing correct --org "$org" "$fid" --ref "総基安第124号" --reason "同じ" 2>"$tmp/e2"; c2=$?
+"$anzen" incident filing withdraw --org 999 "$fid" --reason "他組織" 2>"$tmp/e3"; c3=$?
+set -e
+[ $c1 -eq 2 ] && grep -q "reason" "$tmp/e1" || fail "a correction without reason: $c1 $(cat "$tmp/e1")"
+[ $c2 -eq 2 ] && grep -q "nothing to correct" "$tmp/e2" || fail "a correction changing nothing: $c2 $(cat "$tmp/e2")"
+[ $c3 -eq 2 ] && grep -q "no filing" "$tmp/e3" || fail "another organisation's filing: $c3 $(cat "$tmp/e3")"
+"$anzen" incident filing withdraw --org "$org" "$fid" --reason "別事案と取り違えた" | grep -q "未提出に戻りました" || fail "withdraw text"
+[ "$(obl)" = "prompt detailed" ] || fail "a withdrawn filing must make the report due again: $(obl)"
+"$anzen" incident file --org "$org" "$id" --report prompt --at 2026-11-24T15:00:00+09:00 --ref "総基安第124号" >/dev/null
+[ "$(obl)" = "detailed" ] || fail "filed anew: $(obl)"
+"$anzen" audit verify >/dev/null || fail "audit chain after corrections"
+
 # Closing with --yes keeps the detailed report's deadline.
 "$anzen" incident update --org "$org" "$id" --patch <(echo '{"status":"closed"}') --yes >/dev/null
 [ "$(obl)" = "detailed" ] || fail "closing removed the deadline: $(obl)"

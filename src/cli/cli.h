@@ -47,5 +47,7 @@ void register_ops(CLI::App& app, Globals& g);
 void register_industry(CLI::App& app, Globals& g);  // after register_assess (adds `org profile`)
 void register_db(CLI::App& app, Globals& g);
 void register_supplier(CLI::App& app, Globals& g);
+// After register_incident: adds `incident filing correct|withdraw`.
+void register_incident_filing(CLI::App& app, Globals& g);
 
 }  // namespace anzen::cli

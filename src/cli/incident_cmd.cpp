@@ -8,8 +8,10 @@
 #include "common/date.h"
 #include "common/json_input.h"
 #include "common/paths.h"
+#include "common/vocabulary.h"
 #include "common/xlsx_table.h"
 #include "incident/classify.h"
+#include "incident/filings.h"
 #include "incident/missing.h"
 #include "incident/register.h"
 #include "store/audit.h"
@@ -63,14 +65,22 @@ void register_incident(CLI::App& app, Globals& g) {
       print_json(out);
       return;
     }
+    // Text output speaks the vocabulary (Japanese first, English after), never the codes that
+    // --json carries.
     for (const auto& c : v.classifications) {
-      std::cout << c.kind << " (" << c.rule << (c.threshold.empty() ? "" : ", " + c.threshold) << ")\n  " << c.explanation.ja << "\n";
+      std::cout << vocab::label_or_code("classification", c.kind, "ja") << " / "
+                << vocab::label_or_code("classification", c.kind, "en") << "（" << c.rule
+                << (c.threshold_label.ja.empty() ? "" : "、" + c.threshold_label.ja) << "）\n  "
+                << c.explanation.ja << "\n";
       if (!c.unconfirmed.empty()) {
         auto cav = incident::unconfirmed_caveat(c);
         std::cout << "  ※ " << cav.ja << "\n    " << cav.en << "\n";
       }
       for (const auto& r : c.reports) {
-        std::cout << "  - " << r.type << " " << r.form << " " << (r.due ? "due " + r.due->str() : "due now (速やかに)") << "\n";
+        std::cout << "  - " << vocab::label_or_code("report", r.type, "ja") << " " << r.form
+                  << " 期限 "
+                  << (r.due ? date::japanese({r.due->y, r.due->m, r.due->d}) : "速やかに")
+                  << " / due " << (r.due ? r.due->str() : "promptly") << "\n";
       }
     }
     for (const auto& m : incident::missing_inputs_json(missing)) {
@@ -192,7 +202,11 @@ void register_incident(CLI::App& app, Globals& g) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& o : incident::Register(db, store::default_actor()).obligations(ob_org, as_of_or_now(ob_as_of))) {
       out.push_back(incident::to_json(o));
-      if (!ob_json) std::cout << (o.due ? o.due->str() : "now") << (o.overdue ? " OVERDUE" : "") << "\t" << o.form << " (" << o.type << ")\t" << o.incident_title << "\n";
+      if (!ob_json)
+        std::cout << (o.due ? date::japanese({o.due->y, o.due->m, o.due->d}) : "速やかに")
+                  << (o.overdue ? " 期限超過" : "") << "\t" << o.form << "（"
+                  << vocab::label_or_code("report", o.type, "ja") << "）\t" << o.incident_title
+                  << "\n";
     }
     if (ob_json) print_json(out);
   });
@@ -230,22 +244,12 @@ void register_incident(CLI::App& app, Globals& g) {
     }
     try {
       auto f = reg.file_report(fl_org, fl_id, in, std::time(nullptr));
-      nlohmann::json j = {{"id", f.id},
-                          {"incident", f.incident_id},
-                          {"kind", f.kind},
-                          {"report", f.type},
-                          {"form", f.form},
-                          {"filed_at", f.filed_at},
-                          {"filed_by", f.filed_by},
-                          {"reference", f.reference}};
-      if (!f.evidence_name.empty())
-        j["evidence"] = {
-            {"name", f.evidence_name}, {"sha256", f.evidence_sha256}, {"bytes", f.evidence_size}};
       if (fl_json)
-        print_json(j);
+        print_json(incident::to_json(f));
       else
-        std::cout << "filed " << f.form << " (" << f.type << ") of incident " << f.incident_id
-                  << " at " << date::display_time(f.filed_at, "en") << "\n";
+        std::cout << "提出を記録しました / filed: " << f.form << " "
+                  << vocab::label_or_code("report", f.type, "ja") << "（インシデント "
+                  << f.incident_id << "、" << date::display_time(f.filed_at, "ja") << "）\n";
     } catch (const incident::InvalidEvent& e) {
       throw UsageError(std::string("cannot record the filing: ") + e.what());
     }

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   anzen::cli::register_store(app, g);
   anzen::cli::register_assess(app, g);
   anzen::cli::register_incident(app, g);
+  anzen::cli::register_incident_filing(app, g);
   anzen::cli::register_risk(app, g);
   anzen::cli::register_report(app, g);
   anzen::cli::register_web(app, g);

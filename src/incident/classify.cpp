@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/date.h"
+#include "common/vocabulary.h"
 
 namespace anzen::incident {
 using nlohmann::json;
@@ -82,8 +83,33 @@ Date period_end(Date d, const std::string& per) {
 }
 
 // A classification as a rule finds it; push() adds the unconfirmed values it rested on.
+// The table row that fired: a stable code for machines (JSON `threshold`) and its words for
+// people. Empty when no threshold applies (any constructor from "" is that).
+struct FiredRow {
+  std::string code;
+  catalog::Text label;
+  FiredRow() = default;
+  FiredRow(const char* none) : code(none) {}  // only "" is passed: no threshold
+  FiredRow(std::string c, catalog::Text l) : code(std::move(c)), label(std::move(l)) {}
+};
+FiredRow threshold(std::string code, catalog::Text label) {
+  return {std::move(code), std::move(label)};
+}
+
+// The periodic-report criterion that was met: by users or by duration.
+FiredRow periodic_threshold(const RuleSet& rs, bool by_users) {
+  if (by_users)
+    return {"users ≥ " + fmt_users(rs.periodic_users),
+            {"影響利用者数 " + fmt_users(rs.periodic_users) + " 人以上",
+             "≥ " + fmt_users(rs.periodic_users) + " users affected"}};
+  return {"duration ≥ " + std::to_string(rs.periodic_hours) + " h",
+          {"継続時間 " + std::to_string(rs.periodic_hours) + " 時間以上",
+           "lasting ≥ " + std::to_string(rs.periodic_hours) + " h"}};
+}
+
 struct Found {
-  std::string kind, rule, threshold;
+  std::string kind, rule;
+  FiredRow threshold;
   catalog::Text basis, explanation;
   std::vector<Report> reports;
   bool users_unknown = false;
@@ -198,9 +224,10 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
   // Every judgement of this era rests on the era's own doubts plus those of the values it used.
   Doubts used = era;
   auto push = [&](Found f) {
-    v.classifications.push_back({std::move(f.kind), std::move(f.rule), std::move(f.threshold),
-                                 std::move(f.basis), std::move(f.explanation), std::move(f.reports),
-                                 f.users_unknown, used.notes});
+    v.classifications.push_back({std::move(f.kind), std::move(f.rule), std::move(f.threshold.code),
+                                 std::move(f.threshold.label), std::move(f.basis),
+                                 std::move(f.explanation), std::move(f.reports), f.users_unknown,
+                                 used.notes});
   };
   auto duty = [&](const ReportRule& r, const std::string& what_ja, const std::string& what_en) {
     used = era;
@@ -220,12 +247,27 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
     // R2: an important satellite / submarine facility with ALL its traffic blocked.
     if (e.facility == "important_satellite_submarine" && e.all_traffic_blocked && hours_reached(rs.satellite_hours)) {
       Instant trig = e.started_at + static_cast<int64_t>(rs.satellite_hours) * 3600;
-      push({"serious_accident", "R2", "satellite/submarine: all traffic blocked ≥ " + std::to_string(rs.satellite_hours) + " h",
+      push({"serious_accident",
+            "R2",
+            threshold("satellite/submarine: all traffic blocked ≥ " +
+                          std::to_string(rs.satellite_hours) + " h",
+                      {"衛星・海底ケーブル等の重要な設備: 全通信の停止 " +
+                           std::to_string(rs.satellite_hours) + " 時間以上",
+                       "important satellite or submarine facility: all traffic blocked ≥ " +
+                           std::to_string(rs.satellite_hours) + " h"}),
             rs.serious_basis,
-            {"衛星・海底ケーブル等の重要な設備の故障により全ての通信が " + std::to_string(rs.satellite_hours) + " 時間以上停止したため、重大な事故に該当します（利用者数を問いません）。速やかに報告し、発生日から30日以内に詳細な報告を行ってください。",
-             "All traffic over an important satellite or submarine facility was blocked for at least " + std::to_string(rs.satellite_hours) +
-                 " h, which is a serious accident whatever the number of users. Report promptly, and file the detailed report within 30 days of the day it occurred."},
-            {prompt(rs.serious_detailed.form, trig), dated("detailed", rs.serious_detailed, e.started_at, e.known_at)}, false});
+            {"衛星・海底ケーブル等の重要な設備の故障により全ての通信が " +
+                 std::to_string(rs.satellite_hours) +
+                 " 時間以上停止したため、重大な事故に該当します（利用者数を問いません）。速やかに報"
+                 "告し、発生日から30日以内に詳細な報告を行ってください。",
+             "All traffic over an important satellite or submarine facility was blocked for at "
+             "least " +
+                 std::to_string(rs.satellite_hours) +
+                 " h, which is a serious accident whatever the number of users. Report promptly, "
+                 "and file the detailed report within 30 days of the day it occurred."},
+            {prompt(rs.serious_detailed.form, trig),
+             dated("detailed", rs.serious_detailed, e.started_at, e.known_at)},
+            false});
       serious = true;
     }
     // R1: Table 2 of Ordinance Art. 58(2)(i), per service category.
@@ -249,8 +291,13 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
       for (const auto& row : rows) {
         if (*e.affected_users >= row.users && hours_reached(row.hours)) {
           Instant trig = e.started_at + static_cast<int64_t>(row.hours) * 3600;
-          std::string th = category + ": " + std::to_string(row.hours) + " h / " +
-                           fmt_users(row.users) + " users";
+          FiredRow th{
+              category + ": " + std::to_string(row.hours) + " h / " + fmt_users(row.users) +
+                  " users",
+              {vocab::label_or_code("service", category, "ja") + ": " + std::to_string(row.hours) +
+                   " 時間以上 / " + fmt_users(row.users) + " 人以上",
+               vocab::label_or_code("service", category, "en") + ": ≥ " +
+                   std::to_string(row.hours) + " h / ≥ " + fmt_users(row.users) + " users"}};
           push({"serious_accident",
                 "R1",
                 th,
@@ -296,20 +343,34 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
         rep.due = extend_past_holidays(*rep.due_unextended);
         std::string why_ja = by_users ? "影響利用者数が " + fmt_users(rs.periodic_users) + " 人以上" : "継続時間が " + std::to_string(rs.periodic_hours) + " 時間以上";
         std::string why_en = by_users ? "at least " + fmt_users(rs.periodic_users) + " users affected" : "lasting at least " + std::to_string(rs.periodic_hours) + " h";
-        push({"periodic_report_accident", "R3", by_users ? "users ≥ " + fmt_users(rs.periodic_users) : "duration ≥ " + std::to_string(rs.periodic_hours) + " h",
+        push({"periodic_report_accident",
+              "R3",
+              periodic_threshold(rs, by_users),
               rs.periodic_basis,
-              {"電気通信設備の故障による役務の停止・品質低下で、" + why_ja + "のため、報告を要する事故に該当します（" +
-                   (rs.periodic_per == "fiscal_year" ? "年度" : "四半期") + "終了後2か月以内に報告）。",
-               "A stoppage or degradation from a telecom-facility failure " + why_en + ": a periodic-report accident, due within 2 months after the end of the " +
+              {"電気通信設備の故障による役務の停止・品質低下で、" + why_ja +
+                   "のため、報告を要する事故に該当します（" +
+                   (rs.periodic_per == "fiscal_year" ? "年度" : "四半期") +
+                   "終了後2か月以内に報告）。",
+               "A stoppage or degradation from a telecom-facility failure " + why_en +
+                   ": a periodic-report accident, due within 2 months after the end of the " +
                    (rs.periodic_per == "fiscal_year" ? "fiscal year." : "quarter.")},
-              {rep}, !e.affected_users});
+              {rep},
+              !e.affected_users});
       }
     }
     if (!e.affected_users && !serious) {
-      push({"not_reportable", "R12", "users unknown", rs.serious_basis,
-            {"影響利用者数が不明のため重大な事故の判定ができません。告示の基準（未確認）に従い利用者数を推計し、継続時間のみの条件を評価しています。利用者数が判明し次第、再判定してください。",
-             "The number of affected users is unknown, so the serious-accident table cannot be applied; only duration-based conditions were evaluated. Estimate the users under the minister's notice (unconfirmed) and classify again."},
-            {}, true});
+      push({"not_reportable",
+            "R12",
+            threshold("users unknown", {"影響利用者数が不明", "affected users unknown"}),
+            rs.serious_basis,
+            {"影響利用者数が不明のため重大な事故の判定ができません。告示の基準（未確認）に従い利用"
+             "者数を推計し、継続時間のみの条件を評価しています。利用者数が判明し次第、再判定してく"
+             "ださい。",
+             "The number of affected users is unknown, so the serious-accident table cannot be "
+             "applied; only duration-based conditions were evaluated. Estimate the users under the "
+             "minister's notice (unconfirmed) and classify again."},
+            {},
+            true});
     }
   } else if (e.event_type == "non_telecom_facility_failure") {
     bool by_users = e.affected_users && *e.affected_users >= rs.periodic_users;
@@ -318,19 +379,30 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
       Date pend = period_end(jst_date(e.started_at), rs.periodic_per);
       Report rep{"periodic", rs.periodic_form, std::nullopt, months_from(add_days(pend, 1), rs.periodic_months), std::nullopt};
       rep.due = extend_past_holidays(*rep.due_unextended);
-      push({"periodic_report_accident", "R4", by_users ? "users ≥ " + fmt_users(rs.periodic_users) : "duration ≥ " + std::to_string(rs.periodic_hours) + " h",
+      push({"periodic_report_accident",
+            "R4",
+            periodic_threshold(rs, by_users),
             rs.periodic_basis,
-            {"電気通信設備以外の設備の故障により役務の提供に支障が生じ、基準を満たすため報告を要する事故に該当します（重大な事故には該当しません）。",
-             "A failure of facilities other than telecom facilities disrupted the service and meets the threshold: a periodic-report accident (never a serious accident)."},
-            {rep}, !e.affected_users});
+            {"電気通信設備以外の設備の故障により役務の提供に支障が生じ、基準を満たすため報告を要す"
+             "る事故に該当します（重大な事故には該当しません）。",
+             "A failure of facilities other than telecom facilities disrupted the service and "
+             "meets the threshold: a periodic-report accident (never a serious accident)."},
+            {rep},
+            !e.affected_users});
     }
   } else if (e.event_type == "secrecy_leak") {
     const auto& r = rs.secrecy_leak;
     duty(r, "通信の秘密の漏えい", "secrecy-leak");
-    push({"secrecy_leak", "R6", "any size", r.basis,
-          {"通信の秘密の漏えいは規模を問わず報告対象です。認知後速やかに報告し、認知した日から30日以内に詳細な報告を行ってください。",
-           "A leak of communications secrecy must be reported whatever its size: promptly after becoming aware, and in detail within 30 days of becoming aware."},
-          {prompt(r.form, e.known_at), dated("detailed", r, e.started_at, e.known_at)}, false});
+    push({"secrecy_leak",
+          "R6",
+          threshold("any size", {"規模を問わない", "whatever its size"}),
+          r.basis,
+          {"通信の秘密の漏えいは規模を問わず報告対象です。認知後速やかに報告し、認知した日から30日"
+           "以内に詳細な報告を行ってください。",
+           "A leak of communications secrecy must be reported whatever its size: promptly after "
+           "becoming aware, and in detail within 30 days of becoming aware."},
+          {prompt(r.form, e.known_at), dated("detailed", r, e.started_at, e.known_at)},
+          false});
   } else if (e.event_type == "specified_user_info_leak" && !rs.specified_leak) {
     push({"not_reportable",
           "R7",
@@ -345,12 +417,23 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
     duty(r, "特定利用者情報の漏えい", "specified-user-information leak");
     bool many = e.leaked_persons > r.persons_more_than;
     if (e.designated_operator && (many || e.provided_to_foreign_government)) {
-      push({"specified_user_info_leak", "R7", many ? "persons > " + fmt_users(r.persons_more_than) : "provided to a foreign government", r.basis,
-            {"指定を受けた事業者による特定利用者情報の漏えいで、" + std::string(many ? "漏えい人数が千人を超える" : "外国政府等への提供に係る") +
+      push({"specified_user_info_leak",
+            "R7",
+            many ? threshold("persons > " + fmt_users(r.persons_more_than),
+                             {"漏えい人数 " + fmt_users(r.persons_more_than) + " 人超",
+                              "more than " + fmt_users(r.persons_more_than) + " persons"})
+                 : threshold("provided to a foreign government",
+                             {"外国政府等への提供", "provided to a foreign government"}),
+            r.basis,
+            {"指定を受けた事業者による特定利用者情報の漏えいで、" +
+                 std::string(many ? "漏えい人数が千人を超える" : "外国政府等への提供に係る") +
                  "ため報告対象です。認知後速やかに報告し、30日以内に詳細な報告を行ってください。",
-             std::string("A leak of specified user information by a designated operator ") + (many ? "concerning more than 1,000 persons" : "involving provision to a foreign government") +
+             std::string("A leak of specified user information by a designated operator ") +
+                 (many ? "concerning more than 1,000 persons"
+                       : "involving provision to a foreign government") +
                  ": report promptly after becoming aware, and in detail within 30 days."},
-            {prompt(r.form, e.known_at), dated("detailed", r, e.started_at, e.known_at)}, false});
+            {prompt(r.form, e.known_at), dated("detailed", r, e.started_at, e.known_at)},
+            false});
     }
   } else if (e.event_type == "feared_event" && !rs.feared) {
     push({"not_reportable",
@@ -370,11 +453,21 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
     if (cond_i || cond_ii) {
       const auto& r = *rs.feared;
       duty(r, "おそれ事態", "feared-accident");
-      push({"feared_serious_accident", "R8", cond_ii ? "58-2(ii)" : "58-2(i) イ–ヘ", r.basis,
-            {"重大な事故が生ずるおそれがあると認められる事態（施行規則第58条の2" + std::string(cond_ii ? "第2号" : "第1号") + "）に該当します。認知後速やかに報告し、30日以内に総務省本省へ報告してください。",
-             std::string("An event in which a serious accident is feared (Ordinance Art. 58-2") + (cond_ii ? "(ii)" : "(i)") +
-                 "): report promptly after becoming aware, and within 30 days to the ministry's headquarters."},
-            {prompt(r.form, e.known_at), dated("detailed", r, e.started_at, e.known_at)}, false});
+      push({"feared_serious_accident",
+            "R8",
+            cond_ii ? threshold("58-2(ii)", {"施行規則第58条の2第2号", "Ordinance Art. 58-2(ii)"})
+                    : threshold("58-2(i) イ–ヘ", {"施行規則第58条の2第1号イからヘまで",
+                                                  "Ordinance Art. 58-2(i)(a)–(f)"}),
+            r.basis,
+            {"重大な事故が生ずるおそれがあると認められる事態（施行規則第58条の2" +
+                 std::string(cond_ii ? "第2号" : "第1号") +
+                 "）に該当します。認知後速やかに報告し、30日以内に総務省本省へ報告してください。",
+             std::string("An event in which a serious accident is feared (Ordinance Art. 58-2") +
+                 (cond_ii ? "(ii)" : "(i)") +
+                 "): report promptly after becoming aware, and within 30 days to the ministry's "
+                 "headquarters."},
+            {prompt(r.form, e.known_at), dated("detailed", r, e.started_at, e.known_at)},
+            false});
     }
   } else if (e.event_type == "priority_restriction") {
     if (!e.restriction_unforeseen) {
@@ -389,10 +482,21 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
       duty(r, "通信の制限に係る分析・検証", "restriction-review");
       if (e.affected_users && *e.affected_users >= r.users && hours_reached(r.hours)) {
         Report rep = dated("review", r, e.started_at, e.known_at);
-        push({"restriction_review", "R11", "users ≥ " + fmt_users(r.users) + " and ≥ " + std::to_string(r.hours) + " h", r.basis,
-              {"予見できない理由により優先通信の確保のため他の通信を制限し、制限を受けた利用者が基準以上かつ基準時間以上のため、分析・検証の報告が必要です（制限から3か月以内）。",
-               "Other traffic was restricted for unforeseen reasons to secure priority communications, affecting at least the threshold users for at least the threshold time: a traffic analysis and review is due within 3 months."},
-              {rep}, false});
+        push({"restriction_review",
+              "R11",
+              threshold(
+                  "users ≥ " + fmt_users(r.users) + " and ≥ " + std::to_string(r.hours) + " h",
+                  {"影響利用者数 " + fmt_users(r.users) + " 人以上かつ " + std::to_string(r.hours) +
+                       " 時間以上",
+                   "≥ " + fmt_users(r.users) + " users and ≥ " + std::to_string(r.hours) + " h"}),
+              r.basis,
+              {"予見できない理由により優先通信の確保のため他の通信を制限し、制限を受けた利用者が基"
+               "準以上かつ基準時間以上のため、分析・検証の報告が必要です（制限から3か月以内）。",
+               "Other traffic was restricted for unforeseen reasons to secure priority "
+               "communications, affecting at least the threshold users for at least the threshold "
+               "time: a traffic analysis and review is due within 3 months."},
+              {rep},
+              false});
       }
     }
   } else if (e.event_type == "facility_info_leak" && !rs.facility_info_leak) {
@@ -420,7 +524,7 @@ Verdict classify(const Event& e, const std::vector<RuleSet>& sets, Instant as_of
     rep.due = extend_past_holidays(*rep.due_unextended);
     push({"facility_info_leak",
           "R9",
-          "any size",
+          threshold("any size", {"規模を問わない", "whatever its size"}),
           r.basis,
           {"電気通信役務の提供に支障を及ぼすおそれのある電気通信設備に関する情報の漏えいは、当時の"
            "報告規則で四半期ごとの報告事項です（規模を問いません）。",
@@ -446,9 +550,16 @@ json verdict_json(const Verdict& v) {
       reps.push_back(rj);
     }
     auto l = label(c.kind);
-    cls.push_back({{"kind", c.kind}, {"label", {{"ja", l.ja}, {"en", l.en}}}, {"rule", c.rule}, {"threshold", c.threshold},
-                   {"basis", c.basis.ja.empty() ? json() : json(c.basis.ja + " / " + c.basis.en)},
-                   {"explanation", {{"ja", c.explanation.ja}, {"en", c.explanation.en}}}, {"reports", reps}, {"users_unknown", c.users_unknown}});
+    cls.push_back(
+        {{"kind", c.kind},
+         {"label", {{"ja", l.ja}, {"en", l.en}}},
+         {"rule", c.rule},
+         {"threshold", c.threshold},
+         {"threshold_label", {{"ja", c.threshold_label.ja}, {"en", c.threshold_label.en}}},
+         {"basis", c.basis.ja.empty() ? json() : json(c.basis.ja + " / " + c.basis.en)},
+         {"explanation", {{"ja", c.explanation.ja}, {"en", c.explanation.en}}},
+         {"reports", reps},
+         {"users_unknown", c.users_unknown}});
     json doubts = json::array();
     for (const auto& n : c.unconfirmed) doubts.push_back({{"ja", n.ja}, {"en", n.en}});
     cls.back()["relies_on_unconfirmed"] = !c.unconfirmed.empty();

@@ -60,6 +60,7 @@ struct Classification {
                      // feared_serious_accident | business_stoppage | restriction_review | not_reportable
   std::string rule;  // R0 … R12
   std::string threshold;  // the table row that fired, e.g. "voice_emergency: 1 h / 30,000"
+  catalog::Text threshold_label;  // the same row in words, e.g. "音声伝送役務（…）: 1 時間以上 / …"
   catalog::Text basis;
   catalog::Text explanation;
   std::vector<Report> reports;

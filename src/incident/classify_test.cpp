@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 
 namespace anzen::incident {
 namespace {
@@ -185,6 +186,50 @@ TEST(Classifier, LeaksFearedEventsAndRestrictions) {
   EXPECT_FALSE(has(classify(r, rules(), 0), "restriction_review/R11"));
   r.restriction_unforeseen = false;
   EXPECT_TRUE(has(classify(r, rules(), 0), "business_stoppage/R10"));
+}
+
+// Users read the threshold that fired in words: every threshold a rule can name has a Japanese
+// and an English label, and the Japanese one carries no internal code (voice_emergency, …).
+TEST(Classifier, EveryThresholdHasWordsWithoutCodes) {
+  std::set<std::string> seen;
+  for (const std::string start : {"2018-06-01T10:00:00+09:00", "2026-03-15T10:00:00+09:00"}) {
+    for (const auto& type : event_types()) {
+      for (const auto& cat : service_categories()) {
+        for (std::optional<int64_t> users :
+             {std::optional<int64_t>{}, std::optional<int64_t>{2000000}}) {
+          for (bool variant : {false, true}) {
+            Event e = outage(cat, users, 48 * 60, start);
+            e.event_type = type;
+            e.designated_operator = true;
+            e.leaked_persons = 5000;
+            e.provided_to_foreign_government = variant;
+            if (variant) e.leaked_persons = 1;
+            e.restriction_unforeseen = true;
+            e.feared = variant ? Feared{false, false, false, "important_facility_damage",
+                                        false, false, false}
+                               : Feared{true, true, true, "fire", false, false, false};
+            if (variant && type == "outage") {
+              e.facility = "important_satellite_submarine";
+              e.all_traffic_blocked = true;
+            }
+            for (const auto& c : classify(e, rules(), 0).classifications) {
+              if (c.threshold.empty()) continue;
+              SCOPED_TRACE(type + " " + cat + " → " + c.threshold);
+              seen.insert(c.threshold);
+              EXPECT_FALSE(c.threshold_label.ja.empty());
+              EXPECT_FALSE(c.threshold_label.en.empty());
+              for (const auto& code : service_categories())
+                EXPECT_EQ(c.threshold_label.ja.find(code), std::string::npos)
+                    << c.threshold_label.ja;
+              EXPECT_EQ(c.threshold_label.ja.find('_'), std::string::npos) << c.threshold_label.ja;
+            }
+          }
+        }
+      }
+    }
+  }
+  // R1 rows, R2, R3, R6, R7 (both), R8 (both), R9, R11, R12 at least.
+  EXPECT_GE(seen.size(), 12u);
 }
 
 TEST(Classifier, OngoingEventEscalatesAsTimePasses) {

@@ -458,8 +458,12 @@ bool Register::reclassify(int64_t org_id, int64_t id, Instant now) {
         .bind(1, verdict.dump()).bind(2, store::now_utc()).bind(3, id).bind(4, org_id).run();
     std::string why_ja, why_en, when;
     for (const auto& c : verdict["classifications"]) {
-      why_ja += (why_ja.empty() ? "" : "・") + c["label"]["ja"].get<std::string>() + "（" + c["rule"].get<std::string>() +
-                (c["threshold"].get<std::string>().empty() ? "" : " " + c["threshold"].get<std::string>()) + "）";
+      why_ja += (why_ja.empty() ? "" : "・") + c["label"]["ja"].get<std::string>() + "（" +
+                c["rule"].get<std::string>() +
+                (c["threshold_label"]["ja"].get<std::string>().empty()
+                     ? ""
+                     : " " + c["threshold_label"]["ja"].get<std::string>()) +
+                "）";
       why_en += (why_en.empty() ? "" : ", ") + c["label"]["en"].get<std::string>();
       for (const auto& r : c["reports"]) {
         if (r.contains("triggered_at") && when.empty()) when = r["triggered_at"].get<std::string>();
@@ -468,8 +472,9 @@ bool Register::reclassify(int64_t org_id, int64_t id, Instant now) {
     std::string text =
         "判定の変更 / classification changed: " + why_ja + " / " + why_en +
         (when.empty() ? ""
-                      : "。基準到達 / threshold crossed at " + date::display_time(when, "ja") +
-                            "（速報はこの時点から / prompt report due from then）");
+                      : "。基準到達 " + date::display_time(when, "ja") +
+                            "（速報はこの時点から） / threshold crossed at " +
+                            date::display_time(when, "en") + " (prompt report due from then)");
     db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
         .bind(1, id).bind(2, format_jst(now)).bind(3, actor_).bind(4, text).run();
     store::audit_append(db_, {actor_, org_id, "incident", std::to_string(id), "reclassify", cur->classification, verdict});

@@ -82,7 +82,7 @@ TEST(Register, CurrentVerdictJudgesOngoingIncidentsAgainstTheClock) {
   EXPECT_FALSE(reg.reclassify(org, i.id, t0 + 3600 + 65));
   auto tl = reg.timeline(i.id);
   ASSERT_EQ(tl.size(), 2u);
-  EXPECT_NE(tl[1].text.find("2026-05-01T10:00:00+09:00"), std::string::npos) << tl[1].text;
+  EXPECT_NE(tl[1].text.find("基準到達 2026年5月1日 10:00"), std::string::npos) << tl[1].text;
   EXPECT_NE(tl[1].text.find("重大な事故"), std::string::npos);
   // A verdict never goes back in time: judged at 10:01, it is still serious when asked at 09:30.
   EXPECT_EQ(verdict_kinds(reg.current(org, i.id, t0 + 1800)->classification), std::vector<std::string>{"serious_accident"});

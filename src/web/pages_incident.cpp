@@ -11,15 +11,16 @@
 #include "common/number_input.h"
 #include "common/text.h"
 #include "common/vocabulary.h"
+#include "incident/filings.h"
 #include "incident/missing.h"
 #include "incident/register.h"
 #include "ops/repo.h"
 #include "risk/repo.h"
 #include "web/dashboard_parts.h"
+#include "web/datetime_local.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
-#include "common/vocabulary.h"
 #include "web/router.h"
 #include "web/table_view.h"
 
@@ -47,12 +48,6 @@ std::string in_lang(const Ctx& c, const json& text) {
 // Every moment on these pages: JST, one format (date::display_time).
 std::string when(const Ctx& c, const std::string& iso) { return when_html(iso, c.lang); }
 
-// datetime-local inputs carry no offset: they are Japan Standard Time.
-std::string local_to_iso(const std::string& v) {
-  if (v.empty()) return v;
-  if (v.find('+') != std::string::npos || v.back() == 'Z') return v;
-  return (v.size() == 16 ? v + ":00" : v) + "+09:00";
-}
 std::string report_name(const Ctx& c, const std::string& type) { return c.t("report." + type); }
 
 std::string filed_cell(const Ctx& c, int64_t incident_id, const json& r) {
@@ -70,6 +65,10 @@ std::string filed_cell(const Ctx& c, int64_t incident_id, const json& r) {
          std::to_string(f["id"].get<int64_t>()) + "/document\">" +
          esc(f["evidence"]["name"].get<std::string>()) + "</a>";
   }
+  if (c.user && can_edit(c.user->role))
+    h += " · <a class=\"correct-filing\" href=\"/incidents/" + std::to_string(incident_id) +
+         "/filings/" + std::to_string(f["id"].get<int64_t>()) + "\">" +
+         (c.lang == "en" ? "correct or withdraw" : "訂正・取消") + "</a>";
   return h;
 }
 
@@ -81,7 +80,11 @@ std::string classification_html(const Ctx& c, int64_t incident_id, const json& v
          esc(in_lang(c, cls["explanation"])) + "</p>";
     if (cls.contains("caveat"))
       h += "<p class=\"caveat\" role=\"note\">※ " + esc(in_lang(c, cls["caveat"])) + "</p>";
-    if (!cls["threshold"].get<std::string>().empty()) h += "<p class=\"muted\">" + esc(cls["threshold"].get<std::string>()) + "</p>";
+    // Verdicts stored before thresholds had words keep only the code: show the code then.
+    if (cls.contains("threshold_label") && !cls["threshold_label"]["ja"].get<std::string>().empty())
+      h += "<p class=\"muted\">" + esc(in_lang(c, cls["threshold_label"])) + "</p>";
+    else if (!cls["threshold"].get<std::string>().empty())
+      h += "<p class=\"muted\">" + esc(cls["threshold"].get<std::string>()) + "</p>";
     if (cls["basis"].is_string()) h += "<p class=\"muted\">" + esc(cls["basis"].get<std::string>()) + "</p>";
     if (!cls["reports"].empty()) {
       h += "<table class=\"reports\"><thead><tr><th>" +
@@ -395,21 +398,6 @@ std::string incident_page(Ctx& c, Form& f, const std::string& notice = "") {
          "</td></tr>";
   return layout(c, inc->title, b + "</tbody></table>");
 }
-json filing_json(const incident::Filing& f) {
-  json j = {{"id", f.id},
-            {"kind", f.kind},
-            {"report", f.type},
-            {"form", f.form},
-            {"filed_at", f.filed_at},
-            {"filed_by", f.filed_by},
-            {"reference", f.reference},
-            {"recorded_at", f.recorded_at},
-            {"recorded_by", f.recorded_by}};
-  if (!f.evidence_name.empty())
-    j["evidence"] = {
-        {"name", f.evidence_name}, {"sha256", f.evidence_sha256}, {"bytes", f.evidence_size}};
-  return j;
-}
 json reports_json(const incident::Incident& i) {
   json out = json::array();
   for (const auto& cls : i.classification["classifications"]) {
@@ -420,7 +408,7 @@ json reports_json(const incident::Incident& i) {
                 {"due", r["due"]},
                 {"filed", r.contains("filed")}};
       for (const auto& f : i.filings)
-        if (f.kind == cls["kind"] && f.type == r["type"]) j["filing"] = filing_json(f);
+        if (f.kind == cls["kind"] && f.type == r["type"]) j["filing"] = incident::to_json(f);
       out.push_back(j);
     }
   }
@@ -681,7 +669,7 @@ void mount_incident_api(Router& r) {
           }
           auto filing = reg.file_report(c.org(), c.path_id(1), f, std::time(nullptr));
           auto i = reg.current(c.org(), c.path_id(1), std::time(nullptr));
-          c.json({{"filing", filing_json(filing)}, {"reports", reports_json(*i)}}, 201);
+          c.json({{"filing", incident::to_json(filing)}, {"reports", reports_json(*i)}}, 201);
         });
   r.api("GET", "/api/v1/obligations", "/api/v1/obligations", "Reporting obligations from the current verdicts, overdue first (?as_of=ISO time)", [](Ctx& c) {
     json out = json::array();

@@ -68,6 +68,8 @@ void mount_catalog_pages(Router& r);
 void mount_admin_pages(Router& r);
 void mount_assessment_pages(Router& r);
 void mount_incident_pages(Router& r);
+void mount_filing_pages(Router& r);
+void mount_filing_api(Router& r);
 void mount_risk_pages(Router& r);
 void mount_report_pages(Router& r);
 void mount_industry_pages(Router& r);

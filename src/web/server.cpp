@@ -54,6 +54,8 @@ WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
   mount_catalog_api(r);
   mount_assessment_api(r);
   mount_incident_api(r);
+  mount_filing_pages(r);
+  mount_filing_api(r);
   mount_ops_pages(r);
   mount_ops_api(r);
   mount_supplier_pages(r);

@@ -531,6 +531,92 @@ TEST_F(WebTest, FilingAReportStopsItsOwnClockOnly) {
   EXPECT_EQ(st.i64(0), 1);
 }
 
+// A filed report's record can be put right from the page and the API: editing roles of the
+// organisation only, with the CSRF token in the browser, errors next to the field, audited.
+TEST_F(WebTest, AFilingRecordIsCorrectedOrWithdrawnFromThePageAndTheApi) {
+  store::Db db(path_);
+  incident::Register reg(db, "test");
+  auto inc = reg.create(org_a_, "漏えい", "",
+                        {{"event_type", "specified_user_info_leak"},
+                         {"leaked_persons", 1500},
+                         {"designated_operator", true},
+                         {"started_at", "2026-11-20T09:00:00+09:00"},
+                         {"ended_at", "2026-11-20T12:00:00+09:00"},
+                         {"known_at", "2026-11-24T10:00:00+09:00"}},
+                        0);
+  incident::FilingInput in;
+  in.type = "prompt";
+  in.filed_at = *incident::parse_instant("2026-11-24T15:00:00+09:00");
+  in.filed_by = "法務部";
+  in.reference = "総基安第12号";
+  auto filed = reg.file_report(org_a_, inc.id, in, std::time(nullptr));
+  std::string page =
+      "/incidents/" + std::to_string(inc.id) + "/filings/" + std::to_string(filed.id);
+  std::string api = "/api/v1" + page;
+  Accounts acc(db);
+  auto bearer = [&](const char* who) {
+    return httplib::Headers{
+        {"Authorization", "Bearer " + acc.create_token(acc.find_user(who)->id, "t", "test")}};
+  };
+  auto c = client();
+  const std::string form = "application/x-www-form-urlencoded";
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = "&_csrf=" + url_encode(csrf_of(cookie));
+  // The incident page links to the correction page, which shows the record in JST.
+  auto inc_page = c.Get("/incidents/" + std::to_string(inc.id), {{"Cookie", cookie}});
+  EXPECT_NE(inc_page->body.find("href=\"" + page + "\""), std::string::npos);
+  auto got = c.Get(page, {{"Cookie", cookie}});
+  ASSERT_EQ(got->status, 200);
+  EXPECT_NE(got->body.find("2026年11月24日 15:00"), std::string::npos);
+  EXPECT_EQ(c.Get(page, {{"Cookie", login("bob", "bob password")}})->status, 404);
+  EXPECT_EQ(c.Get(page, {{"Cookie", login("victor", "viewer pass")}})->status, 403);
+  // Without a reason: 400, the typed reference kept, the error under the reason field.
+  auto no_reason = c.Post(
+      page, {{"Cookie", cookie}},
+      "filed_at=2026-11-24T15:00&filed_by=x&reference=" + url_encode("総基安第999号") + csrf, form);
+  EXPECT_EQ(no_reason->status, 400);
+  EXPECT_NE(no_reason->body.find("総基安第999号"), std::string::npos);
+  EXPECT_NE(no_reason->body.find("id=\"reason-error\""), std::string::npos);
+  EXPECT_EQ(c.Post(page, {{"Cookie", cookie}},
+                   "filed_at=2026-11-24T15:00&filed_by=x&reference=y&reason=z", form)
+                ->status,
+            403)
+      << "no CSRF token";
+  auto ok = c.Post(page, {{"Cookie", cookie}},
+                   "filed_at=2026-11-24T14:30&filed_by=" + url_encode("法務部") + "&reference=" +
+                       url_encode("総基安第123号") + "&reason=" + url_encode("転記誤り") + csrf,
+                   form);
+  EXPECT_EQ(ok->status, 303);
+  EXPECT_EQ(reg.get(org_a_, inc.id)->filings[0].reference, "総基安第123号");
+  // The API: PATCH corrects, viewers and other organisations are refused.
+  EXPECT_EQ(c.Patch(api, bearer("victor"), R"({"reason":"r","reference":"v"})", "application/json")
+                ->status,
+            403);
+  EXPECT_EQ(
+      c.Patch(api, bearer("bob"), R"({"reason":"r","reference":"b"})", "application/json")->status,
+      404);
+  auto patched = c.Patch(api, bearer("alice"), R"({"reason":"再確認","filed_by":"法務部 佐藤"})",
+                         "application/json");
+  ASSERT_EQ(patched->status, 200) << patched->body;
+  EXPECT_EQ(nlohmann::json::parse(patched->body)["filing"]["filed_by"], "法務部 佐藤");
+  EXPECT_EQ(c.Patch(api, bearer("alice"), R"({"reference":"x"})", "application/json")->status, 400)
+      << "a reason is required";
+  // Withdrawing makes the prompt report due again.
+  auto wd = c.Post(page + "/withdraw", {{"Cookie", cookie}},
+                   "withdraw_reason=" + url_encode("取り違え") + csrf, form);
+  EXPECT_EQ(wd->status, 303);
+  EXPECT_TRUE(reg.get(org_a_, inc.id)->filings.empty());
+  EXPECT_EQ(
+      c.Post(api + "/withdraw", bearer("alice"), R"({"reason":"x"})", "application/json")->status,
+      404)
+      << "already withdrawn";
+  auto st = db.prepare(
+      "SELECT COUNT(*) FROM audit_log WHERE entity='incident_report' AND action IN "
+      "('correct','withdraw')");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.i64(0), 3);
+}
+
 // Issue 15 (6): risks, assets and plan items have pages to create, view and edit them; each is
 // limited to the organisation (404 elsewhere), to roles that may change data (403) and to
 // requests with the CSRF token; every change is audited.

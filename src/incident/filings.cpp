@@ -1,0 +1,163 @@
+#include "incident/filings.h"
+
+#include <stdexcept>
+
+#include "common/date.h"
+#include "common/uuid.h"
+#include "common/vocabulary.h"
+#include "incident/classify.h"
+#include "store/audit.h"
+
+namespace anzen::incident {
+namespace {
+
+using nlohmann::json;
+
+// The filing and the incident it belongs to, or out_of_range (another organisation's filing is
+// as absent as one that never existed).
+Filing find_filing(store::Db& db, const std::string& actor, int64_t org_id, int64_t filing_id) {
+  auto st = db.prepare("SELECT incident_id FROM incident_filings WHERE id=? AND org_id=?");
+  st.bind(1, filing_id).bind(2, org_id);
+  if (!st.step()) throw std::out_of_range("no such filing");
+  int64_t incident_id = st.i64(0);
+  auto inc = Register(db, actor).get(org_id, incident_id);
+  if (inc) {
+    for (const auto& f : inc->filings)
+      if (f.id == filing_id) return f;
+  }
+  throw std::out_of_range("no such filing");
+}
+
+std::string report_words(const Filing& f) {
+  return f.form + " " + vocab::label_or_code("report", f.type, "ja") + " / " +
+         vocab::label_or_code("report", f.type, "en");
+}
+
+void note(store::Db& db, const std::string& actor, int64_t incident_id, const std::string& text) {
+  db.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
+      .bind(1, incident_id)
+      .bind(2, store::now_utc())
+      .bind(3, actor)
+      .bind(4, text)
+      .run();
+}
+
+std::string audit_id(const Filing& f) {
+  return std::to_string(f.incident_id) + "/" + std::to_string(f.id);
+}
+
+}  // namespace
+
+json to_json(const Filing& f) {
+  json j = {{"id", f.id},
+            {"incident", f.incident_id},
+            {"kind", f.kind},
+            {"report", f.type},
+            {"form", f.form},
+            {"filed_at", f.filed_at},
+            {"filed_by", f.filed_by},
+            {"reference", f.reference},
+            {"recorded_at", f.recorded_at},
+            {"recorded_by", f.recorded_by}};
+  if (!f.evidence_name.empty())
+    j["evidence"] = {
+        {"name", f.evidence_name}, {"sha256", f.evidence_sha256}, {"bytes", f.evidence_size}};
+  return j;
+}
+
+Filing correct_filing(store::Db& db, const std::string& actor, int64_t org_id, int64_t filing_id,
+                      const FilingCorrection& in, Instant now) {
+  Filing before = find_filing(db, actor, org_id, filing_id);
+  if (in.reason.empty()) throw InvalidEvent("reason", "say why the record was wrong");
+  if (in.filed_at && *in.filed_at > now) throw InvalidEvent("filed_at", "is in the future");
+  if (in.filed_by && in.filed_by->empty()) throw InvalidEvent("filed_by", "must not be empty");
+  Filing after = before;
+  if (in.filed_at) after.filed_at = format_jst(*in.filed_at);
+  if (in.filed_by) after.filed_by = *in.filed_by;
+  if (in.reference) after.reference = *in.reference;
+  bool new_document = !in.evidence_name.empty();
+  if (new_document) {
+    after.evidence_name = in.evidence_name;
+    after.evidence_sha256 = sha256_hex(in.evidence_content);
+    after.evidence_size = static_cast<int64_t>(in.evidence_content.size());
+  }
+  if (after.filed_at == before.filed_at && after.filed_by == before.filed_by &&
+      after.reference == before.reference && after.evidence_sha256 == before.evidence_sha256 &&
+      after.evidence_name == before.evidence_name)
+    throw InvalidEvent("filing", "nothing to correct: every value is as recorded");
+
+  db.transaction([&] {
+    db.prepare(
+          "UPDATE incident_filings SET filed_at=?, filed_by=?, reference=? WHERE id=? AND "
+          "org_id=?")
+        .bind(1, after.filed_at)
+        .bind(2, after.filed_by)
+        .bind(3, after.reference)
+        .bind(4, filing_id)
+        .bind(5, org_id)
+        .run();
+    if (new_document) {
+      db.prepare(
+            "UPDATE incident_filings SET evidence_name=?, evidence_sha256=?, "
+            "evidence_size=?, evidence=? WHERE id=? AND org_id=?")
+          .bind(1, after.evidence_name)
+          .bind(2, after.evidence_sha256)
+          .bind(3, after.evidence_size)
+          .bind_blob(4, in.evidence_content)
+          .bind(5, filing_id)
+          .bind(6, org_id)
+          .run();
+    }
+    std::string changes_ja, changes_en;
+    auto change = [&](const std::string& ja, const std::string& en, const std::string& was,
+                      const std::string& now_is, bool time) {
+      if (was == now_is) return;
+      auto shown = [&](const std::string& v, const char* lang) {
+        return v.empty() ? std::string(*lang == 'j' ? "（なし）" : "(none)")
+               : time    ? date::display_time(v, lang)
+                         : v;
+      };
+      changes_ja += (changes_ja.empty() ? "" : "、") + ja + " " + shown(was, "ja") + " → " +
+                    shown(now_is, "ja");
+      changes_en += (changes_en.empty() ? "" : ", ") + en + " " + shown(was, "en") + " → " +
+                    shown(now_is, "en");
+    };
+    change("提出日時", "filed at", before.filed_at, after.filed_at, true);
+    change("提出者", "filed by", before.filed_by, after.filed_by, false);
+    change("受付番号", "reference", before.reference, after.reference, false);
+    if (new_document)
+      change("提出文書", "document", before.evidence_name,
+             after.evidence_name + " (" + after.evidence_sha256.substr(0, 12) + ")", false);
+    note(db, actor, before.incident_id,
+         "報告の提出記録を訂正 / filing record corrected: " + report_words(before) + "（" +
+             changes_ja + "。理由: " + in.reason + "） / (" + changes_en +
+             ". Reason: " + in.reason + ")");
+    json b = to_json(before), a = to_json(after);
+    a["reason"] = in.reason;
+    store::audit_append(db, {actor, org_id, "incident_report", audit_id(before), "correct", b, a});
+  });
+  return find_filing(db, actor, org_id, filing_id);
+}
+
+Filing withdraw_filing(store::Db& db, const std::string& actor, int64_t org_id, int64_t filing_id,
+                       const std::string& reason) {
+  Filing before = find_filing(db, actor, org_id, filing_id);
+  if (reason.empty()) throw InvalidEvent("reason", "say why the filing is withdrawn");
+  db.transaction([&] {
+    db.prepare("DELETE FROM incident_filings WHERE id=? AND org_id=?")
+        .bind(1, filing_id)
+        .bind(2, org_id)
+        .run();
+    note(db, actor, before.incident_id,
+         "報告の提出記録を取消（未提出に戻す） / filing withdrawn (due again): " +
+             report_words(before) + "（" + date::display_time(before.filed_at, "ja") +
+             "、理由: " + reason + "） / (" + date::display_time(before.filed_at, "en") +
+             ", reason: " + reason + ")");
+    json b = to_json(before);
+    store::audit_append(db, {actor, org_id, "incident_report", audit_id(before), "withdraw", b,
+                             json{{"reason", reason}}});
+  });
+  return before;
+}
+
+}  // namespace anzen::incident
