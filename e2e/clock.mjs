@@ -47,7 +47,7 @@ try {
   await shot("clock-02-integrations");
 
   await page.goto(`${base}/admin/notifications`);
-  await page.selectOption("#ch-kind", "chat");
+  await page.selectOption("#kind", "chat");
   await page.fill("#target", "https://chat.example.jp/hooks/noc");
   await page.fill("#quiet", "22:00-07:00");
   await page.click("#add-channel");

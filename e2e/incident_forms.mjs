@@ -121,6 +121,8 @@ try {
   check(resp && resp.status() === 413, `the upload is refused with 413 (got ${resp && resp.status()})`);
   const big = await page.textContent("body");
   check(big.includes("大きすぎます") && big.includes("Anzen"), "the 413 page is Anzen's, in Japanese");
+  check(await page.locator("header.top nav.wide a[href='/incidents']").count() === 1, "the 413 page has the navigation of a signed-in page");
+  check(await page.locator("a:has-text('元の画面に戻る')").getAttribute("href") === `/assessments/${demo.assessment_id}/questions/${demo.question_to_answer}`, "the 413 page links back to the form");
   await shot("forms-07-413");
 } finally {
   await browser.close();

@@ -50,7 +50,7 @@ try {
   await page.check("label.check:has-text('呼制御サーバ（東京）') input");
   await page.click("#save-risk");
   await page.waitForLoadState();
-  check((await page.locator("#err-approver").count()) === 1, "acceptance without an approver shows the error beside 承認者");
+  check((await page.locator("#approver-error").count()) === 1, "acceptance without an approver shows the error beside 承認者");
   check((await page.inputValue("#title")) === "DDoS による音声サービス停止", "the typed title is kept on the error");
   check((await page.inputValue("#inherent_l")) === "4", "the chosen levels are kept on the error");
   await shot("1-risk-error-1366");

@@ -50,6 +50,8 @@ rows = json.load(open(sys.argv[1]))
 assert rows and all(r["action"] == "denied" and r["client"] == "127.0.0.1" for r in rows), rows[:3]
 PY
 curl -s -b "$tmp/jar" "$app_base/audit.csv?actor=demo" | head -1 | grep -q 'id,at,actor' || fail "audit CSV header"
+curl -s -b "$tmp/jar" "$app_base/audit.csv?actor=demo" | sed -n 2p | cut -d, -f2 | grep -Eq '^[0-9-]{10}T[0-9:]{8}\+09:00$' ||
+  fail "audit CSV times are not ISO in Japan Standard Time"
 
 # M7: a row rewritten with its plain hash recomputed (what the old chain allowed) is detected.
 "$anzen" --db "$db" audit checkpoint -o "$tmp/head.json" >/dev/null

@@ -86,6 +86,14 @@ grep -qi '^X-Content-Type-Options: nosniff' "$tmp/404.h" || fail "404 without no
 grep -qi '^Content-Security-Policy:' "$tmp/404.h" || fail "404 without CSP"
 grep -q '見つかりません' "$tmp/404.html" || fail "404 page: $(head -c 300 "$tmp/404.html")"
 grep -q '32 MB' "$tmp/413.html" || fail "413 page does not state the limit"
+# Signed in, the 413 page has the navigation (from the session cookie; the body is not read).
+[ "$(login "$app_base" demo anzen-demo-2026 "$tmp/jar413")" = 303 ] || fail "login for the 413 page"
+code=$(curl -s -b "$tmp/jar413" -o "$tmp/413in.html" -w '%{http_code}' -H 'Content-Type: application/octet-stream' \
+  -H "Content-Length: 400000000" -H "Referer: $app_base/incidents/new" --data-binary 'x' "$app_base/incidents" || true)
+[ "$code" = 413 ] || fail "signed-in Content-Length 400 MB: HTTP $code"
+grep -q 'href="/incidents"' "$tmp/413in.html" || fail "signed-in 413 page without navigation"
+grep -q 'href="/incidents/new"' "$tmp/413in.html" || fail "signed-in 413 page without the way back"
+grep -q 'href="/incidents"' "$tmp/413.html" && fail "anonymous 413 page shows the navigation"
 
 # H3: 40 slow clients (one header line every second, from four addresses) hold their
 # connections; a normal client is still served within a second.

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "common/date.h"
 #include "common/json_input.h"
 #include "common/paths.h"
 #include "store/audit.h"
@@ -96,10 +97,14 @@ void register_account_lifecycle(CLI::App& user, CLI::App& token, CLI::App& audit
       for (const auto& t : out) {
         std::cout << t["id"] << "\t" << t["user"].get<std::string>() << "\t"
                   << t["label"].get<std::string>() << "\texpires "
-                  << t["expires_at"].get<std::string>() << "\tlast used "
-                  << (t["last_used_at"].is_null() ? "never" : t["last_used_at"].get<std::string>())
-                  << (t["revoked_at"].is_null() ? ""
-                                                : "\trevoked " + t["revoked_at"].get<std::string>())
+                  << date::display_time(t["expires_at"].get<std::string>(), "en") << "\tlast used "
+                  << (t["last_used_at"].is_null()
+                          ? "never"
+                          : date::display_time(t["last_used_at"].get<std::string>(), "en"))
+                  << (t["revoked_at"].is_null()
+                          ? ""
+                          : "\trevoked " +
+                                date::display_time(t["revoked_at"].get<std::string>(), "en"))
                   << "\n";
       }
     });

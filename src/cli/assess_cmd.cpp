@@ -9,6 +9,7 @@
 #include "catalog/catalog_dir.h"
 #include "cli/cli.h"
 #include "common/clock.h"
+#include "common/date.h"
 #include "common/paths.h"
 #include "report/oscal.h"
 #include "store/audit.h"
@@ -341,7 +342,9 @@ void register_assess(CLI::App& app, Globals& g) {
     json out = json::array();
     for (const auto& h : s.repo.history(a.id, ah_q)) {
       out.push_back({{"question", h.question_id}, {"field", h.field}, {"old", h.old_value}, {"new", h.new_value}, {"at", h.at}, {"actor", h.actor}});
-      if (!ah_json) std::cout << h.at << "\t" << h.actor << "\t" << h.question_id << "\t" << h.field << ": " << h.old_value << " -> " << h.new_value << "\n";
+      if (!ah_json)
+        std::cout << date::display_time(h.at, "en") << "\t" << h.actor << "\t" << h.question_id
+                  << "\t" << h.field << ": " << h.old_value << " -> " << h.new_value << "\n";
     }
     if (ah_json) print_json(out);
   });

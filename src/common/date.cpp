@@ -219,23 +219,16 @@ int num(std::string_view s, size_t pos, size_t n) {
 std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 }  // namespace
 
-std::string display_time(std::string_view text, std::string_view lang) {
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  auto show_date = [&](const Ymd& d) {
-    return lang == "en" ? std::to_string(d.d) + " " + kMonths[d.m - 1] + " " + std::to_string(d.y)
-                        : japanese(d);
-  };
-  if (text.size() == 10) {
-    if (auto d = parse_iso(text)) return show_date(*d);
-    return std::string(text);
-  }
+namespace {
+// Seconds since the epoch of a stored moment (ISO 8601 with Z or an offset, or
+// "YYYY-MM-DD HH:MM[:SS]" as UTC), or nothing when the text is not one.
+std::optional<int64_t> moment(std::string_view text) {
   // YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]
   if (text.size() < 16 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||
       !digits(text, 11, 2) || !digits(text, 14, 2))
-    return std::string(text);
+    return std::nullopt;
   auto day = parse_iso(text.substr(0, 10));
-  if (!day) return std::string(text);
+  if (!day) return std::nullopt;
   size_t pos = 16;
   int sec = 0;
   if (pos < text.size() && text[pos] == ':' && digits(text, pos + 1, 2)) {
@@ -254,17 +247,47 @@ std::string display_time(std::string_view text, std::string_view lang) {
       offset_min =
           (num(text, pos + 1, 2) * 60 + num(text, pos + 4, 2)) * (text[pos] == '-' ? -1 : 1);
     } else {
-      return std::string(text);
+      return std::nullopt;
     }
   }
-  int64_t t = days_from_civil_utc(day->y, day->m, day->d) * 86400 + num(text, 11, 2) * 3600 +
-              num(text, 14, 2) * 60 + sec - offset_min * 60;
+  return days_from_civil_utc(day->y, day->m, day->d) * 86400 + num(text, 11, 2) * 3600 +
+         num(text, 14, 2) * 60 + sec - offset_min * 60;
+}
+
+// The JST calendar day and seconds into it.
+std::pair<Ymd, int64_t> in_jst(int64_t t) {
   int64_t jst = t + 9 * 3600;
   int64_t days = jst >= 0 ? jst / 86400 : (jst - 86399) / 86400;
-  int64_t rest = jst - days * 86400;
+  return {civil_from_days(days), jst - days * 86400};
+}
+}  // namespace
+
+std::string display_time(std::string_view text, std::string_view lang) {
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto show_date = [&](const Ymd& d) {
+    return lang == "en" ? std::to_string(d.d) + " " + kMonths[d.m - 1] + " " + std::to_string(d.y)
+                        : japanese(d);
+  };
+  if (text.size() == 10) {
+    if (auto d = parse_iso(text)) return show_date(*d);
+    return std::string(text);
+  }
+  auto t = moment(text);
+  if (!t) return std::string(text);
+  auto [day, rest] = in_jst(*t);
   std::string hm =
       two(static_cast<int>(rest / 3600)) + ":" + two(static_cast<int>(rest % 3600 / 60));
-  return show_date(civil_from_days(days)) + " " + hm + (lang == "en" ? " JST" : "");
+  return show_date(day) + " " + hm + (lang == "en" ? " JST" : "");
+}
+
+std::string iso_jst(std::string_view text) {
+  auto t = moment(text);
+  if (!t) return std::string(text);
+  auto [day, rest] = in_jst(*t);
+  return day.iso() + "T" + two(static_cast<int>(rest / 3600)) + ":" +
+         two(static_cast<int>(rest % 3600 / 60)) + ":" + two(static_cast<int>(rest % 60)) +
+         "+09:00";
 }
 
 }  // namespace anzen::date

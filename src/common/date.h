@@ -55,4 +55,8 @@ namespace anzen::date {
 // is not a time comes back unchanged, so a caller never loses what it had.
 std::string display_time(std::string_view text, std::string_view lang);
 
+// The same moment as ISO 8601 in Japan Standard Time ("2026-11-27T09:00:00+09:00"), for exports
+// that keep machine-readable times (CSV, XLSX). Text that is not a time comes back unchanged.
+std::string iso_jst(std::string_view text);
+
 }  // namespace anzen::date

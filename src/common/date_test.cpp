@@ -94,3 +94,12 @@ TEST(DisplayTime, ShowsJapanStandardTimeInOneFormat) {
   EXPECT_EQ(display_time("2026-02-30T10:00:00Z", "ja"), "2026-02-30T10:00:00Z");
 }
 }  // namespace anzen::date
+
+TEST(IsoJst, ExportsKeepIsoButInJapanStandardTime) {
+  using anzen::date::iso_jst;
+  EXPECT_EQ(iso_jst("2026-11-27T00:00:00Z"), "2026-11-27T09:00:00+09:00");
+  EXPECT_EQ(iso_jst("2026-11-27 20:30:05"), "2026-11-28T05:30:05+09:00");
+  EXPECT_EQ(iso_jst("2026-11-27T09:00:00+09:00"), "2026-11-27T09:00:00+09:00");
+  EXPECT_EQ(iso_jst("2026-12-31T23:59:59-05:00"), "2027-01-01T13:59:59+09:00");
+  EXPECT_EQ(iso_jst("not a time"), "not a time");
+}

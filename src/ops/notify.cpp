@@ -1,5 +1,6 @@
 #include "ops/notify.h"
 
+#include "common/date.h"
 #include "common/vocabulary.h"
 
 #include <map>
@@ -136,9 +137,10 @@ Owed test_message(int64_t org_id, incident::Instant now, const std::string& publ
   o.key = "test:" + std::to_string(org_id) + ":" + std::to_string(now);
   o.subject_ja = "【Anzen】通知のテスト";
   o.subject_en = "[Anzen] Test notification";
-  o.body_ja = "Anzen からのテスト通知です（" + incident::format_jst(now) +
+  o.body_ja = "Anzen からのテスト通知です（" + date::display_time(incident::format_jst(now), "ja") +
               "）。この経路で事故の通知が届きます。\n\nAnzen: " + public_url + "/\n";
-  o.body_en = "A test notification from Anzen (" + incident::format_jst(now) +
+  o.body_en = "A test notification from Anzen (" +
+              date::display_time(incident::format_jst(now), "en") +
               "). Incident notifications will arrive this way.\n\nAnzen: " + public_url + "/\n";
   o.payload = {{"event", "test"}, {"at", incident::format_jst(now)}};
   return o;

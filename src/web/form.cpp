@@ -13,17 +13,24 @@ bool field_char(char ch) {
          ch == '_' || ch == '.';
 }
 
-// "details.prefectures: expected a list" → ("prefectures", "expected a list"); the form's field
-// names follow the domain's, with '.' as '_' ("feared.kind" is the field feared_kind).
+// The field a message names and its detail: "details.prefectures: expected a list" →
+// ("prefectures", "expected a list"); the form's field names follow the domain's, with '.' as
+// '_' ("feared.kind" is the field feared_kind). A rule over several fields names its first one
+// with the Japanese term: "acceptance (保有・受容) needs …" → ("acceptance", the whole message).
 std::pair<std::string, std::string> split_message(const std::string& msg) {
-  auto colon = msg.find(": ");
-  if (colon == std::string::npos || colon == 0 || colon > 60 ||
-      !std::all_of(msg.begin(), msg.begin() + static_cast<std::ptrdiff_t>(colon), field_char))
+  size_t end = 0;
+  while (end < msg.size() && end <= 60 && field_char(msg[end])) ++end;
+  std::string field = msg.substr(0, end);
+  std::string detail;
+  if (end > 0 && msg.compare(end, 2, ": ") == 0)
+    detail = msg.substr(end + 2);
+  else if (end > 0 && msg.compare(end, 2, " (") == 0)
+    detail = msg;
+  else
     return {"", msg};
-  std::string field = msg.substr(0, colon);
   if (field.rfind("details.", 0) == 0) field = field.substr(8);
   std::replace(field.begin(), field.end(), '.', '_');
-  return {field, msg.substr(colon + 2)};
+  return {field, detail};
 }
 
 std::string error_id(const std::string& name) { return name + "-error"; }
@@ -153,6 +160,31 @@ void submit(Ctx& c, const std::function<void()>& apply,
     c.res.headers.erase("Location");
     c.html(page(f), 400);
   }
+}
+
+FormError form_error(const std::string& what,
+                     const std::vector<std::pair<std::string, std::string>>& aliases) {
+  auto [field, detail] = split_message(what);
+  for (const auto& [from, to] : aliases)
+    if (field == from) field = to;
+  return {field, detail};
+}
+
+std::string error_summary(const Ctx& c, const FormError& e) {
+  if (e.message.empty()) return "";
+  Form f(c);
+  f.add_error(e.field, e.message);
+  return f.summary();
+}
+
+std::string field_error(const FormError& e, const std::string& field) {
+  if (e.message.empty() || e.field != field) return "";
+  return "<p class=\"field-error\" id=\"" + esc(error_id(field)) + "\">" + esc(e.message) + "</p>";
+}
+
+std::string invalid_attrs(const FormError& e, const std::string& field) {
+  if (e.message.empty() || e.field != field) return "";
+  return " aria-invalid=\"true\" aria-describedby=\"" + esc(error_id(field)) + "\"";
 }
 
 }  // namespace anzen::web

@@ -85,6 +85,22 @@ class Form {
   std::vector<std::pair<std::string, std::string>> errors_;  // in order of arrival
 };
 
+// Record forms (risks, assets, plan items) are rebuilt from the typed record rather than from
+// Form's widgets; their one error uses the same field naming, markup and summary as Form.
+struct FormError {
+  std::string field;    // the form field the message belongs to (empty: the whole form)
+  std::string message;  // as the validator wrote it
+};
+// Reads the field a message names ("field: …", "field (日本語): …", "details.x: …") as Form does,
+// mapping validator names to the form's (`aliases`, e.g. {"acceptance_expiry", "expiry"}).
+FormError form_error(const std::string& what,
+                     const std::vector<std::pair<std::string, std::string>>& aliases = {});
+// Form::summary() of the error (empty when there is none).
+std::string error_summary(const Ctx& c, const FormError& e);
+// Form::error_html and the control's aria attributes when `e` names `field`, else empty.
+std::string field_error(const FormError& e, const std::string& field);
+std::string invalid_attrs(const FormError& e, const std::string& field);
+
 // "Files up to 32 MB" under a file field, before anything is sent (the server's body limit for a
 // signed-in user; a larger body gets the 413 page).
 std::string upload_limit_hint(const Ctx& c);

@@ -1,5 +1,6 @@
 #include "web/html.h"
 
+#include "common/date.h"
 #include "common/text.h"
 
 #include <algorithm>
@@ -71,6 +72,10 @@ std::string cookie_value(std::string_view header, std::string_view name) {
     pos = end + 1;
   }
   return {};
+}
+
+std::string when_html(std::string_view stamp, std::string_view lang) {
+  return esc(date::display_time(stamp, lang));
 }
 
 }  // namespace anzen::web

@@ -13,5 +13,7 @@ std::string url_decode(std::string_view s);
 std::multimap<std::string, std::string> parse_form(std::string_view body);
 // One cookie from a Cookie header, or empty.
 std::string cookie_value(std::string_view header, std::string_view name);
+// A stored moment as every page shows it (JST, one format: date::display_time), escaped.
+std::string when_html(std::string_view stamp, std::string_view lang);
 
 }  // namespace anzen::web

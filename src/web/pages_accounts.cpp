@@ -51,13 +51,16 @@ std::string account_admin_section(Ctx& c) {
        (en ? "Expires" : "有効期限") + "</th><th>" + (en ? "Last used" : "最終利用") +
        "</th><th></th></tr></thead><tbody>";
   for (const auto& t : acc.tokens(c.org())) {
-    b += "<tr><td class=\"num\">" + std::to_string(t.id) + "</td><td>" + esc(t.user) + "</td><td>" +
-         esc(t.label) + "</td><td>" + esc(t.expires_at) + "</td><td>" +
-         esc(t.last_used_at.empty() ? (en ? "never" : "未使用") : t.last_used_at) + "</td><td>" +
-         (t.revoked_at.empty() ? post_button(c, "/admin/tokens/" + std::to_string(t.id) + "/revoke",
-                                             c.t("admin.revoke"))
-                               : esc(c.t("admin.revoked")) + " " + esc(t.revoked_at)) +
-         "</td></tr>";
+    b +=
+        "<tr><td class=\"num\">" + std::to_string(t.id) + "</td><td>" + esc(t.user) + "</td><td>" +
+        esc(t.label) + "</td><td>" + when_html(t.expires_at, c.lang) + "</td><td>" +
+        (t.last_used_at.empty() ? esc(en ? "never" : "未使用")
+                                : when_html(t.last_used_at, c.lang)) +
+        "</td><td>" +
+        (t.revoked_at.empty() ? post_button(c, "/admin/tokens/" + std::to_string(t.id) + "/revoke",
+                                            c.t("admin.revoke"))
+                              : esc(c.t("admin.revoked")) + " " + when_html(t.revoked_at, c.lang)) +
+        "</td></tr>";
   }
   return b + "</tbody></table>";
 }

@@ -24,15 +24,12 @@ using assess::Status;
 
 namespace {
 
-std::string opt(const std::string& value, const std::string& label, const std::string& current) {
-  return "<option value=\"" + esc(value) + "\"" + (value == current ? " selected" : "") + ">" + esc(label) + "</option>";
-}
-
 std::string question_link(int64_t aid, const std::string& qid) {
   return "/assessments/" + std::to_string(aid) + "/questions/" + url_encode(qid);
 }
 
-void list_page(Ctx& c) {
+// The list of assessments and the form that starts one (typed values kept after a refusal).
+std::string list_html(Ctx& c, const Form& form) {
   AssessRepo repo(c.db, c.actor());
   std::string b = "<h1>" + esc(c.t("nav.assessments")) + "</h1><table><thead><tr><th>ID</th><th>" +
                   (c.lang == "en" ? "Period" : "年度") + "</th><th>" + (c.lang == "en" ? "Framework" : "安全基準") + "</th><th>" +
@@ -47,19 +44,31 @@ void list_page(Ctx& c) {
   }
   b += "</tbody></table>";
   if (c.user && can_edit(c.user->role)) {
-    b += "<h2>" + std::string(c.lang == "en" ? "Start a self-assessment" : "自己点検を開始") + "</h2><form method=\"post\" action=\"/assessments\">" + csrf_field(c) +
-         "<label for=\"fw\">" + (c.lang == "en" ? "Framework" : "安全基準") + "</label><select id=\"fw\" name=\"framework\">";
+    std::vector<std::pair<std::string, std::string>> frameworks;
     for (const auto& f : catalog::shipped_catalog().frameworks) {
-      if (!f.checks().empty()) b += opt(f.key(), f.title.in(c.lang) + " (" + f.key() + ")", "tcs-2023@1");
+      if (!f.checks().empty())
+        frameworks.emplace_back(f.key(), f.title.in(c.lang) + " (" + f.key() + ")");
     }
-    b += "</select><label for=\"role\">" + std::string(c.lang == "en" ? "Role" : "立場") + "</label><select id=\"role\" name=\"role\">" +
-         opt("operator", c.t("role.operator"), "operator") + opt("maker", c.t("role.maker"), "") +
-         "</select><label for=\"period\">" + (c.lang == "en" ? "Fiscal year" : "年度") +
-         "</label><input type=\"text\" id=\"period\" name=\"period\" placeholder=\"FY2026\" pattern=\"FY[0-9]{4}\" required>"
-         "<label for=\"scope\">" + (c.lang == "en" ? "Scope" : "対象範囲") + "</label><input type=\"text\" id=\"scope\" name=\"scope\">"
-         "<p><button type=\"submit\">" + esc(c.t("common.create")) + "</button></p></form>";
+    b += "<h2>" + std::string(c.lang == "en" ? "Start a self-assessment" : "自己点検を開始") +
+         "</h2><form method=\"post\" action=\"/assessments\" id=\"new-assessment\">" +
+         csrf_field(c) + form.summary() +
+         form.select("framework", c.lang == "en" ? "Framework" : "安全基準", frameworks,
+                     "tcs-2023@1") +
+         form.select("role", c.lang == "en" ? "Role" : "立場",
+                     {{"operator", c.t("role.operator")}, {"maker", c.t("role.maker")}},
+                     "operator") +
+         form.text("period", c.lang == "en" ? "Fiscal year" : "年度", "",
+                   "placeholder=\"FY2026\" pattern=\"FY[0-9]{4}\" required") +
+         form.text("scope", c.lang == "en" ? "Scope" : "対象範囲") +
+         "<p><button type=\"submit\" id=\"create-assessment\">" + esc(c.t("common.create")) +
+         "</button></p></form>";
   }
-  c.html(layout(c, c.t("nav.assessments"), b));
+  return layout(c, c.t("nav.assessments"), b);
+}
+
+void list_page(Ctx& c) {
+  Form f(c);
+  c.html(list_html(c, f));
 }
 
 void checklist_page(Ctx& c) {
@@ -104,7 +113,11 @@ std::string question_html(Ctx& c, Form& f) {
        (chk->maker_rec == catalog::Recommendation::recommended ? "○" : "－") +
        authored_badge(c, chk->recommendation_author, false) + " · <a href=\"/catalog/" +
        url_encode(fw.id) + "/" + url_encode(chk->id) + "\">" + esc(c.t("nav.catalog")) + "</a></p>";
-  b += "<p>" + status_badge(c, an.status, fw.answer_scale) + (an.updated_at.empty() ? "" : " <span class=\"muted\">" + esc(an.updated_at) + " " + esc(an.updated_by) + "</span>") + "</p>";
+  b += "<p>" + status_badge(c, an.status, fw.answer_scale) +
+       (an.updated_at.empty() ? ""
+                              : " <span class=\"muted\">" + when_html(an.updated_at, c.lang) + " " +
+                                    esc(an.updated_by) + "</span>") +
+       "</p>";
   if (!an.comment.empty()) b += "<p>" + esc(an.comment) + "</p>";
   bool edit = c.user && can_edit(c.user->role);
   if (edit) {
@@ -162,7 +175,8 @@ std::string question_html(Ctx& c, Form& f) {
   b += "<h2>" + std::string(c.lang == "en" ? "History" : "変更履歴") + "</h2><table id=\"history\"><thead><tr><th>" + esc(c.t("common.when")) + "</th><th>" +
        esc(c.t("common.who")) + "</th><th>" + esc(c.t("common.what")) + "</th><th>old → new</th></tr></thead><tbody>";
   for (const auto& h : repo.history(a.id, qid)) {
-    b += "<tr><td>" + esc(h.at) + "</td><td>" + esc(h.actor) + "</td><td>" + esc(h.field) + "</td><td>" + esc(h.old_value) + " → " + esc(h.new_value) + "</td></tr>";
+    b += "<tr><td>" + when_html(h.at, c.lang) + "</td><td>" + esc(h.actor) + "</td><td>" +
+         esc(h.field) + "</td><td>" + esc(h.old_value) + " → " + esc(h.new_value) + "</td></tr>";
   }
   return layout(c, qid, b + "</tbody></table>");
 }
@@ -278,14 +292,25 @@ void mount_assessment_pages(Router& r) {
   r.get("/assessments", list_page);
   r.post("/assessments", [](Ctx& c) {
     c.require_edit();
-    std::string key = c.param("framework");
-    auto at = key.find('@');
-    const auto* fw = at == std::string::npos ? catalog::shipped_catalog().find(key)
-                                              : catalog::shipped_catalog().find(key.substr(0, at), key.substr(at + 1));
-    if (!fw) throw std::invalid_argument("framework: unknown '" + key + "'");
-    AssessRepo repo(c.db, c.actor());
-    auto a = repo.create(c.org(), *fw, c.param("role"), c.param("period"), c.param("scope"));
-    c.redirect("/assessments/" + std::to_string(a.id));
+    submit(
+        c,
+        [&] {
+          std::string key = c.param("framework");
+          auto at = key.find('@');
+          const auto* fw = at == std::string::npos ? catalog::shipped_catalog().find(key)
+                                                   : catalog::shipped_catalog().find(
+                                                         key.substr(0, at), key.substr(at + 1));
+          if (!fw)
+            throw FieldError("framework", "一覧から安全基準を選んでください。",
+                             "Choose a framework from the list.");
+          if (!assess::valid_period(c.param("period")))
+            throw FieldError("period", "年度は FY2026 のように FY と西暦で入力してください。",
+                             "Enter the fiscal year as FY and the year, e.g. FY2026.");
+          AssessRepo repo(c.db, c.actor());
+          auto a = repo.create(c.org(), *fw, c.param("role"), c.param("period"), c.param("scope"));
+          c.redirect("/assessments/" + std::to_string(a.id));
+        },
+        [&](Form& f) { return list_html(c, f); });
   });
   r.get(R"(/assessments/(\d+))", checklist_page);
   r.get(R"(/assessments/(\d+)/questions/([^/]+))", question_page);

@@ -132,7 +132,7 @@ void view_page(Ctx& c) {
       "<p><a href=\"/assets\">← " + esc(heading(c)) + "</a></p><h1>" + esc(a.name) + "</h1>";
   if (c.user && can_edit(c.user->role))
     b += "<p><a class=\"button\" id=\"edit-asset\" href=\"/assets/" + std::to_string(a.id) +
-         "/edit\">" + (en(c) ? "Edit" : "編集") + "</a></p>";
+         "/edit\">" + (en(c) ? "Edit" : "編集") + "</a>" + delete_link(c, "assets", a.id) + "</p>";
   std::string deps, risks;
   for (int64_t d : a.depends_on) {
     if (auto o = repo.asset(c.org(), d))

@@ -1,5 +1,7 @@
 // The audit trail of the user's organisation: filters, pages of 50 rows, CSV/JSON export, and
 // the verdict of the whole chain (counts are the organisation's own rows).
+#include <map>
+
 #include "common/csv.h"
 #include "common/date.h"
 #include "store/audit.h"
@@ -7,6 +9,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
+#include "web/table_view.h"
 
 namespace anzen::web {
 
@@ -66,12 +69,25 @@ constexpr const char* kCols =
     "coalesce(client,'')";
 
 template <class F>
-void each_row(Ctx& c, const AuditFilter& f, int64_t limit, int64_t offset, F&& fn) {
+void each_row(Ctx& c, const AuditFilter& f, int64_t limit, int64_t offset, F&& fn,
+              const std::string& order = "id DESC") {
   auto st = c.db.prepare(std::string("SELECT ") + kCols + " FROM audit_log WHERE " + f.where() +
-                         " ORDER BY id DESC LIMIT ? OFFSET ?");
+                         " ORDER BY " + order + " LIMIT ? OFFSET ?");
   int i = f.bind(st, c.org());
   st.bind(i, limit).bind(i + 1, offset);
   while (st.step()) fn(st);
+}
+
+// One page of the table as the URL sorts it; the sort key names a column, never SQL text.
+template <class F>
+void each_row(Ctx& c, const AuditFilter& f, const TableRequest& q, const TableOptions& o, F&& fn) {
+  static const std::map<std::string, std::string> kOrder = {
+      {"id", "id"}, {"at", "at"}, {"actor", "actor"}, {"action", "action"}, {"client", "client"}};
+  auto col = kOrder.find(q.sort.empty() ? "id" : q.sort);
+  std::string dir = q.sort.empty() || q.desc ? " DESC" : " ASC";
+  std::string order = (col == kOrder.end() ? std::string("id") : col->second) + dir + ", id" + dir;
+  each_row(c, f, static_cast<int64_t>(o.per_page), static_cast<int64_t>(q.offset(o)),
+           std::forward<F>(fn), order);
 }
 
 int64_t count_rows(Ctx& c, const AuditFilter& f) {
@@ -111,30 +127,34 @@ void mount_audit_pages(Router& r) {
     b += filter_form(c, f);
     std::string q = f.query(f.page).substr(1);
     q = q.substr(0, q.rfind("page="));
-    b += "<p>" + std::to_string(matching) + (c.lang == "en" ? " rows · " : " 件 · ") +
-         "<a href=\"/audit.csv?" + esc(q) + "\">CSV</a> · <a href=\"/audit.json?" + esc(q) +
+    b += "<p><a href=\"/audit.csv?" + esc(q) + "\">CSV</a> · <a href=\"/audit.json?" + esc(q) +
          "\">JSON</a></p>";
-    b += "<table><thead><tr><th>#</th><th>" + esc(c.t("common.when")) + "</th><th>" +
-         esc(c.t("common.who")) + "</th><th>" + esc(c.t("common.what")) +
-         "</th><th class=\"opt\">" + (c.lang == "en" ? "Client" : "接続元") +
-         "</th><th class=\"opt\">" +
-         (c.lang == "en" ? "Changes (before → after)" : "変更内容（変更前 → 変更後）") +
-         "</th></tr></thead><tbody>";
-    each_row(c, f, kPageRows, (f.page - 1) * kPageRows, [&](store::Stmt& st) {
-      b += "<tr><td class=\"num\">" + std::to_string(st.i64(0)) + "</td><td>" +
-           esc(date::display_time(st.str(1), c.lang)) + "</td><td>" + esc(st.str(2)) + "</td><td>" +
-           esc(st.str(5)) + " " + esc(st.str(3)) + " " + esc(st.str(4)) +
-           "</td><td class=\"opt\">" + esc(st.str(8)) + "</td><td class=\"opt\">" +
-           audit_diff_html(st.str(6), st.str(7), c.lang) + "</td></tr>";
+    const std::vector<Column> cols = {
+        {"id", "#", true},
+        {"at", c.t("common.when")},
+        {"actor", c.t("common.who")},
+        {"action", c.t("common.what")},
+        {"client", c.lang == "en" ? "Client" : "接続元", false, true, "opt"},
+        {"changes", c.lang == "en" ? "Changes (before → after)" : "変更内容（変更前 → 変更後）",
+         false, false, "opt"}};
+    TableOptions o;
+    o.default_sort = "id";
+    o.default_desc = true;
+    o.per_page = kPageRows;
+    o.id = "audit-table";
+    TableRequest tq = table_request(c, cols, o, static_cast<size_t>(matching));
+    std::vector<Row> rows;
+    each_row(c, f, tq, o, [&](store::Stmt& st) {
+      rows.push_back({{number_cell(st.i64(0)),
+                       {when_html(st.str(1), c.lang), st.str(1)},
+                       text_cell(st.str(2)),
+                       {esc(st.str(5)) + " " + esc(st.str(3)) + " " + esc(st.str(4)), st.str(5)},
+                       text_cell(st.str(8)),
+                       {audit_diff_html(st.str(6), st.str(7), c.lang), ""}},
+                      ""});
     });
-    b += "</tbody></table><p>";
-    if (f.page > 1)
-      b += "<a href=\"/audit" + esc(f.query(f.page - 1)) + "\">← " +
-           (c.lang == "en" ? "newer" : "新しい順に戻る") + "</a> ";
-    if (f.page * kPageRows < matching)
-      b += "<a href=\"/audit" + esc(f.query(f.page + 1)) + "\">" +
-           (c.lang == "en" ? "older" : "さらに古い記録") + " →</a>";
-    c.html(layout(c, c.t("nav.audit"), b + "</p>"));
+    b += paged_table(c, cols, rows, static_cast<size_t>(matching), tq, o);
+    c.html(layout(c, c.t("nav.audit"), b));
   });
 
   r.get("/audit.csv", [](Ctx& c) {
@@ -144,7 +164,7 @@ void mount_audit_pages(Router& r) {
                                                  "action", "before", "after", "client"});
     each_row(c, f, kExportRows, 0, [&](store::Stmt& st) {
       std::vector<std::string> row{std::to_string(st.i64(0))};
-      for (int i = 1; i <= 8; ++i) row.push_back(st.str(i));
+      for (int i = 1; i <= 8; ++i) row.push_back(i == 1 ? date::iso_jst(st.str(i)) : st.str(i));
       out += csv::row(row);
     });
     c.res.set_header("Content-Disposition", "attachment; filename=\"audit.csv\"");

@@ -46,9 +46,7 @@ std::string in_lang(const Ctx& c, const json& text) {
   return text.value(c.lang == "en" ? "en" : "ja", std::string());
 }
 // Every moment on these pages: JST, one format (date::display_time).
-std::string when(const Ctx& c, const std::string& iso) {
-  return esc(date::display_time(iso, c.lang));
-}
+std::string when(const Ctx& c, const std::string& iso) { return when_html(iso, c.lang); }
 
 std::string report_name(const Ctx& c, const std::string& type) { return c.t("report." + type); }
 

@@ -12,6 +12,7 @@
 #include "ops/review.h"
 #include "ops/ticker.h"
 #include "web/dashboard_parts.h"
+#include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
@@ -31,7 +32,7 @@ std::string notifications_table(const Ctx& c, const std::vector<ops::Notificatio
                   "</th><th>" + esc(c.t("common.status")) + "</th><th>" + esc(c.t("ops.attempts")) +
                   "</th><th>" + esc(c.t("ops.error")) + "</th></tr></thead><tbody>";
   for (const auto& n : ns) {
-    h += "<tr><td>" + esc(n.sent_at.value_or(n.created_at)) + "</td><td>" +
+    h += "<tr><td>" + when_html(n.sent_at.value_or(n.created_at), c.lang) + "</td><td>" +
          label(c, "ops.event.", n.event) + "</td><td>" +
          (n.incident_id ? "<a href=\"/incidents/" + std::to_string(*n.incident_id) + "\">" +
                               esc(n.subject) + "</a>"
@@ -43,7 +44,8 @@ std::string notifications_table(const Ctx& c, const std::vector<ops::Notificatio
   return h + "</tbody></table>";
 }
 
-void integrations_page(Ctx& c, const std::string& shown_token, const std::string& shown_url) {
+std::string integrations_page(Ctx& c, const Form& f, const std::string& shown_token,
+                              const std::string& shown_url) {
   ops::OpsRepo repo(c.db, c.actor());
   std::string b = "<p><a href=\"/incidents\">← " + esc(c.t("nav.incidents")) + "</a></p><h1>" +
                   esc(c.t("ops.integrations")) + "</h1>";
@@ -67,24 +69,50 @@ void integrations_page(Ctx& c, const std::string& shown_token, const std::string
     b += "</td></tr>";
   }
   b += "</tbody></table><h2>" + esc(c.t("ops.new_integration")) +
-       "</h2><form method=\"post\" action=\"/admin/integrations\">" + csrf_field(c) +
-       "<label for=\"kind\">" + esc(c.t("ops.kind")) +
-       "</label><select id=\"kind\" name=\"kind\"><option value=\"alertmanager\">" +
-       label(c, "ops.kind.", "alertmanager") + "</option><option value=\"webhook\">" +
-       label(c, "ops.kind.", "webhook") + "</option></select><label for=\"name\">" +
-       esc(c.t("common.title")) +
-       "</label><input type=\"text\" id=\"name\" name=\"name\" size=\"30\"><label for=\"rules\">" +
-       esc(c.t("ops.rules")) +
-       "</label><textarea id=\"rules\" name=\"rules\" rows=\"10\" required>rules:\n  - match: "
-       "{service: voice}\n    service_category: voice_emergency\n    affected_users: "
-       "40000\n</textarea>"
-       "<label for=\"hmac\">" +
-       esc(c.t("ops.hmac")) +
-       "</label><input type=\"text\" id=\"hmac\" name=\"hmac\" size=\"30\" "
-       "autocomplete=\"off\"><p><button type=\"submit\" id=\"create-integration\">" +
-       esc(c.t("common.save")) + "</button></p></form><p class=\"muted\">" +
-       esc(c.t("ops.rules_help")) + "</p>";
-  c.html(layout(c, c.t("ops.integrations"), b));
+       "</h2><form method=\"post\" action=\"/admin/integrations\" id=\"integration-form\">" +
+       csrf_field(c) + f.summary() +
+       f.select(
+           "kind", c.t("ops.kind"),
+           {{"alertmanager", c.t("ops.kind.alertmanager")}, {"webhook", c.t("ops.kind.webhook")}}) +
+       f.text("name", c.t("common.title"), "", "size=\"30\"") +
+       f.textarea("rules", c.t("ops.rules"),
+                  "rules:\n  - match: {service: voice}\n    service_category: voice_emergency\n"
+                  "    affected_users: 40000\n") +
+       f.text("hmac", c.t("ops.hmac"), "", "size=\"30\" autocomplete=\"off\"") +
+       "<p><button type=\"submit\" id=\"create-integration\">" + esc(c.t("common.save")) +
+       "</button></p></form><p class=\"muted\">" + esc(c.t("ops.rules_help")) + "</p>";
+  return layout(c, c.t("ops.integrations"), b);
+}
+
+std::string notifications_page(Ctx& c, const Form& f) {
+  ops::OpsRepo repo(c.db, c.actor());
+  std::string b = "<p><a href=\"/incidents\">← " + esc(c.t("nav.incidents")) + "</a></p><h1>" +
+                  esc(c.t("ops.notifications")) + "</h1><table><thead><tr><th>#</th><th>" +
+                  esc(c.t("ops.kind")) + "</th><th>" + esc(c.t("ops.target")) + "</th><th>" +
+                  esc(c.t("ops.lang")) + "</th><th>" + esc(c.t("ops.quiet")) + "</th><th>" +
+                  esc(c.t("common.status")) + "</th></tr></thead><tbody>";
+  for (const auto& ch : repo.channels(c.org())) {
+    b += "<tr><td>" + std::to_string(ch.id) + "</td><td>" + label(c, "ops.channel.", ch.kind) +
+         "</td><td>" + esc(ch.target) + (ch.smtp.empty() ? "" : " (" + esc(ch.smtp) + ")") +
+         "</td><td>" + esc(ch.lang == "en" ? "English" : "日本語") + "</td><td>" + esc(ch.quiet) +
+         "</td><td>" + esc(c.t(ch.enabled ? "ops.enabled" : "ops.disabled")) + "</td></tr>";
+  }
+  std::vector<std::pair<std::string, std::string>> kinds;
+  for (const char* k : {"email", "webhook", "chat"})
+    kinds.emplace_back(k, c.t(std::string("ops.channel.") + k));
+  b += "</tbody></table><form method=\"post\" action=\"/admin/notifications/test\">" +
+       csrf_field(c) + "<button class=\"secondary\" type=\"submit\" id=\"send-test\">" +
+       esc(c.t("ops.send_test")) + "</button></form><h2>" + esc(c.t("ops.new_channel")) +
+       "</h2><form method=\"post\" action=\"/admin/notifications\" id=\"channel-form\">" +
+       csrf_field(c) + f.summary() + f.select("kind", c.t("ops.kind"), kinds) +
+       f.text("target", c.t("ops.target"), "", "size=\"40\" required") +
+       f.text("smtp", c.t("ops.smtp"), "", "size=\"30\" placeholder=\"mail.example.jp:25\"") +
+       f.select("lang", c.t("ops.lang"), {{"ja", "日本語"}, {"en", "English"}}, "ja") +
+       f.text("quiet", c.t("ops.quiet"), "", "size=\"12\" placeholder=\"22:00-07:00\"") +
+       "<p><button type=\"submit\" id=\"add-channel\">" + esc(c.t("common.save")) +
+       "</button></p></form><h2>" + esc(c.t("ops.recent")) + "</h2>" +
+       notifications_table(c, repo.notifications(c.org(), "", 50));
+  return layout(c, c.t("ops.notifications"), b);
 }
 }  // namespace
 
@@ -116,20 +144,28 @@ std::string congestion_references(Ctx& c) {
 void mount_ops_pages(Router& r) {
   r.get("/admin/integrations", [](Ctx& c) {
     c.require_admin();
-    integrations_page(c, "", "");
+    Form f(c);
+    c.html(integrations_page(c, f, "", ""));
   });
   r.post("/admin/integrations", [](Ctx& c) {
     c.require_admin();
     ops::SystemClock clock;
-    try {
-      auto made = ops::IngestService(c.db, clock)
-                      .create(c.org(), c.param("kind"),
-                              c.param("name").empty() ? c.param("kind") : c.param("name"),
-                              c.param("rules"), c.param("hmac"), c.actor());
-      integrations_page(c, made.token, made.url);
-    } catch (const ops::RulesError& e) {
-      throw std::invalid_argument(e.what());
-    }
+    submit(
+        c,
+        [&] {
+          try {
+            auto made = ops::IngestService(c.db, clock)
+                            .create(c.org(), c.param("kind"),
+                                    c.param("name").empty() ? c.param("kind") : c.param("name"),
+                                    c.param("rules"), c.param("hmac"), c.actor());
+            Form shown(c);
+            c.html(integrations_page(c, shown, made.token, made.url));
+          } catch (const ops::RulesError& e) {
+            // The defect names its line; the message stays beside the rules box.
+            throw FieldError("rules", std::string("規則に誤りがあります: ") + e.what(), e.what());
+          }
+        },
+        [&](Form& f) { return integrations_page(c, f, "", ""); });
   });
   r.post(R"(/admin/integrations/(\d+)/disable)", [](Ctx& c) {
     c.require_admin();
@@ -143,65 +179,46 @@ void mount_ops_pages(Router& r) {
 
   r.get("/admin/notifications", [](Ctx& c) {
     c.require_admin();
-    ops::OpsRepo repo(c.db, c.actor());
-    std::string b = "<p><a href=\"/incidents\">← " + esc(c.t("nav.incidents")) + "</a></p><h1>" +
-                    esc(c.t("ops.notifications")) + "</h1><table><thead><tr><th>#</th><th>" +
-                    esc(c.t("ops.kind")) + "</th><th>" + esc(c.t("ops.target")) + "</th><th>" +
-                    esc(c.t("ops.lang")) + "</th><th>" + esc(c.t("ops.quiet")) + "</th><th>" +
-                    esc(c.t("common.status")) + "</th></tr></thead><tbody>";
-    for (const auto& ch : repo.channels(c.org())) {
-      b += "<tr><td>" + std::to_string(ch.id) + "</td><td>" + label(c, "ops.channel.", ch.kind) +
-           "</td><td>" + esc(ch.target) + (ch.smtp.empty() ? "" : " (" + esc(ch.smtp) + ")") +
-           "</td><td>" + esc(ch.lang == "en" ? "English" : "日本語") + "</td><td>" + esc(ch.quiet) +
-           "</td><td>" + esc(c.t(ch.enabled ? "ops.enabled" : "ops.disabled")) + "</td></tr>";
-    }
-    b += "</tbody></table><form method=\"post\" action=\"/admin/notifications/test\">" +
-         csrf_field(c) + "<button class=\"secondary\" type=\"submit\" id=\"send-test\">" +
-         esc(c.t("ops.send_test")) + "</button></form><h2>" + esc(c.t("ops.new_channel")) +
-         "</h2><form method=\"post\" action=\"/admin/notifications\">" + csrf_field(c) +
-         "<label for=\"ch-kind\">" + esc(c.t("ops.kind")) +
-         "</label><select id=\"ch-kind\" name=\"kind\">";
-    for (const char* k : {"email", "webhook", "chat"})
-      b += std::string("<option value=\"") + k + "\">" + label(c, "ops.channel.", k) + "</option>";
-    b += "</select><label for=\"target\">" + esc(c.t("ops.target")) +
-         "</label><input type=\"text\" id=\"target\" name=\"target\" size=\"40\" required><label "
-         "for=\"smtp\">" +
-         esc(c.t("ops.smtp")) +
-         "</label><input type=\"text\" id=\"smtp\" name=\"smtp\" size=\"30\" "
-         "placeholder=\"mail.example.jp:25\"><label for=\"ch-lang\">" +
-         esc(c.t("ops.lang")) +
-         "</label><select id=\"ch-lang\" name=\"lang\"><option value=\"ja\">日本語</option><option "
-         "value=\"en\">English</option></select><label for=\"quiet\">" +
-         esc(c.t("ops.quiet")) +
-         "</label><input type=\"text\" id=\"quiet\" name=\"quiet\" size=\"12\" "
-         "placeholder=\"22:00-07:00\"><p><button type=\"submit\" id=\"add-channel\">" +
-         esc(c.t("common.save")) + "</button></p></form><h2>" + esc(c.t("ops.recent")) + "</h2>" +
-         notifications_table(c, repo.notifications(c.org(), "", 50));
-    c.html(layout(c, c.t("ops.notifications"), b));
+    Form f(c);
+    c.html(notifications_page(c, f));
   });
   r.post("/admin/notifications", [](Ctx& c) {
     c.require_admin();
-    ops::Channel ch;
-    ch.org_id = c.org();
-    ch.kind = c.param("kind");
-    ch.target = c.param("target");
-    ch.smtp = c.param("smtp");
-    ch.lang = c.param("lang") == "en" ? "en" : "ja";
-    ch.quiet = c.param("quiet");
-    if (ch.kind != "email" && ch.kind != "webhook" && ch.kind != "chat")
-      throw std::invalid_argument("kind: expected email, webhook or chat");
-    if (ch.kind == "email" &&
-        (ch.target.find('@') == std::string::npos || ch.smtp.find(':') == std::string::npos)) {
-      throw std::invalid_argument(
-          "target / smtp: an email channel needs a mail address and an SMTP server HOST:PORT");
-    }
-    if (ch.kind != "email" && ch.target.rfind("http://", 0) != 0 &&
-        ch.target.rfind("https://", 0) != 0) {
-      throw std::invalid_argument("target: expected an http:// or https:// URL");
-    }
-    ops::check_quiet(ch.quiet);
-    ops::OpsRepo(c.db, c.actor()).add_channel(ch);
-    c.redirect("/admin/notifications");
+    submit(
+        c,
+        [&] {
+          ops::Channel ch;
+          ch.org_id = c.org();
+          ch.kind = c.param("kind");
+          ch.target = c.param("target");
+          ch.smtp = c.param("smtp");
+          ch.lang = c.param("lang") == "en" ? "en" : "ja";
+          ch.quiet = c.param("quiet");
+          if (ch.kind != "email" && ch.kind != "webhook" && ch.kind != "chat")
+            throw FieldError("kind", "一覧から種類を選んでください。",
+                             "Choose a kind from the list.");
+          if (ch.kind == "email" && ch.target.find('@') == std::string::npos)
+            throw FieldError("target", "メールアドレスを入力してください。",
+                             "Enter a mail address.");
+          if (ch.kind == "email" && ch.smtp.find(':') == std::string::npos)
+            throw FieldError(
+                "smtp", "メールには SMTP サーバーを mail.example.jp:25 のように入力してください。",
+                "An email channel needs an SMTP server HOST:PORT, e.g. mail.example.jp:25.");
+          if (ch.kind != "email" && ch.target.rfind("http://", 0) != 0 &&
+              ch.target.rfind("https://", 0) != 0)
+            throw FieldError("target", "http:// または https:// で始まる URL を入力してください。",
+                             "Enter an http:// or https:// URL.");
+          try {
+            ops::check_quiet(ch.quiet);
+          } catch (const std::invalid_argument&) {
+            throw FieldError(
+                "quiet", "通知しない時間帯は 22:00-07:00 のように日本時間で入力してください。",
+                "Enter the quiet hours in Japan time as HH:MM-HH:MM, e.g. 22:00-07:00.");
+          }
+          ops::OpsRepo(c.db, c.actor()).add_channel(ch);
+          c.redirect("/admin/notifications");
+        },
+        [&](Form& f) { return notifications_page(c, f); });
   });
   r.post("/admin/notifications/test", [router = &r](Ctx& c) {
     c.require_admin();
@@ -241,8 +258,9 @@ void mount_ops_pages(Router& r) {
         }
         const json& rec = x.record;
         std::string id = std::to_string(x.incident_id);
-        b += "<tr><td><a href=\"/incidents/" + id + "\">" + esc(rec.value("start", "")) +
-             "</a></td><td>" + esc(rec["end"].is_string() ? rec["end"].get<std::string>() : "—") +
+        b += "<tr><td><a href=\"/incidents/" + id + "\">" +
+             when_html(rec.value("start", ""), c.lang) + "</a></td><td>" +
+             when_html(rec["end"].is_string() ? rec["end"].get<std::string>() : "—", c.lang) +
              "</td><td class=\"num\">" + std::to_string(rec.value("users", 0)) +
              "</td><td class=\"num\">" +
              (rec["share"].is_number()

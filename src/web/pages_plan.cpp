@@ -181,7 +181,7 @@ void view_page(Ctx& c) {
       "<p><a href=\"/plan\">← " + esc(c.t("nav.plan")) + "</a></p><h1>" + esc(p.actions) + "</h1>";
   if (c.user && can_edit(c.user->role))
     b += "<p><a class=\"button\" id=\"edit-plan\" href=\"/plan/" + std::to_string(p.id) +
-         "/edit\">" + (en(c) ? "Edit" : "編集") + "</a></p>";
+         "/edit\">" + (en(c) ? "Edit" : "編集") + "</a>" + delete_link(c, "plan", p.id) + "</p>";
   std::string risks, questions;
   for (int64_t id : p.risk_ids) {
     if (auto k = repo.risk(c.org(), id))

@@ -188,7 +188,7 @@ void view_page(Ctx& c) {
       "<p><a href=\"/risks\">← " + esc(c.t("nav.risks")) + "</a></p><h1>" + esc(k.title) + "</h1>";
   if (c.user && can_edit(c.user->role))
     b += "<p><a class=\"button\" id=\"edit-risk\" href=\"/risks/" + std::to_string(k.id) +
-         "/edit\">" + (en(c) ? "Edit" : "編集") + "</a></p>";
+         "/edit\">" + (en(c) ? "Edit" : "編集") + "</a>" + delete_link(c, "risks", k.id) + "</p>";
   std::string assets;
   for (int64_t id : k.asset_ids) {
     if (auto a = repo.asset(c.org(), id))

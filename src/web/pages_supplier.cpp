@@ -231,13 +231,13 @@ void snapshots_page(Ctx& c) {
   for (const auto& s : shared) {
     b += "<p><a href=\"/snapshots/" + std::to_string(s.id) + "\">" +
          tx(c, "スナップショット ", "Snapshot ") + std::to_string(s.id) + " (v" +
-         std::to_string(s.version) + ", " + esc(s.created_at) + ")</a></p>";
+         std::to_string(s.version) + ", " + when_html(s.created_at, c.lang) + ")</a></p>";
   }
   auto mine = svc.snapshots(c.org());
   if (!mine.empty()) {
     b += "<h2>" + tx(c, "自組織の回答スナップショット", "Our snapshots") + "</h2><ul>";
     for (const auto& s : mine) {
-      b += "<li>v" + std::to_string(s.version) + " (" + esc(s.created_at) + ")";
+      b += "<li>v" + std::to_string(s.version) + " (" + when_html(s.created_at, c.lang) + ")";
       if (edit) {
         b += " <form class=\"inline\" method=\"post\" action=\"/snapshots/" + std::to_string(s.id) +
              "/share\">" + csrf_field(c) + "<label for=\"with" + std::to_string(s.id) + "\">" +
@@ -253,23 +253,23 @@ void snapshots_page(Ctx& c) {
          tx(c, "共有日時", "Granted") + "</th><th>" + tx(c, "取消", "Revoked") +
          "</th></tr></thead><tbody>";
     for (const auto& sh : svc.shares(c.org())) {
-      std::string revoke = sh.revoked_at ? esc(*sh.revoked_at)
+      std::string revoke = sh.revoked_at ? when_html(*sh.revoked_at, c.lang)
                            : edit ? "<form class=\"inline\" method=\"post\" action=\"/shares/" +
                                         std::to_string(sh.id) + "/revoke\">" + csrf_field(c) +
                                         "<button type=\"submit\" class=\"secondary\">" +
                                         tx(c, "取り消す", "Revoke") + "</button></form>"
                                   : "";
       b += "<tr><td>" + std::to_string(sh.id) + "</td><td>" + std::to_string(sh.snapshot_id) +
-           "</td><td>" + std::to_string(sh.operator_org_id) + "</td><td>" + esc(sh.granted_at) +
-           "</td><td>" + revoke + "</td></tr>";
+           "</td><td>" + std::to_string(sh.operator_org_id) + "</td><td>" +
+           when_html(sh.granted_at, c.lang) + "</td><td>" + revoke + "</td></tr>";
     }
     b += "</tbody></table><h2>" + tx(c, "閲覧記録", "Who opened what") +
          "</h2><table><thead><tr><th>" + tx(c, "日時", "When") + "</th><th>" +
          tx(c, "組織", "Organisation") + "</th><th>" + tx(c, "閲覧者", "Reader") + "</th><th>" +
          tx(c, "スナップショット", "Snapshot") + "</th></tr></thead><tbody>";
     for (const auto& r : svc.reads(c.org())) {
-      b += "<tr><td>" + esc(r.at) + "</td><td>" + std::to_string(r.operator_org_id) + "</td><td>" +
-           esc(r.reader) + "</td><td>" + std::to_string(r.snapshot_id) + "</td></tr>";
+      b += "<tr><td>" + when_html(r.at, c.lang) + "</td><td>" + std::to_string(r.operator_org_id) +
+           "</td><td>" + esc(r.reader) + "</td><td>" + std::to_string(r.snapshot_id) + "</td></tr>";
     }
     b += "</tbody></table>";
   }

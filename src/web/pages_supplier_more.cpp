@@ -114,7 +114,7 @@ void contract_page(Ctx& c) {
       cell += "</select><input type=\"text\" name=\"evidence\" aria-label=\"" + esc(cl.item_id) +
               " " + tx(c, "根拠", "evidence") + "\" value=\"" + esc(st.evidence) +
               "\"> <button type=\"submit\">" + esc(c.t("common.save")) + "</button></form>";
-      ev = st.updated_at.empty() ? "" : esc(st.updated_by + " " + st.updated_at);
+      ev = st.updated_at.empty() ? "" : esc(st.updated_by) + " " + when_html(st.updated_at, c.lang);
     }
     b += "<tr><td>" + esc(cl.item_id) + "</td><td>" + text + "</td><td>" + cell + "</td><td>" + ev +
          "</td></tr>";

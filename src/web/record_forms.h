@@ -2,14 +2,18 @@
 // /{path}/{id}/edit show the form, POST /{path} and /{path}/{id}/edit save it and open the
 // record's page, or answer 400 with the form, the typed values and the error beside its field.
 // Only editors reach the forms; an id of another organisation is 404.
+// Deleting (what the API's DELETE does): GET /{path}/{id}/delete asks for confirmation, its POST
+// (CSRF-checked by the router, editors only, 404 for another organisation's id) deletes through
+// the repository, which audits it and refuses while other records refer to the entry.
 #pragma once
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "risk/repo.h"
-#include "web/form_errors.h"
+#include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
@@ -28,8 +32,63 @@ struct RecordForms {
   std::string (*form)(Ctx&, risk::RiskRepo&, const T&, const FormError&);
 };
 
+// How each record is deleted and named on the confirmation page.
+template <class T>
+struct RecordDelete;
+template <>
+struct RecordDelete<risk::Risk> {
+  static constexpr auto remove = &risk::RiskRepo::delete_risk;
+  static std::string name(const risk::Risk& x) { return x.title; }
+};
+template <>
+struct RecordDelete<risk::Asset> {
+  static constexpr auto remove = &risk::RiskRepo::delete_asset;
+  static std::string name(const risk::Asset& x) { return x.name; }
+};
+template <>
+struct RecordDelete<risk::PlanItem> {
+  static constexpr auto remove = &risk::RiskRepo::delete_plan_item;
+  static std::string name(const risk::PlanItem& x) {
+    return x.actions.empty() ? x.target_state : x.actions;  // as the item's page heads it
+  }
+};
+
+// The delete link of a record's page (editors only).
+std::string delete_link(const Ctx& c, const std::string& path, int64_t id);
+// The confirmation page; `refusal` (the repository's reason) when deleting was refused.
+std::string delete_page(Ctx& c, const std::string& path, int64_t id, const std::string& name,
+                        const std::string& refusal);
+
+template <class T>
+void mount_record_delete(Router& r, const RecordForms<T>& k) {
+  const std::string item = "/" + k.path + R"(/(\d+)/delete)";
+  auto need = [k](Ctx& c, risk::RiskRepo& repo) {
+    c.require_edit();
+    auto x = (repo.*k.one)(c.org(), c.path_id(1));
+    if (!x) throw HttpError(404, "not found");
+    return *x;
+  };
+  r.get(item, [k, need](Ctx& c) {
+    risk::RiskRepo repo(c.db, c.actor());
+    T x = need(c, repo);
+    c.html(delete_page(c, k.path, x.id, RecordDelete<T>::name(x), ""));
+  });
+  r.post(item, [k, need](Ctx& c) {
+    risk::RiskRepo repo(c.db, c.actor());
+    T x = need(c, repo);
+    try {
+      (repo.*RecordDelete<T>::remove)(c.org(), x.id);
+    } catch (const std::invalid_argument& e) {
+      c.html(delete_page(c, k.path, x.id, RecordDelete<T>::name(x), e.what()), 400);
+      return;
+    }
+    c.redirect("/" + k.path);
+  });
+}
+
 template <class T>
 void mount_record_forms(Router& r, const RecordForms<T>& k) {
+  mount_record_delete(r, k);
   auto title = [k](const Ctx& c, bool edit) {
     return c.lang == "en" ? (edit ? k.edit_en : k.new_en) : (edit ? k.edit_ja : k.new_ja);
   };

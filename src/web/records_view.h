@@ -8,7 +8,7 @@
 
 #include "risk/repo.h"
 #include "web/context.h"
-#include "web/form_errors.h"
+#include "web/form.h"
 
 namespace anzen::web {
 

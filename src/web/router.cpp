@@ -90,8 +90,49 @@ http::RefusalResponse Router::refusal(int status, const http::Head* head) const 
   http::RefusalResponse r;
   r.headers = security_header_list(tls_);
   r.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
+  if (status == 413 && head) {
+    // A too-large upload comes from a signed-in user's page: answer with the normal page chrome
+    // (navigation, language, logout) from the session cookie alone; the body is never read.
+    if (auto page = signed_in_refusal_page(status, *head, lang)) {
+      r.body = std::move(*page);
+      return r;
+    }
+  }
   r.body = plain_error_page(lang, status, tr(lang, status_key(status)));
   return r;
+}
+
+std::optional<std::string> Router::signed_in_refusal_page(int status, const http::Head& head,
+                                                          const std::string& lang) const {
+  std::string token = cookie_value(head.cookie, "anzen_session");
+  if (token.empty()) return std::nullopt;
+  try {
+    store::Db& db = thread_db(db_path_);
+    auto session = Accounts(db).session(token);
+    if (!session) return std::nullopt;
+    httplib::Request req;
+    req.method = head.method;
+    req.path = head.target.substr(0, head.target.find('?'));
+    httplib::Response res;
+    Ctx c{req, res, db, session->user, session->csrf_token, lang, false, {}};
+    // Back to the page the form was on (the Referer's path), else the dashboard.
+    std::string back = "/";
+    if (const std::string* ref = head.header("Referer")) {
+      size_t scheme = ref->find("://");
+      size_t slash = scheme == std::string::npos ? std::string::npos : ref->find('/', scheme + 3);
+      if (slash != std::string::npos && ref->compare(slash, 2, "//") != 0)
+        back = ref->substr(slash);
+    }
+    std::string body = "<h1>" + std::to_string(status) + "</h1><p class=\"error\" role=\"alert\">" +
+                       esc(c.t(status_key(status))) + "</p><p><a href=\"" + esc(back) + "\">" +
+                       esc(c.lang == "en" ? "Back to the form" : "元の画面に戻る") +
+                       "</a> · <a href=\"/\">" + esc(c.t("nav.dashboard")) + "</a></p>";
+    return layout(c, std::to_string(status), body);
+  } catch (const std::exception& e) {
+    std::cerr << "warning: plain " << status << " page (session lookup failed: " << e.what()
+              << ")\n";
+    return std::nullopt;
+  }
 }
 
 void Router::get(const std::string& pattern, Handler h, bool open) {

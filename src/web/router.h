@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,9 @@ class Router {
  private:
   void handle(const httplib::Request& req, httplib::Response& res, const Handler& h, bool open,
               bool api);
+  // The refusal page inside the normal page chrome when the head carries a live session.
+  std::optional<std::string> signed_in_refusal_page(int status, const http::Head& head,
+                                                    const std::string& lang) const;
   httplib::Server& server_;
   std::vector<ApiDoc> docs_;
   std::string db_path_;

@@ -55,6 +55,7 @@ fieldset{border:1px solid var(--line);border-radius:6px;margin:8px 0}
 .field-error{color:#8c1018;background:#ffebe9;padding:2px 8px;border-radius:6px;margin:4px 0}
 .form-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 16px}
 .form-grid input,.form-grid select{width:100%}
+button.danger,.button.danger{background:var(--bad);border-color:#a40e26;color:#fff}
 )";
   return css;
 }

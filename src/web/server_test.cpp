@@ -719,7 +719,7 @@ TEST_F(WebTest, RecordPagesAreScopedByOrganisationRoleAndCsrf) {
       c.Post(risk_url + "/edit", {{"Cookie", cookie}},
              risk_fields + "&title=" + url_encode("改名") + "&expiry=2026-02-30" + csrf, form);
   EXPECT_EQ(bad->status, 400);
-  EXPECT_NE(bad->body.find("id=\"err-expiry\""), std::string::npos);
+  EXPECT_NE(bad->body.find("id=\"expiry-error\""), std::string::npos);
   EXPECT_NE(bad->body.find("value=\"改名\""), std::string::npos);
   auto edited =
       c.Post(risk_url + "/edit", {{"Cookie", cookie}}, risk_form + "&owner=CISO" + csrf, form);
@@ -762,6 +762,74 @@ TEST_F(WebTest, RecordPagesAreScopedByOrganisationRoleAndCsrf) {
   // Audited: the creation and the edit of the risk.
   store::Db db(path_);
   auto st = db.prepare("SELECT count(*) FROM audit_log WHERE entity='risk' AND org_id=?");
+  st.bind(1, org_a_);
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.i64(0), 2);
+}
+
+// Issue 15 (remainder 5): what the API deletes, the pages delete too: a confirmation page, a POST
+// with the CSRF token by an editor of the organisation (another organisation's id is 404, a viewer
+// 403), refused with the referrers named while other records refer to the entry, and audited.
+TEST_F(WebTest, RecordsAreDeletedAfterConfirmationByEditorsOfTheOrganisation) {
+  std::string cookie = login("alice", "correct horse");
+  std::string csrf = "_csrf=" + url_encode(csrf_of(cookie));
+  auto c = client();
+  const std::string form = "application/x-www-form-urlencoded";
+  auto asset =
+      c.Post("/assets", {{"Cookie", cookie}},
+             "name=" + url_encode("交換機") + "&kind=facility&owner=x&c=3&i=2&a=3&" + csrf, form);
+  ASSERT_EQ(asset->status, 303);
+  std::string asset_url = asset->get_header_value("Location");
+  auto risk = c.Post("/risks", {{"Cookie", cookie}},
+                     "title=" + url_encode("停電") +
+                         "&threat=failure_disaster&inherent_l=3&inherent_i=3&current_l=3&"
+                         "current_i=3&residual_l=2&residual_i=2&treatment=reduce&asset_ids=" +
+                         asset_url.substr(asset_url.rfind('/') + 1) + "&" + csrf,
+                     form);
+  ASSERT_EQ(risk->status, 303);
+  std::string risk_url = risk->get_header_value("Location");
+  // The record's page links to the confirmation, which deletes nothing by itself.
+  EXPECT_NE(c.Get(asset_url, {{"Cookie", cookie}})->body.find(asset_url + "/delete"),
+            std::string::npos);
+  auto confirm = c.Get(asset_url + "/delete", {{"Cookie", cookie}});
+  ASSERT_EQ(confirm->status, 200);
+  EXPECT_NE(confirm->body.find("「<strong>交換機</strong>」を削除します"), std::string::npos);
+  EXPECT_EQ(c.Get(asset_url, {{"Cookie", cookie}})->status, 200);
+  // Referred to by the risk: refused, the risk named, nothing deleted.
+  auto refused = c.Post(asset_url + "/delete", {{"Cookie", cookie}}, csrf, form);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("参照されているため削除できません"), std::string::npos);
+  EXPECT_NE(refused->body.find("href=\"" + risk_url + "\">リスク #"), std::string::npos);
+  EXPECT_EQ(c.Get(asset_url, {{"Cookie", cookie}})->status, 200);
+  // Without the token, by a viewer or by another organisation: nothing happens.
+  EXPECT_EQ(c.Post(risk_url + "/delete", {{"Cookie", cookie}}, "", form)->status, 403);
+  std::string victor = login("victor", "viewer pass");
+  EXPECT_EQ(c.Get(risk_url + "/delete", {{"Cookie", victor}})->status, 403);
+  EXPECT_EQ(c.Post(risk_url + "/delete", {{"Cookie", victor}},
+                   "_csrf=" + url_encode(csrf_of(victor)), form)
+                ->status,
+            403);
+  EXPECT_EQ(c.Get(risk_url, {{"Cookie", victor}})->body.find(risk_url + "/delete"),
+            std::string::npos)
+      << "no delete link for a viewer";
+  std::string bob = login("bob", "bob password");
+  EXPECT_EQ(c.Get(risk_url + "/delete", {{"Cookie", bob}})->status, 404);
+  EXPECT_EQ(
+      c.Post(risk_url + "/delete", {{"Cookie", bob}}, "_csrf=" + url_encode(csrf_of(bob)), form)
+          ->status,
+      404);
+  EXPECT_EQ(c.Get(risk_url, {{"Cookie", cookie}})->status, 200);
+  // The risk, then the asset it held, are deleted; their pages are gone; both audited.
+  auto gone = c.Post(risk_url + "/delete", {{"Cookie", cookie}}, csrf, form);
+  EXPECT_EQ(gone->status, 303);
+  EXPECT_EQ(gone->get_header_value("Location"), "/risks");
+  EXPECT_EQ(c.Get(risk_url, {{"Cookie", cookie}})->status, 404);
+  EXPECT_EQ(c.Post(asset_url + "/delete", {{"Cookie", cookie}}, csrf, form)->status, 303);
+  EXPECT_EQ(c.Get(asset_url, {{"Cookie", cookie}})->status, 404);
+  store::Db db(path_);
+  auto st = db.prepare(
+      "SELECT count(*) FROM audit_log WHERE action='delete' AND org_id=? AND entity IN "
+      "('risk','asset')");
   st.bind(1, org_a_);
   ASSERT_TRUE(st.step());
   EXPECT_EQ(st.i64(0), 2);

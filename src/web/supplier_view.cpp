@@ -94,9 +94,9 @@ std::string history_list(const Ctx& c, const std::vector<supplier::Event>& event
     if (e.action == "answer") {
       if (auto st = assess::status_from(e.detail)) detail = c.t(status_key(*st));
     }
-    h += "<tr><td>" + esc(e.at) + "</td><td>" + esc(e.actor) + "</td><td>" + esc(what) +
-         (e.question_id.empty() ? "" : " " + esc(e.question_id)) + "</td><td>" + esc(detail) +
-         "</td></tr>";
+    h += "<tr><td>" + when_html(e.at, c.lang) + "</td><td>" + esc(e.actor) + "</td><td>" +
+         esc(what) + (e.question_id.empty() ? "" : " " + esc(e.question_id)) + "</td><td>" +
+         esc(detail) + "</td></tr>";
   }
   return h + "</tbody></table>";
 }

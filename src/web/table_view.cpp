@@ -47,39 +47,64 @@ bool less_by(const Cell& a, const Cell& b, bool numeric) {
 }
 }  // namespace
 
+TableRequest table_request(const Ctx& c, const std::vector<Column>& cols, const TableOptions& o,
+                           size_t total) {
+  TableRequest q;
+  const std::string sort_p = o.prefix + "sort", dir_p = o.prefix + "dir";
+  q.sort = c.req.has_param(sort_p) ? c.req.get_param_value(sort_p) : o.default_sort;
+  q.desc = c.req.has_param(dir_p) ? c.req.get_param_value(dir_p) == "desc" : o.default_desc;
+  if (std::none_of(cols.begin(), cols.end(),
+                   [&](const Column& k) { return k.key == q.sort && k.sortable; }))
+    q.sort.clear();
+  size_t per = std::max<size_t>(1, o.per_page);
+  size_t pages = std::max<size_t>(1, (total + per - 1) / per);
+  q.page = std::min(page_param(c, o.prefix + "page"), pages);
+  return q;
+}
+
 std::string sorted_table(const Ctx& c, const std::vector<Column>& cols, std::vector<Row> rows,
                          const TableOptions& o) {
-  bool en = c.lang == "en";
-  const std::string sort_p = o.prefix + "sort", dir_p = o.prefix + "dir",
-                    page_p = o.prefix + "page";
-  std::string sort = c.req.has_param(sort_p) ? c.req.get_param_value(sort_p) : o.default_sort;
-  bool desc = c.req.has_param(dir_p) ? c.req.get_param_value(dir_p) == "desc" : o.default_desc;
-  auto col = std::find_if(cols.begin(), cols.end(),
-                          [&](const Column& k) { return k.key == sort && k.sortable; });
-  if (col == cols.end()) {
-    sort.clear();
-  } else {
+  TableRequest q = table_request(c, cols, o, rows.size());
+  if (!q.sort.empty()) {
+    auto col =
+        std::find_if(cols.begin(), cols.end(), [&](const Column& k) { return k.key == q.sort; });
     size_t at = static_cast<size_t>(col - cols.begin());
-    bool numeric = col->numeric;
+    bool numeric = col->numeric, desc = q.desc;
     // Stable: equal keys keep the order the caller chose (priority, id, date).
     std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
       return desc ? less_by(b.cells[at], a.cells[at], numeric)
                   : less_by(a.cells[at], b.cells[at], numeric);
     });
   }
+  size_t total = rows.size();
+  size_t from = std::min(total, q.offset(o)),
+         to = std::min(total, from + std::max<size_t>(1, o.per_page));
+  std::vector<Row> page(std::make_move_iterator(rows.begin() + static_cast<std::ptrdiff_t>(from)),
+                        std::make_move_iterator(rows.begin() + static_cast<std::ptrdiff_t>(to)));
+  return paged_table(c, cols, page, total, q, o);
+}
+
+std::string paged_table(const Ctx& c, const std::vector<Column>& cols,
+                        const std::vector<Row>& page_rows, size_t total, const TableRequest& q,
+                        const TableOptions& o) {
+  bool en = c.lang == "en";
+  const std::string sort_p = o.prefix + "sort", dir_p = o.prefix + "dir",
+                    page_p = o.prefix + "page";
+  const std::string& sort = q.sort;
+  bool desc = q.desc;
   size_t per = std::max<size_t>(1, o.per_page);
-  size_t pages = std::max<size_t>(1, (rows.size() + per - 1) / per);
-  size_t page = std::min(page_param(c, page_p), pages);
-  size_t from = (page - 1) * per, to = std::min(rows.size(), from + per);
+  size_t pages = std::max<size_t>(1, (total + per - 1) / per);
+  size_t page = q.page;
+  size_t from = std::min(total, (page - 1) * per), to = from + page_rows.size();
 
   std::string h = "<p class=\"muted table-count\">";
-  if (rows.empty())
+  if (total == 0)
     h += en ? "No entries." : "該当するものはありません。";
   else if (en)
-    h += std::to_string(rows.size()) + " in all, showing " + std::to_string(from + 1) + "–" +
+    h += std::to_string(total) + " in all, showing " + std::to_string(from + 1) + "–" +
          std::to_string(to);
   else
-    h += "全 " + std::to_string(rows.size()) + " 件中 " + std::to_string(from + 1) + "–" +
+    h += "全 " + std::to_string(total) + " 件中 " + std::to_string(from + 1) + "–" +
          std::to_string(to) + " 件を表示";
   h += "</p><div class=\"table-wrap\"><table" + (o.id.empty() ? "" : " id=\"" + esc(o.id) + "\"") +
        (o.table_class.empty() ? "" : " class=\"" + esc(o.table_class) + "\"") + "><thead><tr>";
@@ -98,8 +123,7 @@ std::string sorted_table(const Ctx& c, const std::vector<Column>& cols, std::vec
          esc(k.label) + (on ? (desc ? " ▼" : " ▲") : "") + "</a></th>";
   }
   h += "</tr></thead><tbody>";
-  for (size_t i = from; i < to; ++i) {
-    const Row& r = rows[i];
+  for (const Row& r : page_rows) {
     h += "<tr" + (r.attrs.empty() ? "" : " " + r.attrs) + ">";
     for (size_t k = 0; k < r.cells.size() && k < cols.size(); ++k) {
       std::string cls =

@@ -2,6 +2,7 @@
 // the server sorts and slices, the sort column, direction and page live in the URL, and the
 // count printed above the table is the count of the rows it pages through.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -48,5 +49,22 @@ Cell number_cell(int64_t n);
 // "全 83 件中 1–20 件を表示", the table with sort links in its header, and the pager.
 std::string sorted_table(const Ctx& c, const std::vector<Column>& cols, std::vector<Row> rows,
                          const TableOptions& o);
+
+// For lists too long to hold in memory (the audit trail), the database sorts and slices:
+// what the URL asks for (a sortable column's key or empty, direction, page clamped to `total`)…
+struct TableRequest {
+  std::string sort;
+  bool desc = false;
+  size_t page = 1;
+  size_t offset(const TableOptions& o) const {
+    return (page - 1) * std::max<size_t>(1, o.per_page);
+  }
+};
+TableRequest table_request(const Ctx& c, const std::vector<Column>& cols, const TableOptions& o,
+                           size_t total);
+// …and the same table and pager around the rows of that page (`total` rows in all).
+std::string paged_table(const Ctx& c, const std::vector<Column>& cols,
+                        const std::vector<Row>& page_rows, size_t total, const TableRequest& q,
+                        const TableOptions& o);
 
 }  // namespace anzen::web
