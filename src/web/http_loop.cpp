@@ -461,6 +461,22 @@ class Loop {
     }
   }
 
+  // A request whose credential is its path (a portal link) and whose body is larger than an
+  // anonymous one may be: asks the application before reading the body, and marks the head as
+  // credentialed when the link is live.
+  PathCredential path_credential(Head& h) {
+    if (h.credentials || !sh_.opt.path_credential) return PathCredential::none;
+    if (!h.chunked && h.content_length <= lim().max_body_anonymous) return PathCredential::none;
+    PathCredential p = PathCredential::none;
+    try {
+      p = sh_.opt.path_credential(h);
+    } catch (const std::exception&) {
+      return PathCredential::none;  // the small limit stays: safe, and the handler will say why
+    }
+    if (p == PathCredential::valid) h.credentials = true;
+    return p;
+  }
+
   // Reads the head and frames the body of the next request on `c`: true when a complete request
   // is ready, false when more bytes are needed or the request was refused (c may be closed).
   bool frame_request(Conn& c) {
