@@ -25,7 +25,7 @@ std::string dashboard_body(Ctx& c) {
     if (!latest) {
       b += "<p>" + esc(c.t("dash.no_assessment")) + " <a href=\"/assessments\">" + esc(c.t("nav.assessments")) + "</a></p>";
     } else {
-      const auto& fw = framework_of(*latest);
+      const auto& fw = framework_of(c, *latest);
       auto svc = assess_service(c);
       auto answers = repo.answers(latest->id);
       auto sc = svc.score(*latest, answers);
@@ -77,7 +77,7 @@ std::string cached_body(Ctx& c) {
   static std::map<std::string, std::string> cache;
   auto st = c.db.prepare("SELECT coalesce(max(id), 0) FROM audit_log");
   st.step();
-  std::time_t now = std::time(nullptr);
+  std::time_t now = c.clock.now();
   std::string key = c.db.path() + "|" + std::to_string(c.org()) + "|" + (c.user ? std::to_string(static_cast<int>(c.user->role)) : "-") + "|" + c.lang + "|" +
                     std::to_string(now / 60) + "|" + std::to_string(st.i64(0)) + "|" + c.param("as_of");
   {
