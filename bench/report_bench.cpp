@@ -41,7 +41,7 @@ struct Fixture {
         repo.set_answer(a, fw, x);
       }
     }
-    cli::demo_extra(db, org.id);
+    cli::demo_extra(db, anzen::testing::tree_rules(), anzen::testing::system_clock(), org.id);
     assessment = a.id;
   }
 };
