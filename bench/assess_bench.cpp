@@ -17,6 +17,7 @@
 #include "assess/stored_score.h"
 #include "catalog/catalog_dir.h"
 #include "common/csv.h"
+#include "testing/catalogs.h"
 #include "testing/services.h"
 
 namespace {
@@ -24,7 +25,7 @@ using namespace anzen;
 
 constexpr int kAssessments = 21581;
 
-const catalog::Framework& tcs() { return *catalog::shipped_catalog().find("tcs-2023"); }
+const catalog::Framework& tcs() { return *anzen::testing::tree_catalog().find("tcs-2023"); }
 
 // A fresh database of the engine: an SQLite file, or a new schema in the benchmark cluster.
 // Empty when PostgreSQL is asked for but not available.
@@ -165,7 +166,7 @@ void aggregate_stored(benchmark::State& st, bool postgres) {
   for (auto _ : st) {
     double overall = 0;
     std::map<std::string, double> chapters;
-    auto all = assess::stored_scores(db, catalog::shipped_catalog());
+    auto all = assess::stored_scores(db, anzen::testing::tree_catalog());
     for (const auto& x : all) {
       overall += x.overall.coverage(cfg).value_or(0);
       for (const auto& [id, t] : x.by_chapter) chapters[id] += t.coverage(cfg).value_or(0);

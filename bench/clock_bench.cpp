@@ -10,6 +10,7 @@
 #include "incident/register.h"
 #include "ops/ingest.h"
 #include "ops/ticker.h"
+#include "testing/catalogs.h"
 
 namespace {
 using namespace anzen;
@@ -49,7 +50,7 @@ class NoSender final : public ops::Sender {
 };
 
 void BM_Baseline_Classify1000(benchmark::State& st) {
-  const auto& rules = incident::shipped_rules();
+  const auto& rules = anzen::testing::tree_rules();
   std::vector<incident::Event> events;
   for (int i = 0; i < 1000; ++i) events.push_back(incident::event_from_json(event(i)));
   for (auto _ : st) {
@@ -62,16 +63,17 @@ BENCHMARK(BM_Baseline_Classify1000)->Unit(benchmark::kMillisecond);
 
 void BM_Tick1000Ongoing(benchmark::State& st) {
   BenchDb b("tick");
-  incident::Register reg(*b.db, "bench");
+  incident::Register reg(*b.db, anzen::testing::tree_rules(), "bench");
   for (int i = 0; i < 1000; ++i)
     reg.create(b.org, "障害 " + std::to_string(i), "", event(i), kT0 + 60);
   NoSender sender;
   int64_t t = kT0 + 5400;
   ops::tick(
-      *b.db, t++, sender,
+      *b.db, anzen::testing::tree_rules(), t++, sender,
       "https://anzen.example.jp");  // the escalations are stored once; measured: the ticks after
   for (auto _ : st)
-    benchmark::DoNotOptimize(ops::tick(*b.db, t++, sender, "https://anzen.example.jp"));
+    benchmark::DoNotOptimize(
+        ops::tick(*b.db, anzen::testing::tree_rules(), t++, sender, "https://anzen.example.jp"));
   st.SetItemsProcessed(st.iterations() * 1000);
 }
 BENCHMARK(BM_Tick1000Ongoing)->Unit(benchmark::kMillisecond);
@@ -94,7 +96,7 @@ const char* kRules =
 
 void BM_Baseline_Create100Incidents(benchmark::State& st) {
   BenchDb b("create");
-  incident::Register reg(*b.db, "bench");
+  incident::Register reg(*b.db, anzen::testing::tree_rules(), "bench");
   for (auto _ : st) {
     b.db->transaction([&] {
       for (int i = 0; i < 100; ++i) reg.create(b.org, "障害", "", event(i), kT0);
@@ -107,7 +109,7 @@ BENCHMARK(BM_Baseline_Create100Incidents)->Unit(benchmark::kMillisecond);
 void BM_Deliver100NewAlerts(benchmark::State& st) {
   BenchDb b("deliver");
   ops::SimulatedClock clock(kT0);
-  ops::IngestService svc(*b.db, clock);
+  ops::IngestService svc(*b.db, anzen::testing::tree_rules(), clock);
   auto integ = svc.create(b.org, "alertmanager", "am", kRules, "", "bench").integration;
   int batch = 0;
   for (auto _ : st) benchmark::DoNotOptimize(svc.deliver(integ, delivery(batch++)));
@@ -118,7 +120,7 @@ BENCHMARK(BM_Deliver100NewAlerts)->Unit(benchmark::kMillisecond);
 void BM_Deliver100RepeatedAlerts(benchmark::State& st) {
   BenchDb b("repeat");
   ops::SimulatedClock clock(kT0);
-  ops::IngestService svc(*b.db, clock);
+  ops::IngestService svc(*b.db, anzen::testing::tree_rules(), clock);
   auto integ = svc.create(b.org, "alertmanager", "am", kRules, "", "bench").integration;
   json d = delivery(0);
   svc.deliver(integ, d);

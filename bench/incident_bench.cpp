@@ -2,6 +2,7 @@
 #include <benchmark/benchmark.h>
 
 #include "incident/classify.h"
+#include "testing/catalogs.h"
 
 namespace {
 using namespace anzen::incident;
@@ -16,7 +17,7 @@ void BM_Baseline_ParseJson(benchmark::State& st) {
 BENCHMARK(BM_Baseline_ParseJson);
 
 void BM_ParseAndClassify(benchmark::State& st) {
-  const auto& rules = shipped_rules();
+  const auto& rules = anzen::testing::tree_rules();
   for (auto _ : st) {
     auto v = classify(event_from_json(nlohmann::json::parse(kEvent)), rules, 0);
     benchmark::DoNotOptimize(verdict_json(v));

@@ -6,6 +6,7 @@
 #include "catalog/catalog_dir.h"
 #include "industry/benchmark.h"
 #include "industry/simulate.h"
+#include "testing/catalogs.h"
 
 namespace {
 using namespace anzen;
@@ -16,7 +17,7 @@ struct Data {
   std::vector<industry::Submission> subs;
   std::vector<std::string> payloads;
   Data() {
-    const auto& cat = catalog::shipped_catalog();
+    const auto& cat = anzen::testing::tree_catalog();
     const auto& fw = *cat.find("tcs-2023");
     for (uint64_t i = 0; i < kSubmitters; ++i) {
       auto s = industry::synthetic_submission(cat, fw, 1, i);
@@ -44,7 +45,7 @@ BENCHMARK(BM_Baseline_ParseSubmissions)->Unit(benchmark::kMillisecond);
 
 void BM_Aggregate21581(benchmark::State& st) {
   const auto& d = data();
-  const auto& cat = catalog::shipped_catalog();
+  const auto& cat = anzen::testing::tree_catalog();
   const auto& fw = *cat.find("tcs-2023");
   for (auto _ : st) benchmark::DoNotOptimize(industry::aggregate(d.subs, cat, fw, "FY2026", 10));
   st.SetItemsProcessed(st.iterations() * static_cast<int64_t>(kSubmitters));

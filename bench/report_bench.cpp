@@ -11,6 +11,7 @@
 #include "common/clock.h"
 #include "report/data.h"
 #include "report/render.h"
+#include "testing/catalogs.h"
 #include "testing/services.h"
 
 namespace {
@@ -25,7 +26,7 @@ struct Fixture {
     store::Db db(path);
     db.migrate();
     assess::AssessRepo repo(db, "bench");
-    const auto& fw = *catalog::shipped_catalog().find("tcs-2023");
+    const auto& fw = *anzen::testing::tree_catalog().find("tcs-2023");
     auto org = repo.create_org({0, "ベンチ通信株式会社", "operator_registered", {"voice_emergency", "isp_data"}, 120000, {"東京都"}});
     auto a = repo.create(org.id, fw, "operator", "FY2026", "全社");
     int n = 0;
@@ -40,7 +41,7 @@ struct Fixture {
         repo.set_answer(a, fw, x);
       }
     }
-    cli::demo_extra(db, org.id);
+    cli::demo_extra(db, anzen::testing::tree_rules(), anzen::testing::system_clock(), org.id);
     assessment = a.id;
   }
 };
@@ -54,7 +55,9 @@ void BM_Baseline_GatherData(benchmark::State& st) {
   store::Db db(fixture().path);
   auto svc = testing::assess_service(db);
   for (auto _ : st)
-    benchmark::DoNotOptimize(report::gather(svc, fixture().assessment, std::nullopt).gaps.size());
+    benchmark::DoNotOptimize(
+        report::gather(svc, anzen::testing::tree_rules(), fixture().assessment, std::nullopt)
+            .gaps.size());
 }
 BENCHMARK(BM_Baseline_GatherData)->Unit(benchmark::kMillisecond);
 
@@ -63,8 +66,9 @@ void run(benchmark::State& st, const char* kind, const char* format) {
   auto svc = testing::assess_service(db);
   size_t bytes = 0;
   for (auto _ : st)
-    bytes =
-        report::render(svc, kind, fixture().assessment, std::nullopt, format, "ja").bytes.size();
+    bytes = report::render(svc, anzen::testing::tree_rules(), kind, fixture().assessment,
+                           std::nullopt, format, "ja")
+                .bytes.size();
   st.counters["bytes"] = static_cast<double>(bytes);
 }
 void BM_Report_ManagementPdf(benchmark::State& st) { run(st, "management", "pdf"); }

@@ -11,11 +11,12 @@
 #include "common/paths.h"
 #include "common/table_read.h"
 #include "common/xlsx_read.h"
+#include "testing/catalogs.h"
 
 namespace {
 using namespace anzen;
 
-const catalog::Framework& tcs() { return *catalog::shipped_catalog().find("tcs-2023"); }
+const catalog::Framework& tcs() { return *anzen::testing::tree_catalog().find("tcs-2023"); }
 
 assess::Assessment sample() {
   assess::Assessment a;

@@ -13,6 +13,8 @@
 
 #include "assess/repo.h"
 #include "catalog/catalog_dir.h"
+#include "testing/catalogs.h"
+#include "testing/services.h"
 #include "web/accounts.h"
 #include "web/server.h"
 
@@ -21,7 +23,7 @@ using namespace anzen;
 constexpr int kClients = 16;
 constexpr int kPerClient = 150;
 
-const catalog::Framework& tcs() { return *catalog::shipped_catalog().find("tcs-2023"); }
+const catalog::Framework& tcs() { return *anzen::testing::tree_catalog().find("tcs-2023"); }
 
 std::string database(bool postgres) {
   if (postgres) {
@@ -58,7 +60,8 @@ struct Server {
     opt.db_path = db_path;
     opt.port = 0;
     opt.threads = 32;
-    app = std::make_unique<web::WebApp>(opt);
+    app = std::make_unique<web::WebApp>(opt, anzen::testing::tree_catalogs(),
+                                        anzen::testing::system_clock());
     port = app->bind();
     thread = std::thread([this] { app->run(); });
   }

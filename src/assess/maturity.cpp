@@ -2,10 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cstdlib>
-
 #include "catalog/loader.h"
-#include "common/paths.h"
 
 namespace anzen::assess {
 
@@ -43,14 +40,6 @@ MaturityScale load_maturity_scale(const std::string& path) {
   if (s.levels.size() < 2) bad(root, "levels", "needs at least two levels");
   if (s.target < 0 || s.target > s.max()) bad(root["target"], "target", "must be one of the levels");
   if (!defects.empty()) throw catalog::CatalogError(defects);
-  return s;
-}
-
-const MaturityScale& maturity_scale() {
-  static const MaturityScale s = [] {
-    const char* env = std::getenv("ANZEN_MATURITY_FILE");
-    return load_maturity_scale(env && *env ? std::string(env) : (data_dir() / "catalogs" / "maturity" / "default.yaml").string());
-  }();
   return s;
 }
 

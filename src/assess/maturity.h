@@ -1,4 +1,5 @@
-// The configurable maturity scale (catalogs/maturity/default.yaml or $ANZEN_MATURITY_FILE).
+// The configurable maturity scale (catalogs/maturity/default.yaml or $ANZEN_MATURITY_FILE,
+// loaded by app::Catalogs).
 #pragma once
 #include <string>
 #include <vector>
@@ -23,6 +24,5 @@ struct MaturityScale {
 // Parses and validates a scale (levels consecutive from 0, names and definitions in ja and en,
 // target within the scale). Throws catalog::CatalogError with file:line.
 MaturityScale load_maturity_scale(const std::string& path);
-const MaturityScale& maturity_scale();
 
 }  // namespace anzen::assess

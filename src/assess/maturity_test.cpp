@@ -6,12 +6,13 @@
 #include <fstream>
 
 #include "catalog/loader.h"
+#include "testing/catalogs.h"
 
 namespace anzen::assess {
 namespace {
 
 TEST(Maturity, DefaultScaleHasSixDefinedLevels) {
-  const auto& s = maturity_scale();
+  const auto& s = anzen::testing::tree_scale();
   ASSERT_EQ(s.levels.size(), 6u);
   EXPECT_EQ(s.max(), 5);
   EXPECT_EQ(s.target, 3);

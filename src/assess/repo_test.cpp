@@ -18,13 +18,14 @@
 #include "catalog/catalog_dir.h"
 #include "common/csv.h"
 #include "store/audit.h"
+#include "testing/catalogs.h"
 #include "testing/services.h"
 #include "testing/temp_db.h"
 
 namespace anzen::assess {
 namespace {
 
-const catalog::Framework& tcs() { return *catalog::shipped_catalog().find("tcs-2023"); }
+const catalog::Framework& tcs() { return *anzen::testing::tree_catalog().find("tcs-2023"); }
 
 struct Fixture : ::testing::Test {
   testing::TempDb tmp;

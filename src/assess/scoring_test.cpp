@@ -5,11 +5,12 @@
 #include <algorithm>
 
 #include "catalog/catalog_dir.h"
+#include "testing/catalogs.h"
 
 namespace anzen::assess {
 namespace {
 
-const catalog::Framework& tcs() { return *catalog::shipped_catalog().find("tcs-2023"); }
+const catalog::Framework& tcs() { return *anzen::testing::tree_catalog().find("tcs-2023"); }
 
 Answer ans(const std::string& q, Status s, std::optional<int> m = std::nullopt) {
   Answer a;

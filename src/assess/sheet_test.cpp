@@ -10,6 +10,7 @@
 #include "common/csv.h"
 #include "common/paths.h"
 #include "risk/table.h"
+#include "testing/catalogs.h"
 #include "testing/services.h"
 #include "testing/temp_db.h"
 #include "testing/zip_parts.h"
@@ -17,7 +18,7 @@
 namespace anzen::assess {
 namespace {
 
-const catalog::Framework& tcs() { return *catalog::shipped_catalog().find("tcs-2023"); }
+const catalog::Framework& tcs() { return *anzen::testing::tree_catalog().find("tcs-2023"); }
 
 struct SheetTest : ::testing::Test {
   testing::TempDb tmp;

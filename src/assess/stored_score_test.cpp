@@ -10,13 +10,14 @@
 #include "catalog/catalog_dir.h"
 #include "common/csv.h"
 #include "store/copy.h"
+#include "testing/catalogs.h"
 #include "testing/services.h"
 #include "testing/temp_db.h"
 
 namespace anzen::assess {
 namespace {
 
-const catalog::Catalog& cat() { return catalog::shipped_catalog(); }
+const catalog::Catalog& cat() { return anzen::testing::tree_catalog(); }
 const catalog::Framework& tcs() { return *cat().find("tcs-2023"); }
 
 // Every stored tally of `a` equals what assess::score computes from its answers now.

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "catalog/loader.h"
-#include "catalog/local.h"
 #include "common/paths.h"
 
 namespace anzen::catalog {
@@ -56,15 +55,6 @@ std::pair<std::vector<FrameworkFiles>, std::vector<SourceFile>> read_catalog_dir
 Catalog load_catalog_dir(const fs::path& root) {
   auto [fws, maps] = read_catalog_dir(root);
   return build_catalog(fws, maps);
-}
-
-const Catalog& shipped_catalog() {
-  static const Catalog cat = [] {
-    auto [fws, maps] = read_catalog_dir(data_dir() / "catalogs");
-    for (auto& f : local_framework_files()) fws.push_back(std::move(f));
-    return build_catalog(fws, maps);
-  }();
-  return cat;
 }
 
 }  // namespace anzen::catalog

@@ -13,8 +13,4 @@ Catalog load_catalog_dir(const std::filesystem::path& root);
 // The files of a catalogs/ folder, unparsed: frameworks (one per edition) and mapping sets.
 std::pair<std::vector<FrameworkFiles>, std::vector<SourceFile>> read_catalog_dir(const std::filesystem::path& root);
 
-
-// The catalog shipped with Anzen (data_dir()/catalogs), loaded once per process.
-const Catalog& shipped_catalog();
-
 }  // namespace anzen::catalog

@@ -6,18 +6,21 @@
 #include "catalog/mapping.h"
 #include "catalog/query.h"
 #include "common/text.h"
+#include "testing/catalogs.h"
 #include "testing/seeds.h"
 
 namespace anzen::catalog {
 namespace {
 
 const Framework& fw(const char* id) {
-  const Framework* f = shipped_catalog().find(id);
+  const Framework* f = anzen::testing::tree_catalog().find(id);
   if (!f) throw std::runtime_error(std::string(id) + " not in the shipped catalog");
   return *f;
 }
 
-int count(const char* id, const char* kind) { return stats(shipped_catalog(), fw(id))["kinds"].value(kind, 0); }
+int count(const char* id, const char* kind) {
+  return stats(anzen::testing::tree_catalog(), fw(id))["kinds"].value(kind, 0);
+}
 
 TEST(Companions, CountsOfTheIssue) {
   EXPECT_EQ(count("nisc-guideline-5", "item"), 18);
@@ -26,7 +29,8 @@ TEST(Companions, CountsOfTheIssue) {
   EXPECT_EQ(count("nisc-guideline-5", "category"), 10);
   EXPECT_EQ(count("nisc-guideline-5", "area"), 21);
   EXPECT_EQ(count("nisc-measures", "item"), 24);
-  auto attrs = stats(shipped_catalog(), fw("nisc-measures"))["attributes"]["item"]["classification"];
+  auto attrs = stats(anzen::testing::tree_catalog(),
+                     fw("nisc-measures"))["attributes"]["item"]["classification"];
   EXPECT_EQ(attrs["要検討事項"], 22);
   EXPECT_EQ(attrs["参考事項"], 2);
   EXPECT_GE(count("nisc-measures", "example"), 385) << "about 390 example measures";
@@ -69,7 +73,7 @@ TEST(Companions, TitlesAreVerbatimInTheSeedAtTheirLines) {
 }
 
 TEST(Companions, MappingsCoverTheCitedAndInferredLinks) {
-  const Catalog& cat = shipped_catalog();
+  const Catalog& cat = anzen::testing::tree_catalog();
   auto to = [&](const char* from_fw, const char* item, const char* target) {
     std::vector<std::string> out;
     for (const auto& h : hops_from(cat, from_fw, item)) {
@@ -96,7 +100,7 @@ TEST(Companions, MappingsCoverTheCitedAndInferredLinks) {
 }
 
 TEST(Companions, EveryIso27002CitationIsAMapping) {
-  const Catalog& cat = shipped_catalog();
+  const Catalog& cat = anzen::testing::tree_catalog();
   int cited = 0;
   for (const auto& it : fw("tcs-2023").items) {
     for (const auto& r : it.references) {
@@ -112,7 +116,7 @@ TEST(Companions, EveryIso27002CitationIsAMapping) {
 
 TEST(Companions, AChainOfTwoMappingsLeadsFromTheMeasuresCompendiumToIso27002) {
   // nisc-measures 1.4.2 (電子計算機) → tcs-2023 6.1.3 (マルウェアに対する保護) → ISO/IEC 27002 8.7.
-  auto cs = chains(shipped_catalog(), "nisc-measures", "1.4.2", "iso27002-2022", 2);
+  auto cs = chains(anzen::testing::tree_catalog(), "nisc-measures", "1.4.2", "iso27002-2022", 2);
   bool found = false;
   for (const auto& c : cs) {
     if (c.size() == 2 && c[0].to == "6.1.3" && c[1].to == "8.7") {
@@ -132,7 +136,8 @@ TEST(Companions, AChainOfTwoMappingsLeadsFromTheMeasuresCompendiumToIso27002) {
   }
   ASSERT_FALSE(answers.empty());
   bool proposed = false;
-  for (const auto& p : propose(shipped_catalog(), fw("tcs-2023"), answers, fw("nisc-measures"))) {
+  for (const auto& p :
+       propose(anzen::testing::tree_catalog(), fw("tcs-2023"), answers, fw("nisc-measures"))) {
     if (p.target_item == "1.4.2") {
       proposed = true;
       EXPECT_FALSE(p.chain.empty());

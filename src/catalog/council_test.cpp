@@ -5,6 +5,7 @@
 #include "catalog/catalog_dir.h"
 #include "catalog/query.h"
 #include "common/text.h"
+#include "testing/catalogs.h"
 #include "testing/frameworks.h"
 #include "testing/seeds.h"
 
@@ -15,7 +16,7 @@ const Framework& council() { return testing::shipped_framework("ip-council-repor
 
 std::vector<const MappingEntry*> table() {
   std::vector<const MappingEntry*> out;
-  for (const auto& m : shipped_catalog().mappings) {
+  for (const auto& m : anzen::testing::tree_catalog().mappings) {
     if (m.set_id == "mic-nw-safety__ip-council-report") out.push_back(&m);
   }
   return out;
@@ -37,7 +38,7 @@ TEST(Council, TheCongestionItemsOfLines28To50AreComplete) {
 TEST(Council, TheTableIsAStatedMappingWithTheCountsOfTheSeed) {
   auto entries = table();
   ASSERT_EQ(entries.size(), 85u);
-  const Framework* nw = shipped_catalog().find("mic-nw-safety");
+  const Framework* nw = anzen::testing::tree_catalog().find("mic-nw-safety");
   ASSERT_NE(nw, nullptr);
   int counted = 0;
   for (const auto* m : entries) {

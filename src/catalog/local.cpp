@@ -19,18 +19,10 @@ CREATE TABLE local_frameworks (
   imported_at TEXT NOT NULL
 );
 )"}}),
-                           true);
-
-std::string& local_db_path() {
-  static std::string p;
-  return p;
-}
+                          true);
 }  // namespace
 
-void use_local_frameworks_from(const std::string& db_path) { local_db_path() = db_path; }
-
-std::vector<FrameworkFiles> local_framework_files() {
-  const std::string& p = local_db_path();
+std::vector<FrameworkFiles> local_framework_files(const std::string& p) {
   if (p.empty() || (!store::Db::is_postgres_uri(p) && !std::filesystem::exists(p))) return {};
   store::Db db(p);
   if (!db.has_table("local_frameworks")) return {};

@@ -9,11 +9,9 @@
 
 namespace anzen::catalog {
 
-// Makes shipped_catalog() also load the frameworks imported into this database (when the file
-// exists). Call before the catalog is first used; the CLI does so once --db is known.
-void use_local_frameworks_from(const std::string& db_path);
-// The frameworks imported into that database (none when it is unset or the file is absent).
-std::vector<FrameworkFiles> local_framework_files();
+// The frameworks imported into the database at `db_path` (none when it is empty, the file is
+// absent or never migrated): what app::Catalogs loads beside the shipped ones.
+std::vector<FrameworkFiles> local_framework_files(const std::string& db_path);
 
 class LocalFrameworks {
  public:

@@ -8,6 +8,7 @@
 #include "catalog/export.h"
 #include "catalog/query.h"
 #include "common/text.h"
+#include "testing/catalogs.h"
 #include "testing/frameworks.h"
 #include "testing/seeds.h"
 
@@ -26,7 +27,7 @@ std::string seed_span(const std::vector<std::string>& lines, const SourceRef& s)
 }
 
 TEST(TcsCatalog, HasTheCountsOfTheStandard) {
-  auto s = stats(shipped_catalog(), tcs());
+  auto s = stats(anzen::testing::tree_catalog(), tcs());
   EXPECT_EQ(s["kinds"]["chapter"], 10);
   EXPECT_EQ(s["kinds"]["section"], 24);
   EXPECT_EQ(s["kinds"]["item"], 91);
@@ -149,14 +150,14 @@ TEST(TcsCatalog, JsonExportRoundTripsLosslessly) {
 TEST(TcsCatalog, CsvExportHasOneLinePerElementAndQuestion) {
   std::string csv = export_csv(tcs());
   size_t lines = static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n'));
-  auto s = stats(shipped_catalog(), tcs());
+  auto s = stats(anzen::testing::tree_catalog(), tcs());
   size_t want = 1 + tcs().items.size() - 199 + s["questions"].get<size_t>();
   // Quoted fields may contain newlines, so parse instead of counting when they differ.
   EXPECT_GE(lines, want);
 }
 
 TEST(TcsCatalog, SearchIsWidthAndKanaInsensitive) {
-  const auto& cat = shipped_catalog();
+  const auto& cat = anzen::testing::tree_catalog();
   auto ids = [&](std::string_view q) {
     std::set<std::string> out;
     for (const auto& h : search(cat, q, "tcs-2023", 1000)) out.insert(h.item->id);

@@ -8,6 +8,7 @@
 
 #include "catalog/catalog_dir.h"
 #include "common/text.h"
+#include "testing/catalogs.h"
 #include "testing/seeds.h"
 
 namespace anzen::catalog {
@@ -113,7 +114,7 @@ void walk(Checker& ck, const std::string& where, const json& j, const std::strin
 TEST(Verbatim, EveryTextNotMarkedOursIsInItsSeedAtItsLine) {
   ANZEN_REQUIRE_SHARED();
   int frameworks = 0;
-  for (const auto& fw : shipped_catalog().frameworks) {
+  for (const auto& fw : anzen::testing::tree_catalog().frameworks) {
     if (fw.numbering_only || !fw.imported_from.empty() || !seed(fw.source_document)) continue;
     ++frameworks;
     Checker ck;
@@ -143,7 +144,7 @@ TEST(Verbatim, EveryTextNotMarkedOursIsInItsSeedAtItsLine) {
 
 TEST(Verbatim, TheMicChecklistsSayTheirQuestionsAndMarksAreOurs) {
   for (const char* id : {"mic-mgmt-rules", "mic-tech-selfcheck"}) {
-    const Framework* fw = shipped_catalog().find(id);
+    const Framework* fw = anzen::testing::tree_catalog().find(id);
     ASSERT_NE(fw, nullptr) << id;
     int ours = 0;
     for (const Item* c : fw->checks()) {
@@ -154,7 +155,7 @@ TEST(Verbatim, TheMicChecklistsSayTheirQuestionsAndMarksAreOurs) {
     EXPECT_EQ(ours, std::string(id) == "mic-mgmt-rules" ? 28 : 24) << id;
   }
   // tcs-2023's questions are 表2's own words.
-  for (const Item* c : shipped_catalog().find("tcs-2023")->checks()) {
+  for (const Item* c : anzen::testing::tree_catalog().find("tcs-2023")->checks()) {
     EXPECT_EQ(c->recommendation_author, Author::source) << c->id;
     for (const auto& q : c->questions) EXPECT_EQ(q.author, Author::source) << q.id;
   }

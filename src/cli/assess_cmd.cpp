@@ -90,8 +90,9 @@ void register_assess(CLI::App& app, Globals& g) {
   ac->callback([&g] {
     Session s(g.db);
     auto at = ac_fw.find('@');
-    const auto* fw = at == std::string::npos ? catalog::shipped_catalog().find(ac_fw)
-                                              : catalog::shipped_catalog().find(ac_fw.substr(0, at), ac_fw.substr(at + 1));
+    const auto* fw = at == std::string::npos
+                         ? g.catalogs->catalog().find(ac_fw)
+                         : g.catalogs->catalog().find(ac_fw.substr(0, at), ac_fw.substr(at + 1));
     if (!fw) throw UsageError("unknown framework '" + ac_fw + "'");
     if (fw->checks().empty()) throw UsageError("framework '" + ac_fw + "' has no checklist to assess");
     try {
@@ -151,7 +152,7 @@ void register_assess(CLI::App& app, Globals& g) {
   aa->callback([&g, aa] {
     Session s(g.db);
     auto a = need_assessment(s.db, aa_id);
-    framework_of(a);
+    framework_of(g.catalogs->catalog(), a);
     AnswerPatch next;
     auto st = status_from(aa_status);
     if (!st) throw UsageError("--status: '" + aa_status + "' is not 実施済, 一部実施, 未実施, 対象外, 未回答 (or the English words)");
@@ -162,7 +163,7 @@ void register_assess(CLI::App& app, Globals& g) {
     if (aa->count("--due")) next.due = aa_due;
     if (aa->count("--comment")) next.comment = aa_comment;
     try {
-      bool changed = assess_service(s.db).update_answer(a, aa_q, next).changed;
+      bool changed = assess_service(s.db, g).update_answer(a, aa_q, next).changed;
       std::cout << (changed ? "saved " : "unchanged ") << aa_q << "\n";
     } catch (const std::invalid_argument& e) {
       throw UsageError(e.what());
@@ -180,19 +181,25 @@ void register_assess(CLI::App& app, Globals& g) {
   ae->callback([&g] {
     Session s(g.db);
     auto a = need_assessment(s.db, ae_id);
-    auto svc = assess_service(s.db);
-    const auto& fw = framework_of(a);
+    auto svc = assess_service(s.db, g);
+    const auto& fw = framework_of(g.catalogs->catalog(), a);
     auto answers = s.repo.answers(a.id);
     auto ev = s.repo.evidence(a.id);
     if (ae_format == "oscal") {
-      write_file_atomic(
-          ae_out,
-          report::assessment_results(report::gather(svc, a.id, std::nullopt)).dump(2) + "\n");
+      write_file_atomic(ae_out, report::assessment_results(
+                                    report::gather(svc, g.catalogs->rules(), a.id, std::nullopt))
+                                        .dump(2) +
+                                    "\n");
     } else if (ae_format == "oscal-plan") {
-      write_file_atomic(
-          ae_out, report::assessment_plan(report::gather(svc, a.id, std::nullopt)).dump(2) + "\n");
+      write_file_atomic(ae_out, report::assessment_plan(
+                                    report::gather(svc, g.catalogs->rules(), a.id, std::nullopt))
+                                        .dump(2) +
+                                    "\n");
     } else if (ae_format == "csv") write_file_atomic(ae_out, export_csv(fw, a, answers, ev));
-    else export_xlsx(fw, a, answers, ev, ae_out, {s.repo.org(a.org_id) ? s.repo.org(a.org_id)->name : "", "", a.period, today_jst()});
+    else
+      export_xlsx(fw, a, answers, ev, ae_out,
+                  {s.repo.org(a.org_id) ? s.repo.org(a.org_id)->name : "", "", a.period,
+                   g.clock->today_jst()});
     std::cerr << "wrote " << ae_out << "\n";
   });
 
@@ -206,10 +213,10 @@ void register_assess(CLI::App& app, Globals& g) {
   ai->callback([&g] {
     Session s(g.db);
     auto a = need_assessment(s.db, ai_id);
-    framework_of(a);  // a usage error when its framework is not loaded
+    framework_of(g.catalogs->catalog(), a);  // a usage error when its framework is not loaded
     std::string bytes = read_file(ai_file);
     try {
-      auto svc = assess_service(s.db);
+      auto svc = assess_service(s.db, g);
       auto r = import_file(svc, a, ai_file, bytes);
       if (ai_json) print_json({{"rows", r.rows}, {"changed", r.changed}, {"unchanged", r.unchanged}, {"encoding", r.encoding}, {"sheet", r.sheet}});
       else std::cout << "imported " << r.rows << " row(s) (" << r.encoding << (r.sheet.empty() ? "" : ", sheet '" + r.sheet + "'") << "): " << r.changed << " changed, " << r.unchanged << " unchanged\n";
@@ -234,7 +241,7 @@ void register_assess(CLI::App& app, Globals& g) {
   asc->callback([&g] {
     Session s(g.db);
     auto a = need_assessment(s.db, asc_id);
-    const auto& fw = framework_of(a);
+    const auto& fw = framework_of(g.catalogs->catalog(), a);
     ScoringConfig cfg;
     cfg.w_partial = asc_partial;
     auto sc = score(fw, a.role, s.repo.answers(a.id), cfg);
@@ -263,8 +270,8 @@ void register_assess(CLI::App& app, Globals& g) {
   ag->callback([&g] {
     Session s(g.db);
     auto a = need_assessment(s.db, ag_id);
-    const auto& fw = framework_of(a);
-    auto gs = assess_service(s.db).gaps(a);
+    const auto& fw = framework_of(g.catalogs->catalog(), a);
+    auto gs = assess_service(s.db, g).gaps(a);
     if (ag_limit && gs.size() > ag_limit) gs.resize(ag_limit);
     json out = json::array();
     int pos = 0;
@@ -294,7 +301,7 @@ void register_assess(CLI::App& app, Globals& g) {
     auto a = need_assessment(s.db, acp_a);
     auto b = need_assessment(s.db, acp_b);
     if (a.framework != b.framework) throw UsageError("the assessments use different frameworks");
-    const auto& fw = framework_of(b);
+    const auto& fw = framework_of(g.catalogs->catalog(), b);
     auto changes = compare(fw, s.repo.answers(a.id), s.repo.answers(b.id));
     std::map<std::string, int> counts;
     json list = json::array();
@@ -318,10 +325,11 @@ void register_assess(CLI::App& app, Globals& g) {
   anp->callback([&g] {
     Session s(g.db);
     auto a = need_assessment(s.db, anp_id);
-    const auto* fw = catalog::shipped_catalog().find(a.framework);  // newest edition of the same framework
+    const auto* fw =
+        g.catalogs->catalog().find(a.framework);  // newest edition of the same framework
     if (!fw) throw UsageError("framework " + a.framework + " is not loaded");
     try {
-      auto n = s.repo.next_period(a, *fw, anp_period, anp_reset, today_jst());
+      auto n = s.repo.next_period(a, *fw, anp_period, anp_reset, g.clock->today_jst());
       if (anp_json) print_json({{"id", n.id}});
       else std::cout << "created assessment " << n.id << " for " << n.period << " from " << a.id << "\n";
     } catch (const std::invalid_argument& e) {
@@ -352,12 +360,14 @@ void register_assess(CLI::App& app, Globals& g) {
   auto* ms = as->add_subcommand("maturity-scale", "The maturity scale in use, with each level's definition");
   static bool ms_json = false;
   ms->add_flag("--json", ms_json, "Print JSON");
-  ms->callback([] {
-    const auto& sc = maturity_scale();
+  ms->callback([&g] {
+    const auto& sc = g.catalogs->scale();
     json levels = json::array();
     for (const auto& l : sc.levels) {
       levels.push_back({{"level", l.level}, {"name", {{"ja", l.name.ja}, {"en", l.name.en}}}, {"definition", {{"ja", l.definition.ja}, {"en", l.definition.en}}}});
-      if (!ms_json) std::cout << l.level << "\t" << l.name.ja << " / " << l.name.en << "\t" << l.definition.ja << "\n";
+      if (!ms_json)
+        std::cout << l.level << "\t" << l.name.ja << " / " << l.name.en << "\t" << l.definition.ja
+                  << "\n";
     }
     if (ms_json) print_json({{"id", sc.id}, {"target", sc.target}, {"levels", levels}});
   });
@@ -372,7 +382,7 @@ void register_assess(CLI::App& app, Globals& g) {
     json out = json::array();
     // One series per framework and role (AssessService::trends): coverages of different
     // frameworks do not compare.
-    for (const auto& t : assess_service(s.db).trends(tr_org)) {
+    for (const auto& t : assess_service(s.db, g).trends(tr_org)) {
       for (const auto& p : t.points) {
         const auto& cov = p.coverage;
         out.push_back({{"assessment", p.assessment_id},

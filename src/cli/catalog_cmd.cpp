@@ -142,8 +142,8 @@ void register_catalog(CLI::App& app, Globals& g) {
   auto* list = cat_cmd->add_subcommand("list", "List the frameworks");
   static bool list_json = false;
   list->add_flag("--json", list_json, "Print JSON");
-  list->callback([] {
-    const Catalog& cat = catalog::shipped_catalog();
+  list->callback([&g] {
+    const Catalog& cat = g.catalogs->catalog();
     if (list_json) {
       json out = json::array();
       for (const auto& f : cat.frameworks) out.push_back(catalog::framework_summary_json(f));
@@ -162,8 +162,8 @@ void register_catalog(CLI::App& app, Globals& g) {
   static bool stats_json = false;
   stats->add_option("ID", stats_id, "Framework id (id or id@version)")->required();
   stats->add_flag("--json", stats_json, "Print JSON");
-  stats->callback([] {
-    const Catalog& cat = catalog::shipped_catalog();
+  stats->callback([&g] {
+    const Catalog& cat = g.catalogs->catalog();
     json s = catalog::stats(cat, need_framework(cat, stats_id));
     if (stats_json) {
       print_json(s);
@@ -182,8 +182,8 @@ void register_catalog(CLI::App& app, Globals& g) {
   show->add_option("ITEM-ID", show_id, "Item id, FRAMEWORK:ITEM or a question id")->required();
   show->add_flag("--json", show_json, "Print JSON");
   show->add_option("--lang", show_lang, "ja or en")->check(CLI::IsMember({"ja", "en"}));
-  show->callback([] {
-    const Catalog& cat = catalog::shipped_catalog();
+  show->callback([&g] {
+    const Catalog& cat = g.catalogs->catalog();
     auto r = cat.resolve(show_id);
     if (!r.item) throw UsageError(r.error);
     if (show_json) {
@@ -202,8 +202,8 @@ void register_catalog(CLI::App& app, Globals& g) {
   search->add_option("--limit", search_limit, "At most this many results");
   search->add_option("--lang", search_lang, "ja or en")->check(CLI::IsMember({"ja", "en"}));
   search->add_flag("--json", search_json, "Print JSON");
-  search->callback([] {
-    const Catalog& cat = catalog::shipped_catalog();
+  search->callback([&g] {
+    const Catalog& cat = g.catalogs->catalog();
     auto hits = catalog::search(cat, search_text, search_fw, search_limit);
     if (search_json) {
       json out = json::array();
@@ -220,7 +220,8 @@ void register_catalog(CLI::App& app, Globals& g) {
     if (hits.empty()) std::cout << "no match for '" << search_text << "'\n";
     for (const auto& h : hits) {
       std::string title = h.item->title.in(search_lang);
-      if (title.empty() && !h.item->questions.empty()) title = h.item->questions[0].text.in(search_lang);
+      if (title.empty() && !h.item->questions.empty())
+        title = h.item->questions[0].text.in(search_lang);
       std::cout << h.framework->id << ":" << h.item->id << "\t[" << h.item->kind << "]\t" << title
                 << "\t(" << h.field << ")\n";
     }
@@ -234,13 +235,14 @@ void register_catalog(CLI::App& app, Globals& g) {
   exp->add_option("-o,--output", exp_out, "Output file (default: standard output)");
   exp->add_option("--lang", exp_lang, "Language of OSCAL titles and prose")
       ->check(CLI::IsMember({"ja", "en"}));
-  exp->callback([] {
-    const Catalog& cat = catalog::shipped_catalog();
+  exp->callback([&g] {
+    const Catalog& cat = g.catalogs->catalog();
     const auto& fw = need_framework(cat, exp_id);
     std::string data;
     if (exp_format == "json") data = catalog::export_json(fw).dump(2) + "\n";
     if (exp_format == "csv") data = catalog::export_csv(fw);
-    if (exp_format == "oscal") data = catalog::export_oscal(fw, exp_lang, cat.mappings).dump(2) + "\n";
+    if (exp_format == "oscal")
+      data = catalog::export_oscal(fw, exp_lang, cat.mappings).dump(2) + "\n";
     if (exp_out.empty() || exp_out == "-") {
       std::cout << data;
     } else {
@@ -252,8 +254,9 @@ void register_catalog(CLI::App& app, Globals& g) {
   auto* val = cat_cmd->add_subcommand("validate", "Validate a catalogs folder");
   static std::string val_dir;
   val->add_option("DIR", val_dir, "Folder holding framework folders (default: shipped)");
-  val->callback([] {
-    std::filesystem::path dir = val_dir.empty() ? data_dir() / "catalogs" : std::filesystem::path(val_dir);
+  val->callback([&g] {
+    std::filesystem::path dir =
+        val_dir.empty() ? g.catalogs->catalog_dir() : std::filesystem::path(val_dir);
     Catalog cat = catalog::load_catalog_dir(dir);  // throws CatalogError listing defects
     size_t items = 0;
     for (const auto& f : cat.frameworks) items += f.items.size();
@@ -270,11 +273,12 @@ void register_catalog(CLI::App& app, Globals& g) {
   map->add_option("--hops", map_hops, "Follow chains of up to N mappings (default 1)")
       ->check(CLI::Range(1, 4));
   map->add_flag("--json", map_json, "Print JSON");
-  map->callback([] {
-    const Catalog& cat = catalog::shipped_catalog();
+  map->callback([&g] {
+    const Catalog& cat = g.catalogs->catalog();
     auto r = cat.resolve(map_id);
     if (!r.item) throw UsageError(r.error);
-    if (!map_to.empty() && !cat.find(map_to)) throw UsageError("unknown framework '" + map_to + "'");
+    if (!map_to.empty() && !cat.find(map_to))
+      throw UsageError("unknown framework '" + map_to + "'");
     auto found = catalog::chains(cat, r.framework->id, r.item->id, map_to, map_hops);
     if (map_json) {
       json out = json::array();
@@ -292,7 +296,8 @@ void register_catalog(CLI::App& app, Globals& g) {
       print_json(out);
       return;
     }
-    if (found.empty()) std::cout << "no mappings for " << r.framework->id << ":" << r.item->id << "\n";
+    if (found.empty())
+      std::cout << "no mappings for " << r.framework->id << ":" << r.item->id << "\n";
     for (const auto& ch : found) {
       const auto& last = ch.back();
       const auto* tf = cat.find(last.to_framework);
@@ -312,8 +317,8 @@ void register_catalog(CLI::App& app, Globals& g) {
   static std::string maps_format = "oscal", maps_out;
   maps->add_option("--format", maps_format, "oscal or json")->check(CLI::IsMember({"oscal", "json"}));
   maps->add_option("-o,--output", maps_out, "Output file (default: standard output)");
-  maps->callback([] {
-    const Catalog& cat = catalog::shipped_catalog();
+  maps->callback([&g] {
+    const Catalog& cat = g.catalogs->catalog();
     json out;
     if (maps_format == "oscal") {
       out = catalog::export_oscal_mappings(cat);
@@ -348,8 +353,8 @@ void register_catalog(CLI::App& app, Globals& g) {
       ->required();
   prop->add_option("--hops", prop_hops, "Longest chain of mappings to follow")->check(CLI::Range(1, 4));
   prop->add_flag("--json", prop_json, "Print JSON");
-  prop->callback([] {
-    const Catalog& cat = catalog::shipped_catalog();
+  prop->callback([&g] {
+    const Catalog& cat = g.catalogs->catalog();
     const auto& src = need_framework(cat, prop_from);
     const auto& dst = need_framework(cat, prop_to);
     json in;
@@ -358,14 +363,19 @@ void register_catalog(CLI::App& app, Globals& g) {
     } catch (const json::parse_error& e) {
       throw UsageError(prop_answers + ": not valid JSON: " + e.what());
     }
-    if (!in.is_object()) throw UsageError(prop_answers + ": expected an object of question id -> status");
+    if (!in.is_object())
+      throw UsageError(prop_answers + ": expected an object of question id -> status");
     std::map<std::string, std::string> answers;
     for (const auto& [k, v] : in.items()) {
       std::string st = v.is_string() ? v.get<std::string>() : "";
       static const std::set<std::string> ok = {"implemented", "partial", "not_implemented",
                                                "not_applicable", "unanswered"};
-      if (!ok.count(st)) throw UsageError(prop_answers + ": " + k + ": status '" + v.dump() + "' is not one of implemented, partial, not_implemented, not_applicable, unanswered");
-      if (!src.question(k)) throw UsageError(prop_answers + ": " + k + ": no such question in " + src.id);
+      if (!ok.count(st))
+        throw UsageError(
+            prop_answers + ": " + k + ": status '" + v.dump() +
+            "' is not one of implemented, partial, not_implemented, not_applicable, unanswered");
+      if (!src.question(k))
+        throw UsageError(prop_answers + ": " + k + ": no such question in " + src.id);
       answers[k] = st;
     }
     auto ps = catalog::propose(cat, src, answers, dst, prop_hops);
@@ -411,7 +421,8 @@ void register_catalog(CLI::App& app, Globals& g) {
     db.migrate();
     Catalog cat;
     try {
-      cat = catalog::LocalFrameworks(db, store::default_actor()).add(files, (data_dir() / "catalogs").string());
+      cat = catalog::LocalFrameworks(db, store::default_actor())
+                .add(files, g.catalogs->catalog_dir().string());
     } catch (const catalog::CatalogError& e) {
       throw UsageError(e.what());
     }

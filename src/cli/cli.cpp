@@ -2,9 +2,7 @@
 
 #include <iostream>
 
-#include "assess/maturity.h"
 #include "assess/repo.h"
-#include "catalog/catalog_dir.h"
 #include "risk/repo.h"
 #include "store/audit.h"
 
@@ -18,17 +16,16 @@ assess::Assessment need_assessment(store::Db& db, int64_t id) {
   return *a;
 }
 
-const catalog::Framework& framework_of(const assess::Assessment& a) {
-  const auto* fw = catalog::shipped_catalog().find(a.framework, a.framework_version);
+const catalog::Framework& framework_of(const catalog::Catalog& cat, const assess::Assessment& a) {
+  const auto* fw = cat.find(a.framework, a.framework_version);
   if (!fw) throw UsageError("assessment " + std::to_string(a.id) + " was made against " + a.framework + "@" +
                             a.framework_version + ", which is not loaded");
   return *fw;
 }
 
-assess::AssessService assess_service(store::Db& db) {
-  static const SystemClock system_clock;
+assess::AssessService assess_service(store::Db& db, const Globals& g) {
   return assess::AssessService(
-      db, catalog::shipped_catalog(), assess::maturity_scale(), system_clock,
+      db, g.catalogs->catalog(), g.catalogs->scale(), *g.clock,
       [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, store::default_actor());
 }
 

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/catalogs.h"
 #include "assess/model.h"
 #include "assess/service.h"
 #include "catalog/model.h"
@@ -14,6 +15,10 @@ namespace anzen::cli {
 
 struct Globals {
   std::string db;  // --db PATH|URI, default $ANZEN_DB or anzen.db
+  // Owned by main, one each per process: the catalogs, rule sets and maturity scale (with the
+  // frameworks imported into --db), and the clock every command runs on.
+  const app::Catalogs* catalogs = nullptr;
+  const Clock* clock = nullptr;
 };
 
 // Thrown for bad input the user can fix; main prints the message and exits with status 2.
@@ -27,11 +32,11 @@ void print_json(const nlohmann::json& j);
 // The assessment with this id, or a UsageError naming it.
 assess::Assessment need_assessment(store::Db& db, int64_t id);
 // The framework edition an assessment was made against, or a UsageError when it is not loaded.
-const catalog::Framework& framework_of(const assess::Assessment& a);
+const catalog::Framework& framework_of(const catalog::Catalog& cat, const assess::Assessment& a);
 
 // The assessment service of a command: the one place scores, gaps, trends and answer changes
 // come from (commands only present them).
-assess::AssessService assess_service(store::Db& db);
+assess::AssessService assess_service(store::Db& db, const Globals& g);
 
 void register_catalog(CLI::App& app, Globals& g);
 void register_store(CLI::App& app, Globals& g);

@@ -8,9 +8,10 @@
 
 namespace anzen::cli {
 
-void demo_extra(store::Db& db, int64_t org_id) {
-  incident::Register reg(db, "demo-setup");
-  std::time_t now = std::time(nullptr);
+void demo_extra(store::Db& db, const std::vector<incident::RuleSet>& rules, const Clock& clock,
+                int64_t org_id) {
+  incident::Register reg(db, rules, "demo-setup");
+  std::time_t now = clock.now();
   auto iso = [](std::time_t t) { return incident::format_jst(t); };
   // A serious accident ten days ago: its detailed report is due within 30 days.
   auto serious =
@@ -36,7 +37,7 @@ void demo_extra(store::Db& db, int64_t org_id) {
   // Traffic restrictions of the voice service (the congestion view and the review draft).
   ops::Restriction newyear{"音声通話", now - 40 * 86400, now - 40 * 86400 + 3 * 3600, 0.8, 120000, true, "年始の発信集中によるふくそう"};
   ops::Restriction works{"音声通話", now - 12 * 86400, now - 12 * 86400 + 1800, 0.1, 5000, false, "設備工事に伴う計画的な制限"};
-  ops::import_restrictions(db, org_id, {newyear, works}, now, "demo-setup");
+  ops::import_restrictions(db, rules, org_id, {newyear, works}, now, "demo-setup");
   risk::RiskRepo risks(db, "demo-setup");
   auto core = risks.create_asset({0, org_id, "IMS 呼制御システム", "facility", "ネットワーク運用部", 2, 3, 3, {"voice_emergency", "mobile"}, {"設備メーカーA"}, {}});
   auto oss = risks.create_asset({0, org_id, "オペレーションサポートシステム", "operation_support_system", "情報システム部", 3, 3, 2, {"isp_data"}, {}, {core.id}});

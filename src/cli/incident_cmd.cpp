@@ -31,8 +31,8 @@ nlohmann::json read_json_arg(const std::string& f) {
   }
 }
 // --as-of TIME, or now: the clock every register command judges ongoing incidents against.
-incident::Instant as_of_or_now(const std::string& as_of) {
-  if (as_of.empty()) return std::time(nullptr);
+incident::Instant as_of_or_now(const Clock& clock, const std::string& as_of) {
+  if (as_of.empty()) return clock.now();
   auto t = incident::parse_instant(as_of);
   if (!t) throw UsageError("--as-of: expected an ISO 8601 time with offset, got '" + as_of + "'");
   return *t;
@@ -48,7 +48,7 @@ void register_incident(CLI::App& app, Globals& g) {
   cl->add_option("FILE", file, "Event JSON file, or - for standard input")->required();
   cl->add_option("--as-of", as_of, "Judge an ongoing event as of this time (ISO 8601 with offset; default now)");
   cl->add_flag("--json", json_out, "Print JSON (the contract in docs/incidents.md)");
-  cl->callback([] {
+  cl->callback([&g] {
     nlohmann::json j = read_json_arg(file);
     incident::Event ev;
     try {
@@ -56,9 +56,9 @@ void register_incident(CLI::App& app, Globals& g) {
     } catch (const incident::InvalidEvent& e) {
       throw UsageError(std::string("invalid event: ") + e.what());
     }
-    auto at = as_of_or_now(as_of);
-    auto v = incident::classify(ev, incident::shipped_rules(), at);
-    auto missing = incident::missing_inputs(j, incident::shipped_rules(), at);
+    auto at = as_of_or_now(*g.clock, as_of);
+    auto v = incident::classify(ev, g.catalogs->rules(), at);
+    auto missing = incident::missing_inputs(j, g.catalogs->rules(), at);
     if (json_out) {
       auto out = incident::verdict_json(v);
       out["missing_inputs"] = incident::missing_inputs_json(missing);
@@ -103,10 +103,11 @@ void register_incident(CLI::App& app, Globals& g) {
   cr->callback([&g] {
     store::Db db(g.db);
     db.migrate();
-    incident::Register reg(db, store::default_actor());
+    incident::Register reg(db, g.catalogs->rules(), store::default_actor());
     try {
-      auto i = reg.create(cr_org, cr_title, cr_desc, read_json_arg(cr_file), std::time(nullptr),
-                          cr_details.empty() ? nlohmann::json::object() : read_json_arg(cr_details));
+      auto i =
+          reg.create(cr_org, cr_title, cr_desc, read_json_arg(cr_file), g.clock->now(),
+                     cr_details.empty() ? nlohmann::json::object() : read_json_arg(cr_details));
       if (cr_json) print_json({{"id", i.id}});
       else std::cout << "recorded incident " << i.id << "\n";
     } catch (const incident::InvalidEvent& e) {
@@ -124,7 +125,8 @@ void register_incident(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& i : incident::Register(db, store::default_actor()).list_current(ls_org, as_of_or_now(ls_as_of))) {
+    for (const auto& i : incident::Register(db, g.catalogs->rules(), store::default_actor())
+                             .list_current(ls_org, as_of_or_now(*g.clock, ls_as_of))) {
       out.push_back(incident::to_json(i));
       if (!ls_json) {
         std::string kinds;
@@ -143,8 +145,8 @@ void register_incident(CLI::App& app, Globals& g) {
   sh->callback([&g] {
     store::Db db(g.db);
     db.migrate();
-    incident::Register reg(db, store::default_actor());
-    auto i = reg.current(sh_org, sh_id, as_of_or_now(sh_as_of));
+    incident::Register reg(db, g.catalogs->rules(), store::default_actor());
+    auto i = reg.current(sh_org, sh_id, as_of_or_now(*g.clock, sh_as_of));
     if (!i) throw UsageError("no incident " + std::to_string(sh_id) + " in organisation " + std::to_string(sh_org));
     auto j = incident::to_json(*i);
     nlohmann::json tl = nlohmann::json::array();
@@ -165,8 +167,8 @@ void register_incident(CLI::App& app, Globals& g) {
   up->callback([&g] {
     store::Db db(g.db);
     db.migrate();
-    incident::Register reg(db, store::default_actor());
-    auto cur = reg.current(up_org, up_id, std::time(nullptr));
+    incident::Register reg(db, g.catalogs->rules(), store::default_actor());
+    auto cur = reg.current(up_org, up_id, g.clock->now());
     if (!cur) throw UsageError("no incident " + std::to_string(up_id));
     auto patch = read_json_arg(up_patch);
     if (patch.is_object() && patch.value("status", json()) == "closed" && cur->status != "closed" &&
@@ -183,7 +185,7 @@ void register_incident(CLI::App& app, Globals& g) {
       }
     }
     try {
-      auto i = reg.update(up_org, up_id, patch, up_note, std::time(nullptr));
+      auto i = reg.update(up_org, up_id, patch, up_note, g.clock->now());
       print_json(i.classification);
     } catch (const incident::InvalidEvent& e) {
       throw UsageError(std::string("invalid update: ") + e.what());
@@ -200,7 +202,8 @@ void register_incident(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& o : incident::Register(db, store::default_actor()).obligations(ob_org, as_of_or_now(ob_as_of))) {
+    for (const auto& o : incident::Register(db, g.catalogs->rules(), store::default_actor())
+                             .obligations(ob_org, as_of_or_now(*g.clock, ob_as_of))) {
       out.push_back(incident::to_json(o));
       if (!ob_json)
         std::cout << (o.due ? date::japanese({o.due->y, o.due->m, o.due->d}) : "速やかに")
@@ -228,14 +231,14 @@ void register_incident(CLI::App& app, Globals& g) {
   fl->callback([&g] {
     store::Db db(g.db);
     db.migrate();
-    incident::Register reg(db, store::default_actor());
+    incident::Register reg(db, g.catalogs->rules(), store::default_actor());
     if (!reg.get(fl_org, fl_id))
       throw UsageError("no incident " + std::to_string(fl_id) + " in organisation " +
                        std::to_string(fl_org));
     incident::FilingInput in;
     in.type = fl_report;
     in.kind = fl_kind;
-    in.filed_at = as_of_or_now(fl_at);
+    in.filed_at = as_of_or_now(*g.clock, fl_at);
     in.filed_by = fl_by.empty() ? store::default_actor() : fl_by;
     in.reference = fl_ref;
     if (!fl_evidence.empty()) {
@@ -243,7 +246,7 @@ void register_incident(CLI::App& app, Globals& g) {
       in.evidence_name = std::filesystem::path(fl_evidence).filename().string();
     }
     try {
-      auto f = reg.file_report(fl_org, fl_id, in, std::time(nullptr));
+      auto f = reg.file_report(fl_org, fl_id, in, g.clock->now());
       if (fl_json)
         print_json(incident::to_json(f));
       else
@@ -265,7 +268,8 @@ void register_incident(CLI::App& app, Globals& g) {
     if (ex_fy.size() != 6 || ex_fy.rfind("FY", 0) != 0) throw UsageError("--fy: expected FY followed by the year, e.g. FY2025");
     store::Db db(g.db);
     db.migrate();
-    std::string csv_text = incident::Register(db, store::default_actor()).periodic_csv(ex_org, std::stoi(ex_fy.substr(2)));
+    std::string csv_text = incident::Register(db, g.catalogs->rules(), store::default_actor())
+                               .periodic_csv(ex_org, std::stoi(ex_fy.substr(2)));
     if (ex_format == "csv") {
       write_file_atomic(ex_out, csv_text);
     } else {

@@ -28,10 +28,10 @@ namespace {
 struct Session {
   store::Db db;
   IndustryService svc;
-  explicit Session(const std::string& path)
+  Session(const std::string& path, const catalog::Catalog& cat)
       : db(path),
-        svc((db.migrate(), db), catalog::shipped_catalog(),
-            [path] { return load_or_create_kek(path); }, utc_now_iso, store::default_actor()) {}
+        svc((db.migrate(), db), cat, [path] { return load_or_create_kek(path); }, utc_now_iso,
+            store::default_actor()) {}
 };
 
 // Runs a use case, turning refused input into exit status 2.
@@ -97,7 +97,7 @@ void register_industry(CLI::App& app, Globals& g) {
   op->add_option("--role", op_role, "operator or maker (must match the organisation's kind)");
   op->add_flag("--json", op_json, "Print JSON");
   op->callback([&g] {
-    Session s(g.db);
+    Session s(g.db, g.catalogs->catalog());
     guarded([&] {
       s.svc.set_profile(op_org, op_band, op_services, op_role);
       auto p = s.svc.profile(op_org);
@@ -129,7 +129,7 @@ void register_industry(CLI::App& app, Globals& g) {
   kg->add_option("--org", kg_org, "Organisation id")->required();
   kg->add_flag("--json", kg_json, "Print JSON");
   kg->callback([&g] {
-    Session s(g.db);
+    Session s(g.db, g.catalogs->catalog());
     guarded([&] {
       auto pk = s.svc.keygen(kg_org);
       if (kg_json)
@@ -152,7 +152,7 @@ void register_industry(CLI::App& app, Globals& g) {
   sb->add_flag("--dry-run", sb_dry,
                "Print exactly what would leave (nothing is signed or written)");
   sb->callback([&g] {
-    Session s(g.db);
+    Session s(g.db, g.catalogs->catalog());
     guarded([&] {
       auto a = need_assessment(s.db, sb_a);
       if (sb_dry) return print_json(s.svc.preview_json(a, sb_id));
@@ -173,7 +173,7 @@ void register_industry(CLI::App& app, Globals& g) {
   cp->add_option("--lang", cp_lang, "ja or en")->check(CLI::IsMember({"ja", "en"}));
   cp->add_flag("--json", cp_json, "Print JSON");
   cp->callback([&g] {
-    Session s(g.db);
+    Session s(g.db, g.catalogs->catalog());
     guarded([&] {
       auto a = need_assessment(s.db, cp_a);
       auto out = s.svc.compare(a, read_file(cp_file, kMaxBenchmarkBytes), cp_key);
@@ -206,7 +206,7 @@ void register_industry(CLI::App& app, Globals& g) {
   rg->add_option("--public-key", rg_key, "Ed25519 public key, base64")->required();
   rg->add_flag("--json", rg_json, "Print JSON");
   rg->callback([&g] {
-    Session s(g.db);
+    Session s(g.db, g.catalogs->catalog());
     guarded([&] {
       auto id = s.svc.register_submitter(rg_name, rg_key);
       if (rg_json)
@@ -223,7 +223,7 @@ void register_industry(CLI::App& app, Globals& g) {
   im->add_option("FILE", im_files, "Submission files, or folders of *.json")->required();
   im->add_flag("--json", im_json, "Print JSON");
   im->callback([&g] {
-    Session s(g.db);
+    Session s(g.db, g.catalogs->catalog());
     guarded([&] {
       std::vector<NamedText> docs;
       for (const auto& f : im_files) {
@@ -261,7 +261,7 @@ void register_industry(CLI::App& app, Globals& g) {
   ls->add_option("--period", ls_period, "FY2026")->required();
   ls->add_flag("--json", ls_json, "Print JSON");
   ls->callback([&g] {
-    Session s(g.db);
+    Session s(g.db, g.catalogs->catalog());
     json out = json::array();
     for (const auto& x : s.svc.repo().submissions(ls_period)) {
       out.push_back({{"submitter_id", x.submitter_id},
@@ -285,7 +285,7 @@ void register_industry(CLI::App& app, Globals& g) {
   pb->add_option("--format", pb_format, "json, xlsx or pdf (default: from the file name)")
       ->check(CLI::IsMember({"json", "xlsx", "pdf"}));
   pb->callback([&g] {
-    Session s(g.db);
+    Session s(g.db, g.catalogs->catalog());
     guarded([&] {
       std::string fmt = pb_format;
       if (fmt.empty()) {
@@ -314,7 +314,7 @@ void register_industry(CLI::App& app, Globals& g) {
                  "Signing time, YYYY-MM-DDTHH:MM:SSZ (default: in the period)");
   sm->add_option("-o,--output", sm_out, "Folder to write")->required();
   sm->callback([&g] {
-    Session s(g.db);
+    Session s(g.db, g.catalogs->catalog());
     guarded([&] {
       auto docs = s.svc.simulate(sm_n, sm_period, sm_seed, sm_signed);
       fs::create_directories(sm_out);

@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/catalogs.h"
 #include "catalog/loader.h"
 #include "catalog/local.h"
 #include "cli/cli.h"
@@ -15,8 +16,14 @@ int main(int argc, char** argv) {
   const char* env_db = std::getenv("ANZEN_DB");
   g.db = env_db && *env_db ? env_db : "anzen.db";
   app.add_option("--db", g.db, "SQLite database file or postgresql:// URI (default $ANZEN_DB or anzen.db)");
-  // Imported frameworks live in the database: the catalog loads them once --db is known.
-  app.parse_complete_callback([&g] { anzen::catalog::use_local_frameworks_from(g.db); });
+  // The process's one clock and one set of catalogs, handed to every command. Imported
+  // frameworks live in the database: the catalog reads them from --db when it first loads.
+  const anzen::SystemClock clock;
+  auto sources = anzen::app::CatalogSources::from_environment();
+  sources.imported = [&g] { return anzen::catalog::local_framework_files(g.db); };
+  const anzen::app::Catalogs catalogs(std::move(sources));
+  g.catalogs = &catalogs;
+  g.clock = &clock;
 
   anzen::cli::register_catalog(app, g);
   anzen::cli::register_store(app, g);

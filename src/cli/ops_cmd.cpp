@@ -28,8 +28,8 @@ void need_org(store::Db& db, int64_t org) {
     throw UsageError("no organisation with id " + std::to_string(org));
 }
 
-incident::Instant as_of_or_now(const std::string& as_of) {
-  if (as_of.empty()) return ops::SystemClock().now();
+incident::Instant as_of_or_now(const Clock& clock, const std::string& as_of) {
+  if (as_of.empty()) return clock.now();
   auto t = incident::parse_instant(as_of);
   if (!t) throw UsageError("--as-of: expected an ISO 8601 time with offset, got '" + as_of + "'");
   return *t;
@@ -75,12 +75,12 @@ void register_integration(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     need_org(db, org);
-    ops::SystemClock clock;
     try {
       std::string text = read_file(rules);
       ops::parse_rules(text, rules);  // errors name this file
-      auto made = ops::IngestService(db, clock).create(org, kind, name.empty() ? kind : name, text,
-                                                       hmac, store::default_actor());
+      auto made =
+          ops::IngestService(db, g.catalogs->rules(), *g.clock)
+              .create(org, kind, name.empty() ? kind : name, text, hmac, store::default_actor());
       if (js)
         print_json({{"id", made.integration.id}, {"url", made.url}, {"token", made.token}});
       else
@@ -207,7 +207,7 @@ void register_notify(CLI::App& app, Globals& g) {
     db.migrate();
     need_org(db, te_org);
     ops::NetworkSender sender;
-    auto rep = ops::send_test(db, te_org, ops::SystemClock().now(), sender, base);
+    auto rep = ops::send_test(db, te_org, g.clock->now(), sender, base);
     print_json(rep.to_json());
     if (rep.sent < rep.queued) std::exit(1);
   });
@@ -253,7 +253,8 @@ void register_clock(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     ops::NetworkSender sender;
-    print_json(ops::tick(db, as_of_or_now(as_of), sender, url).to_json());
+    print_json(
+        ops::tick(db, g.catalogs->rules(), as_of_or_now(*g.clock, as_of), sender, url).to_json());
   });
 }
 
@@ -313,8 +314,8 @@ void register_import_restrictions(CLI::App& app, Globals& g) {
     } catch (const std::invalid_argument& e) {
       throw UsageError(e.what());
     }
-    auto res =
-        ops::import_restrictions(db, o, recs, ops::SystemClock().now(), store::default_actor());
+    auto res = ops::import_restrictions(db, g.catalogs->rules(), o, recs, g.clock->now(),
+                                        store::default_actor());
     print_json(
         {{"created", res.created}, {"unchanged", res.unchanged}, {"incidents", res.incidents}});
   });

@@ -38,8 +38,9 @@ void register_report(CLI::App& app, Globals& g) {
       store::Db db(g.db);
       db.migrate();
       try {
-        auto svc = assess_service(db);
-        auto r = report::render(svc, id, o->assessment, std::nullopt, o->format, o->lang);
+        auto svc = assess_service(db, g);
+        auto r = report::render(svc, g.catalogs->rules(), id, o->assessment, std::nullopt,
+                                o->format, o->lang);
         write_file_atomic(o->out, r.bytes);
         std::cerr << "wrote " << o->out << " (" << r.bytes.size() << " bytes)\n";
       } catch (const std::invalid_argument& e) {
@@ -61,7 +62,9 @@ void register_report(CLI::App& app, Globals& g) {
     db.migrate();
     auto a = need_assessment(db, s_a);
     try {
-      report::Decisions(db, store::default_actor()).set_soa(a, framework_of(a), s_item, {s_adopted == "yes", s_reason, s_where, "", ""});
+      report::Decisions(db, store::default_actor())
+          .set_soa(a, framework_of(g.catalogs->catalog(), a), s_item,
+                   {s_adopted == "yes", s_reason, s_where, "", ""});
     } catch (const std::invalid_argument& e) {
       throw UsageError(e.what());
     }
@@ -95,8 +98,8 @@ void register_report(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     try {
-      auto svc = assess_service(db);
-      auto d = report::gather(svc, ds_a, std::nullopt);
+      auto svc = assess_service(db, g);
+      auto d = report::gather(svc, g.catalogs->rules(), ds_a, std::nullopt);
       json out = json::array();
       for (const auto& s : report::disclosure_sections(d, report::Decisions(db, "cli").texts(ds_a, "disclosure"), ds_lang)) {
         out.push_back({{"section", s.key}, {"heading", s.heading.in(ds_lang)}, {"source_line", s.source_line}, {"generated", s.generated},

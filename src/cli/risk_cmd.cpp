@@ -295,13 +295,16 @@ void register_risk(CLI::App& app, Globals& g) {
     RiskSession s(g.db);
     if (!pli_json) {
       risk::Table t{risk::columns_ja(risk::plan_columns())};
-      for (const auto& p : pli_overdue ? s.repo.overdue(pli_org, today_jst()) : s.repo.plan(pli_org)) {
+      for (const auto& p :
+           pli_overdue ? s.repo.overdue(pli_org, g.clock->today_jst()) : s.repo.plan(pli_org)) {
         t.push_back({std::to_string(p.id), p.target_state, p.actions, p.resources, p.owner, p.deadline, p.evaluation_method, p.status, std::to_string(p.progress)});
       }
       return print_table(t, {0, 1, 4, 5, 7, 8});
     }
     json out = json::array();
-    for (const auto& p : pli_overdue ? s.repo.overdue(pli_org, today_jst()) : s.repo.plan(pli_org)) out.push_back(plan_out(p));
+    for (const auto& p :
+         pli_overdue ? s.repo.overdue(pli_org, g.clock->today_jst()) : s.repo.plan(pli_org))
+      out.push_back(plan_out(p));
     print_json(out);
   });
   auto* pp = pl->add_subcommand("propose", "Plan items proposed from an assessment's 未実施/一部実施 answers");
@@ -312,7 +315,7 @@ void register_risk(CLI::App& app, Globals& g) {
     RiskSession s(g.db);
     auto a = need_assessment(s.db, pp_a);
     json out = json::array();
-    for (const auto& p : s.repo.proposals(a, assess_service(s.db).gaps(a))) {
+    for (const auto& p : s.repo.proposals(a, assess_service(s.db, g).gaps(a))) {
       out.push_back({{"question", p.question_id}, {"status", assess::to_string(p.status)}, {"priority", p.priority}});
     }
     print_json(out);
@@ -328,8 +331,9 @@ void register_risk(CLI::App& app, Globals& g) {
     RiskSession s(g.db);
     auto a = need_assessment(s.db, pa_a);
     guarded([&] {
-      print_json(plan_out(s.repo.accept_proposal(a, framework_of(a), assess_service(s.db).gaps(a),
-                                                 pa_q, pa_owner, pa_deadline)));
+      print_json(plan_out(s.repo.accept_proposal(a, framework_of(g.catalogs->catalog(), a),
+                                                 assess_service(s.db, g).gaps(a), pa_q, pa_owner,
+                                                 pa_deadline)));
     });
   });
   auto* pr = pl->add_subcommand("reject", "Reject a proposal, with the reason");

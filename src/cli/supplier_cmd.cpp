@@ -90,7 +90,7 @@ void register_questionnaire(CLI::App& app, Globals& g) {
   send->callback([&g] {
     SupplierSession s(g.db);
     guarded([&] {
-      auto qs = supplier::build_questions(catalog::shipped_catalog(), o.tmpl);
+      auto qs = supplier::build_questions(g.catalogs->catalog(), o.tmpl);
       supplier::add_custom(qs, o.custom);
       auto sent = s.svc.send(o.org, o.supplier, o.tmpl, std::move(qs), o.due, o.expires);
       json out = {{"id", sent.q.id},

@@ -166,8 +166,8 @@ void register_contract(CLI::App& app, Globals& g) {
       if (!st)
         throw std::invalid_argument(
             "status: expected implemented, partial, not_implemented or not_applicable");
-      s.svc.set_clause(o.org, o.id, supplier::contract_clauses(catalog::shipped_catalog()), o.item,
-                       *st, o.evidence);
+      s.svc.set_clause(o.org, o.id, supplier::contract_clauses(g.catalogs->catalog()), o.item, *st,
+                       o.evidence);
     });
   });
   auto* show = ct->add_subcommand("show", "A contract with its chapter 10 checklist");
@@ -180,7 +180,7 @@ void register_contract(CLI::App& app, Globals& g) {
     if (!k)
       throw UsageError("no contract " + std::to_string(o.id) + " in organisation " +
                        std::to_string(o.org));
-    print_json(supplier::contract_json(*k, supplier::contract_clauses(catalog::shipped_catalog()),
+    print_json(supplier::contract_json(*k, supplier::contract_clauses(g.catalogs->catalog()),
                                        s.svc.clauses(k->id)));
   });
 }

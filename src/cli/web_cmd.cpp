@@ -53,11 +53,11 @@ void register_web(CLI::App& app, Globals& g) {
         public_url_of(public_url, std::string(opt.tls_cert.empty() ? "http://" : "https://") +
                                       opt.bind + ":" + std::to_string(opt.port));
     opt.public_url = url;
-    ops::SystemClock clock;
     std::unique_ptr<ops::ClockThread> ticker;
     if (clock_interval > 0)
-      ticker = std::make_unique<ops::ClockThread>(g.db, clock, clock_interval, url);
-    int rc = web::serve(opt);
+      ticker = std::make_unique<ops::ClockThread>(g.db, g.catalogs->rules(), *g.clock,
+                                                  clock_interval, url);
+    int rc = web::serve(opt, *g.catalogs, *g.clock);
     ticker.reset();  // stops the clock cleanly before exiting
     if (rc != 0) std::exit(rc);
   });

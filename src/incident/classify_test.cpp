@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "catalog/loader.h"
+#include "testing/catalogs.h"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +15,7 @@
 namespace anzen::incident {
 namespace {
 
-const std::vector<RuleSet>& rules() { return shipped_rules(); }
+const std::vector<RuleSet>& rules() { return anzen::testing::tree_rules(); }
 
 Event outage(const std::string& cat, std::optional<int64_t> users, int minutes, const std::string& start = "2026-03-15T10:00:00+09:00") {
   Event e;

@@ -107,7 +107,7 @@ Incident Register::create(int64_t org_id, const std::string& title, const std::s
   (void)kRegistered;
   if (title.empty()) throw InvalidEvent("title", "must not be empty");
   Event e = event_from_json(event);
-  json verdict = verdict_json(classify(e, shipped_rules(), now));
+  json verdict = verdict_json(classify(e, rules_, now));
   int64_t id = 0;
   db_.transaction([&] {
     std::string ts = store::now_utc();
@@ -130,7 +130,7 @@ Incident Register::update(int64_t org_id, int64_t id, const json& patch, const s
     event[k] = v;
   }
   Event e = event_from_json(event);
-  json verdict = verdict_json(classify(e, shipped_rules(), judge_at(cur->classification, now)));
+  json verdict = verdict_json(classify(e, rules_, judge_at(cur->classification, now)));
   std::string status = patch.value("status", cur->status);
   json details = cur->details;
   if (patch.contains("affected_users") && patch["affected_users"] != cur->event["affected_users"]) {
@@ -281,10 +281,10 @@ std::vector<Register::TimelineEntry> Register::timeline(int64_t id) {
   return out;
 }
 
-json current_verdict(const Incident& i, Instant now) {
+json current_verdict(const Incident& i, const std::vector<RuleSet>& rules, Instant now) {
   bool settled = i.status != "open" || !i.event.value("ended_at", json()).is_null();
   json v = settled ? i.classification
-                   : verdict_json(classify(event_from_json(i.event), shipped_rules(),
+                   : verdict_json(classify(event_from_json(i.event), rules,
                                            judge_at(i.classification, now)));
   for (auto& c : v["classifications"]) {
     for (auto& r : c["reports"]) {
@@ -303,7 +303,7 @@ json current_verdict(const Incident& i, Instant now) {
   }
   Instant at = judge_at(v, now);
   if (auto t = parse_instant(v.value("as_of", ""))) at = settled ? *t : at;
-  v["missing_inputs"] = missing_inputs_json(missing_inputs(i.event, shipped_rules(), at));
+  v["missing_inputs"] = missing_inputs_json(missing_inputs(i.event, rules, at));
   return v;
 }
 
@@ -424,13 +424,13 @@ std::vector<std::string> verdict_kinds(const json& verdict) {
 
 std::optional<Incident> Register::current(int64_t org_id, int64_t id, Instant now) {
   auto i = get(org_id, id);
-  if (i) i->classification = current_verdict(*i, now);
+  if (i) i->classification = current_verdict(*i, rules_, now);
   return i;
 }
 
 std::vector<Incident> Register::list_current(int64_t org_id, Instant now) {
   auto out = list(org_id);
-  for (auto& i : out) i.classification = current_verdict(i, now);
+  for (auto& i : out) i.classification = current_verdict(i, rules_, now);
   return out;
 }
 
@@ -447,7 +447,7 @@ std::vector<Incident> Register::ongoing_all() {
 bool Register::reclassify(int64_t org_id, int64_t id, Instant now) {
   auto cur = get(org_id, id);
   if (!cur) throw std::out_of_range("no such incident");
-  json verdict = current_verdict(*cur, now);
+  json verdict = current_verdict(*cur, rules_, now);
   auto before = verdict_kinds(cur->classification), after = verdict_kinds(verdict);
   // Only a change of classification is stored: the same verdict at a later moment is what
   // current_verdict computes anyway, and rewriting every ongoing incident on every tick

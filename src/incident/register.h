@@ -58,7 +58,7 @@ struct Obligation {
 // it ahead of this process's clock); an ended or closed incident keeps its stored verdict.
 // Every report of the verdict carries `filed` ({at, by, reference, evidence}) once it was filed,
 // and the verdict lists the `missing_inputs` that would change it (incident/missing.h).
-nlohmann::json current_verdict(const Incident& i, Instant now);
+nlohmann::json current_verdict(const Incident& i, const std::vector<RuleSet>& rules, Instant now);
 // The Japanese fiscal year of an incident: that of the JST date its event started (a UTC time
 // late on 31 March is already in the next fiscal year). One definition for the register,
 // reports and exports. nullopt when started_at is not a time.
@@ -77,7 +77,9 @@ std::vector<std::string> verdict_kinds(const nlohmann::json& verdict);
 
 class Register {
  public:
-  Register(store::Db& db, std::string actor) : db_(db), actor_(std::move(actor)) {}
+  // `rules`: the reporting rule sets every verdict is judged by (app::Catalogs::rules()).
+  Register(store::Db& db, const std::vector<RuleSet>& rules, std::string actor)
+      : db_(db), rules_(rules), actor_(std::move(actor)) {}
   // Validates the event (InvalidEvent names the field) and classifies it as of `now`.
   Incident create(int64_t org_id, const std::string& title, const std::string& description, const nlohmann::json& event, Instant now,
                   const nlohmann::json& details = nlohmann::json::object());
@@ -115,6 +117,7 @@ class Register {
  private:
   std::vector<Filing> filings_of(int64_t org_id, std::optional<int64_t> incident_id);
   store::Db& db_;
+  const std::vector<RuleSet>& rules_;
   std::string actor_;
 };
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "store/audit.h"
+#include "testing/catalogs.h"
 #include "testing/orgs.h"
 #include "testing/temp_db.h"
 
@@ -15,7 +16,7 @@ TEST(Register, ReclassifiesOnEveryChangeAndKeepsEstimates) {
   db.migrate();
   int64_t org = web::testing_create_org(db, "株式会社テスト");
   int64_t other = web::testing_create_org(db, "別組織");
-  Register reg(db, "tester");
+  Register reg(db, anzen::testing::tree_rules(), "tester");
   nlohmann::json ev = {{"event_type", "outage"}, {"service_category", "voice_emergency"}, {"affected_users", 20000},
                        {"started_at", "2026-03-15T10:00:00+09:00"}, {"ended_at", "2026-03-15T12:30:00+09:00"}};  // 2 h 30 min
   auto i = reg.create(org, "音声停止", "", ev, 0, {{"prefectures", {"東京都", "千葉県"}}, {"cause", "設定誤り"}});
@@ -62,7 +63,7 @@ TEST(Register, CurrentVerdictJudgesOngoingIncidentsAgainstTheClock) {
   store::Db db(tmp.path);
   db.migrate();
   int64_t org = web::testing_create_org(db, "株式会社時計");
-  Register reg(db, "clock");
+  Register reg(db, anzen::testing::tree_rules(), "clock");
   Instant t0 = *parse_instant("2026-05-01T09:00:00+09:00");
   nlohmann::json ev = {{"event_type", "outage"}, {"service_category", "voice_emergency"}, {"affected_users", 40000},
                        {"started_at", "2026-05-01T09:00:00+09:00"}, {"ended_at", nullptr}};

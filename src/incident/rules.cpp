@@ -3,11 +3,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 
 #include "catalog/loader.h"
-#include "common/paths.h"
 
 namespace anzen::incident {
 namespace fs = std::filesystem;
@@ -161,14 +159,6 @@ std::vector<RuleSet> load_rules(const std::string& dir) {
   if (!defects.empty()) throw catalog::CatalogError(defects);
   std::sort(out.begin(), out.end(), [](const RuleSet& a, const RuleSet& b) { return a.effective_from < b.effective_from; });
   return out;
-}
-
-const std::vector<RuleSet>& shipped_rules() {
-  static const std::vector<RuleSet> rules = [] {
-    const char* env = std::getenv("ANZEN_RULES_DIR");
-    return load_rules(env && *env ? std::string(env) : (data_dir() / "rules" / "reporting").string());
-  }();
-  return rules;
 }
 
 const RuleSet& rules_for(const std::vector<RuleSet>& sets, Date d) {

@@ -67,8 +67,6 @@ struct RuleSet {
 // Loads and validates every *.yaml in `dir`, sorted by effective date. Throws
 // catalog::CatalogError with file:line for each defect.
 std::vector<RuleSet> load_rules(const std::string& dir);
-// The rule sets shipped with Anzen ($ANZEN_RULES_DIR or data_dir()/rules/reporting).
-const std::vector<RuleSet>& shipped_rules();
 // The rule set in force on a date (the newest whose effective_from <= date).
 const RuleSet& rules_for(const std::vector<RuleSet>& sets, Date d);
 

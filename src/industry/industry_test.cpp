@@ -12,6 +12,7 @@
 #include "industry/simulate.h"
 #include "industry/stats.h"
 #include "industry/suppression.h"
+#include "testing/catalogs.h"
 #include "testing/temp_db.h"
 
 namespace anzen::industry {
@@ -82,11 +83,11 @@ TEST(IndustrySuppression, TwoWayTableNeedsMoreThanOneComplement) {
 }
 
 namespace {
-const catalog::Framework& tcs() { return *catalog::shipped_catalog().find("tcs-2023"); }
+const catalog::Framework& tcs() { return *anzen::testing::tree_catalog().find("tcs-2023"); }
 
 Submission fake(size_t i, const std::string& band, const std::string& role,
                 std::vector<std::string> services, double overall) {
-  auto s = synthetic_submission(catalog::shipped_catalog(), tcs(), 7, i);
+  auto s = synthetic_submission(anzen::testing::tree_catalog(), tcs(), 7, i);
   s.size_band = band;
   s.role = role;
   s.services = std::move(services);
@@ -109,7 +110,7 @@ TEST(IndustryBenchmark, AGroupOfNineIsSuppressedAndNotDerivable) {
   for (size_t i = 0; i < 30; ++i)
     subs.push_back(
         fake(i, i < 21 ? "lt10k" : "ge1m", "operator", {"isp_data"}, i < 21 ? 0.5 : 0.9));
-  auto bm = aggregate(subs, catalog::shipped_catalog(), tcs(), "FY2026", 10);
+  auto bm = aggregate(subs, anzen::testing::tree_catalog(), tcs(), "FY2026", 10);
   EXPECT_FALSE(group(bm, "sector")["suppressed"].get<bool>());
   EXPECT_EQ(group(bm, "sector")["count"], 30);
   EXPECT_TRUE(group(bm, "size_band=ge1m")["suppressed"].get<bool>());
@@ -151,7 +152,7 @@ TEST(IndustryBenchmark, ServiceCellsHideTheFewNotOfferingIt) {
     subs.push_back(fake(i, "lt10k", "operator",
                         i < 25 ? std::vector<std::string>{"mobile"} : std::vector<std::string>{},
                         0.5));
-  auto bm = aggregate(subs, catalog::shipped_catalog(), tcs(), "FY2026", 10);
+  auto bm = aggregate(subs, anzen::testing::tree_catalog(), tcs(), "FY2026", 10);
   EXPECT_TRUE(group(bm, "service=mobile")["suppressed"].get<bool>() ||
               group(bm, "sector")["suppressed"].get<bool>());
 }
@@ -165,7 +166,7 @@ TEST(IndustryBenchmark, AMetricWithFewFiguresIsWithheldOnItsOwn) {
     subs.push_back(fake(i, i < 12 ? "lt10k" : "10k_100k", "operator", {"isp_data"}, 0.5));
     if (i < 9) subs.back().scores.values["chapter:1"] = std::nullopt;
   }
-  auto bm = aggregate(subs, catalog::shipped_catalog(), tcs(), "FY2026", 10);
+  auto bm = aggregate(subs, anzen::testing::tree_catalog(), tcs(), "FY2026", 10);
   const auto& small = group(bm, "size_band=lt10k");
   ASSERT_FALSE(small["suppressed"].get<bool>());
   EXPECT_EQ(small["stats"]["overall"]["count"], 12);
@@ -177,11 +178,12 @@ TEST(IndustryBenchmark, AMetricWithFewFiguresIsWithheldOnItsOwn) {
 
 TEST(IndustryEnvelope, EveryChangedByteIsRefused) {
   auto kp = generate_keypair();
-  auto s = synthetic_submission(catalog::shipped_catalog(), tcs(), 3, 0);
+  auto s = synthetic_submission(anzen::testing::tree_catalog(), tcs(), 3, 0);
   s.submitter_id = 1;
   s.period = "FY2026";
   s.created_at = "2026-06-01T00:00:00Z";
-  std::string doc = signed_document(to_json(s, catalog::shipped_catalog(), tcs()), kp.secret_key);
+  std::string doc =
+      signed_document(to_json(s, anzen::testing::tree_catalog(), tcs()), kp.secret_key);
   auto ok = open_document(doc, 1 << 20);
   ASSERT_TRUE(verify(canonical(ok.payload), ok.signature, kp.public_key));
   for (size_t i = 0; i + 1 < doc.size(); ++i) {
@@ -208,7 +210,7 @@ class IndustryImport : public ::testing::Test {
   store::Db db{tmp.path};
   std::string now = "2026-11-30T12:00:00Z";
   std::string kek = new_kek();
-  IndustryService svc{(db.migrate(), db), catalog::shipped_catalog(), [this] { return kek; },
+  IndustryService svc{(db.migrate(), db), anzen::testing::tree_catalog(), [this] { return kek; },
                       [this] { return now; }, "test"};
   int count() { return static_cast<int>(svc.repo().submissions("FY2026").size()); }
 };
@@ -250,8 +252,8 @@ TEST_F(IndustryImport, NewerReplacesOlder) {
   auto org = ar.create_org({0, "事業者", "operator_registered", {"isp_data"}, 50000, {"東京都"}});
   auto a = ar.create(org.id, tcs(), "operator", "FY2026", "");
   std::string t = "2026-06-01T00:00:00Z";
-  IndustryService opsvc{op, catalog::shipped_catalog(), [this] { return kek; }, [&t] { return t; },
-                        "op"};
+  IndustryService opsvc{op, anzen::testing::tree_catalog(), [this] { return kek; },
+                        [&t] { return t; }, "op"};
   auto id = svc.register_submitter("op", opsvc.keygen(org.id));
   auto first = opsvc.sign_submission(a, id);
   t = "2026-07-01T00:00:00Z";

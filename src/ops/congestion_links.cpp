@@ -5,9 +5,6 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "catalog/catalog_dir.h"
-#include "common/paths.h"
-
 namespace anzen::ops {
 
 namespace {
@@ -63,14 +60,6 @@ CongestionLinks congestion_links(const catalog::Catalog& cat, const std::string&
     if (std::find(it->threats.begin(), it->threats.end(), tag) != it->threats.end())
       out.threat_checks.push_back(link_of(tfw, *it));
   return out;
-}
-
-const CongestionLinks& shipped_congestion_links() {
-  static const CongestionLinks links = [] {
-    auto path = data_dir() / "catalogs" / "views" / "congestion.yaml";
-    return congestion_links(catalog::shipped_catalog(), read_file(path.string()), path.string());
-  }();
-  return links;
 }
 
 }  // namespace anzen::ops

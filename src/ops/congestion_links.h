@@ -27,7 +27,5 @@ struct CongestionLinks {
 // Throws std::invalid_argument naming `file` and the field when an entry does not resolve.
 CongestionLinks congestion_links(const catalog::Catalog& cat, const std::string& yaml_text,
                                  const std::string& file);
-// The shipped file against the shipped catalog, resolved once per process.
-const CongestionLinks& shipped_congestion_links();
 
 }  // namespace anzen::ops

@@ -5,12 +5,13 @@
 #include <algorithm>
 
 #include "catalog/catalog_dir.h"
+#include "testing/catalogs.h"
 
 namespace anzen::ops {
 namespace {
 
 TEST(CongestionLinks, ShippedFileResolvesSeed003MeasuresAndTheThreat) {
-  const auto& l = shipped_congestion_links();
+  const auto& l = anzen::testing::tree_catalogs().congestion_links();
   auto has = [](const std::vector<CatalogLink>& v, const std::string& id) {
     return std::any_of(v.begin(), v.end(), [&](const CatalogLink& x) { return x.item == id; });
   };
@@ -18,7 +19,7 @@ TEST(CongestionLinks, ShippedFileResolvesSeed003MeasuresAndTheThreat) {
   EXPECT_FALSE(has(l.measures, "4.2.2")) << "the section itself is not a measure";
   EXPECT_EQ(l.threat.ja, "ネットワーク輻そう");
   ASSERT_FALSE(l.threat_checks.empty());
-  const auto* fw = catalog::shipped_catalog().find(l.threat_framework);
+  const auto* fw = anzen::testing::tree_catalog().find(l.threat_framework);
   ASSERT_NE(fw, nullptr);
   for (const auto& c : l.threat_checks) {
     const auto* it = fw->find(c.item);
@@ -28,7 +29,7 @@ TEST(CongestionLinks, ShippedFileResolvesSeed003MeasuresAndTheThreat) {
 }
 
 TEST(CongestionLinks, AnEntryThatDoesNotResolveNamesTheFileAndField) {
-  const auto& cat = catalog::shipped_catalog();
+  const auto& cat = anzen::testing::tree_catalog();
   auto error = [&](const std::string& yaml) {
     try {
       congestion_links(cat, yaml, "views/congestion.yaml");

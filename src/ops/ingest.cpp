@@ -117,7 +117,7 @@ IngestResult IngestService::deliver(const Integration& integ, const json& payloa
   MappingRules rules = parse_rules(integ.rules_yaml, integ.name);
   std::string actor = "integration:" + integ.name;
   OpsRepo repo(db_, actor);
-  incident::Register reg(db_, actor);
+  incident::Register reg(db_, rules_, actor);
   incident::Instant now = clock_.now();
   IngestResult res;
   res.received = static_cast<int>(alerts.size());

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "incident/rules.h"
 #include "ops/alerts.h"
 #include "ops/clock.h"
 #include "ops/repo.h"
@@ -34,7 +35,8 @@ struct NewIntegration {
 
 class IngestService {
  public:
-  IngestService(store::Db& db, const Clock& clock) : db_(db), clock_(clock) {}
+  IngestService(store::Db& db, const std::vector<incident::RuleSet>& rules, const Clock& clock)
+      : db_(db), rules_(rules), clock_(clock) {}
 
   // Validates the rules file (RulesError names the line) and creates the integration with a
   // fresh bearer token (only its hash is kept) and an optional HMAC secret.
@@ -51,6 +53,7 @@ class IngestService {
 
  private:
   store::Db& db_;
+  const std::vector<incident::RuleSet>& rules_;
   const Clock& clock_;
 };
 

@@ -8,6 +8,7 @@
 #include "ops/restrictions.h"
 #include "ops/ticker.h"
 #include "store/audit.h"
+#include "testing/catalogs.h"
 #include "testing/orgs.h"
 #include "testing/temp_db.h"
 
@@ -43,7 +44,7 @@ TEST(Ingest, AuthenticatesGroupsIsIdempotentAndEndsIncidents) {
   OpsRepo(db, "t").set_users(org, "voice", "東京都", 80000);
   OpsRepo(db, "t").set_users(org, "voice", "千葉県", 20000);
   SimulatedClock clock(*incident::parse_instant("2026-05-01T09:30:00+09:00"));
-  IngestService svc(db, clock);
+  IngestService svc(db, anzen::testing::tree_rules(), clock);
   auto made = svc.create(org, "alertmanager", "am", kRules, "", "admin");
   EXPECT_EQ(made.url, "/api/v1/hooks/" + std::to_string(made.integration.id));
   EXPECT_THROW(svc.authenticate(made.integration.id, "wrong", "", ""), AuthError);
@@ -56,7 +57,7 @@ TEST(Ingest, AuthenticatesGroupsIsIdempotentAndEndsIncidents) {
   EXPECT_EQ(r1.created, 1);
   ASSERT_EQ(r1.incidents.size(), 1u);
   int64_t id = r1.incidents[0];
-  incident::Register reg(db, "t");
+  incident::Register reg(db, anzen::testing::tree_rules(), "t");
   auto inc = reg.get(org, id);
   EXPECT_EQ(inc->event["affected_users"], 40000) << "half of Tokyo's 80,000 voice users";
   EXPECT_EQ(inc->event["service_category"], "voice_emergency");
@@ -106,7 +107,7 @@ TEST(Ingest, HmacSignatureIsRequiredWhenConfigured) {
   db.migrate();
   int64_t org = web::testing_create_org(db, "株式会社署名");
   SimulatedClock clock(0);
-  IngestService svc(db, clock);
+  IngestService svc(db, anzen::testing::tree_rules(), clock);
   auto made = svc.create(org, "webhook", "generic", kRules, "s3cret", "admin");
   std::string body = R"({"alerts":[]})";
   EXPECT_THROW(svc.authenticate(made.integration.id, made.token, "", body), AuthError);
@@ -143,12 +144,13 @@ struct VoiceOutage {
   incident::Instant t0 = *incident::parse_instant("2026-05-01T09:00:00+09:00");
   incident::Incident inc;
   VoiceOutage(store::Db& db, int64_t org) {
-    inc = incident::Register(db, "t").create(org, "音声停止", "",
-                                             {{"event_type", "outage"},
-                                              {"service_category", "voice_emergency"},
-                                              {"affected_users", 40000},
-                                              {"started_at", "2026-05-01T09:00:00+09:00"}},
-                                             t0 + 600);
+    inc = incident::Register(db, anzen::testing::tree_rules(), "t")
+              .create(org, "音声停止", "",
+                      {{"event_type", "outage"},
+                       {"service_category", "voice_emergency"},
+                       {"affected_users", 40000},
+                       {"started_at", "2026-05-01T09:00:00+09:00"}},
+                      t0 + 600);
     Channel ch;
     ch.org_id = org;
     ch.kind = "email";
@@ -163,30 +165,31 @@ TEST(Clock, EscalatesOnTimeNotifiesOnceAndRetriesWithBackoff) {
   store::Db db(tmp.path);
   db.migrate();
   int64_t org = web::testing_create_org(db, "株式会社時計");
-  incident::Register reg(db, "t");
+  incident::Register reg(db, anzen::testing::tree_rules(), "t");
   VoiceOutage outage(db, org);
   incident::Instant t0 = outage.t0;
   const auto& inc = outage.inc;
   RecordingSender sender;
 
-  auto a = tick(db, t0 + 50 * 60, sender, kPublicUrl);
+  auto a = tick(db, anzen::testing::tree_rules(), t0 + 50 * 60, sender, kPublicUrl);
   EXPECT_EQ(a.escalated, 0);
   ASSERT_EQ(sender.subjects.size(), 1u) << "a periodic-report accident is reportable";
-  auto b = tick(db, t0 + 3600 + 30, sender, kPublicUrl);
+  auto b = tick(db, anzen::testing::tree_rules(), t0 + 3600 + 30, sender, kPublicUrl);
   EXPECT_EQ(b.escalated, 1);
   ASSERT_EQ(sender.subjects.size(), 2u);
   EXPECT_NE(sender.subjects[1].find("重大な事故"), std::string::npos) << sender.subjects[1];
   EXPECT_NE(sender.bodies[1].find("https://anzen.example.jp/incidents/" + std::to_string(inc.id)),
             std::string::npos)
       << "links are absolute: " << sender.bodies[1];
-  tick(db, t0 + 3600 + 90, sender, kPublicUrl);
+  tick(db, anzen::testing::tree_rules(), t0 + 3600 + 90, sender, kPublicUrl);
   EXPECT_EQ(sender.subjects.size(), 2u) << "each occasion is notified once";
   auto tl = reg.timeline(inc.id);
   EXPECT_NE(tl.back().text.find("2026-05-01T10:00:00+09:00"), std::string::npos) << tl.back().text;
 
   // Deadline reminders: the detailed report (30 days) is due 2026-06-01 (31 May is a Sunday).
   NetworkSender net;  // the channel's SMTP port 1 refuses connections
-  auto c = tick(db, *incident::parse_instant("2026-05-29T09:00:00+09:00"), net, kPublicUrl);
+  auto c = tick(db, anzen::testing::tree_rules(),
+                *incident::parse_instant("2026-05-29T09:00:00+09:00"), net, kPublicUrl);
   EXPECT_EQ(c.queued, 1);
   EXPECT_EQ(c.retried, 1);
   auto pending = OpsRepo(db, "t").notifications(org, "pending", 10);
@@ -198,7 +201,7 @@ TEST(Clock, EscalatesOnTimeNotifiesOnceAndRetriesWithBackoff) {
   incident::Instant t = *incident::parse_instant("2026-05-29T09:00:00+09:00");
   for (int i = 1; i < kMaxAttempts; ++i) {
     t += backoff_seconds(i);
-    tick(db, t, net, kPublicUrl);
+    tick(db, anzen::testing::tree_rules(), t, net, kPublicUrl);
   }
   auto failed = OpsRepo(db, "t").notifications(org, "failed", 10);
   ASSERT_EQ(failed.size(), 1u);
@@ -220,12 +223,13 @@ TEST(Clock, OrganisationQuietRulesDelayWhatTheyList) {
   parse_quiet_rules(rules, "rules");
   repo.set_quiet_rules(org, rules);
   RecordingSender sender;
-  tick(db, t0 + 3600, sender, kPublicUrl);
+  tick(db, anzen::testing::tree_rules(), t0 + 3600, sender, kPublicUrl);
   EXPECT_TRUE(sender.subjects.empty()) << "held until the quiet period ends";
   auto pending = repo.notifications(org, "pending", 10);
   ASSERT_EQ(pending.size(), 1u);
   EXPECT_EQ(pending[0].next_at, "2026-05-01T09:00:00Z") << "18:00 JST";
-  tick(db, *incident::parse_instant("2026-05-01T18:00:00+09:00"), sender, kPublicUrl);
+  tick(db, anzen::testing::tree_rules(), *incident::parse_instant("2026-05-01T18:00:00+09:00"),
+       sender, kPublicUrl);
   EXPECT_EQ(sender.subjects.size(), 1u) << "sent when the quiet period ended";
   // Without rules it goes at once (another organisation's clock is not affected).
   repo.set_quiet_rules(org, "");
@@ -264,14 +268,14 @@ TEST(Restrictions, ImportsCsvAndJsonOnceWithRowErrors) {
       "2026-02-01T10:00:00+09:00,2026-02-01T10:30:00+09:00,voice,0.1,5000,false,設備工事\n";
   auto recs = parse_restrictions(csv, "r.csv");
   ASSERT_EQ(recs.size(), 2u);
-  auto res = import_restrictions(db, org, recs, 0, "t");
+  auto res = import_restrictions(db, anzen::testing::tree_rules(), org, recs, 0, "t");
   EXPECT_EQ(res.created, 2);
-  incident::Register reg(db, "t");
+  incident::Register reg(db, anzen::testing::tree_rules(), "t");
   EXPECT_EQ(incident::verdict_kinds(reg.get(org, res.incidents[0])->classification),
             std::vector<std::string>{"restriction_review"});
   EXPECT_EQ(incident::verdict_kinds(reg.get(org, res.incidents[1])->classification),
             std::vector<std::string>{"business_stoppage"});
-  EXPECT_EQ(import_restrictions(db, org, recs, 0, "t").unchanged, 2);
+  EXPECT_EQ(import_restrictions(db, anzen::testing::tree_rules(), org, recs, 0, "t").unchanged, 2);
   EXPECT_EQ(OpsRepo(db, "t").restrictions(org).size(), 2u);
   auto j = parse_restrictions(
       R"([{"start":"2026-03-01T00:00:00+09:00","service":"data","users":10,"unforeseen":true}])",

@@ -146,12 +146,12 @@ std::vector<Restriction> parse_restrictions(const std::string& text, const std::
   return out;
 }
 
-RestrictionImport import_restrictions(store::Db& db, int64_t org_id,
-                                      const std::vector<Restriction>& records,
+RestrictionImport import_restrictions(store::Db& db, const std::vector<incident::RuleSet>& rules,
+                                      int64_t org_id, const std::vector<Restriction>& records,
                                       incident::Instant now, const std::string& actor) {
   RestrictionImport res;
   OpsRepo repo(db, actor);
-  incident::Register reg(db, actor);
+  incident::Register reg(db, rules, actor);
   db.transaction([&] {
     for (const auto& r : records) {
       std::string key = iso_utc(r.start);

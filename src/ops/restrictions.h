@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "incident/calendar.h"
+#include "incident/rules.h"
 #include "store/db.h"
 
 namespace anzen::ops {
@@ -33,8 +34,8 @@ struct RestrictionImport {
 };
 // Creates the incidents in one transaction; a record already imported (same service and start)
 // changes nothing.
-RestrictionImport import_restrictions(store::Db& db, int64_t org_id,
-                                      const std::vector<Restriction>& records,
+RestrictionImport import_restrictions(store::Db& db, const std::vector<incident::RuleSet>& rules,
+                                      int64_t org_id, const std::vector<Restriction>& records,
                                       incident::Instant now, const std::string& actor);
 
 }  // namespace anzen::ops

@@ -79,10 +79,10 @@ void deliver_due(OpsRepo& repo, incident::Instant now, Sender& sender, TickRepor
 }
 }  // namespace
 
-TickReport tick(store::Db& db, incident::Instant now, Sender& sender,
-                const std::string& public_url) {
+TickReport tick(store::Db& db, const std::vector<incident::RuleSet>& rules, incident::Instant now,
+                Sender& sender, const std::string& public_url) {
   TickReport rep;
-  incident::Register reg(db, kActor);
+  incident::Register reg(db, rules, kActor);
   for (const auto& inc : reg.ongoing_all()) {
     ++rep.judged;
     try {
@@ -113,10 +113,11 @@ TickReport send_test(store::Db& db, int64_t org_id, incident::Instant now, Sende
   return rep;
 }
 
-ClockThread::ClockThread(std::string db_path, const Clock& clock, int interval_seconds,
-                         std::string public_url)
+ClockThread::ClockThread(std::string db_path, const std::vector<incident::RuleSet>& rules,
+                         const Clock& clock, int interval_seconds, std::string public_url)
     : db_path_(std::move(db_path)),
       public_url_(std::move(public_url)),
+      rules_(rules),
       clock_(clock),
       interval_(std::max(1, interval_seconds)),
       thread_([this] { run(); }) {}
@@ -140,7 +141,7 @@ void ClockThread::run() {
     lock.unlock();
     try {
       if (!db) db = std::make_unique<store::Db>(db_path_);
-      tick(*db, clock_.now(), sender, public_url_);
+      tick(*db, rules_, clock_.now(), sender, public_url_);
     } catch (const std::exception& e) {
       std::cerr << "clock: tick failed: " << e.what() << "\n";
       db.reset();  // reopen next time

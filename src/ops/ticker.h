@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "incident/rules.h"
 #include "ops/clock.h"
 #include "ops/send.h"
 #include "store/db.h"
@@ -25,8 +26,8 @@ constexpr int kMaxAttempts = 6;  // then the notification is marked failed (show
 int64_t backoff_seconds(int failures);
 
 // `public_url`: the deployment's absolute base URL for the links in notifications.
-TickReport tick(store::Db& db, incident::Instant now, Sender& sender,
-                const std::string& public_url);
+TickReport tick(store::Db& db, const std::vector<incident::RuleSet>& rules, incident::Instant now,
+                Sender& sender, const std::string& public_url);
 
 // Queues a test notification to every enabled channel of the organisation and delivers it.
 TickReport send_test(store::Db& db, int64_t org_id, incident::Instant now, Sender& sender,
@@ -35,8 +36,8 @@ TickReport send_test(store::Db& db, int64_t org_id, incident::Instant now, Sende
 // Runs tick() every `interval_seconds` on its own connection until stop() (or destruction).
 class ClockThread {
  public:
-  ClockThread(std::string db_path, const Clock& clock, int interval_seconds,
-              std::string public_url);
+  ClockThread(std::string db_path, const std::vector<incident::RuleSet>& rules, const Clock& clock,
+              int interval_seconds, std::string public_url);
   ~ClockThread();
   void stop();
 
@@ -44,6 +45,7 @@ class ClockThread {
   void run();
   std::string db_path_;
   std::string public_url_;
+  const std::vector<incident::RuleSet>& rules_;
   const Clock& clock_;
   int interval_;
   std::mutex mu_;

@@ -13,8 +13,8 @@ std::pair<std::string, std::string> fiscal_year(const std::string& period) {
   return {std::to_string(y) + "-04-01", std::to_string(y + 1) + "-04-01"};
 }
 
-ReportData gather(assess::AssessService& svc, int64_t assessment_id,
-                  std::optional<int64_t> org_id) {
+ReportData gather(assess::AssessService& svc, const std::vector<incident::RuleSet>& rules,
+                  int64_t assessment_id, std::optional<int64_t> org_id) {
   ReportData d;
   store::Db& db = svc.repo().db();
   auto& repo = svc.repo();
@@ -56,7 +56,7 @@ ReportData gather(assess::AssessService& svc, int64_t assessment_id,
   d.suppliers = supplier::overview(sup, a->org_id, d.today);
   for (const auto& p : svc.trend(*a).points) d.trend.push_back({p.period, p.coverage});
 
-  incident::Register reg(db, "report");
+  incident::Register reg(db, rules, "report");
   const int fy = std::stoi(a->period.substr(2, 4));
   for (auto& i : reg.list_current(a->org_id, now)) {
     if (incident::fiscal_year_of(i) == fy) d.incidents.push_back(std::move(i));

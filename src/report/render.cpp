@@ -124,13 +124,14 @@ const ReportKind* find_kind(const std::string& id) {
   return nullptr;
 }
 
-Rendered render(assess::AssessService& svc, const std::string& report, int64_t assessment_id,
-                std::optional<int64_t> org_id, const std::string& format, const std::string& lang) {
+Rendered render(assess::AssessService& svc, const std::vector<incident::RuleSet>& rules,
+                const std::string& report, int64_t assessment_id, std::optional<int64_t> org_id,
+                const std::string& format, const std::string& lang) {
   store::Db& db = svc.repo().db();
   const ReportKind* k = find_kind(report);
   if (!k) throw std::invalid_argument("report: unknown report '" + report + "' (management, checklist, gaps, risks, incidents, soa, disclosure)");
   need_format(*k, format);
-  ReportData d = gather(svc, assessment_id, org_id);
+  ReportData d = gather(svc, rules, assessment_id, org_id);
   Rendered out;
   out.filename = report + "-" + d.assessment.period + "." + format;
   static const std::map<std::string, std::string> mimes = {{"pdf", "application/pdf"},

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 #include "assess/service.h"
+#include "incident/rules.h"
 
 #include "store/db.h"
 
@@ -26,7 +27,8 @@ struct Rendered {
 // Throws std::invalid_argument for an unknown report, a format it does not come in, or an
 // assessment outside the organisation (when org_id is given).
 // The report is made as of the service's clock.
-Rendered render(assess::AssessService& svc, const std::string& report, int64_t assessment_id,
-                std::optional<int64_t> org_id, const std::string& format, const std::string& lang);
+Rendered render(assess::AssessService& svc, const std::vector<incident::RuleSet>& rules,
+                const std::string& report, int64_t assessment_id, std::optional<int64_t> org_id,
+                const std::string& format, const std::string& lang);
 
 }  // namespace anzen::report

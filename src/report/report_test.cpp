@@ -12,6 +12,7 @@
 #include "report/render.h"
 #include "report/soa.h"
 #include "store/audit.h"
+#include "testing/catalogs.h"
 #include "testing/orgs.h"
 #include "testing/oscal_schema.h"
 #include "testing/services.h"
@@ -28,13 +29,13 @@ FixedClock end_of(const std::string& day) {
 ReportData gather(store::Db& db, int64_t id, std::optional<int64_t> org, const std::string& day) {
   auto clock = end_of(day);
   auto svc = testing::assess_service(db, clock, "report");
-  return report::gather(svc, id, org);
+  return report::gather(svc, anzen::testing::tree_rules(), id, org);
 }
 Rendered render(store::Db& db, const std::string& kind, int64_t id, std::optional<int64_t> org,
                 const std::string& format, const std::string& lang, const std::string& day) {
   auto clock = end_of(day);
   auto svc = testing::assess_service(db, clock, "report");
-  return report::render(svc, kind, id, org, format, lang);
+  return report::render(svc, anzen::testing::tree_rules(), kind, id, org, format, lang);
 }
 
 struct Reports : ::testing::Test {
@@ -42,7 +43,7 @@ struct Reports : ::testing::Test {
   store::Db db{tmp.path};
   int64_t org = 0, other = 0;
   assess::Assessment a;
-  const catalog::Framework& fw = *catalog::shipped_catalog().find("tcs-2023");
+  const catalog::Framework& fw = *anzen::testing::tree_catalog().find("tcs-2023");
   void SetUp() override {
     db.migrate();
     org = web::testing_create_org(db, "株式会社報告");
@@ -73,7 +74,7 @@ TEST(FiscalYear, RunsFromAprilToMarch) {
 }
 
 TEST_F(Reports, GatherKeepsTheFiscalYearsIncidentsAndRaisesLinkedGaps) {
-  incident::Register reg(db, "t");
+  incident::Register reg(db, anzen::testing::tree_rules(), "t");
   reg.create(org, "当年度", "", {{"event_type", "outage"}, {"affected_users", 10}, {"started_at", "2026-05-01T09:00:00+09:00"}}, 0);
   reg.create(org, "前年度", "", {{"event_type", "outage"}, {"affected_users", 10}, {"started_at", "2026-03-31T23:00:00+09:00"}}, 0);
   reg.create(other, "他社", "", {{"event_type", "outage"}, {"affected_users", 10}, {"started_at", "2026-05-01T09:00:00+09:00"}}, 0);

@@ -3,6 +3,7 @@
 #include "catalog/catalog_dir.h"
 #include "risk/repo.h"
 #include "store/audit.h"
+#include "testing/catalogs.h"
 #include "testing/orgs.h"
 #include "testing/services.h"
 #include "testing/temp_db.h"
@@ -97,7 +98,7 @@ TEST(RiskRepo, GapsProposePlanItemsThatAreAcceptedOrRejected) {
   store::Db db(tmp.path);
   db.migrate();
   int64_t org = web::testing_create_org(db, "株式会社計画");
-  const auto& fw = *catalog::shipped_catalog().find("tcs-2023");
+  const auto& fw = *anzen::testing::tree_catalog().find("tcs-2023");
   assess::AssessRepo ar(db, "t");
   auto a = ar.create(org, fw, "operator", "FY2026", "");
   for (auto [q, s] : {std::pair{"T2-001.1", assess::Status::not_implemented}, std::pair{"T2-002.1", assess::Status::partial},

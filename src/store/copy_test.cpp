@@ -10,12 +10,13 @@
 #include "assess/repo.h"
 #include "catalog/catalog_dir.h"
 #include "store/audit.h"
+#include "testing/catalogs.h"
 #include "testing/temp_db.h"
 
 namespace anzen::store {
 namespace {
 
-const catalog::Framework& tcs() { return *catalog::shipped_catalog().find("tcs-2023"); }
+const catalog::Framework& tcs() { return *anzen::testing::tree_catalog().find("tcs-2023"); }
 
 // Every row of every table as text (blobs as their bytes), in a stable order.
 std::vector<std::string> dump(Db& db) {

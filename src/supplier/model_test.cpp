@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "catalog/catalog_dir.h"
+#include "testing/catalogs.h"
 
 namespace anzen::supplier {
 
@@ -40,7 +41,7 @@ TEST(SupplierModel, LifeCycle) {
 }
 
 TEST(SupplierModel, MakerTemplateIsTheMakerColumn) {
-  const auto& cat = catalog::shipped_catalog();
+  const auto& cat = anzen::testing::tree_catalog();
   auto qs = build_questions(cat, "maker");
   std::set<std::string> rows;
   for (const auto& q : qs) {
@@ -52,7 +53,7 @@ TEST(SupplierModel, MakerTemplateIsTheMakerColumn) {
 }
 
 TEST(SupplierModel, ChapterAndSubsetTemplates) {
-  const auto& cat = catalog::shipped_catalog();
+  const auto& cat = anzen::testing::tree_catalog();
   auto ch10 = build_questions(cat, "tcs-2023:10");
   ASSERT_FALSE(ch10.empty());
   const auto* fw = cat.find("tcs-2023");

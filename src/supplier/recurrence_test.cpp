@@ -2,6 +2,7 @@
 
 #include "catalog/catalog_dir.h"
 #include "supplier/model.h"
+#include "testing/catalogs.h"
 
 namespace anzen::supplier {
 
@@ -34,7 +35,7 @@ TEST(SupplierRisks, PositionScalesWithTheMatrix) {
 }
 
 TEST(SupplierContracts, ChapterTenClausesWithTheirSourceLines) {
-  auto cl = contract_clauses(catalog::shipped_catalog());
+  auto cl = contract_clauses(anzen::testing::tree_catalog());
   ASSERT_EQ(cl.size(), 4u);
   EXPECT_EQ(cl[0].item_id, "10.1.1.1");
   EXPECT_EQ(cl[0].title.ja, "機密保持契約又は守秘義務契約");

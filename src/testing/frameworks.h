@@ -3,12 +3,12 @@
 #include <stdexcept>
 #include <string>
 
-#include "catalog/catalog_dir.h"
+#include "testing/catalogs.h"
 
 namespace anzen::testing {
 
 inline const catalog::Framework& shipped_framework(const std::string& id) {
-  const catalog::Framework* fw = catalog::shipped_catalog().find(id);
+  const catalog::Framework* fw = tree_catalog().find(id);
   if (!fw) throw std::runtime_error(id + " not in the shipped catalog");
   return *fw;
 }

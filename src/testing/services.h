@@ -2,12 +2,11 @@
 #pragma once
 #include <string>
 
-#include "assess/maturity.h"
 #include "assess/service.h"
 #include "assess/sheet.h"
-#include "catalog/catalog_dir.h"
 #include "common/clock.h"
 #include "risk/repo.h"
+#include "testing/catalogs.h"
 
 namespace anzen::testing {
 
@@ -19,7 +18,7 @@ inline const Clock& system_clock() {
 inline assess::AssessService assess_service(store::Db& db, const Clock& clock = system_clock(),
                                             const std::string& actor = "tester") {
   return assess::AssessService(
-      db, catalog::shipped_catalog(), assess::maturity_scale(), clock,
+      db, tree_catalog(), tree_scale(), clock,
       [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, actor);
 }
 

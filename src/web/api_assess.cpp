@@ -33,7 +33,7 @@ void mount_assessment_api(Router& r) {
   r.api("GET", R"(/api/v1/assessments/(\d+)/score)", "/api/v1/assessments/{id}/score", "Coverage and maturity", [](Ctx& c) {
     auto a = need_assessment(c, c.path_id(1));
     auto svc = assess_service(c);
-    const auto& fw = framework_of(a);
+    const auto& fw = framework_of(c, a);
     json j = svc.score(a).json(svc.scoring(), fw);
     j["coverage"] = j["overall"]["coverage"];
     c.json(j);
@@ -43,7 +43,7 @@ void mount_assessment_api(Router& r) {
           auto a = need_assessment(c, c.path_id(1));
           json out = json::array();
           for (const auto& g : assess_service(c).gaps(a))
-            out.push_back(assess::to_json(g, framework_of(a)));
+            out.push_back(assess::to_json(g, framework_of(c, a)));
           c.json({{"gaps", out}});
         });
   r.api("PUT", R"(/api/v1/assessments/(\d+)/answers/([^/]+))", "/api/v1/assessments/{id}/answers/{question}",

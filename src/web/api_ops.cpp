@@ -23,8 +23,7 @@ void mount_ops_api(Router& r) {
         int64_t id = c.path_id(1);
         std::string auth = c.req.get_header_value("Authorization");
         std::string token = auth.rfind("Bearer ", 0) == 0 ? auth.substr(7) : "";
-        ops::SystemClock clock;
-        ops::IngestService svc(c.db, clock);
+        ops::IngestService svc(c.db, c.catalogs.rules(), c.clock);
         ops::Integration integ;
         try {
           integ =
@@ -33,9 +32,7 @@ void mount_ops_api(Router& r) {
           throw HttpError(e.status, e.what());
         }
         // Counted once the sender is known to hold the token: others cannot use up its budget.
-        int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
+        int64_t now = c.clock.now();
         if (!ops::allow_hook_delivery(c.db, id, now)) {
           c.res.set_header("Retry-After", std::to_string(ops::HookRate::kWindowSeconds -
                                                          now % ops::HookRate::kWindowSeconds));

@@ -260,7 +260,8 @@ void mount_records_api(Router& r) {
             throw HttpError(404, "not found");
           std::string lang = c.param("lang") == "en" ? "en" : "ja";
           auto svc = assess_service(c);
-          auto out = report::render(svc, c.path_arg(2), a.id, c.org(), c.path_arg(3), lang);
+          auto out = report::render(svc, c.catalogs.rules(), c.path_arg(2), a.id, c.org(),
+                                    c.path_arg(3), lang);
           c.res.set_header("Content-Disposition", "attachment; filename=\"" + out.filename + "\"");
           c.res.set_content(out.bytes, out.mime);
         });
@@ -282,7 +283,7 @@ void mount_records_api(Router& r) {
           c.require_edit();
           auto a = need_assessment(c, c.path_id(1));
           std::string qid = url_decode(c.path_arg(2));
-          if (!framework_of(a).question(qid)) throw HttpError(404, "no such question");
+          if (!framework_of(c, a).question(qid)) throw HttpError(404, "no such question");
           assess::AssessRepo repo(c.db, c.actor());
           assess::Evidence e;
           if (c.req.has_file("file") && !c.req.get_file_value("file").filename.empty()) {

@@ -77,7 +77,7 @@ void mount_supplier_api(Router& r) {
           if (!in.contains("supplier") || !in["supplier"].is_number_integer())
             throw std::invalid_argument("supplier: expected a supplier id");
           std::string tmpl = string_field(in, "template", true);
-          auto qs = supplier::build_questions(catalog::shipped_catalog(), tmpl);
+          auto qs = supplier::build_questions(c.catalogs.catalog(), tmpl);
           auto custom = string_array(in, "custom");
           supplier::add_custom(qs, custom);
           auto sent = suppliers_for(c, c.actor())

@@ -16,8 +16,8 @@ assess::Assessment need_assessment(Ctx& c, int64_t id) {
   return *a;
 }
 
-const catalog::Framework& framework_of(const assess::Assessment& a) {
-  const auto* fw = catalog::shipped_catalog().find(a.framework, a.framework_version);
+const catalog::Framework& framework_of(const Ctx& c, const assess::Assessment& a) {
+  const auto* fw = c.catalogs.catalog().find(a.framework, a.framework_version);
   if (!fw) throw HttpError(500, "framework " + a.framework + "@" + a.framework_version + " is not loaded");
   return *fw;
 }
@@ -30,10 +30,9 @@ std::optional<assess::Assessment> latest_assessment(Ctx& c) {
 }
 
 assess::AssessService assess_service(Ctx& c) {
-  static const SystemClock system_clock;
   store::Db& db = c.db;
   return assess::AssessService(
-      c.db, catalog::shipped_catalog(), assess::maturity_scale(), system_clock,
+      c.db, c.catalogs.catalog(), c.catalogs.scale(), c.clock,
       [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, c.actor());
 }
 

@@ -13,7 +13,7 @@ namespace anzen::web {
 
 // The assessment if it exists and belongs to the caller's organisation; 404 otherwise.
 assess::Assessment need_assessment(Ctx& c, int64_t id);
-const catalog::Framework& framework_of(const assess::Assessment& a);
+const catalog::Framework& framework_of(const Ctx& c, const assess::Assessment& a);
 std::optional<assess::Assessment> latest_assessment(Ctx& c);
 // The assessment service for this request: the one place scores, gaps, trends and answer
 // changes come from (the pages and the API only present them).

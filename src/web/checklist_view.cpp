@@ -109,7 +109,7 @@ std::string row_html(Ctx& c, const assess::Assessment& a, const catalog::Framewo
   h += "<div class=\"q-mat\"><label class=\"vh\" for=\"mt-" + qid + "\">" + qid + " " +
        (en ? "Maturity" : "成熟度") + "</label><select name=\"maturity\" id=\"mt-" + qid + "\">" +
        opt("", "–", mat);
-  for (const auto& lv : assess::maturity_scale().levels)
+  for (const auto& lv : c.catalogs.scale().levels)
     h += opt(std::to_string(lv.level), std::to_string(lv.level) + " " + lv.name.in(c.lang), mat);
   h += "</select></div><div class=\"q-owner\"><label class=\"vh\" for=\"ow-" + qid + "\">" + qid +
        " " + esc(c.t("common.owner")) + "</label><input type=\"text\" name=\"owner\" id=\"ow-" +
@@ -130,7 +130,7 @@ std::string row_html(Ctx& c, const assess::Assessment& a, const catalog::Framewo
 std::string checklist_body(Ctx& c, const assess::Assessment& a,
                            const std::map<std::string, RowError>& errors) {
   bool en = c.lang == "en";
-  const auto& fw = framework_of(a);
+  const auto& fw = framework_of(c, a);
   assess::AssessRepo repo(c.db, c.actor());
   auto answers = repo.answers(a.id);
   std::string f_ch = query(c, "chapter"), f_th = query(c, "threat"), f_st = query(c, "status"),
@@ -258,7 +258,7 @@ std::string checklist_body(Ctx& c, const assess::Assessment& a,
 void save_checklist_row(Ctx& c) {
   c.require_edit();
   auto a = need_assessment(c, c.path_id(1));
-  const auto& fw = framework_of(a);
+  const auto& fw = framework_of(c, a);
   std::string qid = url_decode(c.path_arg(2));
   if (!fw.question(qid)) throw HttpError(404, "no such question");
   assess::AssessRepo repo(c.db, c.actor());

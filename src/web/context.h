@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "app/catalogs.h"
+#include "common/clock.h"
 #include "store/db.h"
 #include "web/accounts.h"
 
@@ -22,6 +24,8 @@ struct Ctx {
   const httplib::Request& req;
   httplib::Response& res;
   store::Db& db;
+  const app::Catalogs& catalogs;  // the server's catalogs, rule sets and maturity scale
+  const Clock& clock;             // the server's one clock
   std::optional<User> user;
   std::string csrf;      // the session's CSRF token (empty for bearer-token requests)
   std::string lang = "ja";

@@ -36,7 +36,7 @@ std::string list_html(Ctx& c, const Form& form) {
                   (c.lang == "en" ? "Role" : "立場") + "</th><th class=\"num\">" + esc(c.t("dash.coverage")) + "</th></tr></thead><tbody>";
   assess::ScoringConfig cfg;
   for (const auto& a : repo.list(c.org())) {
-    const auto& fw = framework_of(a);
+    const auto& fw = framework_of(c, a);
     auto sc = assess::score(fw, a.role, repo.answers(a.id), cfg);
     b += "<tr><td><a href=\"/assessments/" + std::to_string(a.id) + "\">#" + std::to_string(a.id) + "</a></td><td>" + esc(a.period) +
          "</td><td>" + esc(fw.title.in(c.lang)) + " (" + esc(fw.key()) + ")</td><td>" + esc(c.t("role." + a.role)) +
@@ -45,7 +45,7 @@ std::string list_html(Ctx& c, const Form& form) {
   b += "</tbody></table>";
   if (c.user && can_edit(c.user->role)) {
     std::vector<std::pair<std::string, std::string>> frameworks;
-    for (const auto& f : catalog::shipped_catalog().frameworks) {
+    for (const auto& f : c.catalogs.catalog().frameworks) {
       if (!f.checks().empty())
         frameworks.emplace_back(f.key(), f.title.in(c.lang) + " (" + f.key() + ")");
     }
@@ -73,7 +73,7 @@ void list_page(Ctx& c) {
 
 void checklist_page(Ctx& c) {
   auto a = need_assessment(c, c.path_id(1));
-  const auto& fw = framework_of(a);
+  const auto& fw = framework_of(c, a);
   std::string b = checklist_body(c, a);
   if (c.user && can_edit(c.user->role)) {
     b += "<h2>" +
@@ -93,7 +93,7 @@ void save_answer_fields(Ctx& c);
 // The question page; `f` carries the typed values and errors after a failed save.
 std::string question_html(Ctx& c, Form& f) {
   auto a = need_assessment(c, c.path_id(1));
-  const auto& fw = framework_of(a);
+  const auto& fw = framework_of(c, a);
   std::string qid = url_decode(c.path_arg(2));
   const auto* q = fw.question(qid);
   const auto* chk = fw.check_of_question(qid);
@@ -125,7 +125,7 @@ std::string question_html(Ctx& c, Form& f) {
     for (Status s : assess::all_statuses())
       statuses.emplace_back(assess::to_string(s), c.t(status_key(s, fw.answer_scale)));
     std::vector<std::pair<std::string, std::string>> levels = {{"", "–"}};
-    const auto& scale = assess::maturity_scale();
+    const auto& scale = c.catalogs.scale();
     for (const auto& lv : scale.levels)
       levels.emplace_back(std::to_string(lv.level),
                           std::to_string(lv.level) + " — " + lv.name.in(c.lang));
@@ -194,7 +194,7 @@ void save_answer(Ctx& c) {
 
 void save_answer_fields(Ctx& c) {
   auto a = need_assessment(c, c.path_id(1));
-  framework_of(a);  // 500 when its framework is not loaded
+  framework_of(c, a);  // 500 when its framework is not loaded
   std::string qid = url_decode(c.path_arg(2));
   assess::AnswerPatch next;
   auto st = assess::status_from(c.param("status"));
@@ -221,7 +221,7 @@ void save_answer_fields(Ctx& c) {
 void add_evidence(Ctx& c) {
   c.require_edit();
   auto a = need_assessment(c, c.path_id(1));
-  const auto& fw = framework_of(a);
+  const auto& fw = framework_of(c, a);
   std::string qid = url_decode(c.path_arg(2));
   if (!fw.question(qid)) throw HttpError(404, "no such question");
   AssessRepo repo(c.db, c.actor());
@@ -251,7 +251,7 @@ void download_evidence(Ctx& c) {
 
 void gaps_page(Ctx& c) {
   auto a = need_assessment(c, c.path_id(1));
-  const auto& fw = framework_of(a);
+  const auto& fw = framework_of(c, a);
   auto gs = assess_service(c).gaps(a);
   bool en = c.lang == "en";
   std::string b = "<h1>" + esc(c.t("nav.gaps")) + " — " + esc(a.period) +
@@ -297,8 +297,8 @@ void mount_assessment_pages(Router& r) {
         [&] {
           std::string key = c.param("framework");
           auto at = key.find('@');
-          const auto* fw = at == std::string::npos ? catalog::shipped_catalog().find(key)
-                                                   : catalog::shipped_catalog().find(
+          const auto* fw = at == std::string::npos ? c.catalogs.catalog().find(key)
+                                                   : c.catalogs.catalog().find(
                                                          key.substr(0, at), key.substr(at + 1));
           if (!fw)
             throw FieldError("framework", "一覧から安全基準を選んでください。",
@@ -319,7 +319,7 @@ void mount_assessment_pages(Router& r) {
   r.post(R"(/assessments/(\d+)/questions/([^/]+)/status)", [](Ctx& c) {
     c.require_edit();
     auto a = need_assessment(c, c.path_id(1));
-    framework_of(a);  // 500 when its framework is not loaded
+    framework_of(c, a);  // 500 when its framework is not loaded
     std::string qid = url_decode(c.path_arg(2));
     auto svc = assess_service(c);
     auto st = assess::status_from(c.param("status"));
@@ -358,7 +358,7 @@ void mount_assessment_pages(Router& r) {
   });
   r.get(R"(/assessments/(\d+)/export\.(csv|xlsx))", [](Ctx& c) {
     auto a = need_assessment(c, c.path_id(1));
-    const auto& fw = framework_of(a);
+    const auto& fw = framework_of(c, a);
     AssessRepo repo(c.db, c.actor());
     std::string name = "checklist-" + a.period + "." + c.path_arg(2);
     c.res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -372,7 +372,7 @@ void mount_assessment_pages(Router& r) {
   r.post(R"(/assessments/(\d+)/import)", [](Ctx& c) {
     c.require_edit();
     auto a = need_assessment(c, c.path_id(1));
-    framework_of(a);  // 500 when its framework is not loaded
+    framework_of(c, a);  // 500 when its framework is not loaded
     if (!c.req.has_file("file")) throw std::invalid_argument("file: choose a CSV file");
     const auto& f = c.req.get_file_value("file");
     auto svc = assess_service(c);

@@ -32,8 +32,8 @@ std::string tree(const Framework& fw, const Item& it, const std::string& lang, i
   return h + "</li>";
 }
 
-const Framework& need(const std::string& id) {
-  const Framework* fw = catalog::shipped_catalog().find(id);
+const Framework& need(const Ctx& c, const std::string& id) {
+  const Framework* fw = c.catalogs.catalog().find(id);
   if (!fw) throw HttpError(404, "no framework " + id);
   return *fw;
 }
@@ -49,7 +49,7 @@ std::string search_form(const Ctx& c, const std::string& q) {
 
 void mount_catalog_pages(Router& r) {
   r.get("/catalog", [](Ctx& c) {
-    const auto& cat = catalog::shipped_catalog();
+    const auto& cat = c.catalogs.catalog();
     std::string b = "<h1>" + esc(c.t("nav.catalog")) + "</h1>" + search_form(c, "");
     b += "<table><thead><tr><th>ID</th><th>" + esc(c.t("common.title")) +
          "</th><th class=\"opt\">Edition</th><th class=\"num\">Items</th></tr></thead><tbody>";
@@ -65,7 +65,7 @@ void mount_catalog_pages(Router& r) {
 
   r.get(R"(/catalog/search)", [](Ctx& c) {
     std::string q = c.param("q");
-    auto hits = catalog::search(catalog::shipped_catalog(), q, c.param("framework"), 200);
+    auto hits = catalog::search(c.catalogs.catalog(), q, c.param("framework"), 200);
     std::string b = "<h1>" + esc(c.t("common.search")) + "</h1>" + search_form(c, q);
     b += "<p class=\"muted\">" + std::to_string(hits.size()) + "件</p><ul>";
     for (const auto& h : hits) {
@@ -76,7 +76,7 @@ void mount_catalog_pages(Router& r) {
   });
 
   r.get(R"(/catalog/([a-z0-9-]+))", [](Ctx& c) {
-    const Framework& fw = need(c.path_arg(1));
+    const Framework& fw = need(c, c.path_arg(1));
     std::string b = "<h1>" + esc(fw.title.in(c.lang)) + "</h1><p class=\"muted\">" +
                     esc(catalog::or_unknown(fw.publisher).in(c.lang)) + " · " +
                     esc(catalog::or_unknown(fw.edition).in(c.lang)) + " · " +
@@ -89,7 +89,7 @@ void mount_catalog_pages(Router& r) {
   });
 
   r.get(R"(/catalog/([a-z0-9-]+)/([^/]+))", [](Ctx& c) {
-    const Framework& fw = need(c.path_arg(1));
+    const Framework& fw = need(c, c.path_arg(1));
     const Item* it = fw.find(c.path_arg(2));
     if (!it) throw HttpError(404, "no item");
     std::string b = "<p class=\"muted\">";
@@ -100,7 +100,8 @@ void mount_catalog_pages(Router& r) {
     // A statement imported from OSCAL keeps its lines and indentation (a., 1., (a)).
     if (!it->text.ja.empty())
       b += "<p class=\"statement\">" + esc(it->text.in(c.lang)) + authored_badge(c, it->author, false) + "</p>";
-    if (c.lang == "en" && !it->text.ja.empty()) b += "<details><summary>原文</summary><p lang=\"ja\">" + esc(it->text.ja) + "</p></details>";
+    if (c.lang == "en" && !it->text.ja.empty())
+      b += "<details><summary>原文</summary><p lang=\"ja\">" + esc(it->text.ja) + "</p></details>";
     if (!it->bullets.empty()) {
       b += "<ul>";
       for (const auto& bl : it->bullets) b += "<li>" + esc(bl.text.in(c.lang)) + "</li>";
@@ -127,21 +128,23 @@ void mount_catalog_pages(Router& r) {
     }
     if (!it->threats.empty()) {
       b += "<p>";
-      for (const auto& t : it->threats) b += "<span class=\"badge\">" + esc(c.t("threat." + t)) + "</span> ";
+      for (const auto& t : it->threats)
+        b += "<span class=\"badge\">" + esc(c.t("threat." + t)) + "</span> ";
       b += "</p>";
     }
     if (!it->references.empty()) {
       b += "<h2>" + esc(c.t("catalog.references")) + "</h2><ul>";
-      for (const auto& ref : it->references) b += "<li>" + esc(ref.scheme) + " " + esc(ref.id) + "</li>";
+      for (const auto& ref : it->references)
+        b += "<li>" + esc(ref.scheme) + " " + esc(ref.id) + "</li>";
       b += "</ul>";
     }
-    auto chains = catalog::chains(catalog::shipped_catalog(), fw.id, it->id, "", 1);
+    auto chains = catalog::chains(c.catalogs.catalog(), fw.id, it->id, "", 1);
     if (!chains.empty()) {
       b += "<h2>" + esc(c.t("catalog.mappings")) + "</h2><table><thead><tr><th>→</th><th>" + esc(c.t("common.title")) +
            "</th><th>relationship</th><th>origin</th></tr></thead><tbody>";
       for (const auto& ch : chains) {
         const auto& h = ch.back();
-        const Framework* tf = catalog::shipped_catalog().find(h.to_framework);
+        const Framework* tf = c.catalogs.catalog().find(h.to_framework);
         const Item* ti = tf ? tf->find(h.to) : nullptr;
         b += "<tr><td>" + (ti ? item_link(*tf, *ti, c.lang) : esc(h.to_framework + ":" + h.to)) + "</td><td>" +
              esc(tf ? tf->id : "") + "</td><td>" + esc(catalog::to_string(h.relationship)) + "</td><td>" +

@@ -23,7 +23,7 @@ std::string dashboard_body(Ctx& c) {
     if (!latest) {
       b += "<p>" + esc(c.t("dash.no_assessment")) + " <a href=\"/assessments\">" + esc(c.t("nav.assessments")) + "</a></p>";
     } else {
-      const auto& fw = framework_of(*latest);
+      const auto& fw = framework_of(c, *latest);
       auto svc = assess_service(c);
       auto answers = repo.answers(latest->id);
       auto sc = svc.score(*latest, answers);
@@ -74,7 +74,7 @@ std::string dashboard_body(Ctx& c) {
 // session and URL as well.
 std::string cached_page(Ctx& c, RevisionCache& cache) {
   std::string revision = data_revision(c.db);
-  std::time_t now = std::time(nullptr);
+  std::time_t now = c.clock.now();
   std::string key = std::to_string(c.org()) + "|" +
                     (c.user ? std::to_string(static_cast<int>(c.user->role)) : "-") + "|" + c.lang +
                     "|" + std::to_string(now / 60) + "|" + c.param("as_of");

@@ -32,7 +32,7 @@ namespace {
 // The clock of a request: now, or ?as_of=ISO time to see the register as of another moment
 // (every page and API route of the register takes it, so that they can be compared).
 incident::Instant now_of(const Ctx& c) {
-  if (c.param("as_of").empty()) return std::time(nullptr);
+  if (c.param("as_of").empty()) return c.clock.now();
   auto t = incident::parse_instant(c.param("as_of"));
   if (!t) throw std::invalid_argument("as_of: expected an ISO 8601 time with offset, e.g. 2026-03-15T10:00:00+09:00");
   return *t;
@@ -300,7 +300,7 @@ std::string incident_form(Ctx& c, Form& f) {
 // The incident page; `f` carries typed values and errors of a failed update or filing, and
 // `confirm_close` the list of reports still due when closing needs a confirmation.
 std::string incident_page(Ctx& c, Form& f, const std::string& notice = "") {
-  Register reg(c.db, c.actor());
+  Register reg(c.db, c.catalogs.rules(), c.actor());
   auto inc = reg.current(c.org(), c.path_id(1), now_of(c));
   if (!inc) throw HttpError(404, "not found");
   bool en = c.lang == "en";
@@ -363,7 +363,7 @@ std::string incident_page(Ctx& c, Form& f, const std::string& notice = "") {
          "/reports\" id=\"file-report\">" + csrf_field(c) + f.summary() +
          f.select("report", en ? "Report" : "報告", choices) +
          f.input("datetime-local", "filed_at", en ? "Filed at (JST)" : "提出日時（日本時間）",
-                 incident::format_jst(std::time(nullptr)).substr(0, 16), "required") +
+                 incident::format_jst(c.clock.now()).substr(0, 16), "required") +
          f.text("filed_by", en ? "Filed by" : "提出者", c.actor(), "required") +
          f.text("reference", en ? "Reference number" : "受付番号・文書番号") +
          "<label for=\"evidence\">" +
@@ -420,7 +420,7 @@ std::string dashboard_cards(Ctx& c) {
   auto late = risk::RiskRepo(c.db, c.actor()).overdue(c.org(), today(c).str());
   std::string plan_card = "<div class=\"card\"><div>" + esc(c.t("dash.overdue")) + "</div><div class=\"big\" id=\"overdue-plan\">" + std::to_string(late.size()) +
                           "</div><div><a href=\"/plan\">" + esc(c.t("nav.plan")) + "</a></div></div>";
-  auto obs = Register(c.db, c.actor()).obligations(c.org(), now_of(c));
+  auto obs = Register(c.db, c.catalogs.rules(), c.actor()).obligations(c.org(), now_of(c));
   size_t urgent = 0;
   for (const auto& o : obs) urgent += o.overdue || !o.due;
   return "<div class=\"card\"><div>" + esc(c.t("dash.deadlines")) + "</div><div class=\"big\" id=\"legal-deadlines\">" + std::to_string(obs.size()) +
@@ -429,15 +429,17 @@ std::string dashboard_cards(Ctx& c) {
 }
 
 std::string dashboard_sections(Ctx& c) {
-  auto obs = Register(c.db, c.actor()).obligations(c.org(), now_of(c));
+  auto obs = Register(c.db, c.catalogs.rules(), c.actor()).obligations(c.org(), now_of(c));
   return ops_dashboard_section(c) + "<h2>" + esc(c.t("dash.deadlines")) + "</h2>" + obligations_table(c, obs, 10);
 }
 
 void mount_incident_pages(Router& r) {
   r.get("/incidents", [](Ctx& c) {
-    Register reg(c.db, c.actor());
+    Register reg(c.db, c.catalogs.rules(), c.actor());
     std::string b = "<h1>" + esc(c.t("nav.incidents")) + "</h1>";
-    if (c.user && can_edit(c.user->role)) b += "<p><a class=\"button\" href=\"/incidents/new\">" + std::string(c.lang == "en" ? "Record an accident" : "事故を登録") + "</a></p>";
+    if (c.user && can_edit(c.user->role))
+      b += "<p><a class=\"button\" href=\"/incidents/new\">" +
+           std::string(c.lang == "en" ? "Record an accident" : "事故を登録") + "</a></p>";
     b += "<p><a href=\"/congestion\">" + esc(c.t("ops.congestion")) + "</a>";
     if (c.user && can_admin(c.user->role)) {
       b += " · <a href=\"/admin/integrations\">" + esc(c.t("ops.integrations")) + "</a> · <a href=\"/admin/notifications\">" + esc(c.t("ops.notifications")) + "</a>";
@@ -476,7 +478,7 @@ void mount_incident_pages(Router& r) {
     submit(
         c,
         [&] {
-          Register reg(c.db, c.actor());
+          Register reg(c.db, c.catalogs.rules(), c.actor());
           json details = json::object();
           json prefs = text::split_list(c.param("prefectures"));
           if (!prefs.empty()) details["prefectures"] = prefs;
@@ -485,7 +487,7 @@ void mount_incident_pages(Router& r) {
           if (c.param("title").empty())
             throw FieldError("title", "件名を入力してください。", "Enter a title.");
           auto inc = reg.create(c.org(), c.param("title"), c.param("description"),
-                                event_from_form(c), std::time(nullptr), details);
+                                event_from_form(c), c.clock.now(), details);
           c.redirect("/incidents/" + std::to_string(inc.id));
         },
         [&](Form& f) { return layout(c, c.t("nav.incidents"), incident_form(c, f)); });
@@ -498,7 +500,7 @@ void mount_incident_pages(Router& r) {
 
   r.post(R"(/incidents/(\d+))", [](Ctx& c) {
     c.require_edit();
-    Register reg(c.db, c.actor());
+    Register reg(c.db, c.catalogs.rules(), c.actor());
     if (!reg.get(c.org(), c.path_id(1))) throw HttpError(404, "not found");
     submit(
         c,
@@ -506,7 +508,7 @@ void mount_incident_pages(Router& r) {
           json patch = json::object();
           if (auto u = count_field(c, "affected_users")) patch["affected_users"] = *u;
           if (!c.param("ended_at").empty()) patch["ended_at"] = local_to_iso(c.param("ended_at"));
-          reg.update(c.org(), c.path_id(1), patch, c.param("note"), std::time(nullptr));
+          reg.update(c.org(), c.path_id(1), patch, c.param("note"), c.clock.now());
           c.redirect("/incidents/" + c.path_arg(1));
         },
         [&](Form& f) { return incident_page(c, f); });
@@ -515,7 +517,7 @@ void mount_incident_pages(Router& r) {
   // Closing keeps every report not yet filed due; with such reports it asks first.
   r.post(R"(/incidents/(\d+)/status)", [](Ctx& c) {
     c.require_edit();
-    Register reg(c.db, c.actor());
+    Register reg(c.db, c.catalogs.rules(), c.actor());
     auto inc = reg.current(c.org(), c.path_id(1), now_of(c));
     if (!inc) throw HttpError(404, "not found");
     std::string status = c.param("status");
@@ -547,14 +549,13 @@ void mount_incident_pages(Router& r) {
       return c.html(incident_page(c, f, notice));
     }
     reg.update(c.org(), c.path_id(1), {{"status", status}},
-               status == "closed" ? "対応終了 / closed" : "対応再開 / reopened",
-               std::time(nullptr));
+               status == "closed" ? "対応終了 / closed" : "対応再開 / reopened", c.clock.now());
     c.redirect("/incidents/" + c.path_arg(1));
   });
 
   r.post(R"(/incidents/(\d+)/reports)", [](Ctx& c) {
     c.require_edit();
-    Register reg(c.db, c.actor());
+    Register reg(c.db, c.catalogs.rules(), c.actor());
     if (!reg.get(c.org(), c.path_id(1))) throw HttpError(404, "not found");
     submit(
         c,
@@ -578,14 +579,14 @@ void mount_incident_pages(Router& r) {
             in.evidence_name = safe_file_name(c.req.get_file_value("evidence").filename);
             in.evidence_content = c.req.get_file_value("evidence").content;
           }
-          reg.file_report(c.org(), c.path_id(1), in, std::time(nullptr));
+          reg.file_report(c.org(), c.path_id(1), in, c.clock.now());
           c.redirect("/incidents/" + c.path_arg(1));
         },
         [&](Form& f) { return incident_page(c, f); });
   });
 
   r.get(R"(/incidents/(\d+)/filings/(\d+)/document)", [](Ctx& c) {
-    auto doc = Register(c.db, c.actor()).filing_document(c.org(), c.path_id(2));
+    auto doc = Register(c.db, c.catalogs.rules(), c.actor()).filing_document(c.org(), c.path_id(2));
     if (!doc || doc->first.incident_id != c.path_id(1)) throw HttpError(404, "not found");
     std::string name = safe_file_name(doc->first.evidence_name);
     c.res.set_header("Content-Disposition",
@@ -600,41 +601,48 @@ void mount_incident_api(Router& r) {
           json in;
           in = parse_json_input(c.req.body, "body");
           if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
-          incident::Instant at = std::time(nullptr);
+          incident::Instant at = c.clock.now();
           if (!c.param("as_of").empty()) {
             auto t = incident::parse_instant(c.param("as_of"));
             if (!t) throw std::invalid_argument("as_of: expected an ISO 8601 time with offset");
             at = *t;
           }
-          c.json(incident::verdict_json(incident::classify(incident::event_from_json(in), incident::shipped_rules(), at)));
+          c.json(incident::verdict_json(
+              incident::classify(incident::event_from_json(in), c.catalogs.rules(), at)));
         });
   r.api("GET", "/api/v1/incidents", "/api/v1/incidents", "Incidents of your organisation, each with its current verdict (?as_of=ISO time)", [](Ctx& c) {
     json out = json::array();
-    for (const auto& i : Register(c.db, c.actor()).list_current(c.org(), now_of(c))) {
+    for (const auto& i :
+         Register(c.db, c.catalogs.rules(), c.actor()).list_current(c.org(), now_of(c))) {
       out.push_back(incident::to_json(i));
     }
     c.json({{"incidents", out}});
   });
-  r.api("GET", R"(/api/v1/incidents/(\d+))", "/api/v1/incidents/{id}", "One incident with its current verdict (?as_of=ISO time)", [](Ctx& c) {
-    auto i = Register(c.db, c.actor()).current(c.org(), c.path_id(1), now_of(c));
-    if (!i) throw HttpError(404, "not found");
-    c.json(incident::to_json(*i));
-  });
-  r.api("GET", R"(/api/v1/incidents/(\d+)/reports)", "/api/v1/incidents/{id}/reports",
-        "The reports the incident's current verdict requires, each with its filing when filed "
-        "(?as_of=ISO time)",
-        [](Ctx& c) {
-          auto i = Register(c.db, c.actor()).current(c.org(), c.path_id(1), now_of(c));
-          if (!i) throw HttpError(404, "not found");
-          c.json({{"incident", i->id}, {"reports", reports_json(*i)}});
-        });
+  r.api(
+      "GET", R"(/api/v1/incidents/(\d+))", "/api/v1/incidents/{id}",
+      "One incident with its current verdict (?as_of=ISO time)", [](Ctx& c) {
+        auto i =
+            Register(c.db, c.catalogs.rules(), c.actor()).current(c.org(), c.path_id(1), now_of(c));
+        if (!i) throw HttpError(404, "not found");
+        c.json(incident::to_json(*i));
+      });
+  r.api(
+      "GET", R"(/api/v1/incidents/(\d+)/reports)", "/api/v1/incidents/{id}/reports",
+      "The reports the incident's current verdict requires, each with its filing when filed "
+      "(?as_of=ISO time)",
+      [](Ctx& c) {
+        auto i =
+            Register(c.db, c.catalogs.rules(), c.actor()).current(c.org(), c.path_id(1), now_of(c));
+        if (!i) throw HttpError(404, "not found");
+        c.json({{"incident", i->id}, {"reports", reports_json(*i)}});
+      });
   r.api("POST", R"(/api/v1/incidents/(\d+)/reports)", "/api/v1/incidents/{id}/reports",
         "Mark a required report as filed: {report: prompt|detailed|periodic|review, kind?, "
         "filed_at, filed_by, reference?, "
         "evidence?: {name, content_base64}}",
         [](Ctx& c) {
           c.require_edit();
-          Register reg(c.db, c.actor());
+          Register reg(c.db, c.catalogs.rules(), c.actor());
           if (!reg.get(c.org(), c.path_id(1))) throw HttpError(404, "not found");
           json in = parse_json_input(c.req.body, "body");
           if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
@@ -667,13 +675,14 @@ void mount_incident_api(Router& r) {
             f.evidence_name = safe_file_name(e["name"].get<std::string>());
             f.evidence_content = *bytes;
           }
-          auto filing = reg.file_report(c.org(), c.path_id(1), f, std::time(nullptr));
-          auto i = reg.current(c.org(), c.path_id(1), std::time(nullptr));
+          auto filing = reg.file_report(c.org(), c.path_id(1), f, c.clock.now());
+          auto i = reg.current(c.org(), c.path_id(1), c.clock.now());
           c.json({{"filing", incident::to_json(filing)}, {"reports", reports_json(*i)}}, 201);
         });
   r.api("GET", "/api/v1/obligations", "/api/v1/obligations", "Reporting obligations from the current verdicts, overdue first (?as_of=ISO time)", [](Ctx& c) {
     json out = json::array();
-    for (const auto& o : Register(c.db, c.actor()).obligations(c.org(), now_of(c))) {
+    for (const auto& o :
+         Register(c.db, c.catalogs.rules(), c.actor()).obligations(c.org(), now_of(c))) {
       out.push_back(incident::to_json(o));
     }
     c.json({{"obligations", out}});

@@ -22,7 +22,7 @@ namespace {
 industry::IndustryService service(Ctx& c) {
   std::string path = c.db.path();
   return industry::IndustryService(
-      c.db, catalog::shipped_catalog(), [path] { return industry::load_or_create_kek(path); },
+      c.db, c.catalogs.catalog(), [path] { return industry::load_or_create_kek(path); },
       utc_now_iso, c.actor());
 }
 
@@ -103,7 +103,7 @@ std::string preview_page(Ctx& c, const assess::Assessment& a) {
     b += "<h2>" + std::string(en ? "Exactly what leaves" : "送信される内容（そのまま）") +
          "</h2><table><thead><tr><th>" + (en ? "Figure" : "指標") + "</th><th class=\"num\">" +
          (en ? "Coverage" : "充足率") + "</th></tr></thead><tbody>";
-    for (const auto& m : industry::metrics_of(catalog::shipped_catalog(), framework_of(a))) {
+    for (const auto& m : industry::metrics_of(c.catalogs.catalog(), framework_of(c, a))) {
       b += "<tr><td>" + esc(m.label.in(c.lang)) + "</td><td class=\"num\">" +
            pct(preview["scores"][m.id]) + "</td></tr>";
     }

@@ -126,7 +126,7 @@ std::string ops_dashboard_section(Ctx& c) {
 namespace {
 // The measures and the threat the restriction history relates to (catalogs/views/congestion.yaml).
 std::string congestion_references(Ctx& c) {
-  const auto& links = ops::shipped_congestion_links();
+  const auto& links = c.catalogs.congestion_links();
   auto list = [&](const std::vector<ops::CatalogLink>& items) {
     std::string ul = "<ul>";
     for (const auto& l : items)
@@ -149,12 +149,11 @@ void mount_ops_pages(Router& r) {
   });
   r.post("/admin/integrations", [](Ctx& c) {
     c.require_admin();
-    ops::SystemClock clock;
     submit(
         c,
         [&] {
           try {
-            auto made = ops::IngestService(c.db, clock)
+            auto made = ops::IngestService(c.db, c.catalogs.rules(), c.clock)
                             .create(c.org(), c.param("kind"),
                                     c.param("name").empty() ? c.param("kind") : c.param("name"),
                                     c.param("rules"), c.param("hmac"), c.actor());
@@ -223,7 +222,7 @@ void mount_ops_pages(Router& r) {
   r.post("/admin/notifications/test", [router = &r](Ctx& c) {
     c.require_admin();
     ops::NetworkSender sender;
-    ops::send_test(c.db, c.org(), std::time(nullptr), sender, router->public_url());
+    ops::send_test(c.db, c.org(), c.clock.now(), sender, router->public_url());
     c.redirect("/admin/notifications");
   });
 
@@ -231,14 +230,14 @@ void mount_ops_pages(Router& r) {
   // ネットワーク輻そう).
   r.get("/congestion", [](Ctx& c) {
     ops::OpsRepo repo(c.db, c.actor());
-    incident::Register reg(c.db, c.actor());
+    incident::Register reg(c.db, c.catalogs.rules(), c.actor());
     std::map<std::string, std::vector<ops::RestrictionRow>> by_service;
     for (auto& x : repo.restrictions(c.org())) by_service[x.service].push_back(std::move(x));
     std::string b = "<p><a href=\"/incidents\">← " + esc(c.t("nav.incidents")) + "</a></p><h1>" +
                     esc(c.t("ops.congestion")) + "</h1><p class=\"muted\">" +
                     esc(c.t("ops.congestion_help")) + "</p>";
     if (by_service.empty()) b += "<p class=\"muted\">" + esc(c.t("common.none")) + "</p>";
-    std::time_t now = std::time(nullptr);
+    std::time_t now = c.clock.now();
     for (const auto& [service, rows] : by_service) {
       b += "<h2>" + esc(service) + "</h2><table class=\"restrictions\"><thead><tr><th>" +
            esc(c.t("ops.start")) + "</th><th>" + esc(c.t("ops.end")) + "</th><th>" +
@@ -280,8 +279,8 @@ void mount_ops_pages(Router& r) {
     c.html(layout(c, c.t("ops.congestion"), b));
   });
   r.get(R"(/incidents/(\d+)/review\.(pdf|xlsx))", [](Ctx& c) {
-    auto inc =
-        incident::Register(c.db, c.actor()).current(c.org(), c.path_id(1), std::time(nullptr));
+    auto inc = incident::Register(c.db, c.catalogs.rules(), c.actor())
+                   .current(c.org(), c.path_id(1), c.clock.now());
     if (!inc) throw HttpError(404, "not found");
     auto draft = ops::review_draft(*inc);  // std::invalid_argument → 400 for other incidents
     bool pdf = c.path_arg(2) == "pdf";

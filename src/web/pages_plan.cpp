@@ -105,7 +105,7 @@ std::string status_cell(Ctx& c, const risk::PlanItem& p) {
 std::string proposals_section(Ctx& c, risk::RiskRepo& repo) {
   auto latest = latest_assessment(c);
   if (!latest || !c.user || !can_edit(c.user->role)) return "";
-  const auto& fw = framework_of(*latest);
+  const auto& fw = framework_of(c, *latest);
   auto props = repo.proposals(*latest, assess_service(c).gaps(*latest));
   std::string b = "<h2 id=\"proposals\">" +
                   std::string(en(c) ? "Proposed from the gaps of " : "差異からの提案 ") +
@@ -143,7 +143,7 @@ std::string proposals_section(Ctx& c, risk::RiskRepo& repo) {
 
 void list_page(Ctx& c) {
   risk::RiskRepo repo(c.db, c.actor());
-  std::string today = today_jst();
+  std::string today = c.clock.today_jst();
   std::string b = "<h1>" + esc(c.t("nav.plan")) + "</h1>";
   if (c.user && can_edit(c.user->role))
     b += "<p><a class=\"button\" href=\"/plan/new\" id=\"new-plan\">" +

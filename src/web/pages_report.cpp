@@ -19,7 +19,7 @@ std::string base(int64_t id) { return "/assessments/" + std::to_string(id); }
 std::string reports_page(Ctx& c, const assess::Assessment& a) {
   bool en = c.lang == "en";
   auto svc = assess_service(c);
-  auto d = report::gather(svc, a.id, c.org());
+  auto d = report::gather(svc, c.catalogs.rules(), a.id, c.org());
   std::string b = "<h1>" + esc(c.t("nav.reports")) + " — " + esc(a.period) + "</h1><table><thead><tr><th>" + (en ? "Report" : "報告書") + "</th><th>" +
                   (en ? "Download" : "ダウンロード") + "</th></tr></thead><tbody>";
   for (const auto& k : report::report_kinds()) {
@@ -83,7 +83,8 @@ void mount_report_pages(Router& r) {
     if (!report::find_kind(c.path_arg(2))) throw HttpError(404, "not found");
     std::string lang = c.param("lang") == "en" ? "en" : c.lang;
     auto svc = assess_service(c);
-    auto out = report::render(svc, c.path_arg(2), a.id, c.org(), c.path_arg(3), lang);
+    auto out =
+        report::render(svc, c.catalogs.rules(), c.path_arg(2), a.id, c.org(), c.path_arg(3), lang);
     c.res.set_header("Content-Disposition", "attachment; filename=\"" + out.filename + "\"");
     c.res.set_content(out.bytes, out.mime);
   });
@@ -91,15 +92,17 @@ void mount_report_pages(Router& r) {
     auto a = need_assessment(c, c.path_id(1));
     c.res.set_header("Content-Disposition", "attachment; filename=\"assessment-results-" + a.period + ".json\"");
     auto svc = assess_service(c);
-    c.res.set_content(report::assessment_results(report::gather(svc, a.id, c.org())).dump(2),
-                      "application/json");
+    c.res.set_content(
+        report::assessment_results(report::gather(svc, c.catalogs.rules(), a.id, c.org())).dump(2),
+        "application/json");
   });
   r.get(R"(/assessments/(\d+)/oscal-plan\.json)", [](Ctx& c) {
     auto a = need_assessment(c, c.path_id(1));
     c.res.set_header("Content-Disposition", "attachment; filename=\"assessment-plan-" + a.period + ".json\"");
     auto svc = assess_service(c);
-    c.res.set_content(report::assessment_plan(report::gather(svc, a.id, c.org())).dump(2),
-                      "application/json");
+    c.res.set_content(
+        report::assessment_plan(report::gather(svc, c.catalogs.rules(), a.id, c.org())).dump(2),
+        "application/json");
   });
   r.get("/plan/oscal.json", [](Ctx& c) {
     risk::RiskRepo repo(c.db, c.actor());
@@ -123,7 +126,9 @@ void mount_report_pages(Router& r) {
   r.post(R"(/assessments/(\d+)/soa)", [](Ctx& c) {
     c.require_edit();
     auto a = need_assessment(c, c.path_id(1));
-    report::Decisions(c.db, c.actor()).set_soa(a, framework_of(a), c.param("item"), {c.param("adopted") != "no", c.param("reason"), c.param("where"), "", ""});
+    report::Decisions(c.db, c.actor())
+        .set_soa(a, framework_of(c, a), c.param("item"),
+                 {c.param("adopted") != "no", c.param("reason"), c.param("where"), "", ""});
     c.redirect(base(a.id) + "/reports");
   });
 }

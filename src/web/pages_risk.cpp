@@ -83,7 +83,7 @@ void mount_risk_pages(Router& r) {
       if (!latest) throw HttpError(404, "no assessment");
       risk::RiskRepo repo(c.db, c.actor());
       if (std::string(verb) == "accept")
-        repo.accept_proposal(*latest, framework_of(*latest), assess_service(c).gaps(*latest),
+        repo.accept_proposal(*latest, framework_of(c, *latest), assess_service(c).gaps(*latest),
                              c.param("question"), c.param("owner"), c.param("deadline"));
       else repo.reject_proposal(*latest, c.param("question"), c.param("reason"));
       c.redirect("/plan");

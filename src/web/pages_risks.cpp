@@ -141,7 +141,7 @@ void list_page(Ctx& c) {
        (en(c) ? "Current level: likelihood (rows) × impact (columns)"
               : "現在のリスク: 発生可能性（行）× 影響度（列）") +
        "</p></div></div>";
-  auto expired = repo.expired_acceptances(c.org(), today_jst());
+  auto expired = repo.expired_acceptances(c.org(), c.clock.today_jst());
   if (!expired.empty())
     b += "<p class=\"error\">" + std::to_string(expired.size()) +
          (en(c) ? " risk acceptance(s) have expired." : " 件のリスク受容が有効期限切れです。") +

@@ -329,7 +329,7 @@ void mount_supplier_pages(Router& r) {
     c.require_edit();
     std::string tmpl =
         c.param("custom_template").empty() ? c.param("template") : c.param("custom_template");
-    auto qs = supplier::build_questions(catalog::shipped_catalog(), tmpl);
+    auto qs = supplier::build_questions(c.catalogs.catalog(), tmpl);
     std::vector<std::string> custom;
     std::string text = c.param("custom");
     for (size_t pos = 0; pos < text.size();) {

@@ -75,7 +75,7 @@ void contract_page(Ctx& c) {
   auto k = svc.contract(c.org(), c.path_id(1));
   if (!k) throw HttpError(404, "not found");
   auto s = svc.supplier(c.org(), k->supplier_id);
-  auto known = supplier::contract_clauses(catalog::shipped_catalog());
+  auto known = supplier::contract_clauses(c.catalogs.catalog());
   auto states = svc.clauses(k->id);
   bool edit = c.user && can_edit(c.user->role);
   std::string id = std::to_string(k->id);
@@ -324,7 +324,7 @@ void mount_supplier_extra_pages(Router& r) {
           "status: expected implemented, partial, not_implemented or not_applicable");
     not_found_on_range([&] {
       suppliers_for(c, c.actor())
-          .set_clause(c.org(), c.path_id(1), supplier::contract_clauses(catalog::shipped_catalog()),
+          .set_clause(c.org(), c.path_id(1), supplier::contract_clauses(c.catalogs.catalog()),
                       c.param("item"), *st, c.param("evidence"));
     });
     c.redirect("/contracts/" + std::to_string(c.path_id(1)));

@@ -70,8 +70,9 @@ std::string status_key(int status) {
 }
 }  // namespace
 
-Router::Router(httplib::Server& server, std::string db_path, bool tls)
-    : server_(server), db_path_(std::move(db_path)), tls_(tls) {
+Router::Router(httplib::Server& server, std::string db_path, bool tls,
+               const app::Catalogs& catalogs, const Clock& clock)
+    : server_(server), db_path_(std::move(db_path)), tls_(tls), catalogs_(catalogs), clock_(clock) {
   // The library's own answers (unknown path, unparsable request) get the headers and a page too.
   server_.set_error_handler([tls](const httplib::Request& req, httplib::Response& res) {
     security_headers(res, tls);
@@ -199,7 +200,7 @@ void Router::handle(const httplib::Request& req, httplib::Response& res, const H
     }
     ~AuditClient() { store::set_audit_client(db, ""); }
   } audit_client(db, req.remote_addr);
-  Ctx c{req, res, db, std::nullopt, "", "ja", api, {}};
+  Ctx c{req, res, db, catalogs_, clock_, std::nullopt, "", "ja", api, {}};
   try {
     if (req.get_header_value("Content-Type") == http::kFormType) httplib::detail::parse_query_text(req.body, c.form);
     check_fields(c);

@@ -18,7 +18,8 @@ using Handler = std::function<void(Ctx&)>;
 
 class Router {
  public:
-  Router(httplib::Server& server, std::string db_path, bool tls);
+  Router(httplib::Server& server, std::string db_path, bool tls, const app::Catalogs& catalogs,
+         const Clock& clock);
 
   // HTML pages: no identity -> 303 to /login. `open` pages (login) need none.
   void get(const std::string& pattern, Handler h, bool open = false);
@@ -42,6 +43,8 @@ class Router {
   // an Anzen page in the client's language with the security headers.
   http::RefusalResponse refusal(int status, const http::Head* head) const;
   const std::string& db_path() const { return db_path_; }
+  const app::Catalogs& catalogs() const { return catalogs_; }
+  const Clock& clock() const { return clock_; }
   // The deployment's absolute base URL, for links in what the web sends (notifications).
   void set_public_url(std::string url) { public_url_ = std::move(url); }
   const std::string& public_url() const { return public_url_; }
@@ -58,6 +61,8 @@ class Router {
   std::vector<ApiDoc> docs_;
   std::string db_path_;
   bool tls_;
+  const app::Catalogs& catalogs_;
+  const Clock& clock_;
   std::string public_url_;
   RevisionCache revision_cache_;
 };

@@ -6,7 +6,7 @@
 #include <iostream>
 #include <stdexcept>
 
-#include "catalog/catalog_dir.h"
+#include "app/catalogs.h"
 #include "web/hook_limits.h"
 #include "web/http_loop.h"
 #include "web/portal_gate.h"
@@ -14,19 +14,20 @@
 
 namespace anzen::web {
 
-WebApp::WebApp(const ServerOptions& opt) : opt_(opt) {
+WebApp::WebApp(const ServerOptions& opt, const app::Catalogs& catalogs, const Clock& clock)
+    : opt_(opt) {
   {
     store::Db db(opt.db_path);
     db.migrate();
   }
-  catalog::shipped_catalog();  // load and validate before accepting requests
+  catalogs.load_all();  // load and validate before accepting requests
   bool tls = !opt.tls_cert.empty();
   // Large buffers (request bodies) are mapped and unmapped on their own: glibc would otherwise
   // raise the threshold after the first and keep freed bodies in the heap.
   mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   engine_ = std::make_unique<http::Engine>();
   engine_->set_keep_alive_max_count(100000);
-  router_ = std::make_unique<Router>(*engine_, opt.db_path, tls);
+  router_ = std::make_unique<Router>(*engine_, opt.db_path, tls, catalogs, clock);
   router_->set_public_url(opt.public_url.empty() ? std::string(tls ? "https://" : "http://") +
                                                        opt.bind + ":" + std::to_string(opt.port)
                                                  : opt.public_url);
@@ -85,8 +86,8 @@ void on_signal(int) {
 }
 }  // namespace
 
-int serve(const ServerOptions& opt) {
-  WebApp app(opt);
+int serve(const ServerOptions& opt, const app::Catalogs& catalogs, const Clock& clock) {
+  WebApp app(opt, catalogs, clock);
   int port = app.bind();
   if (port < 0) {
     std::cerr << "error: cannot listen on " << opt.bind << ":" << opt.port << "\n";

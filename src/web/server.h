@@ -5,6 +5,13 @@
 
 #include <vector>
 
+namespace anzen {
+class Clock;
+namespace app {
+class Catalogs;
+}
+}  // namespace anzen
+
 namespace anzen::web::http {
 class Engine;
 class EventServer;
@@ -31,7 +38,9 @@ struct ServerOptions {
 // The application: a migrated database and an HTTP(S) server with every route mounted.
 class WebApp {
  public:
-  explicit WebApp(const ServerOptions& opt);  // throws when TLS files cannot be loaded
+  // Loads every catalog before accepting requests; throws when one is invalid or when TLS files
+  // cannot be loaded. `catalogs` and `clock` are the server's, for every request.
+  WebApp(const ServerOptions& opt, const app::Catalogs& catalogs, const Clock& clock);
   ~WebApp();
   // Binds to opt.port (0 = any free port) and returns the port.
   int bind();
@@ -47,6 +56,6 @@ class WebApp {
 };
 
 // Binds and serves until SIGINT/SIGTERM. Returns non-zero when the port cannot be bound.
-int serve(const ServerOptions& opt);
+int serve(const ServerOptions& opt, const app::Catalogs& catalogs, const Clock& clock);
 
 }  // namespace anzen::web

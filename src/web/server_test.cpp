@@ -12,10 +12,12 @@
 #include "catalog/catalog_dir.h"
 #include "incident/register.h"
 #include "store/db.h"
+#include "testing/catalogs.h"
+#include "testing/orgs.h"
+#include "testing/services.h"
+#include "testing/temp_db.h"
 #include "web/accounts.h"
 #include "web/html.h"
-#include "testing/orgs.h"
-#include "testing/temp_db.h"
 
 namespace anzen::web {
 namespace {
@@ -37,7 +39,8 @@ class WebTest : public ::testing::Test {
     opt.db_path = path_;
     opt.port = 0;
     opt.threads = 2;
-    app_ = std::make_unique<WebApp>(opt);
+    app_ = std::make_unique<WebApp>(opt, anzen::testing::tree_catalogs(),
+                                    anzen::testing::system_clock());
     port_ = app_->bind();
     ASSERT_GT(port_, 0);
     thread_ = std::thread([this] { app_->run(); });
@@ -216,10 +219,10 @@ TEST_F(WebTest, BearerTokensReachTheApiWithoutCsrf) {
 TEST_F(WebTest, AnotherOrganisationsAssessmentsAndIncidentsAre404) {
   store::Db db(path_);
   assess::AssessRepo repo(db, "test");
-  const auto& fw = *catalog::shipped_catalog().find("tcs-2023");
+  const auto& fw = *anzen::testing::tree_catalog().find("tcs-2023");
   auto mine = repo.create(org_a_, fw, "operator", "FY2026", "");
   auto theirs = repo.create(org_b_, fw, "maker", "FY2026", "");
-  incident::Register reg(db, "test");
+  incident::Register reg(db, anzen::testing::tree_rules(), "test");
   auto inc = reg.create(org_b_, "他社の事故", "", {{"event_type", "outage"}, {"affected_users", 5}, {"started_at", "2026-01-05T10:00:00+09:00"},
                                                   {"ended_at", "2026-01-05T10:10:00+09:00"}}, 0);
   Accounts acc(db);
@@ -301,7 +304,8 @@ TEST_F(WebTest, KeptAnswersFollowEveryChangeAndStayPerOrganisation) {
 TEST_F(WebTest, ChecklistRowsTakeAStatusWithCsrf) {
   store::Db db(path_);
   assess::AssessRepo repo(db, "test");
-  auto a = repo.create(org_a_, *catalog::shipped_catalog().find("tcs-2023"), "operator", "FY2026", "");
+  auto a = repo.create(org_a_, *anzen::testing::tree_catalog().find("tcs-2023"), "operator",
+                       "FY2026", "");
   std::string cookie = login("alice", "correct horse");
   std::string csrf = csrf_of(cookie);
   std::string url = "/assessments/" + std::to_string(a.id) + "/questions/T2-002.1/status";
@@ -365,7 +369,8 @@ TEST_F(WebTest, ImpossibleDatesAre400NamingTheField) {
   EXPECT_NE(bad->body.find("February 2026 has 28 days"), std::string::npos) << bad->body;
   store::Db db(path_);
   assess::AssessRepo repo(db, "test");
-  auto a = repo.create(org_a_, *catalog::shipped_catalog().find("tcs-2023"), "operator", "FY2026", "");
+  auto a = repo.create(org_a_, *anzen::testing::tree_catalog().find("tcs-2023"), "operator",
+                       "FY2026", "");
   Accounts acc(db);
   httplib::Headers bearer = {{"Authorization", "Bearer " + acc.create_token(acc.find_user("alice")->id, "t", "test")}};
   std::string url = "/api/v1/assessments/" + std::to_string(a.id) + "/answers/T2-001.1";
@@ -413,7 +418,7 @@ TEST_F(WebTest, ReportsDownloadAndDecisionsAreKeptPerOrganisation) {
   {
     store::Db db(path_);
     assess::AssessRepo repo(db, "t");
-    const auto& fw = *catalog::shipped_catalog().find("tcs-2023");
+    const auto& fw = *anzen::testing::tree_catalog().find("tcs-2023");
     auto a = repo.create(org_a_, fw, "operator", "FY2026", "");
     assess::Answer x;
     x.question_id = "T2-001.1";
@@ -475,8 +480,8 @@ TEST_F(WebTest, SecurityHeadersAreSet) {
 TEST_F(WebTest, FormErrorsKeepTheTypedInputAndSitNextToTheField) {
   store::Db db(path_);
   assess::AssessRepo repo(db, "test");
-  auto a =
-      repo.create(org_a_, *catalog::shipped_catalog().find("tcs-2023"), "operator", "FY2026", "");
+  auto a = repo.create(org_a_, *anzen::testing::tree_catalog().find("tcs-2023"), "operator",
+                       "FY2026", "");
   std::string cookie = login("alice", "correct horse");
   std::string csrf = csrf_of(cookie);
   std::string url = "/assessments/" + std::to_string(a.id) + "/questions/T2-002.1";
@@ -515,7 +520,7 @@ TEST_F(WebTest, FormErrorsKeepTheTypedInputAndSitNextToTheField) {
 // needs an editing role and (in the browser) the CSRF token.
 TEST_F(WebTest, FilingAReportStopsItsOwnClockOnly) {
   store::Db db(path_);
-  incident::Register reg(db, "test");
+  incident::Register reg(db, anzen::testing::tree_rules(), "test");
   auto inc = reg.create(org_a_, "漏えい", "",
                         {{"event_type", "specified_user_info_leak"},
                          {"leaked_persons", 1500},
@@ -840,8 +845,8 @@ TEST_F(WebTest, RecordsAreDeletedAfterConfirmationByEditorsOfTheOrganisation) {
 TEST_F(WebTest, ChecklistRowFormKeepsInputAndShowsTheErrorOnTheRow) {
   store::Db db(path_);
   assess::AssessRepo repo(db, "test");
-  auto a =
-      repo.create(org_a_, *catalog::shipped_catalog().find("tcs-2023"), "operator", "FY2026", "");
+  auto a = repo.create(org_a_, *anzen::testing::tree_catalog().find("tcs-2023"), "operator",
+                       "FY2026", "");
   std::string cookie = login("alice", "correct horse");
   std::string csrf = "&_csrf=" + url_encode(csrf_of(cookie));
   std::string url = "/assessments/" + std::to_string(a.id) + "/questions/T2-002.1/row?q=T2-002";
@@ -889,7 +894,7 @@ TEST_F(WebTest, ChecklistRowFormKeepsInputAndShowsTheErrorOnTheRow) {
 TEST_F(WebTest, TablesSortAndPageWithCountsOfWhatTheyShow) {
   store::Db db(path_);
   assess::AssessRepo repo(db, "test");
-  const auto& fw = *catalog::shipped_catalog().find("tcs-2023");
+  const auto& fw = *anzen::testing::tree_catalog().find("tcs-2023");
   auto a = repo.create(org_a_, fw, "operator", "FY2026", "");
   int n = 0;
   for (const auto* chk : fw.checks()) {
