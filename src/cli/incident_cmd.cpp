@@ -11,7 +11,6 @@
 #include "common/vocabulary.h"
 #include "common/xlsx_table.h"
 #include "incident/classify.h"
-#include "incident/filings.h"
 #include "incident/missing.h"
 #include "incident/register.h"
 #include "store/audit.h"

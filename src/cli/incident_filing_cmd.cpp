@@ -1,5 +1,4 @@
 // `anzen incident filing correct|withdraw`: putting right the record of a filed report.
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -8,7 +7,7 @@
 #include "common/date.h"
 #include "common/paths.h"
 #include "common/vocabulary.h"
-#include "incident/filings.h"
+#include "incident/register.h"
 #include "store/audit.h"
 
 namespace anzen::cli {
@@ -67,8 +66,8 @@ void register_incident_filing(CLI::App& app, Globals& g) {
       in.evidence_name = std::filesystem::path(co_evidence).filename().string();
     }
     try {
-      print_filing(incident::correct_filing(db, store::default_actor(), co_org, co_id, in,
-                                            std::time(nullptr)),
+      print_filing(incident::Register(db, g.catalogs->rules(), store::default_actor())
+                       .correct_filing(co_org, co_id, in, g.clock->now()),
                    "訂正しました", "corrected", co_json);
     } catch (const std::out_of_range&) {
       throw UsageError("no filing " + std::to_string(co_id) + " in organisation " +
@@ -91,7 +90,8 @@ void register_incident_filing(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     try {
-      print_filing(incident::withdraw_filing(db, store::default_actor(), wd_org, wd_id, wd_reason),
+      print_filing(incident::Register(db, g.catalogs->rules(), store::default_actor())
+                       .withdraw_filing(wd_org, wd_id, wd_reason),
                    "取り消しました（未提出に戻りました）", "withdrawn (due again)", wd_json);
     } catch (const std::out_of_range&) {
       throw UsageError("no filing " + std::to_string(wd_id) + " in organisation " +

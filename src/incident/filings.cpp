@@ -1,4 +1,5 @@
-#include "incident/filings.h"
+// Register: putting right the record of a filed report, and a filing's one JSON shape.
+#include "incident/register.h"
 
 #include <stdexcept>
 
@@ -12,21 +13,6 @@ namespace anzen::incident {
 namespace {
 
 using nlohmann::json;
-
-// The filing and the incident it belongs to, or out_of_range (another organisation's filing is
-// as absent as one that never existed).
-Filing find_filing(store::Db& db, const std::string& actor, int64_t org_id, int64_t filing_id) {
-  auto st = db.prepare("SELECT incident_id FROM incident_filings WHERE id=? AND org_id=?");
-  st.bind(1, filing_id).bind(2, org_id);
-  if (!st.step()) throw std::out_of_range("no such filing");
-  int64_t incident_id = st.i64(0);
-  auto inc = Register(db, actor).get(org_id, incident_id);
-  if (inc) {
-    for (const auto& f : inc->filings)
-      if (f.id == filing_id) return f;
-  }
-  throw std::out_of_range("no such filing");
-}
 
 std::string report_words(const Filing& f) {
   return f.form + " " + vocab::label_or_code("report", f.type, "ja") + " / " +
@@ -65,9 +51,19 @@ json to_json(const Filing& f) {
   return j;
 }
 
-Filing correct_filing(store::Db& db, const std::string& actor, int64_t org_id, int64_t filing_id,
-                      const FilingCorrection& in, Instant now) {
-  Filing before = find_filing(db, actor, org_id, filing_id);
+// The filing, or out_of_range (another organisation's filing is as absent as one that never
+// existed).
+Filing Register::filing(int64_t org_id, int64_t filing_id) {
+  for (auto& f : filings_of(org_id, std::nullopt))
+    if (f.id == filing_id) return f;
+  throw std::out_of_range("no such filing");
+}
+
+Filing Register::correct_filing(int64_t org_id, int64_t filing_id, const FilingCorrection& in,
+                                Instant now) {
+  store::Db& db = db_;
+  const std::string& actor = actor_;
+  Filing before = filing(org_id, filing_id);
   if (in.reason.empty()) throw InvalidEvent("reason", "say why the record was wrong");
   if (in.filed_at && *in.filed_at > now) throw InvalidEvent("filed_at", "is in the future");
   if (in.filed_by && in.filed_by->empty()) throw InvalidEvent("filed_by", "must not be empty");
@@ -136,12 +132,13 @@ Filing correct_filing(store::Db& db, const std::string& actor, int64_t org_id, i
     a["reason"] = in.reason;
     store::audit_append(db, {actor, org_id, "incident_report", audit_id(before), "correct", b, a});
   });
-  return find_filing(db, actor, org_id, filing_id);
+  return filing(org_id, filing_id);
 }
 
-Filing withdraw_filing(store::Db& db, const std::string& actor, int64_t org_id, int64_t filing_id,
-                       const std::string& reason) {
-  Filing before = find_filing(db, actor, org_id, filing_id);
+Filing Register::withdraw_filing(int64_t org_id, int64_t filing_id, const std::string& reason) {
+  store::Db& db = db_;
+  const std::string& actor = actor_;
+  Filing before = filing(org_id, filing_id);
   if (reason.empty()) throw InvalidEvent("reason", "say why the filing is withdrawn");
   db.transaction([&] {
     db.prepare("DELETE FROM incident_filings WHERE id=? AND org_id=?")

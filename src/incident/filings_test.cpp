@@ -1,8 +1,9 @@
-#include "incident/filings.h"
+#include "incident/register.h"
 
 #include <gtest/gtest.h>
 
 #include "store/audit.h"
+#include "testing/catalogs.h"
 #include "testing/orgs.h"
 #include "testing/temp_db.h"
 
@@ -18,7 +19,7 @@ Filed a_filed_leak(store::Db& db) {
   Filed out;
   out.org = web::testing_create_org(db, "株式会社訂正");
   out.other = web::testing_create_org(db, "別組織");
-  Register reg(db, "tester");
+  Register reg(db, anzen::testing::tree_rules(), "tester");
   auto inc = reg.create(out.org, "漏えい", "",
                         {{"event_type", "specified_user_info_leak"},
                          {"leaked_persons", 1500},
@@ -40,7 +41,7 @@ Filed a_filed_leak(store::Db& db) {
 std::vector<std::string> due_types(store::Db& db, int64_t org) {
   std::vector<std::string> out;
   for (const auto& o :
-       Register(db, "t").obligations(org, *parse_instant("2026-11-26T09:00:00+09:00")))
+       Register(db, anzen::testing::tree_rules(), "t").obligations(org, *parse_instant("2026-11-26T09:00:00+09:00")))
     out.push_back(o.type);
   return out;
 }
@@ -57,14 +58,14 @@ TEST(Filings, ACorrectionChangesTheRecordKeepsTheReportFiledAndSaysWhy) {
   fix.evidence_name = "速報.pdf";
   fix.evidence_content = "%PDF-1.4\n";
   fix.reason = "受付番号の転記誤り";
-  auto after = correct_filing(db, "editor", f.org, f.prompt.id, fix, now);
+  auto after = Register(db, anzen::testing::tree_rules(), "editor").correct_filing(f.org, f.prompt.id, fix, now);
   EXPECT_EQ(after.reference, "総基安第123号");
   EXPECT_EQ(after.filed_at, "2026-11-24T14:30:00+09:00");
   EXPECT_EQ(after.filed_by, "法務部 佐藤") << "an absent value keeps the recorded one";
   EXPECT_EQ(after.evidence_name, "速報.pdf");
-  EXPECT_EQ(Register(db, "t").filing_document(f.org, f.prompt.id)->second, "%PDF-1.4\n");
+  EXPECT_EQ(Register(db, anzen::testing::tree_rules(), "t").filing_document(f.org, f.prompt.id)->second, "%PDF-1.4\n");
   EXPECT_EQ(due_types(db, f.org), std::vector<std::string>{"detailed"}) << "still filed";
-  auto tl = Register(db, "t").timeline(f.incident);
+  auto tl = Register(db, anzen::testing::tree_rules(), "t").timeline(f.incident);
   EXPECT_NE(tl.back().text.find("総基安第12号 → 総基安第123号"), std::string::npos)
       << tl.back().text;
   EXPECT_NE(tl.back().text.find("受付番号の転記誤り"), std::string::npos);
@@ -85,7 +86,7 @@ TEST(Filings, RefusalsNameTheFieldAndChangeNothing) {
   Instant now = *parse_instant("2026-11-26T09:00:00+09:00");
   auto field_of = [&](const FilingCorrection& in) {
     try {
-      correct_filing(db, "editor", f.org, f.prompt.id, in, now);
+      Register(db, anzen::testing::tree_rules(), "editor").correct_filing(f.org, f.prompt.id, in, now);
     } catch (const InvalidEvent& e) {
       return e.field;
     }
@@ -106,14 +107,14 @@ TEST(Filings, RefusalsNameTheFieldAndChangeNothing) {
   same.reason = "r";
   same.reference = "総基安第12号";
   EXPECT_EQ(field_of(same), "filing");
-  EXPECT_THROW(withdraw_filing(db, "editor", f.org, f.prompt.id, ""), InvalidEvent);
+  EXPECT_THROW(Register(db, anzen::testing::tree_rules(), "editor").withdraw_filing(f.org, f.prompt.id, ""), InvalidEvent);
   FilingCorrection fine;
   fine.reason = "r";
   fine.reference = "y";
-  EXPECT_THROW(correct_filing(db, "editor", f.other, f.prompt.id, fine, now), std::out_of_range)
+  EXPECT_THROW(Register(db, anzen::testing::tree_rules(), "editor").correct_filing(f.other, f.prompt.id, fine, now), std::out_of_range)
       << "another organisation's filing is not there";
-  EXPECT_THROW(withdraw_filing(db, "editor", f.other, f.prompt.id, "r"), std::out_of_range);
-  auto still = Register(db, "t").get(f.org, f.incident)->filings;
+  EXPECT_THROW(Register(db, anzen::testing::tree_rules(), "editor").withdraw_filing(f.other, f.prompt.id, "r"), std::out_of_range);
+  auto still = Register(db, anzen::testing::tree_rules(), "t").get(f.org, f.incident)->filings;
   ASSERT_EQ(still.size(), 1u);
   EXPECT_EQ(still[0].reference, "総基安第12号");
   auto st = db.prepare("SELECT COUNT(*) FROM audit_log WHERE entity='incident_report'");
@@ -127,16 +128,16 @@ TEST(Filings, AWithdrawnFilingMakesTheReportDueAgainAndCanBeFiledAnew) {
   db.migrate();
   auto f = a_filed_leak(db);
   EXPECT_EQ(due_types(db, f.org), std::vector<std::string>{"detailed"});
-  auto gone = withdraw_filing(db, "editor", f.org, f.prompt.id, "別事案の報告と取り違えた");
+  auto gone = Register(db, anzen::testing::tree_rules(), "editor").withdraw_filing(f.org, f.prompt.id, "別事案の報告と取り違えた");
   EXPECT_EQ(gone.reference, "総基安第12号");
   EXPECT_EQ(due_types(db, f.org), (std::vector<std::string>{"prompt", "detailed"}));
-  auto tl = Register(db, "t").timeline(f.incident);
+  auto tl = Register(db, anzen::testing::tree_rules(), "t").timeline(f.incident);
   EXPECT_NE(tl.back().text.find("別事案の報告と取り違えた"), std::string::npos);
   FilingInput again;
   again.type = "prompt";
   again.filed_at = *parse_instant("2026-11-26T10:00:00+09:00");
   again.filed_by = "法務部 佐藤";
-  Register(db, "t").file_report(f.org, f.incident, again,
+  Register(db, anzen::testing::tree_rules(), "t").file_report(f.org, f.incident, again,
                                 *parse_instant("2026-11-26T11:00:00+09:00"));
   EXPECT_EQ(due_types(db, f.org), std::vector<std::string>{"detailed"});
   EXPECT_TRUE(store::audit_verify(db).ok);

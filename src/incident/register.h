@@ -66,6 +66,17 @@ std::optional<int> fiscal_year_of(const Incident& i);
 // One JSON shape each, shared by the CLI (--json) and the API.
 nlohmann::json to_json(const Incident& i);
 nlohmann::json to_json(const Obligation& o);
+// {id, incident, kind, report, form, filed_at, filed_by, reference, recorded_at, recorded_by,
+// evidence?} for the CLI's --json and the API alike.
+nlohmann::json to_json(const Filing& f);
+
+// What a correction of a filing's record changes; an absent value keeps the recorded one.
+struct FilingCorrection {
+  std::optional<Instant> filed_at;
+  std::optional<std::string> filed_by, reference;
+  std::string evidence_name, evidence_content;  // empty name: keep the document
+  std::string reason;                           // required: why the record was wrong
+};
 // The reports of a verdict not yet filed, as "kind/type" pairs with their form (for closing).
 struct Unfiled {
   std::string kind, type, form;
@@ -114,8 +125,19 @@ class Register {
   // The document filed with a report, with its record; nullopt for another organisation's.
   std::optional<std::pair<Filing, std::string>> filing_document(int64_t org_id, int64_t filing_id);
 
+  // A filing's record put right (incident/filings.cpp). A ministry filing happened or it did
+  // not, so nothing is silently rewritten: the timeline and the audit trail keep what the record
+  // said before, what it says now and why.
+  // Corrects when, by whom, the reference or the document; the report stays filed.
+  // std::out_of_range for a filing not in the organisation; InvalidEvent names the field
+  // (reason, filed_at, filed_by; filing when nothing would change).
+  Filing correct_filing(int64_t org_id, int64_t filing_id, const FilingCorrection& in, Instant now);
+  // Withdraws a filing recorded by mistake: the report is due again and its clock runs.
+  Filing withdraw_filing(int64_t org_id, int64_t filing_id, const std::string& reason);
+
  private:
   std::vector<Filing> filings_of(int64_t org_id, std::optional<int64_t> incident_id);
+  Filing filing(int64_t org_id, int64_t filing_id);
   store::Db& db_;
   const std::vector<RuleSet>& rules_;
   std::string actor_;

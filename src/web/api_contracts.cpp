@@ -13,8 +13,8 @@ namespace anzen::web {
 using nlohmann::json;
 
 namespace {
-json contract_doc(supplier::Suppliers& svc, const supplier::Contract& k) {
-  return supplier::contract_json(k, supplier::contract_clauses(catalog::shipped_catalog()),
+json contract_doc(const Ctx& c, supplier::Suppliers& svc, const supplier::Contract& k) {
+  return supplier::contract_json(k, supplier::contract_clauses(c.catalogs.catalog()),
                                  svc.clauses(k.id));
 }
 
@@ -40,7 +40,7 @@ void mount_contract_api(Router& r) {
           int64_t sup = c.has_param("supplier") ? c.id_param("supplier") : 0;
           auto svc = suppliers_for(c, c.actor());
           json out = json::array();
-          for (const auto& k : svc.contracts(c.org(), sup)) out.push_back(contract_doc(svc, k));
+          for (const auto& k : svc.contracts(c.org(), sup)) out.push_back(contract_doc(c, svc, k));
           c.json({{"contracts", out}});
         });
   r.api("POST", "/api/v1/contracts", "/api/v1/contracts",
@@ -61,14 +61,14 @@ void mount_contract_api(Router& r) {
           } catch (const std::out_of_range& e) {
             throw std::invalid_argument(e.what());  // a supplier of another organisation
           }
-          c.json(contract_doc(svc, made), 201);
+          c.json(contract_doc(c, svc, made), 201);
         });
   r.api("GET", R"(/api/v1/contracts/(\d+))", "/api/v1/contracts/{id}",
         "An outsourcing contract with its chapter 10 checklist (the standard's text, source "
         "lines, each clause's status and evidence)",
         [](Ctx& c) {
           auto svc = suppliers_for(c, c.actor());
-          c.json(contract_doc(svc, need_contract(c, svc)));
+          c.json(contract_doc(c, svc, need_contract(c, svc)));
         });
   r.api("PUT", R"(/api/v1/contracts/(\d+))", "/api/v1/contracts/{id}",
         "Change a contract's title and dates (JSON: title, signed_on, starts_on, ends_on; absent "
@@ -78,7 +78,7 @@ void mount_contract_api(Router& r) {
           auto svc = suppliers_for(c, c.actor());
           auto k = need_contract(c, svc);
           read_terms(body_object(c), k, false);
-          c.json(contract_doc(svc, svc.update_contract(c.org(), k)));
+          c.json(contract_doc(c, svc, svc.update_contract(c.org(), k)));
         });
   r.api("DELETE", R"(/api/v1/contracts/(\d+))", "/api/v1/contracts/{id}",
         "Delete a contract with its checklist", [](Ctx& c) {
@@ -101,12 +101,12 @@ void mount_contract_api(Router& r) {
           if (!st)
             throw std::invalid_argument(
                 "status: expected implemented, partial, not_implemented or not_applicable");
-          auto known = supplier::contract_clauses(catalog::shipped_catalog());
+          auto known = supplier::contract_clauses(c.catalogs.catalog());
           bool found = false;
           for (const auto& x : known) found = found || x.item_id == c.path_arg(2);
           if (!found) throw HttpError(404, "no contract requirement " + c.path_arg(2));
           svc.set_clause(c.org(), k.id, known, c.path_arg(2), *st, string_field(in, "evidence"));
-          c.json(contract_doc(svc, k));
+          c.json(contract_doc(c, svc, k));
         });
 }
 

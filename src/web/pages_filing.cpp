@@ -1,14 +1,12 @@
 // Putting right the record of a filed report: correct when, by whom, the reference or the
 // document, or withdraw a filing recorded by mistake (the report is due again). The page, its
 // two forms and the matching API operations; incident/filings.* holds the rule.
-#include <ctime>
-
 #include "common/base64.h"
 #include "common/date.h"
 #include "common/file_name.h"
 #include "common/json_input.h"
 #include "common/vocabulary.h"
-#include "incident/filings.h"
+#include "incident/register.h"
 #include "web/accounts.h"
 #include "web/datetime_local.h"
 #include "web/form.h"
@@ -24,7 +22,7 @@ namespace {
 // The filing at /incidents/{id}/filings/{filing}, or 404 (another organisation's, or another
 // incident's filing under this incident's address).
 incident::Filing filing_at(Ctx& c) {
-  auto inc = incident::Register(c.db, c.actor()).get(c.org(), c.path_id(1));
+  auto inc = incident::Register(c.db, c.catalogs.rules(), c.actor()).get(c.org(), c.path_id(1));
   if (inc) {
     for (const auto& f : inc->filings)
       if (f.id == c.path_id(2)) return f;
@@ -111,7 +109,7 @@ void mount_filing_pages(Router& r) {
             in.evidence_name = safe_file_name(c.req.get_file_value("evidence").filename);
             in.evidence_content = c.req.get_file_value("evidence").content;
           }
-          incident::correct_filing(c.db, c.actor(), c.org(), fl.id, in, std::time(nullptr));
+          incident::Register(c.db, c.catalogs.rules(), c.actor()).correct_filing(c.org(), fl.id, in, c.clock.now());
           c.redirect("/incidents/" + std::to_string(fl.incident_id));
         },
         [&](Form& f) { return filing_page(c, fl, f); });
@@ -123,8 +121,7 @@ void mount_filing_pages(Router& r) {
     submit(
         c,
         [&] {
-          incident::withdraw_filing(c.db, c.actor(), c.org(), fl.id,
-                                    required_reason(c, "withdraw_reason"));
+          incident::Register(c.db, c.catalogs.rules(), c.actor()).withdraw_filing(c.org(), fl.id, required_reason(c, "withdraw_reason"));
           c.redirect("/incidents/" + std::to_string(fl.incident_id));
         },
         [&](Form& f) { return filing_page(c, fl, f); });
@@ -168,8 +165,7 @@ void mount_filing_api(Router& r) {
             fc.evidence_name = safe_file_name(e["name"].get<std::string>());
             fc.evidence_content = *bytes;
           }
-          c.json({{"filing", incident::to_json(incident::correct_filing(
-                                 c.db, c.actor(), c.org(), fl.id, fc, std::time(nullptr)))}});
+          c.json({{"filing", incident::to_json(incident::Register(c.db, c.catalogs.rules(), c.actor()).correct_filing(c.org(), fl.id, fc, c.clock.now()))}});
         });
   r.api("POST", R"(/api/v1/incidents/(\d+)/filings/(\d+)/withdraw)",
         "/api/v1/incidents/{id}/filings/{filing}/withdraw",
@@ -180,8 +176,7 @@ void mount_filing_api(Router& r) {
           if (!in.is_object() || !in.value("reason", json()).is_string())
             throw std::invalid_argument("reason: required text");
           c.json({{"withdrawn",
-                   incident::to_json(incident::withdraw_filing(c.db, c.actor(), c.org(), fl.id,
-                                                               in["reason"].get<std::string>()))}});
+                   incident::to_json(incident::Register(c.db, c.catalogs.rules(), c.actor()).withdraw_filing(c.org(), fl.id, in["reason"].get<std::string>()))}});
         });
 }
 

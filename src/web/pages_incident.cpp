@@ -11,7 +11,6 @@
 #include "common/number_input.h"
 #include "common/text.h"
 #include "common/vocabulary.h"
-#include "incident/filings.h"
 #include "incident/missing.h"
 #include "incident/register.h"
 #include "ops/repo.h"

@@ -115,7 +115,7 @@ std::optional<std::string> Router::signed_in_refusal_page(int status, const http
     req.method = head.method;
     req.path = head.target.substr(0, head.target.find('?'));
     httplib::Response res;
-    Ctx c{req, res, db, session->user, session->csrf_token, lang, false, {}};
+    Ctx c{req, res, db, catalogs_, clock_, session->user, session->csrf_token, lang, false, {}};
     // Back to the page the form was on (the Referer's path), else the dashboard.
     std::string back = "/";
     if (const std::string* ref = head.header("Referer")) {

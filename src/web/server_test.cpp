@@ -264,7 +264,7 @@ TEST_F(WebTest, KeptAnswersFollowEveryChangeAndStayPerOrganisation) {
   EXPECT_TRUE(list(alice).empty());
   EXPECT_TRUE(list(bob).empty());
   assess::AssessRepo repo(db, "test");
-  const auto& fw = *catalog::shipped_catalog().find("tcs-2023");
+  const auto& fw = *anzen::testing::tree_catalog().find("tcs-2023");
   auto mine = repo.create(org_a_, fw, "operator", "FY2026", "");
   EXPECT_EQ(list(alice), std::vector<int64_t>{mine.id});
   EXPECT_TRUE(list(bob).empty());
@@ -602,7 +602,7 @@ TEST_F(WebTest, FilingAReportStopsItsOwnClockOnly) {
 // organisation only, with the CSRF token in the browser, errors next to the field, audited.
 TEST_F(WebTest, AFilingRecordIsCorrectedOrWithdrawnFromThePageAndTheApi) {
   store::Db db(path_);
-  incident::Register reg(db, "test");
+  incident::Register reg(db, anzen::testing::tree_rules(), "test");
   auto inc = reg.create(org_a_, "漏えい", "",
                         {{"event_type", "specified_user_info_leak"},
                          {"leaked_persons", 1500},
