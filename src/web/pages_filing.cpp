@@ -1,14 +1,13 @@
 // Putting right the record of a filed report: correct when, by whom, the reference or the
 // document, or withdraw a filing recorded by mistake (the report is due again). The page, its
 // two forms and the matching API operations; incident/filings.* holds the rule.
-#include "common/base64.h"
 #include "common/date.h"
 #include "common/file_name.h"
 #include "common/json_input.h"
 #include "common/vocabulary.h"
 #include "incident/register.h"
 #include "web/accounts.h"
-#include "web/datetime_local.h"
+#include "web/filing_fields.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -98,17 +97,12 @@ void mount_filing_pages(Router& r) {
         [&] {
           incident::FilingCorrection in;
           in.reason = required_reason(c, "reason");
-          auto at = incident::parse_instant(local_to_iso(c.param("filed_at")));
-          if (!at)
-            throw FieldError("filed_at", "提出日時を正しく入力してください。",
-                             "Enter a valid date and time.");
-          in.filed_at = *at;
-          in.filed_by = c.param("filed_by");
-          in.reference = c.param("reference");
-          if (c.req.has_file("evidence") && !c.req.get_file_value("evidence").filename.empty()) {
-            in.evidence_name = safe_file_name(c.req.get_file_value("evidence").filename);
-            in.evidence_content = c.req.get_file_value("evidence").content;
-          }
+          auto fields = filed_fields_from_form(c);
+          in.filed_at = fields.filed_at;
+          in.filed_by = fields.filed_by;
+          in.reference = fields.reference;
+          in.evidence_name = fields.evidence_name;
+          in.evidence_content = fields.evidence_content;
           incident::Register(c.db, c.catalogs.rules(), c.actor()).correct_filing(c.org(), fl.id, in, c.clock.now());
           c.redirect("/incidents/" + std::to_string(fl.incident_id));
         },
@@ -155,16 +149,7 @@ void mount_filing_api(Router& r) {
           }
           fc.filed_by = text("filed_by");
           fc.reference = text("reference");
-          if (in.contains("evidence") && !in["evidence"].is_null()) {
-            const json& e = in["evidence"];
-            if (!e.is_object() || !e.value("name", json()).is_string() ||
-                !e.value("content_base64", json()).is_string())
-              throw std::invalid_argument("evidence: expected {name, content_base64}");
-            auto bytes = base64_decode(e["content_base64"].get<std::string>());
-            if (!bytes) throw std::invalid_argument("evidence.content_base64: not valid base64");
-            fc.evidence_name = safe_file_name(e["name"].get<std::string>());
-            fc.evidence_content = *bytes;
-          }
+          evidence_from_json(in, fc.evidence_name, fc.evidence_content);
           c.json({{"filing", incident::to_json(incident::Register(c.db, c.catalogs.rules(), c.actor()).correct_filing(c.org(), fl.id, fc, c.clock.now()))}});
         });
   r.api("POST", R"(/api/v1/incidents/(\d+)/filings/(\d+)/withdraw)",

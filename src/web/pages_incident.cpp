@@ -17,6 +17,7 @@
 #include "risk/repo.h"
 #include "web/dashboard_parts.h"
 #include "web/datetime_local.h"
+#include "web/filing_fields.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -564,20 +565,12 @@ void mount_incident_pages(Router& r) {
           incident::FilingInput in;
           in.kind = slash == std::string::npos ? "" : choice.substr(0, slash);
           in.type = slash == std::string::npos ? choice : choice.substr(slash + 1);
-          if (c.param("filed_at").empty())
-            throw FieldError("filed_at", "提出日時を入力してください。",
-                             "Enter when the report was filed.");
-          auto at = incident::parse_instant(local_to_iso(c.param("filed_at")));
-          if (!at)
-            throw FieldError("filed_at", "提出日時を正しく入力してください。",
-                             "Enter a valid date and time.");
-          in.filed_at = *at;
-          in.filed_by = c.param("filed_by");
-          in.reference = c.param("reference");
-          if (c.req.has_file("evidence") && !c.req.get_file_value("evidence").filename.empty()) {
-            in.evidence_name = safe_file_name(c.req.get_file_value("evidence").filename);
-            in.evidence_content = c.req.get_file_value("evidence").content;
-          }
+          auto fields = filed_fields_from_form(c);
+          in.filed_at = fields.filed_at;
+          in.filed_by = fields.filed_by;
+          in.reference = fields.reference;
+          in.evidence_name = fields.evidence_name;
+          in.evidence_content = fields.evidence_content;
           reg.file_report(c.org(), c.path_id(1), in, c.clock.now());
           c.redirect("/incidents/" + c.path_arg(1));
         },
@@ -664,16 +657,7 @@ void mount_incident_api(Router& r) {
           f.filed_by = text_field("filed_by", false);
           if (f.filed_by.empty()) f.filed_by = c.actor();
           f.reference = text_field("reference", false);
-          if (in.contains("evidence") && !in["evidence"].is_null()) {
-            const json& e = in["evidence"];
-            if (!e.is_object() || !e.value("name", json()).is_string() ||
-                !e.value("content_base64", json()).is_string())
-              throw std::invalid_argument("evidence: expected {name, content_base64}");
-            auto bytes = base64_decode(e["content_base64"].get<std::string>());
-            if (!bytes) throw std::invalid_argument("evidence.content_base64: not valid base64");
-            f.evidence_name = safe_file_name(e["name"].get<std::string>());
-            f.evidence_content = *bytes;
-          }
+          evidence_from_json(in, f.evidence_name, f.evidence_content);
           auto filing = reg.file_report(c.org(), c.path_id(1), f, c.clock.now());
           auto i = reg.current(c.org(), c.path_id(1), c.clock.now());
           c.json({{"filing", incident::to_json(filing)}, {"reports", reports_json(*i)}}, 201);
