@@ -146,7 +146,11 @@ i = json.load(open(sys.argv[1]))
 assert [c["kind"] for c in i["classification"]["classifications"]] == ["serious_accident"], i["classification"]
 prompt = i["classification"]["classifications"][0]["reports"][0]
 assert prompt["type"] == "prompt" and prompt["triggered_at"], prompt
-assert any("重大な事故" in t["text"] and prompt["triggered_at"] in t["text"] for t in i["timeline"]), i["timeline"]
+# The timeline says when the threshold was crossed, as every screen shows a moment (JST).
+from datetime import datetime, timedelta, timezone
+d = datetime.fromisoformat(prompt["triggered_at"]).astimezone(timezone(timedelta(hours=9)))
+crossed = f"基準到達 {d.year}年{d.month}月{d.day}日 {d.hour:02d}:{d.minute:02d}"
+assert any("重大な事故" in t["text"] and crossed in t["text"] for t in i["timeline"]), (crossed, i["timeline"])
 P
 wait_for 60 mail_with "重大な事故" || fail "no Japanese mail about the serious accident"
 mail_with "重大な事故" >serious_mail.txt

@@ -184,7 +184,7 @@ TEST(Clock, EscalatesOnTimeNotifiesOnceAndRetriesWithBackoff) {
   tick(db, anzen::testing::tree_rules(), t0 + 3600 + 90, sender, kPublicUrl);
   EXPECT_EQ(sender.subjects.size(), 2u) << "each occasion is notified once";
   auto tl = reg.timeline(inc.id);
-  EXPECT_NE(tl.back().text.find("2026-05-01T10:00:00+09:00"), std::string::npos) << tl.back().text;
+  EXPECT_NE(tl.back().text.find("基準到達 2026年5月1日 10:00"), std::string::npos) << tl.back().text;
 
   // Deadline reminders: the detailed report (30 days) is due 2026-06-01 (31 May is a Sunday).
   NetworkSender net;  // the channel's SMTP port 1 refuses connections
