@@ -35,13 +35,14 @@ std::string filing_page(Ctx& c, const incident::Filing& fl, Form& f) {
       "/incidents/" + std::to_string(fl.incident_id) + "/filings/" + std::to_string(fl.id);
   std::string report = vocab::label_or_code("report", fl.type, c.lang) + " — " + fl.form;
   std::string b = "<p><a href=\"/incidents/" + std::to_string(fl.incident_id) + "\">← " +
-                  (en ? "Back to the incident" : "インシデントに戻る") + "</a></p>";
+                  (en ? "Back to the incident" : "インシデントに戻る") + "</a></p><h1>" +
+                  (en ? "Filed report" : "提出済みの報告") + "</h1>";
   b += "<dl class=\"facts\"><dt>" + std::string(en ? "Report" : "報告") + "</dt><dd>" +
        esc(report) + "</dd><dt>" + (en ? "Filed at" : "提出日時") + "</dt><dd>" +
        esc(date::display_time(fl.filed_at, c.lang)) + "</dd><dt>" + (en ? "Filed by" : "提出者") +
        "</dt><dd>" + esc(fl.filed_by) + "</dd><dt>" + (en ? "Reference" : "受付番号") +
        "</dt><dd>" + esc(fl.reference) + "</dd><dt>" + (en ? "Document" : "提出文書") +
-       "</dt><dd>" + esc(fl.evidence_name) + "</dd><dt>" + (en ? "Recorded" : "記録") +
+       "</dt><dd>" + (fl.evidence_name.empty() ? std::string(en ? "(none)" : "（なし）") : esc(fl.evidence_name)) + "</dd><dt>" + (en ? "Recorded" : "記録") +
        "</dt><dd>" + esc(date::display_time(fl.recorded_at, c.lang)) + " " + esc(fl.recorded_by) +
        "</dd></dl>";
   b += "<h2>" + std::string(en ? "Correct the record" : "記録を訂正する") +
@@ -98,7 +99,9 @@ void mount_filing_pages(Router& r) {
           incident::FilingCorrection in;
           in.reason = required_reason(c, "reason");
           auto fields = filed_fields_from_form(c);
-          in.filed_at = fields.filed_at;
+          // The form shows minutes: an unchanged minute keeps the recorded time, seconds and all.
+          if (c.param("filed_at").substr(0, 16) != fl.filed_at.substr(0, 16))
+            in.filed_at = fields.filed_at;
           in.filed_by = fields.filed_by;
           in.reference = fields.reference;
           in.evidence_name = fields.evidence_name;
