@@ -4,6 +4,7 @@
 
 #include "store/audit.h"
 #include "testing/catalogs.h"
+#include "testing/incidents.h"
 #include "testing/orgs.h"
 #include "testing/temp_db.h"
 
@@ -21,12 +22,7 @@ Filed a_filed_leak(store::Db& db) {
   out.other = web::testing_create_org(db, "別組織");
   Register reg(db, anzen::testing::tree_rules(), "tester");
   auto inc = reg.create(out.org, "漏えい", "",
-                        {{"event_type", "specified_user_info_leak"},
-                         {"leaked_persons", 1500},
-                         {"designated_operator", true},
-                         {"started_at", "2026-11-20T09:00:00+09:00"},
-                         {"ended_at", "2026-11-20T12:00:00+09:00"},
-                         {"known_at", "2026-11-24T10:00:00+09:00"}},
+                        anzen::testing::designated_leak_event(),
                         0);
   out.incident = inc.id;
   FilingInput in;

@@ -13,6 +13,7 @@
 #include "incident/register.h"
 #include "store/db.h"
 #include "testing/catalogs.h"
+#include "testing/incidents.h"
 #include "testing/orgs.h"
 #include "testing/services.h"
 #include "testing/temp_db.h"
@@ -522,12 +523,7 @@ TEST_F(WebTest, FilingAReportStopsItsOwnClockOnly) {
   store::Db db(path_);
   incident::Register reg(db, anzen::testing::tree_rules(), "test");
   auto inc = reg.create(org_a_, "漏えい", "",
-                        {{"event_type", "specified_user_info_leak"},
-                         {"leaked_persons", 1500},
-                         {"designated_operator", true},
-                         {"started_at", "2026-11-20T09:00:00+09:00"},
-                         {"ended_at", "2026-11-20T12:00:00+09:00"},
-                         {"known_at", "2026-11-24T10:00:00+09:00"}},
+                        anzen::testing::designated_leak_event(),
                         0);
   Accounts acc(db);
   httplib::Headers alice = {
@@ -604,12 +600,7 @@ TEST_F(WebTest, AFilingRecordIsCorrectedOrWithdrawnFromThePageAndTheApi) {
   store::Db db(path_);
   incident::Register reg(db, anzen::testing::tree_rules(), "test");
   auto inc = reg.create(org_a_, "漏えい", "",
-                        {{"event_type", "specified_user_info_leak"},
-                         {"leaked_persons", 1500},
-                         {"designated_operator", true},
-                         {"started_at", "2026-11-20T09:00:00+09:00"},
-                         {"ended_at", "2026-11-20T12:00:00+09:00"},
-                         {"known_at", "2026-11-24T10:00:00+09:00"}},
+                        anzen::testing::designated_leak_event(),
                         0);
   incident::FilingInput in;
   in.type = "prompt";
