@@ -5,6 +5,8 @@
 #include "incident/register.h"
 #include "ops/restrictions.h"
 #include "risk/repo.h"
+#include "store/db.h"
+#include "supplier/service.h"
 
 namespace anzen::cli {
 
@@ -46,7 +48,20 @@ void demo_extra(store::Db& db, const std::vector<incident::RuleSet>& rules, cons
   auto r1 = risks.save_risk(ddos);
   risk::Risk leak{0, org_id, "委託先からの顧客情報の漏えい", "info_leak", "", "保守委託先の端末経由で顧客情報が流出する。", "情報セキュリティ部長",
                   {oss.id}, {}, {"T2-199.1"}, 3, 4, 2, 4, 2, 3, "accept", "CISO 田中", "委託契約と監査で残留リスクを許容水準に抑えている", "2027-03-31"};
-  risks.save_risk(leak);
+  auto r2 = risks.save_risk(leak);
+  // The maker named on the core asset is in the supplier register, linked to that asset and to
+  // the contractor leak risk, so that the supplier screens of the demo show real links.
+  supplier::Suppliers suppliers(db, "demo-setup", [] { return store::now_utc(); });
+  supplier::Supplier maker;
+  maker.org_id = org_id;
+  maker.name = "設備メーカーA";
+  maker.services = {"IMS 呼制御システムの保守"};
+  maker.contract_start = "2025-04-01";
+  maker.contract_end = "2028-03-31";
+  maker.criticality = "high";
+  auto listed = suppliers.create_supplier(maker);
+  suppliers.link_assets_by_name(org_id, listed.id);
+  suppliers.link_risk(org_id, listed.id, r2.id);
   risk::PlanItem p1{0, org_id, "DDoS 発生時も緊急通報を 10 分以内に復旧できる", "上流 ISP との緊急フィルタリング手順の締結と年次演習", "予算 800 万円・2 名",
                     "ネットワーク運用部長", "2026-09-30", "年次演習で復旧時間を測定", "in_progress", 40, {r1.id}, {"T2-176.1"}};
   risks.save_plan_item(p1);
