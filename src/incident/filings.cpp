@@ -54,9 +54,9 @@ json to_json(const Filing& f) {
 // The filing, or out_of_range (another organisation's filing is as absent as one that never
 // existed).
 Filing Register::filing(int64_t org_id, int64_t filing_id) {
-  for (auto& f : filings_of(org_id, std::nullopt))
-    if (f.id == filing_id) return f;
-  throw std::out_of_range("no such filing");
+  auto found = filings_of(org_id, std::nullopt, filing_id);
+  if (found.empty()) throw std::out_of_range("no such filing");
+  return found.front();
 }
 
 Filing Register::correct_filing(int64_t org_id, int64_t filing_id, const FilingCorrection& in,

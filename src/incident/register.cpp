@@ -257,15 +257,19 @@ std::vector<Incident> Register::list(int64_t org_id) {
   return out;
 }
 
-std::vector<Filing> Register::filings_of(int64_t org_id, std::optional<int64_t> incident_id) {
+std::vector<Filing> Register::filings_of(int64_t org_id, std::optional<int64_t> incident_id,
+                                         std::optional<int64_t> filing_id) {
   std::vector<Filing> out;
   auto st =
       db_.prepare(std::string("SELECT id, incident_id, kind, report_type, form, filed_at, "
                               "filed_by, reference, evidence_name, evidence_sha256, evidence_size, "
                               "recorded_at, recorded_by FROM incident_filings WHERE org_id=?") +
-                  (incident_id ? " AND incident_id=?" : "") + " ORDER BY id");
-  st.bind(1, org_id);
-  if (incident_id) st.bind(2, *incident_id);
+                  (incident_id ? " AND incident_id=?" : "") + (filing_id ? " AND id=?" : "") +
+                  " ORDER BY id");
+  int param = 1;
+  st.bind(param++, org_id);
+  if (incident_id) st.bind(param++, *incident_id);
+  if (filing_id) st.bind(param++, *filing_id);
   while (st.step()) {
     out.push_back({st.i64(0), st.i64(1), st.str(2), st.str(3), st.str(4), st.str(5), st.str(6),
                    st.str(7), st.str(8), st.str(9), st.i64(10), st.str(11), st.str(12)});
@@ -406,14 +410,12 @@ Filing Register::file_report(int64_t org_id, int64_t id, const FilingInput& in, 
 
 std::optional<std::pair<Filing, std::string>> Register::filing_document(int64_t org_id,
                                                                         int64_t filing_id) {
-  for (const auto& f : filings_of(org_id, std::nullopt)) {
-    if (f.id != filing_id || f.evidence_name.empty()) continue;
-    auto st = db_.prepare("SELECT evidence FROM incident_filings WHERE id=? AND org_id=?");
-    st.bind(1, filing_id).bind(2, org_id);
-    if (!st.step()) return std::nullopt;
-    return std::make_pair(f, st.str(0));
-  }
-  return std::nullopt;
+  auto found = filings_of(org_id, std::nullopt, filing_id);
+  if (found.empty() || found.front().evidence_name.empty()) return std::nullopt;
+  auto st = db_.prepare("SELECT evidence FROM incident_filings WHERE id=? AND org_id=?");
+  st.bind(1, filing_id).bind(2, org_id);
+  if (!st.step()) return std::nullopt;
+  return std::make_pair(found.front(), st.str(0));
 }
 
 std::vector<std::string> verdict_kinds(const json& verdict) {

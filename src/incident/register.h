@@ -136,7 +136,9 @@ class Register {
   Filing withdraw_filing(int64_t org_id, int64_t filing_id, const std::string& reason);
 
  private:
-  std::vector<Filing> filings_of(int64_t org_id, std::optional<int64_t> incident_id);
+  // The organisation's filings, of one incident or one filing id when given.
+  std::vector<Filing> filings_of(int64_t org_id, std::optional<int64_t> incident_id,
+                                 std::optional<int64_t> filing_id = std::nullopt);
   Filing filing(int64_t org_id, int64_t filing_id);
   store::Db& db_;
   const std::vector<RuleSet>& rules_;
