@@ -46,16 +46,24 @@ int64_t Ctx::path_id(size_t i) const { return id_or_404(path_arg(i)); }
 
 const std::string& Ctx::t(std::string_view key) const { return tr(lang, key); }
 
-void Ctx::html(const std::string& body, int status) {
+namespace {
+// What Response::set_content does, without copying the body.
+void set_body(httplib::Response& res, int status, std::string body, const char* type) {
   res.status = status;
-  res.set_content(body, "text/html; charset=utf-8");
+  res.body = std::move(body);
+  res.headers.erase("Content-Type");
+  res.headers.emplace("Content-Type", type);
+}
+}  // namespace
+
+void Ctx::html(std::string body, int status) {
+  set_body(res, status, std::move(body), "text/html; charset=utf-8");
 }
 
 void Ctx::json(const nlohmann::json& j, int status) { json_text(j.dump(), status); }
 
-void Ctx::json_text(const std::string& dumped, int status) {
-  res.status = status;
-  res.set_content(dumped, "application/json; charset=utf-8");
+void Ctx::json_text(std::string dumped, int status) {
+  set_body(res, status, std::move(dumped), "application/json; charset=utf-8");
 }
 
 void Ctx::redirect(const std::string& to) {

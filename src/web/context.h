@@ -47,9 +47,10 @@ struct Ctx {
   int64_t org() const { return user ? user->org_id : 0; }
   std::string actor() const { return user ? user->name : "anonymous"; }
 
-  void html(const std::string& body, int status = 200);
+  // The body is taken by value and moved into the response (no copy from a temporary).
+  void html(std::string body, int status = 200);
   void json(const nlohmann::json& j, int status = 200);
-  void json_text(const std::string& dumped, int status = 200);  // JSON already serialised
+  void json_text(std::string dumped, int status = 200);  // JSON already serialised
   void redirect(const std::string& to);
   void require_edit() const;
   void require_admin() const;

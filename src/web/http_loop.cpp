@@ -11,6 +11,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -119,6 +120,35 @@ bool write_all(Conn& c, const char* p, size_t n, int timeout_ms) {
   return true;
 }
 
+// Writes `head` then `body` on a plain TCP connection with as few writev calls as the socket
+// takes, waiting while it is full, up to the write deadline (the body is not copied behind the
+// head first).
+bool writev_all(Conn& c, std::string_view head, std::string_view body, int timeout_ms) {
+  auto until = Clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (!head.empty() || !body.empty()) {
+    iovec iov[2];
+    int n = 0;
+    if (!head.empty()) iov[n++] = {const_cast<char*>(head.data()), head.size()};
+    if (!body.empty()) iov[n++] = {const_cast<char*>(body.data()), body.size()};
+    msghdr msg{};
+    msg.msg_iov = iov;
+    msg.msg_iovlen = static_cast<size_t>(n);
+    ssize_t w = ::sendmsg(c.fd, &msg, MSG_NOSIGNAL);
+    if (w > 0) {
+      size_t done = static_cast<size_t>(w), from_head = std::min(done, head.size());
+      head.remove_prefix(from_head);
+      body.remove_prefix(done - from_head);
+      continue;
+    }
+    if (w < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return false;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count();
+    if (left <= 0) return false;
+    pollfd pf{c.fd, POLLOUT, 0};
+    if (::poll(&pf, 1, static_cast<int>(left)) <= 0) return false;
+  }
+  return true;
+}
+
 // The request as the application sees it: head and framed body from memory. The response is
 // collected and written in as few writes as possible (flushed every 256 KB and at the end).
 class BufferStream : public httplib::Stream {
@@ -135,6 +165,11 @@ class BufferStream : public httplib::Stream {
   }
   ssize_t write(const char* ptr, size_t size) override {
     if (failed_) return -1;
+    if (size >= kDirect && !c_.ssl) {  // a page body: sent behind the head without a copy
+      if (!writev_all(c_, out_, std::string_view(ptr, size), write_timeout_ms_)) failed_ = true;
+      out_.clear();
+      return failed_ ? -1 : static_cast<ssize_t>(size);
+    }
     out_.append(ptr, size);
     if (out_.size() >= 256 * 1024 && !flush()) return -1;
     return static_cast<ssize_t>(size);
@@ -157,6 +192,7 @@ class BufferStream : public httplib::Stream {
   bool failed() const { return failed_; }
 
  private:
+  static constexpr size_t kDirect = 8192;
   std::string bytes_;
   size_t pos_ = 0;
   std::string out_;
@@ -602,7 +638,9 @@ class Loop {
   // Runs the application on one complete request; false when the connection ends here.
   bool dispatch(Conn& c) {
     const Head& h = *c.head;
-    BufferStream s(rewrite_head(h, c.body.size()) + c.body, c, lim().write_timeout_ms);
+    std::string bytes = rewrite_head(h, c.body.size());
+    if (!c.body.empty()) bytes += c.body;
+    BufferStream s(std::move(bytes), c, lim().write_timeout_ms);
     std::string().swap(c.body);
     bool closed = false;
     bool ok = engine_.serve_one(s, !h.keep_alive, closed);

@@ -1,6 +1,6 @@
 #include "web/layout.h"
 
-#include <regex>
+#include <string_view>
 
 #include "web/html.h"
 
@@ -86,11 +86,23 @@ std::string head(const Ctx& c, const std::string& title) {
 }
 }  // namespace
 
-// An assessment's gaps, reports and benchmark pages belong to their own sections, not to 自己点検.
+// An assessment's gaps, reports and benchmark pages belong to their own sections, not to 自己点検:
+// /assessments/<digits>/(gaps|reports|industry), alone or followed by /… (without line breaks).
+// Plain string matching: this runs for every page rendered.
 std::string nav_section(const std::string& path) {
-  static const std::regex sub(R"(^/assessments/\d+/(gaps|reports|industry)(/.*)?$)");
-  std::smatch m;
-  if (std::regex_match(path, m, sub)) return "/" + m[1].str();
+  constexpr std::string_view kAssessments = "/assessments/";
+  std::string_view p = path;
+  if (p.substr(0, kAssessments.size()) == kAssessments) {
+    size_t i = kAssessments.size();
+    while (i < p.size() && p[i] >= '0' && p[i] <= '9') ++i;
+    if (i > kAssessments.size() && i < p.size() && p[i] == '/') {
+      std::string_view rest = p.substr(i + 1);
+      std::string_view section = rest.substr(0, rest.find('/'));
+      bool one_line = rest.find_first_of("\r\n") == std::string_view::npos;
+      if (one_line && (section == "gaps" || section == "reports" || section == "industry"))
+        return "/" + std::string(section);
+    }
+  }
   if (path == "/") return "/";
   size_t end = path.find('/', 1);
   return path.substr(0, end);

@@ -15,6 +15,11 @@ TEST(Layout, NavigationMarksTheSectionAPageBelongsTo) {
   EXPECT_EQ(nav_section("/assessments/2/reports/management.pdf"), "/reports");
   EXPECT_EQ(nav_section("/incidents/5"), "/incidents");
   EXPECT_EQ(nav_section("/assessments/2/industry"), "/industry");
+  EXPECT_EQ(nav_section("/assessments/2/gaps/"), "/gaps");
+  EXPECT_EQ(nav_section("/assessments/2/gapsx"), "/assessments");
+  EXPECT_EQ(nav_section("/assessments/x/gaps"), "/assessments");
+  EXPECT_EQ(nav_section("/assessments//gaps"), "/assessments");
+  EXPECT_EQ(nav_section("/assessments/2/reports/a\nb"), "/assessments");
 }
 
 }  // namespace

@@ -10,16 +10,18 @@ std::string data_revision(store::Db& db) {
 
 std::string RevisionCache::get(const std::string& key, const std::string& revision,
                                const std::function<std::string()>& make) {
+  std::shared_ptr<const std::string> kept;
   {
     std::lock_guard lock(mu_);
     if (auto it = entries_.find(key); it != entries_.end() && it->second.first == revision)
-      return it->second.second;
+      kept = it->second.second;
   }
-  std::string answer = make();
+  if (kept) return *kept;
+  auto answer = std::make_shared<const std::string>(make());
   std::lock_guard lock(mu_);
   if (entries_.size() >= kMaxEntries && !entries_.count(key)) entries_.clear();
   entries_[key] = {revision, answer};
-  return answer;
+  return *answer;
 }
 
 }  // namespace anzen::web

@@ -3,6 +3,7 @@
 // rendering.
 #pragma once
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -27,8 +28,9 @@ class RevisionCache {
  private:
   static constexpr size_t kMaxEntries = 1024;  // keys are organisation, role, language, …
   std::mutex mu_;
-  std::unordered_map<std::string, std::pair<std::string, std::string>>
-      entries_;  // revision, answer
+  // revision, answer (shared: a hit copies the answer after the lock is released)
+  std::unordered_map<std::string, std::pair<std::string, std::shared_ptr<const std::string>>>
+      entries_;
 };
 
 }  // namespace anzen::web

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <cctype>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -23,8 +24,10 @@ store::Db& thread_db(const std::string& path) {
 }
 
 namespace {
-std::vector<std::pair<std::string, std::string>> security_header_list(bool tls) {
-  std::vector<std::pair<std::string, std::string>> h = {
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+// Built once: every answer carries them.
+const HeaderList& security_header_list(bool tls) {
+  static const HeaderList plain = {
       {"X-Content-Type-Options", "nosniff"},
       {"X-Frame-Options", "DENY"},
       {"Referrer-Policy", "same-origin"},
@@ -32,13 +35,17 @@ std::vector<std::pair<std::string, std::string>> security_header_list(bool tls) 
        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'"},
       {"Cache-Control", "no-store"}};
-  if (tls) h.emplace_back("Strict-Transport-Security", "max-age=31536000");
-  return h;
+  static const HeaderList with_tls = [] {
+    HeaderList h = plain;
+    h.emplace_back("Strict-Transport-Security", "max-age=31536000");
+    return h;
+  }();
+  return tls ? with_tls : plain;
 }
 
 void security_headers(httplib::Response& res, bool tls) {
   for (const auto& [k, v] : security_header_list(tls))
-    if (!res.has_header(k.c_str())) res.set_header(k, v);
+    if (!res.has_header(k.c_str())) res.headers.emplace(k, v);  // constants: no CR/LF to check
 }
 
 // A page for errors raised outside any handler (unknown path, refused request).
@@ -79,6 +86,10 @@ Router::Router(httplib::Server& server, std::string db_path, bool tls,
     if (!res.body.empty()) return;
     std::string lang = cookie_value(req.get_header_value("Cookie"), "anzen_lang") == "en" ? "en" : "ja";
     res.set_content(plain_error_page(lang, res.status, tr(lang, status_key(res.status))), "text/html; charset=utf-8");
+  });
+  server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    return answer_plain_get(req, res) ? httplib::Server::HandlerResponse::Handled
+                                      : httplib::Server::HandlerResponse::Unhandled;
   });
 }
 
@@ -136,8 +147,43 @@ std::optional<std::string> Router::signed_in_refusal_page(int status, const http
   }
 }
 
+namespace {
+// Whether a route pattern matches exactly one path, itself: no regex syntax but `.` (which
+// matches itself too).
+bool plain_pattern(const std::string& pattern) {
+  for (char ch : pattern)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '/' && ch != '_' && ch != '-' &&
+        ch != '.')
+      return false;
+  return !pattern.empty();
+}
+}  // namespace
+
+void Router::add_get(const std::string& pattern, httplib::Server::Handler fn) {
+  if (plain_pattern(pattern) && !plain_get_.count(pattern)) {
+    bool shadowed = false;  // an earlier route takes this path in the library's order
+    for (const auto& re : get_patterns_) shadowed = shadowed || std::regex_match(pattern, re);
+    if (!shadowed) plain_get_.emplace(pattern, fn);
+  }
+  get_patterns_.emplace_back(pattern);
+  server_.Get(pattern, std::move(fn));
+}
+
+// Before the library's own routing (its pre-routing hook), for GET and HEAD without a body (a
+// body is read only after this hook): the handler the library would pick, found in one lookup.
+bool Router::answer_plain_get(const httplib::Request& req, httplib::Response& res) const {
+  if (req.method != "GET" && req.method != "HEAD") return false;
+  if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) return false;
+  auto it = plain_get_.find(req.path);
+  if (it == plain_get_.end()) return false;
+  it->second(req, res);
+  return true;
+}
+
 void Router::get(const std::string& pattern, Handler h, bool open) {
-  server_.Get(pattern, [this, h, open](const httplib::Request& q, httplib::Response& s) { handle(q, s, h, open, false); });
+  add_get(pattern, [this, h, open](const httplib::Request& q, httplib::Response& s) {
+    handle(q, s, h, open, false);
+  });
 }
 void Router::post(const std::string& pattern, Handler h, bool open) {
   server_.Post(pattern, [this, h, open](const httplib::Request& q, httplib::Response& s) { handle(q, s, h, open, false); });
@@ -146,7 +192,8 @@ void Router::api(const std::string& method, const std::string& pattern, const st
                  const std::string& summary, Handler h, bool open) {
   docs_.push_back({method, doc_path, summary, open});
   auto fn = [this, h, open](const httplib::Request& q, httplib::Response& s) { handle(q, s, h, open, true); };
-  if (method == "GET") server_.Get(pattern, fn);
+  if (method == "GET")
+    add_get(pattern, fn);
   else if (method == "POST") server_.Post(pattern, fn);
   else if (method == "PUT") server_.Put(pattern, fn);
   else if (method == "PATCH") server_.Patch(pattern, fn);
@@ -189,7 +236,8 @@ void error_out(Ctx& c, int status, const std::string& msg) {
 
 void Router::handle(const httplib::Request& req, httplib::Response& res, const Handler& h, bool open,
                     bool api) {
-  security_headers(res, tls_);
+  // A handler starts from an empty response: the headers go in without looking for them first.
+  for (const auto& [k, v] : security_header_list(tls_)) res.headers.emplace(k, v);
   store::Db& db = thread_db(db_path_);
   // Every change this request makes is audited with the client's address (already resolved
   // through the trusted proxies); the connection forgets it when the request ends.

@@ -5,7 +5,9 @@
 
 #include <functional>
 #include <optional>
+#include <regex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "web/context.h"
@@ -54,6 +56,11 @@ class Router {
  private:
   void handle(const httplib::Request& req, httplib::Response& res, const Handler& h, bool open,
               bool api);
+  // Registers a GET route with the library, and also in plain_get_ when its pattern is a plain
+  // path that no earlier GET route matches (the library tries its routes in order, each a
+  // std::regex match; a plain path is then answered by one hash lookup, to the same handler).
+  void add_get(const std::string& pattern, httplib::Server::Handler fn);
+  bool answer_plain_get(const httplib::Request& req, httplib::Response& res) const;
   // The refusal page inside the normal page chrome when the head carries a live session.
   std::optional<std::string> signed_in_refusal_page(int status, const http::Head& head,
                                                     const std::string& lang) const;
@@ -65,6 +72,8 @@ class Router {
   const Clock& clock_;
   std::string public_url_;
   RevisionCache revision_cache_;
+  std::vector<std::regex> get_patterns_;  // every GET route so far, in the library's order
+  std::unordered_map<std::string, httplib::Server::Handler> plain_get_;
 };
 
 // A connection per worker thread, opened (and migrated) once.
