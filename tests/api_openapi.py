@@ -1,9 +1,15 @@
 """Called by tests/api_openapi.sh: validates the OpenAPI document and calls every operation in it.
 
-Args: BASE_URL SCHEMA_JSON DEMO_JSON TOKEN_OWNER TOKEN_OTHER_ORG. The owner is the demo
-administrator; the other token belongs to the administrator of the demo's second organisation.
+Args: BASE_URL SCHEMA_JSON DEMO_JSON TOKEN_OWNER TOKEN_OTHER_ORG ANZEN DB. The owner is the demo
+administrator; the other token belongs to the administrator of the demo's second organisation;
+ANZEN and DB run the CLI on the server's database (its --json must equal the API's JSON).
+
+Every request body is built from the document's own examples; every JSON answer must validate
+against the schema the document declares for it (no undeclared property); every documented body
+field refuses a value of the wrong type, every required field its absence, with 400 naming it.
 """
 import json
+import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -11,7 +17,7 @@ import uuid
 
 import jsonschema
 
-base, schema_file, demo_file, tok_a, tok_b = sys.argv[1:6]
+base, schema_file, demo_file, tok_a, tok_b, anzen, db = sys.argv[1:8]
 demo = json.load(open(demo_file, encoding="utf-8"))
 failures = []
 
@@ -67,7 +73,92 @@ for path, ops in doc["paths"].items():
         if named != declared:
             check(False, f"{method.upper()} {path}: path parameters {sorted(named)} declared as {sorted(declared)}")
 
-# 2. Every operation, in an order where creations come first and deletions last.
+
+
+def to_jsonschema(node):
+    """An OpenAPI 3.0 schema object as plain JSON Schema: $ref resolved, nullable as a null type."""
+    if isinstance(node, list):
+        return [to_jsonschema(x) for x in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        name = node["$ref"].split("/")[-1]
+        return to_jsonschema(doc["components"]["schemas"][name])
+    out = {}
+    for k, v in node.items():
+        if k in ("nullable", "example", "description"):
+            continue
+        if k in ("properties",):
+            out[k] = {p: to_jsonschema(x) for p, x in v.items()}
+        elif k in ("items", "additionalProperties", "allOf", "oneOf", "anyOf"):
+            out[k] = to_jsonschema(v)
+        else:
+            out[k] = v
+    if node.get("nullable"):
+        return {"anyOf": [out, {"type": "null"}]}
+    return out
+
+
+def json_schema_of(op, status):
+    """The declared JSON schema of the answer `status`, or None when it is not JSON (a download)."""
+    content = op["responses"].get(str(status), {}).get("content", {})
+    return to_jsonschema(content["application/json"]["schema"]) if "application/json" in content else None
+
+
+def request_schema(op):
+    content = op.get("requestBody", {}).get("content", {})
+    return content.get("application/json", {}).get("schema")
+
+
+def schema_errors(instance, sch):
+    return sorted(jsonschema.Draft4Validator(sch).iter_errors(instance), key=lambda e: list(e.path))
+
+
+def validates(M, path, op, status, raw, headers):
+    """The answer is what the document says: JSON valid against the declared schema, or the declared download type."""
+    sch = json_schema_of(op, status)
+    ctype = headers.get("Content-Type", "")
+    if sch is None:
+        declared = op["responses"].get(str(status), {}).get("content", {})
+        check(any(t == "*/*" or ctype.startswith(t) for t in declared), f"{M} {path}: answer type {ctype} is among {sorted(declared)}")
+        return
+    check(ctype.startswith("application/json"), f"{M} {path}: answers JSON ({ctype})")
+    errs = schema_errors(json.loads(raw), sch)
+    for e in errs[:3]:
+        print(f"  {M} {path}: /" + "/".join(map(str, e.path)), e.message[:300])
+    check(not errs, f"{M} {path}: the answer validates against its declared {status} schema")
+
+
+# Every JSON answer and every JSON body names its properties; body fields are described in both
+# languages and the required ones have examples.
+for path, ops_ in doc["paths"].items():
+    for method, op in ops_.items():
+        M = method.upper()
+        ok = next((c for c in ("200", "201") if c in op["responses"]), None)
+        check(ok is not None, f"{M} {path}: documents its success status")
+        sch = json_schema_of(op, ok) if ok else None
+        if sch is not None:
+            check(bool(sch.get("properties")), f"{M} {path}: the JSON answer declares its properties")
+        if M in ("POST", "PUT", "PATCH"):
+            body = request_schema(op)
+            check(body is not None and "properties" in body, f"{M} {path}: documents a JSON body with its fields")
+            if body and path != "/api/v1/hooks/{id}":
+                for name, prop in body["properties"].items():
+                    check(" / " in prop.get("description", ""), f"{M} {path}: field {name} is described in Japanese and English")
+                for name in body.get("required", []):
+                    check(name in body.get("example", {}), f"{M} {path}: required field {name} has an example")
+                errs = schema_errors(body.get("example", {}), to_jsonschema(body))
+                check(not errs, f"{M} {path}: the body's example validates against the body's schema")
+
+
+def example_body(M, path, **over):
+    """A valid body: the document's example for the operation, with the ids of this run."""
+    body = dict(request_schema(doc["paths"][path][M.lower()]).get("example", {}))
+    body.update(over)
+    return body
+
+
+# 2. The creations, from the examples of their bodies, in an order where each finds what it names.
 aid = demo["assessment_id"]
 question = demo["question_to_answer"]
 ids = {}
@@ -78,25 +169,31 @@ def created(status, raw, what):
     return json.loads(raw) if status == 201 else {}
 
 
-ids["asset"] = created(*call("POST", "/api/v1/assets", tok_a, {"name": "呼制御サーバ", "kind": "facility", "c": 3, "i": 3, "a": 3})[:2], "POST asset").get("id")
-ids["risk"] = created(*call("POST", "/api/v1/risks", tok_a, {"title": "DDoS による停止", "threat": "cyber_attack", "asset_ids": [ids["asset"]],
-                                                             "inherent": [4, 5], "current": [3, 5], "residual": [2, 3], "treatment": "reduce"})[:2], "POST risk").get("id")
-ids["plan"] = created(*call("POST", "/api/v1/plan", tok_a, {"target_state": "DDoS 対策の完了", "actions": "上流での遮断契約", "owner": "ネットワーク部",
-                                                            "deadline": "2027-03-31", "evaluation_method": "訓練で確認", "risk_ids": [ids["risk"]]})[:2],
-                      "POST plan").get("id")
-ids["user"] = created(*call("POST", "/api/v1/users", tok_a, {"name": "api-assessor", "role": "assessor", "password": "long enough passphrase 1"})[:2],
-                      "POST user").get("id")
-ids["supplier"] = created(*call("POST", "/api/v1/suppliers", tok_a, {"name": "保守委託株式会社"})[:2], "POST supplier").get("id")
-sent = created(*call("POST", "/api/v1/questionnaires", tok_a, {"supplier": ids["supplier"], "template": "iso27002-2022:5.19", "due": "2099-03-31"})[:2],
-               "POST questionnaire")
+def create(path, what, **over):
+    body = example_body("POST", path, **over)
+    status, raw, headers = call("POST", path, tok_a, body)
+    out = created(status, raw, what)
+    if status == 201:
+        validates("POST", path, doc["paths"][path]["post"], status, raw, headers)
+    return out
+
+
+ids["asset"] = create("/api/v1/assets", "POST asset").get("id")
+ids["risk"] = create("/api/v1/risks", "POST risk", asset_ids=[ids["asset"]]).get("id")
+ids["plan"] = create("/api/v1/plan", "POST plan", risk_ids=[ids["risk"]]).get("id")
+ids["user"] = create("/api/v1/users", "POST user").get("id")
+ids["supplier"] = create("/api/v1/suppliers", "POST supplier").get("id")
+sent = create("/api/v1/questionnaires", "POST questionnaire", supplier=ids["supplier"])
 ids["questionnaire"], token = sent.get("id"), sent.get("token")
-ids["contract"] = created(*call("POST", "/api/v1/contracts", tok_a, {"supplier": ids["supplier"], "title": "保守委託契約", "signed_on": "2026-03-01",
-                                                                     "starts_on": "2026-04-01", "ends_on": "2027-03-31"})[:2], "POST contract").get("id")
+ids["contract"] = create("/api/v1/contracts", "POST contract", supplier=ids["supplier"]).get("id")
 ev = created(*call("POST", f"/api/v1/assessments/{aid}/questions/{question}/evidence", tok_a, files={"file": ("規程.txt", "セキュリティ規程".encode())})[:2],
              "POST evidence (multipart)")
 ids["evidence"] = ev.get("id")
-created(*call("POST", f"/api/v1/assessments/{aid}/questions/{question}/evidence", tok_a, {"url": "https://intranet.example.jp/policy.pdf"})[:2],
-        "POST evidence (URL)")
+ev_path = "/api/v1/assessments/{id}/questions/{question}/evidence"
+status, raw, headers = call("POST", f"/api/v1/assessments/{aid}/questions/{question}/evidence", tok_a, example_body("POST", ev_path))
+created(status, raw, "POST evidence (URL)")
+if status == 201:
+    validates("POST", ev_path, doc["paths"][ev_path]["post"], status, raw, headers)
 # An incident with a report due, so that report filing (POST /api/v1/incidents/{id}/reports, where
 # the document has it) files a report the verdict requires.
 status, raw, _ = call("GET", "/api/v1/obligations", tok_a)
@@ -139,24 +236,12 @@ def fill(path):
     return out
 
 
-BODIES = {
-    ("PUT", "/api/v1/assessments/{id}/answers/{question}"): {"status": "partial", "maturity": 2},
-    ("PUT", "/api/v1/risks/{id}"): {"owner": "CISO"},
-    ("PUT", "/api/v1/assets/{id}"): {"owner": "設備部"},
+# Values of this run over the document's examples.
+OVERRIDES = {
     ("PUT", "/api/v1/plan/{id}"): {"status": "in_progress", "progress": 40},
-    ("PUT", "/api/v1/users/{id}"): {"role": "viewer"},
-    ("POST", "/api/v1/incidents/classify"): {"event_type": "outage", "service_category": "voice_emergency", "affected_users": 40000,
-                                            "started_at": "2026-01-05T10:00:00+09:00", "ended_at": "2026-01-05T12:30:00+09:00"},
-    ("PUT", "/api/v1/portal/{token}/answers/{question}"): {"status": "implemented", "comment": "対応済み"},
-    ("POST", "/api/v1/portal/{token}/submit"): {},
-    ("POST", "/api/v1/questionnaires/{id}/review"): {"verdict": "accept"},
-    ("POST", "/api/v1/questionnaires/{id}/revoke"): {},
-    ("PATCH", "/api/v1/incidents/{id}/filings/{filing}"): {"reason": "受付番号の転記誤り", "reference": "総基第2号"},
-    ("POST", "/api/v1/incidents/{id}/filings/{filing}/withdraw"): {"reason": "別事案と取り違えた"},
-    ("PUT", "/api/v1/contracts/{id}"): {"ends_on": "2028-03-31"},
-    ("PUT", "/api/v1/contracts/{id}/clauses/{item}"): {"status": "implemented", "evidence": "第12条（秘密保持）"},
     ("POST", "/api/v1/incidents/{id}/reports"): {"report": due.get("type", "prompt"), "kind": due.get("kind", ""),
                                                 "filed_at": "2026-11-27T09:00:00+09:00", "reference": "総基第1号"},
+    ("POST", "/api/v1/snapshots/{id}/shares"): {"org": 1},
 }
 # Operations the demo cannot reach with a real id: a maker's snapshot and its shares need an
 # accepted maker questionnaire, a webhook an integration and its own token. They are called with
@@ -183,6 +268,83 @@ def rank(path, method):
     return {"post": 0, "get": 1, "put": 2, "patch": 2}[method]
 
 
+# 3. Bodies that break the schema: refused with 400 naming the field, before anything changes.
+WRONG = {"string": 12345, "integer": "12", "boolean": "yes", "array": "x", "object": "x", None: "x"}
+before = call("GET", f"/api/v1/risks/{ids['risk']}", tok_a)[1]
+refusals = 0
+for path, ops_ in doc["paths"].items():
+    for method, op in ops_.items():
+        M = method.upper()
+        sch = request_schema(op)
+        if M == "GET" or not sch or path == "/api/v1/hooks/{id}" or (M, path) in SUPPLIER_ONLY:
+            continue
+        url = fill(path)
+        cred = None if op.get("security") == [] else tok_a
+        good = example_body(M, path, **OVERRIDES.get((M, path), {}))
+
+        def refused(body, field, what):
+            global refusals
+            refusals += 1
+            status, raw, _ = call(M, url, cred, body)
+            text = raw.decode("utf-8", "replace")
+            check(status == 400 and field in text, f"{M} {path} {what}: 400 naming {field} (got {status}: {text[:160]})")
+
+        for name in sch.get("required", []):
+            refused({k: v for k, v in good.items() if k != name}, name, f"without {name}")
+        for name, prop in sch["properties"].items():
+            refused(dict(good, **{name: WRONG[prop.get("type")]}), name, f"with {name} of the wrong type")
+            codes = prop.get("enum") or prop.get("items", {}).get("enum")
+            if codes:
+                bad = "no_such_code" if "enum" in prop else ["no_such_code"]
+                refused(dict(good, **{name: bad}), name, f"with {name} not one of its codes")
+        if sch.get("additionalProperties") is False:
+            refused(dict(good, colour="red"), "colour", "with a field it does not have")
+        refused([good], "body", "with an array for a body")
+check(refusals > 100, f"{refusals} invalid bodies sent")
+check(call("GET", f"/api/v1/risks/{ids['risk']}", tok_a)[1] == before, "the refused bodies changed nothing")
+
+# 4. One JSON shape per entity: the CLI's --json equals the API's JSON.
+org = json.loads(call("GET", f"/api/v1/assessments/{aid}", tok_a)[1])["org"]
+
+
+def cli(*args):
+    out = subprocess.run([anzen, "--db", db, *args], capture_output=True, text=True)
+    check(out.returncode == 0, f"anzen {' '.join(args)}: {out.stderr[:200]}")
+    return json.loads(out.stdout) if out.returncode == 0 else None
+
+
+def api(path):
+    status, raw, _ = call("GET", path, tok_a)
+    return json.loads(raw) if status == 200 else {"status": status}
+
+
+for what, args, path, key in [
+    ("assets", ["asset", "list", "--org", str(org), "--json"], "/api/v1/assets", "assets"),
+    ("risks", ["risk", "list", "--org", str(org), "--json"], "/api/v1/risks", "risks"),
+    ("plan items", ["plan", "list", "--org", str(org), "--json"], "/api/v1/plan", "plan"),
+    ("a risk", ["risk", "show", "--org", str(org), str(ids["risk"]), "--json"], f"/api/v1/risks/{ids['risk']}", None),
+    ("an asset", ["asset", "show", "--org", str(org), str(ids["asset"]), "--json"], f"/api/v1/assets/{ids['asset']}", None),
+    ("suppliers", ["supplier", "list", "--org", str(org), "--json"], "/api/v1/suppliers", "suppliers"),
+    ("a supplier", ["supplier", "show", str(ids["supplier"]), "--org", str(org), "--json"], f"/api/v1/suppliers/{ids['supplier']}", None),
+    ("re-assessments", ["supplier", "reassessments", "--org", str(org), "--json"], "/api/v1/suppliers/reassessments", "reassessments"),
+    ("a questionnaire", ["questionnaire", "show", str(ids["questionnaire"]), "--json"], f"/api/v1/questionnaires/{ids['questionnaire']}", None),
+    ("a contract", ["contract", "show", str(ids["contract"]), "--org", str(org), "--json"], f"/api/v1/contracts/{ids['contract']}", None),
+    ("incidents", ["incident", "list", "--org", str(org), "--json"], "/api/v1/incidents", "incidents"),
+    ("obligations", ["incident", "obligations", "--org", str(org), "--json"], "/api/v1/obligations", "obligations"),
+]:
+    from_cli = cli(*args)
+    from_api = api(path)
+    from_api = from_api.get(key) if key else from_api
+    check(from_cli is not None and from_cli == from_api, f"{what}: the CLI's --json equals the API's JSON")
+    if from_cli != from_api and from_cli is not None:
+        print("  cli:", json.dumps(from_cli, ensure_ascii=False)[:300])
+        print("  api:", json.dumps(from_api, ensure_ascii=False)[:300])
+q = api(f"/api/v1/questionnaires/{ids['questionnaire']}")
+check(all(x["status_label"]["en"] != x["status"] for x in q.get("questions", [])), "questionnaire answers are labelled in words, not codes")
+k = api(f"/api/v1/contracts/{ids['contract']}")
+check(all(x["status_label"]["en"] != x["status"] for x in k.get("clauses", [])), "contract clauses are labelled in words, not codes")
+
+# 5. Every operation with its valid body.
 ops = sorted(((p, m, op) for p, ms in doc["paths"].items() for m, op in ms.items()), key=lambda t: (rank(t[0], t[1]), t[0]))
 for path, method, op in ops:
     M = method.upper()
@@ -191,14 +353,14 @@ for path, method, op in ops:
     if (M, path) in CREATED_ABOVE:
         continue
     if path in UNREACHABLE:
-        status, raw, _ = call(M, url, None if is_open else tok_a, {"org": 1} if M != "GET" else None)
+        status, raw, _ = call(M, url, None if is_open else tok_a, example_body(M, path, **OVERRIDES.get((M, path), {})) if M != "GET" else None)
         check(status in (401, 404), f"{M} {path} with a missing id: {status}")
         continue
-    body = BODIES.get((M, path), {} if M in ("POST", "PUT") else None)
+    body = example_body(M, path, **OVERRIDES.get((M, path), {})) if M in ("POST", "PUT", "PATCH") else None
     if (M, path) in SUPPLIER_ONLY:
-        status, raw, _ = call(M, url, tok_b, {"status": "implemented"})
+        status, raw, _ = call(M, url, tok_b, example_body(M, path))
         check(status == 404, f"{M} {url} by another organisation's administrator: 404 (got {status})")
-        status, raw, _ = call(M, url, tok_a, {"status": "implemented"})
+        status, raw, _ = call(M, url, tok_a, example_body(M, path))
         check(status == 403, f"{M} {url} by the operator's administrator: 403, the supplier answers (got {status})")
         continue
     # The other organisation first (nothing must change there), then the owner.
@@ -208,6 +370,8 @@ for path, method, op in ops:
         check(status == 404, f"{M} {url} by another organisation's administrator: 404 (got {status})")
     status, raw, headers = call(M, url if "?" in url else url + ("?lang=ja" if "reports/" in url else ""), None if is_open else tok_a, body)
     check(200 <= status < 300, f"{M} {url}: {status} {raw[:160]!r}")
+    if 200 <= status < 300:
+        validates(M, path, op, status, raw, headers)
     if str(status) not in op["responses"] and not (status == 201 and "200" in op["responses"]):
         check(False, f"{M} {path}: status {status} is not among the documented responses")
 

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The OpenAPI document at /api/v1/openapi.json is valid against the official OpenAPI 3.0 schema,
+# every JSON answer is valid against the schema it declares, every body field refuses bad values
+# with 400 naming it, the CLI --json equals the API JSON per entity,
 # and every operation in it answers: with an administrator of the owning organisation (2xx), and
 # with an administrator of another organisation (404 for every organisation-owned id).
 # Args: ANZEN_BINARY SOURCE_DIR. Exit 77 = skipped (python3-jsonschema or the npm schema missing).
@@ -23,4 +25,4 @@ pid=$!
 for _ in $(seq 100); do grep -q serving "$tmp/serve.log" && break; sleep 0.1; done
 base=$(grep -o 'http://[0-9.]*:[0-9]*' "$tmp/serve.log" | head -1)
 [ -n "$base" ] || { cat "$tmp/serve.log"; echo "FAIL: server did not start"; exit 1; }
-python3 "$src/tests/api_openapi.py" "$base" "$schema" "$tmp/demo.json" "$tok_a" "$tok_b"
+python3 "$src/tests/api_openapi.py" "$base" "$schema" "$tmp/demo.json" "$tok_a" "$tok_b" "$anzen" "$db"

@@ -7,6 +7,12 @@ using nlohmann::json;
 
 namespace {
 json text_json(const catalog::Text& t) { return {{"ja", t.ja}, {"en", t.en}}; }
+// An answer's status in both languages, from the one vocabulary (never the code as the label).
+json status_label(assess::Status s) {
+  std::string code = assess::to_string(s);
+  return {{"ja", vocab::label_or_code("status", code, "ja")},
+          {"en", vocab::label_or_code("status", code, "en")}};
+}
 }  // namespace
 
 json supplier_json(const Supplier& s) {
@@ -40,8 +46,7 @@ json questionnaire_json(const Questionnaire& q, const QAnswers& answers, bool fo
                 {"source", x.source},
                 {"custom", x.framework.empty()},
                 {"status", assess::to_string(a.status)},
-                {"status_label",
-                 {{"ja", assess::to_japanese(a.status)}, {"en", assess::to_string(a.status)}}},
+                {"status_label", status_label(a.status)},
                 {"comment", a.comment},
                 {"review_comment", a.review_comment}};
     qs.push_back(one);
@@ -134,8 +139,7 @@ json contract_json(const Contract& k, const std::vector<Clause>& clauses,
                   {"text", text_json(c.text)},
                   {"source", c.source},
                   {"status", assess::to_string(s.status)},
-                  {"status_label",
-                   {{"ja", assess::to_japanese(s.status)}, {"en", assess::to_string(s.status)}}},
+                  {"status_label", status_label(s.status)},
                   {"evidence", s.evidence},
                   {"updated_at", s.updated_at},
                   {"updated_by", s.updated_by}});

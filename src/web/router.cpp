@@ -7,8 +7,10 @@
 #include <map>
 #include <memory>
 
+#include "common/json_input.h"
 #include "store/audit.h"
 #include "store/audit_client.h"
+#include "web/api_schemas.h"
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
@@ -191,6 +193,18 @@ void Router::post(const std::string& pattern, Handler h, bool open) {
 void Router::api(const std::string& method, const std::string& pattern, const std::string& doc_path,
                  const std::string& summary, Handler h, bool open) {
   docs_.push_back({method, doc_path, summary, open});
+  // The body is checked against the operation's field table (web/api_schemas.cpp), the one the
+  // OpenAPI document shows, before the handler reads it.
+  const ApiOperation* op = api_operation(method, doc_path);
+  if (op && op->body) {
+    h = [h, op](Ctx& c) {
+      if (!(op->multipart && c.req.is_multipart_form_data()))
+        check_body(
+            c.req.body.empty() ? nlohmann::json::object() : parse_json_input(c.req.body, "body"),
+            *op->body);
+      h(c);
+    };
+  }
   auto fn = [this, h, open](const httplib::Request& q, httplib::Response& s) { handle(q, s, h, open, true); };
   if (method == "GET")
     add_get(pattern, fn);
