@@ -11,7 +11,9 @@
 #include "assess/maturity.h"
 #include "assess/stored_score.h"
 #include "common/date.h"
+#include "common/invalid.h"
 #include "common/uuid.h"
+#include "common/vocabulary.h"
 #include "store/audit.h"
 
 namespace anzen::assess {
@@ -140,17 +142,40 @@ Evidence read_evidence(store::Stmt& st) {
   e.uploaded_by = st.str(11);
   return e;
 }
+[[noreturn]] void no_org(int64_t id) {
+  throw Invalid("org", "ID " + std::to_string(id) + " の組織はありません。",
+                "There is no organisation " + std::to_string(id) + ".", "not_found",
+                "org: no organisation with id " + std::to_string(id));
+}
+void check_service(const std::string& s) {
+  if (valid_service(s)) return;
+  const auto all = vocab::codes("service");
+  throw Invalid(
+      "services",
+      "役務の区分は一覧から選んでください（" + vocab::labels("service", all, "ja") + "）。",
+      "Choose the services from the list (" + vocab::labels("service", all, "en") + ").",
+      "not_in_list", "services: unknown service '" + s + "'");
+}
 constexpr const char* kEvidenceCols =
     "id, question_id, kind, filename, mime, sha256, size, url, evidence_date, expires_on, uploaded_at, uploaded_by";
 }  // namespace
 
 Organization AssessRepo::create_org(Organization o) {
   (void)kRegistered;
-  if (o.name.empty()) throw std::invalid_argument("name: must not be empty");
-  if (!valid_org_kind(o.kind)) throw std::invalid_argument("kind: '" + o.kind + "' is not operator_registered, operator_notified or maker");
-  for (const auto& s : o.services) {
-    if (!valid_service(s)) throw std::invalid_argument("services: unknown service '" + s + "'");
+  if (o.name.empty())
+    throw Invalid("name", "名称を入力してください。", "Enter the name.", "required",
+                  "name: must not be empty");
+  if (!valid_org_kind(o.kind)) {
+    const auto kinds = vocab::codes("orgkind");
+    throw Invalid(
+        "kind",
+        "事業者の種別は一覧から選んでください（" + vocab::labels("orgkind", kinds, "ja") + "）。",
+        "Choose the kind of organisation from the list (" + vocab::labels("orgkind", kinds, "en") +
+            ").",
+        "not_in_list",
+        "kind: '" + o.kind + "' is not operator_registered, operator_notified or maker");
   }
+  for (const auto& s : o.services) check_service(s);
   db_.transaction([&] {
     db_.prepare("INSERT INTO organizations(name, kind, services, users, prefectures, created_at) VALUES (?,?,?,?,?,?)")
         .bind(1, o.name).bind(2, o.kind).bind(3, json(o.services).dump()).bind(4, o.users)
@@ -173,11 +198,11 @@ std::optional<Organization> AssessRepo::org(int64_t id) {
 
 Organization AssessRepo::update_org(const Organization& o) {
   auto before = org(o.id);
-  if (!before) throw std::invalid_argument("org: no organisation with id " + std::to_string(o.id));
-  if (o.name.empty()) throw std::invalid_argument("name: must not be empty");
-  for (const auto& sv : o.services) {
-    if (!valid_service(sv)) throw std::invalid_argument("services: unknown service '" + sv + "'");
-  }
+  if (!before) no_org(o.id);
+  if (o.name.empty())
+    throw Invalid("name", "名称を入力してください。", "Enter the name.", "required",
+                  "name: must not be empty");
+  for (const auto& sv : o.services) check_service(sv);
   db_.transaction([&] {
     db_.prepare(
            "UPDATE organizations SET name=?, services=?, users=?, prefectures=?, "
@@ -219,9 +244,20 @@ std::vector<Organization> AssessRepo::orgs() {
 
 Assessment AssessRepo::create(int64_t org_id, const catalog::Framework& fw, const std::string& role,
                               const std::string& period, const std::string& scope) {
-  if (!org(org_id)) throw std::invalid_argument("org: no organisation with id " + std::to_string(org_id));
-  if (role != "operator" && role != "maker") throw std::invalid_argument("role: expected operator or maker, got '" + role + "'");
-  if (!valid_period(period)) throw std::invalid_argument("period: expected FY followed by the year, e.g. FY2026, got '" + period + "'");
+  if (!org(org_id)) no_org(org_id);
+  if (role != "operator" && role != "maker") {
+    const std::vector<std::string> roles = {"operator", "maker"};
+    throw Invalid(
+        "role",
+        "立場は一覧から選んでください（" + vocab::labels("industryrole", roles, "ja") + "）。",
+        "Choose the role from the list (" + vocab::labels("industryrole", roles, "en") + ").",
+        "not_in_list", "role: expected operator or maker, got '" + role + "'");
+  }
+  if (!valid_period(period)) {
+    throw Invalid("period", "年度は FY2026 のように FY と西暦で入力してください。",
+                  "Enter the period as FY and the year, e.g. FY2026.", "invalid",
+                  "period: expected FY followed by the year, e.g. FY2026, got '" + period + "'");
+  }
   Assessment a;
   db_.transaction([&] {
     db_.prepare("INSERT INTO assessments(org_id, framework, framework_version, role, period, scope, created_at) VALUES (?,?,?,?,?,?,?)")
@@ -277,14 +313,21 @@ AnswerMap AssessRepo::answers(int64_t aid, const std::string& qid) {
 
 void check_answer(Answer& next, const catalog::Framework& fw, int max_maturity) {
   if (!fw.question(next.question_id)) {
-    throw std::invalid_argument("question: '" + next.question_id + "' is not a question of " + fw.id);
+    throw Invalid("question", "確認項目 " + next.question_id + " はこの安全基準にありません。",
+                  "Question " + next.question_id + " is not in this framework.", "not_found",
+                  "question: '" + next.question_id + "' is not a question of " + fw.id);
   }
   if (next.status == Status::not_applicable && next.na_reason.empty()) {
-    throw std::invalid_argument("na_reason: a reason is required when the status is not applicable (対象外)");
+    throw Invalid("na_reason", "対象外を選ぶときは理由を入力してください。",
+                  "Give the reason when it is not applicable.", "required",
+                  "na_reason: a reason is required when the status is not applicable (対象外)");
   }
   if (next.maturity && (*next.maturity < 0 || *next.maturity > max_maturity)) {
-    throw std::invalid_argument("maturity: expected a level 0-" + std::to_string(max_maturity) +
-                                " of the maturity scale, got " + std::to_string(*next.maturity));
+    throw Invalid(
+        "maturity", "成熟度は 0〜" + std::to_string(max_maturity) + " の段階から選んでください。",
+        "Choose a maturity level from 0 to " + std::to_string(max_maturity) + ".", "out_of_range",
+        "maturity: expected a level 0-" + std::to_string(max_maturity) +
+            " of the maturity scale, got " + std::to_string(*next.maturity));
   }
   next.due = date::require("due (期限)", next.due);
 }
@@ -335,7 +378,9 @@ int AssessRepo::set_answers(const Assessment& as, const catalog::Framework& fw,
     // Any scale starts at 0; the scale's top level is the service's to check (AssessService).
     check_answer(n, fw, std::numeric_limits<int>::max());
     if (!seen.insert(n.question_id).second)
-      throw std::invalid_argument("question: '" + n.question_id + "' given twice");
+      throw Invalid("question", "確認項目 " + n.question_id + " が 2 回指定されています。",
+                    "Question " + n.question_id + " is given twice.", "duplicate",
+                    "question: '" + n.question_id + "' given twice");
   }
   if (next.empty()) return 0;
   int changed = 0;
@@ -443,7 +488,10 @@ std::vector<HistoryEntry> AssessRepo::history(int64_t aid, const std::string& qi
 Evidence AssessRepo::add_file(const Assessment& a, const std::string& qid, const std::string& filename,
                               const std::string& mime, const std::string& bytes, const std::string& evidence_date_in,
                               const std::string& expires_on_in) {
-  if (filename.empty()) throw std::invalid_argument("file: a file name is required");
+  if (filename.empty()) {
+    throw Invalid("file", "ファイルを選んでください。", "Choose a file.", "required",
+                  "file: a file name is required");
+  }
   // The name is stored as a plain name and the type is ours (from the extension), never the
   // uploader's: a crafted name or type must not reach another user's download.
   const std::string name = safe_file_name(filename);
@@ -468,7 +516,11 @@ Evidence AssessRepo::add_file(const Assessment& a, const std::string& qid, const
 Evidence AssessRepo::add_url(const Assessment& a, const std::string& qid, const std::string& url,
                              const std::string& evidence_date_in, const std::string& expires_on_in) {
   static const std::regex kUrl("^https?://\\S+$");
-  if (!std::regex_match(url, kUrl)) throw std::invalid_argument("url: expected http:// or https:// address, got '" + url + "'");
+  if (!std::regex_match(url, kUrl)) {
+    throw Invalid("url", "http:// または https:// で始まる URL を入力してください。",
+                  "Enter an address starting with http:// or https://.", "invalid",
+                  "url: expected http:// or https:// address, got '" + url + "'");
+  }
   std::string evidence_date = date::require("evidence_date (証跡の日付)", evidence_date_in);
   std::string expires_on = date::require("expires_on (有効期限)", expires_on_in);
   int64_t id = 0;

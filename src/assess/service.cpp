@@ -23,8 +23,23 @@ std::string join_messages(const std::vector<AnswerIssue>& issues) {
 }
 }  // namespace
 
+namespace {
+std::string join_in(const std::vector<AnswerIssue>& issues, bool en) {
+  std::string out;
+  for (const auto& i : issues) {
+    std::string m = en ? (i.en.empty() ? i.message : i.en)
+                       : (i.ja.empty() ? "入力内容を確認してください（" + i.message + "）" : i.ja);
+    out += (out.empty() ? "" : en ? " " : "") + m;
+  }
+  return out;
+}
+}  // namespace
+
 AnswerErrors::AnswerErrors(std::vector<AnswerIssue> issues)
-    : std::invalid_argument(join_messages(issues)), issues_(std::move(issues)) {}
+    : Invalid(issues.empty() ? "" : issues.front().field, join_in(issues, false),
+              join_in(issues, true), issues.size() == 1 ? issues.front().code : "several",
+              join_messages(issues)),
+      issues_(std::move(issues)) {}
 
 AssessService::AssessService(store::Db& db, const catalog::Catalog& catalog,
                              const MaturityScale& scale, const Clock& clock,
@@ -113,7 +128,9 @@ std::vector<AssessService::Updated> AssessService::update_answers(
     for (size_t i = 0; i < patches.size(); ++i) {
       const auto& [qid, patch] = patches[i];
       if (!seen.insert(qid).second) {  // one statement may not upsert a row twice
-        issues.push_back({i, "question", "question: '" + qid + "' given twice"});
+        issues.push_back({i, "question", "question: '" + qid + "' given twice",
+                          "確認項目 " + qid + " が 2 回指定されています。",
+                          "Question " + qid + " is given twice.", "duplicate"});
         continue;
       }
       Answer prev;
@@ -123,8 +140,8 @@ std::vector<AssessService::Updated> AssessService::update_answers(
       try {
         check_answer(next, fw, scale_.max());
       } catch (const std::invalid_argument& e) {
-        std::string msg = e.what();
-        issues.push_back({i, msg.substr(0, msg.find(':')), msg});
+        Invalid v = as_invalid(e);
+        issues.push_back({i, v.field, e.what(), v.ja, v.en, v.code});
         continue;
       }
       checked.emplace_back(std::move(prev), std::move(next));

@@ -16,6 +16,7 @@
 #include "assess/scoring.h"
 #include "catalog/model.h"
 #include "common/clock.h"
+#include "common/invalid.h"
 #include "store/db.h"
 
 namespace anzen::assess {
@@ -48,8 +49,12 @@ struct Trend {
 struct AnswerIssue {
   size_t index = 0;
   std::string field, message;
+  std::string ja = {},
+              en = {};    // the refusal in the user's words (empty: `message` is all there is)
+  std::string code = {};  // Invalid::code of the refusal
 };
-class AnswerErrors : public std::invalid_argument {
+// Every refused patch; as an Invalid it names the first field and joins the messages.
+class AnswerErrors : public Invalid {
  public:
   explicit AnswerErrors(std::vector<AnswerIssue> issues);
   const std::vector<AnswerIssue>& issues() const { return issues_; }

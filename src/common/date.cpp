@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "common/invalid.h"
 #include "common/text.h"
 
 namespace anzen::date {
@@ -40,7 +41,13 @@ std::string invalid_reason(int y, int m, int d) {
 
 Parsed checked(int y, int m, int d) {
   std::string why = invalid_reason(y, m, d);
-  if (!why.empty()) return {std::nullopt, why};
+  if (!why.empty()) {
+    std::string ja = y < 1 || y > 9999 ? std::to_string(y) + "年は範囲外です"
+                     : m < 1 || m > 12 ? std::to_string(m) + "月はありません"
+                                       : std::to_string(y) + "年" + std::to_string(m) + "月は" +
+                                             std::to_string(days_in_month(y, m)) + "日までです";
+    return {std::nullopt, why, ja};
+  }
   return {Ymd{y, m, d}, {}};
 }
 
@@ -132,13 +139,17 @@ Parsed parse(std::string_view text) {
     return checked(y, m, d);
   }
   if (y < 1 || t.nums[0].size() > 2)
-    return {std::nullopt, "year " + t.nums[0] + " of " + era->name + " is out of range"};
+    return {std::nullopt, "year " + t.nums[0] + " of " + era->name + " is out of range",
+            std::string(era->name) + t.nums[0] + "年は範囲外です"};
   int gy = era->first.y + y - 1;
   Parsed p = checked(gy, m, d);
   if (!p.value) return p;
   if (*p.value < era->first || *p.value > era->last) {
-    return {std::nullopt, std::string(era->name) + " runs from " + era->first.iso() +
-                              (era->last.y == 9999 ? "" : " to " + era->last.iso())};
+    return {std::nullopt,
+            std::string(era->name) + " runs from " + era->first.iso() +
+                (era->last.y == 9999 ? "" : " to " + era->last.iso()),
+            std::string(era->name) + "は" + era->first.iso() + "から" +
+                (era->last.y == 9999 ? "" : era->last.iso() + "まで") + "です"};
   }
   return p;
 }
@@ -178,8 +189,14 @@ std::string require(std::string_view field, std::string_view value) {
   if (v.empty()) return v;
   Parsed p = parse(v);
   if (!p.value) {
-    throw std::invalid_argument(std::string(field) + ": '" + v + "' is not a date (" + p.why +
-                                "); expected " + expected_forms());
+    std::string en = "'" + v + "' is not a date (" + p.why + "); expected " + expected_forms();
+    std::string name(field.substr(0, field.find(" (")));
+    throw Invalid(name,
+                  "「" + v + "」は日付として読めません" +
+                      (p.why_ja.empty() ? "" : "（" + p.why_ja + "）") +
+                      "。2026-03-31、2026/3/31、2026年3月31日、令和8年3月31日 "
+                      "のように入力してください。",
+                  en, "not_a_date", std::string(field) + ": " + en);
   }
   return p.value->iso();
 }

@@ -23,6 +23,7 @@ std::optional<Ymd> parse_iso(std::string_view s);
 struct Parsed {
   std::optional<Ymd> value;
   std::string why;  // when there is no value: why not, in English, e.g. "February 2026 has 28 days"
+  std::string why_ja = {};  // the same in Japanese when known, e.g. "2026年2月は28日までです"
 };
 
 // Accepts the forms Japanese users and spreadsheet programs write (docs/spreadsheets.md):

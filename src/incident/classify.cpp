@@ -4,6 +4,7 @@
 
 #include "common/date.h"
 #include "common/vocabulary.h"
+#include "incident/missing.h"
 
 namespace anzen::incident {
 using nlohmann::json;
@@ -30,27 +31,61 @@ std::string list(const std::vector<std::string>& v) {
   return s;
 }
 
-std::string enum_field(const json& j, const std::string& key, const std::vector<std::string>& allowed, const std::string& dflt) {
+// A choice the input lacks or gets wrong, in the words of the form (the field's label and the
+// vocabulary's labels of the choices; the English line for the CLI keeps the codes to type).
+[[noreturn]] void bad_choice(const std::string& key, const std::string& domain,
+                             const std::vector<std::string>& allowed, const std::string& en) {
+  auto name = input_label(key);
+  throw InvalidEvent(
+      key,
+      "「" + name.ja + "」は一覧から選んでください（" + vocab::labels(domain, allowed, "ja") +
+          "）。",
+      name.en + ": choose from the list (" + vocab::labels(domain, allowed, "en") + ").",
+      "not_in_list", en);
+}
+
+std::string enum_field(const json& j, const std::string& key,
+                       const std::vector<std::string>& allowed, const std::string& dflt,
+                       const std::string& domain) {
   if (!j.contains(key) || j[key].is_null()) {
-    if (dflt.empty()) throw InvalidEvent(key, "missing (expected one of " + list(allowed) + ")");
+    if (dflt.empty())
+      bad_choice(key, domain, allowed, "missing (expected one of " + list(allowed) + ")");
     return dflt;
   }
   if (!j[key].is_string() || !in(allowed, j[key].get<std::string>())) {
-    throw InvalidEvent(key, "got " + j[key].dump() + ", expected one of " + list(allowed));
+    bad_choice(key, domain, allowed, "got " + j[key].dump() + ", expected one of " + list(allowed));
   }
   return j[key].get<std::string>();
 }
 
 bool bool_field(const json& j, const std::string& key, const std::string& path) {
   if (!j.contains(key) || j[key].is_null()) return false;
-  if (!j[key].is_boolean()) throw InvalidEvent(path + key, "got " + j[key].dump() + ", expected true or false");
+  if (!j[key].is_boolean()) {
+    throw InvalidEvent(
+        path + key, "「" + input_label(path + key).ja + "」は true か false で指定してください。",
+        input_label(path + key).en + ": expected true or false.", "wrong_type",
+        "got " + j[key].dump() + ", expected true or false");
+  }
   return j[key].get<bool>();
 }
 
 Instant time_field(const json& j, const std::string& key) {
-  if (!j.contains(key) || !j[key].is_string()) throw InvalidEvent(key, "missing (expected an ISO 8601 time with offset, e.g. 2026-03-15T10:00:00+09:00)");
+  const std::string ja =
+      "「" + input_label(key).ja + "」を日時で入力してください（例: 2026-03-15T10:00:00+09:00）。";
+  const std::string en =
+      input_label(key).en + ": enter a date and time (e.g. 2026-03-15T10:00:00+09:00).";
+  if (!j.contains(key) || !j[key].is_string()) {
+    throw InvalidEvent(
+        key, ja, en, "required",
+        "missing (expected an ISO 8601 time with offset, e.g. 2026-03-15T10:00:00+09:00)");
+  }
   auto t = parse_instant(j[key].get<std::string>());
-  if (!t) throw InvalidEvent(key, "got " + j[key].dump() + ", expected an ISO 8601 time with offset, e.g. 2026-03-15T10:00:00+09:00");
+  if (!t) {
+    throw InvalidEvent(
+        key, ja, en, "not_a_time",
+        "got " + j[key].dump() +
+            ", expected an ISO 8601 time with offset, e.g. 2026-03-15T10:00:00+09:00");
+  }
   return *t;
 }
 
@@ -162,23 +197,33 @@ const std::vector<std::string>& facilities() { return kFacilities; }
 const std::vector<std::string>& feared_kinds() { return kFearedKinds; }
 
 Event event_from_json(const json& j) {
-  if (!j.is_object()) throw InvalidEvent("(input)", "expected a JSON object");
+  if (!j.is_object())
+    throw InvalidEvent("(input)", "事象は JSON のオブジェクトで指定してください。",
+                       "Expected a JSON object.", "not_json", "expected a JSON object");
   Event e;
-  e.event_type = enum_field(j, "event_type", kTypes, "");
-  e.service_category = enum_field(j, "service_category", kCategories, "other");
+  e.event_type = enum_field(j, "event_type", kTypes, "", "event");
+  e.service_category = enum_field(j, "service_category", kCategories, "other", "service");
   if (j.contains("affected_users") && !j["affected_users"].is_null()) {
     if (!j["affected_users"].is_number_integer() || j["affected_users"].get<int64_t>() < 0) {
-      throw InvalidEvent("affected_users", "got " + j["affected_users"].dump() + ", expected a non-negative integer or null");
+      throw InvalidEvent(
+          "affected_users", "影響利用者数は 0 以上の整数で入力してください（不明なら空欄）。",
+          "Enter the affected users as a whole number of 0 or more (empty if unknown).",
+          "out_of_range",
+          "got " + j["affected_users"].dump() + ", expected a non-negative integer or null");
     }
     e.affected_users = j["affected_users"].get<int64_t>();
   }
   e.started_at = time_field(j, "started_at");
   if (j.contains("ended_at") && !j["ended_at"].is_null()) {
     e.ended_at = time_field(j, "ended_at");
-    if (*e.ended_at < e.started_at) throw InvalidEvent("ended_at", "is before started_at");
+    if (*e.ended_at < e.started_at) {
+      throw InvalidEvent("ended_at", "復旧日時が発生日時より前になっています。",
+                         "The restoration time is before the start.", "out_of_order",
+                         "is before started_at");
+    }
   }
   e.known_at = j.contains("known_at") && !j["known_at"].is_null() ? time_field(j, "known_at") : e.started_at;
-  e.facility = enum_field(j, "facility", kFacilities, "other");
+  e.facility = enum_field(j, "facility", kFacilities, "other", "facility");
   e.all_traffic_blocked = bool_field(j, "all_traffic_blocked", "");
   e.additional_function_only = bool_field(j, "additional_function_only", "");
   e.designated_operator = bool_field(j, "designated_operator", "");
@@ -186,13 +231,18 @@ Event event_from_json(const json& j) {
   e.restriction_unforeseen = bool_field(j, "restriction_unforeseen", "");
   if (j.contains("leaked_persons") && !j["leaked_persons"].is_null()) {
     if (!j["leaked_persons"].is_number_integer() || j["leaked_persons"].get<int64_t>() < 0) {
-      throw InvalidEvent("leaked_persons", "got " + j["leaked_persons"].dump() + ", expected a non-negative integer");
+      throw InvalidEvent(
+          "leaked_persons", "漏えいした人数は 0 以上の整数で入力してください（不明なら空欄）。",
+          "Enter the persons as a whole number of 0 or more (empty if unknown).", "out_of_range",
+          "got " + j["leaked_persons"].dump() + ", expected a non-negative integer");
     }
     e.leaked_persons = j["leaked_persons"].get<int64_t>();
   }
   if (j.contains("feared") && !j["feared"].is_null()) {
     const json& f = j["feared"];
-    if (!f.is_object()) throw InvalidEvent("feared", "expected an object");
+    if (!f.is_object())
+      throw InvalidEvent("feared", "おそれ事態はオブジェクトで指定してください。",
+                         "Expected an object.", "wrong_type", "expected an object");
     e.feared.prev_fy_users_30000 = bool_field(f, "prev_fy_users_30000", "feared.");
     e.feared.multi_prefecture = bool_field(f, "multi_prefecture", "feared.");
     e.feared.core_function = bool_field(f, "core_function", "feared.");
@@ -201,12 +251,17 @@ Event event_from_json(const json& j) {
     e.feared.natural_disaster = bool_field(f, "natural_disaster", "feared.");
     if (f.contains("kind") && !f["kind"].is_null()) {
       if (!f["kind"].is_string() || !in(kFearedKinds, f["kind"].get<std::string>())) {
-        throw InvalidEvent("feared.kind", "got " + f["kind"].dump() + ", expected one of " + list(kFearedKinds));
+        bad_choice("feared.kind", "fearedkind", kFearedKinds,
+                   "got " + f["kind"].dump() + ", expected one of " + list(kFearedKinds));
       }
       e.feared.kind = f["kind"].get<std::string>();
     }
   }
-  if (e.event_type == "feared_event" && e.feared.kind.empty()) throw InvalidEvent("feared.kind", "required for a feared_event");
+  if (e.event_type == "feared_event" && e.feared.kind.empty()) {
+    throw InvalidEvent("feared.kind", "おそれ事態の類型を選んでください。",
+                       "Choose the kind of feared event.", "required",
+                       "required for a feared_event");
+  }
   return e;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/invalid.h"
 #include "incident/calendar.h"
 #include "incident/rules.h"
 
@@ -35,10 +36,15 @@ struct Event {
   Feared feared;
 };
 
-// Invalid input: names the field; the CLI exits with status 2.
-struct InvalidEvent : std::invalid_argument {
-  std::string field;
-  InvalidEvent(std::string f, const std::string& msg) : std::invalid_argument(f + ": " + msg), field(std::move(f)) {}
+// Invalid input: names the field and says what is wrong in Japanese and English (what() is
+// "field: English"); the CLI exits with status 2, the web shows it under the field.
+// `cli`: the English detail of the CLI's line when it says more than `en` (the values typed,
+// the codes accepted).
+struct InvalidEvent : Invalid {
+  InvalidEvent(const std::string& f, std::string ja_text, const std::string& en_text,
+               std::string code_text = "", const std::string& cli = "")
+      : Invalid(f, std::move(ja_text), en_text, std::move(code_text),
+                f + ": " + (cli.empty() ? en_text : cli)) {}
 };
 Event event_from_json(const nlohmann::json& j);
 // The values event_from_json accepts, in order (forms offer exactly these).

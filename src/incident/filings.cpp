@@ -64,9 +64,15 @@ Filing Register::correct_filing(int64_t org_id, int64_t filing_id, const FilingC
   store::Db& db = db_;
   const std::string& actor = actor_;
   Filing before = filing(org_id, filing_id);
-  if (in.reason.empty()) throw InvalidEvent("reason", "say why the record was wrong");
-  if (in.filed_at && *in.filed_at > now) throw InvalidEvent("filed_at", "is in the future");
-  if (in.filed_by && in.filed_by->empty()) throw InvalidEvent("filed_by", "must not be empty");
+  if (in.reason.empty())
+    throw InvalidEvent("reason", "記録のどこが誤っていたか、訂正の理由を入力してください。",
+                       "Say why the record was wrong.", "required", "say why the record was wrong");
+  if (in.filed_at && *in.filed_at > now)
+    throw InvalidEvent("filed_at", "提出日時が未来になっています。",
+                       "The filing time is in the future.", "in_future", "is in the future");
+  if (in.filed_by && in.filed_by->empty())
+    throw InvalidEvent("filed_by", "提出者を入力してください。", "Enter who filed it.", "required",
+                       "must not be empty");
   Filing after = before;
   if (in.filed_at) after.filed_at = format_jst(*in.filed_at);
   if (in.filed_by) after.filed_by = *in.filed_by;
@@ -80,7 +86,9 @@ Filing Register::correct_filing(int64_t org_id, int64_t filing_id, const FilingC
   if (after.filed_at == before.filed_at && after.filed_by == before.filed_by &&
       after.reference == before.reference && after.evidence_sha256 == before.evidence_sha256 &&
       after.evidence_name == before.evidence_name)
-    throw InvalidEvent("filing", "nothing to correct: every value is as recorded");
+    throw InvalidEvent("filing", "訂正する内容がありません（すべて記録どおりです）。",
+                       "Nothing to correct: every value is as recorded.", "unchanged",
+                       "nothing to correct: every value is as recorded");
 
   db.transaction([&] {
     db.prepare(
@@ -139,7 +147,10 @@ Filing Register::withdraw_filing(int64_t org_id, int64_t filing_id, const std::s
   store::Db& db = db_;
   const std::string& actor = actor_;
   Filing before = filing(org_id, filing_id);
-  if (reason.empty()) throw InvalidEvent("reason", "say why the filing is withdrawn");
+  if (reason.empty())
+    throw InvalidEvent("reason", "取り消す理由を入力してください。",
+                       "Say why the filing is withdrawn.", "required",
+                       "say why the filing is withdrawn");
   db.transaction([&] {
     db.prepare("DELETE FROM incident_filings WHERE id=? AND org_id=?")
         .bind(1, filing_id)

@@ -90,14 +90,26 @@ Instant judge_at(const json& stored, Instant now) {
 }
 
 void check_details(const json& d) {
-  if (!d.is_object()) throw InvalidEvent("details", "expected an object");
+  if (!d.is_object())
+    throw InvalidEvent("details", "詳細はオブジェクトで指定してください。", "Expected an object.",
+                       "wrong_type");
   for (const char* k : {"prefectures", "facility_functions"}) {
-    if (d.contains(k) && !d[k].is_array()) throw InvalidEvent(std::string("details.") + k, "expected a list of text");
+    if (d.contains(k) && !d[k].is_array()) {
+      throw InvalidEvent(std::string("details.") + k, "文字列の一覧で指定してください。",
+                         "Expected a list of text.", "wrong_type");
+    }
   }
   for (const char* k : {"cause", "actions"}) {
-    if (d.contains(k) && !d[k].is_string()) throw InvalidEvent(std::string("details.") + k, "expected text");
+    if (d.contains(k) && !d[k].is_string()) {
+      throw InvalidEvent(std::string("details.") + k, "文字列で指定してください。",
+                         "Expected text.", "wrong_type");
+    }
   }
-  if (d.contains("links") && !d["links"].is_object()) throw InvalidEvent("details.links", "expected {assets, risks, questions}");
+  if (d.contains("links") && !d["links"].is_object()) {
+    throw InvalidEvent("details.links",
+                       "関連は {assets, risks, questions} の形で指定してください。",
+                       "Expected {assets, risks, questions}.", "wrong_type");
+  }
 }
 }  // namespace
 
@@ -105,7 +117,9 @@ Incident Register::create(int64_t org_id, const std::string& title, const std::s
                           const json& details) {
   check_details(details);
   (void)kRegistered;
-  if (title.empty()) throw InvalidEvent("title", "must not be empty");
+  if (title.empty())
+    throw InvalidEvent("title", "件名を入力してください。", "Enter a title.", "required",
+                       "must not be empty");
   Event e = event_from_json(event);
   json verdict = verdict_json(classify(e, rules_, now));
   int64_t id = 0;
@@ -140,7 +154,15 @@ Incident Register::update(int64_t org_id, int64_t id, const json& patch, const s
     check_details(patch["details"]);
     for (const auto& [k, v] : patch["details"].items()) details[k] = v;
   }
-  if (status != "open" && status != "closed") throw InvalidEvent("status", "expected open or closed");
+  if (status != "open" && status != "closed") {
+    const std::vector<std::string> statuses = {"open", "closed"};
+    throw InvalidEvent(
+        "status",
+        "状況は一覧から選んでください（" + vocab::labels("incidentstatus", statuses, "ja") + "）。",
+        "Choose the status from the list (" + vocab::labels("incidentstatus", statuses, "en") +
+            ").",
+        "not_in_list", "expected open or closed");
+  }
   db_.transaction([&] {
     std::string ts = store::now_utc();
     db_.prepare("UPDATE incidents SET event_json=?, classification_json=?, status=?, updated_at=?, details_json=? WHERE id=? AND org_id=?")
@@ -329,35 +351,62 @@ Filing Register::file_report(int64_t org_id, int64_t id, const FilingInput& in, 
   if (!inc) throw std::out_of_range("no such incident");
   static const std::vector<std::string> kTypes = {"prompt", "detailed", "periodic", "review"};
   if (std::find(kTypes.begin(), kTypes.end(), in.type) == kTypes.end())
-    throw InvalidEvent("report",
-                       "got '" + in.type + "', expected one of prompt, detailed, periodic, review");
+    throw InvalidEvent(
+        "report",
+        "報告の種類は一覧から選んでください（" + vocab::labels("report", kTypes, "ja") + "）。",
+        "Choose the report from the list (" + vocab::labels("report", kTypes, "en") + ").",
+        "not_in_list", "got '" + in.type + "', expected one of prompt, detailed, periodic, review");
   std::vector<std::pair<std::string, json>> found;  // (kind, report)
   std::string due_list;
+  std::vector<std::string> due_types;
   for (const auto& c : inc->classification["classifications"]) {
     for (const auto& r : c["reports"]) {
       due_list += (due_list.empty() ? "" : ", ") + r["type"].get<std::string>() + " (" +
                   c["kind"].get<std::string>() + ")";
+      due_types.push_back(r["type"].get<std::string>());
       if (r["type"] == in.type && (in.kind.empty() || c["kind"] == in.kind))
         found.emplace_back(c["kind"], r);
     }
   }
+  const std::string type_ja = vocab::label_or_code("report", in.type, "ja");
+  const std::string type_en = vocab::label_or_code("report", in.type, "en");
   if (found.empty())
     throw InvalidEvent(
-        "report", "this incident has no " + in.type + " report" +
-                      (in.kind.empty() ? "" : " for " + in.kind) +
-                      " to file (its reports: " + (due_list.empty() ? "none" : due_list) + ")");
+        "report",
+        "このインシデントに提出を要する" + type_ja + "はありません（必要な報告: " +
+            (due_types.empty() ? "なし" : vocab::labels("report", due_types, "ja")) + "）。",
+        "This incident has no " + type_en + " to file (its reports: " +
+            (due_types.empty() ? "none" : vocab::labels("report", due_types, "en")) + ").",
+        "not_found",
+        "this incident has no " + in.type + " report" + (in.kind.empty() ? "" : " for " + in.kind) +
+            " to file (its reports: " + (due_list.empty() ? "none" : due_list) + ")");
   if (found.size() > 1)
-    throw InvalidEvent("kind", "several classifications have a " + in.type + " report: name one (" +
-                                   due_list + ")");
+    throw InvalidEvent(
+        "kind", "複数の分類に" + type_ja + "があります。どの分類の報告かを指定してください。",
+        "Several classifications have a " + type_en + ": name one.", "ambiguous",
+        "several classifications have a " + in.type + " report: name one (" + due_list + ")");
   // Named copies, not a structured binding: lambdas may not capture bindings before C++20's
   // P1091 (clang 14, which builds the fuzz targets, refuses them).
   const std::string kind = found.front().first;
   const json& report = found.front().second;
   if (report.contains("filed"))
-    throw InvalidEvent("report", "already filed on " + report["filed"]["at"].get<std::string>() +
-                                     " by " + report["filed"]["by"].get<std::string>());
-  if (in.filed_at > now) throw InvalidEvent("filed_at", "is in the future");
-  if (in.filed_by.empty()) throw InvalidEvent("filed_by", "must not be empty");
+    throw InvalidEvent("report",
+                       "この" + type_ja + "は " +
+                           date::display_time(report["filed"]["at"].get<std::string>(), "ja") +
+                           " に " + report["filed"]["by"].get<std::string>() +
+                           " が提出済みとして記録しています。",
+                       "This " + type_en + " was already filed on " +
+                           date::display_time(report["filed"]["at"].get<std::string>(), "en") +
+                           " by " + report["filed"]["by"].get<std::string>() + ".",
+                       "already_filed",
+                       "already filed on " + report["filed"]["at"].get<std::string>() + " by " +
+                           report["filed"]["by"].get<std::string>());
+  if (in.filed_at > now)
+    throw InvalidEvent("filed_at", "提出日時が未来になっています。",
+                       "The filing time is in the future.", "in_future", "is in the future");
+  if (in.filed_by.empty())
+    throw InvalidEvent("filed_by", "提出者を入力してください。", "Enter who filed it.", "required",
+                       "must not be empty");
   Filing f;
   db_.transaction([&] {
     std::string ts = store::now_utc();

@@ -1,6 +1,7 @@
 #include "ops/notify.h"
 
 #include "common/date.h"
+#include "common/invalid.h"
 #include "common/vocabulary.h"
 
 #include <map>
@@ -123,9 +124,15 @@ std::string checked_public_url(const std::string& url) {
   size_t host = url.find("//") + 2;
   if (!scheme || url.size() <= host || url[host] == '/' ||
       url.find_first_of("?# \t\r\n\"<>") != std::string::npos)
-    throw std::invalid_argument("public URL: got '" + url +
-                                "', expected an absolute http(s) URL such as "
-                                "https://anzen.example.jp (no query or fragment)");
+    throw Invalid(
+        "public URL",
+        "公開 URL は https://anzen.example.jp のように http(s) で始まる絶対 URL "
+        "で入力してください（? や # は不可）。",
+        "Enter an absolute http(s) URL such as https://anzen.example.jp (no query or fragment).",
+        "invalid",
+        "public URL: got '" + url +
+            "', expected an absolute http(s) URL such as https://anzen.example.jp (no query or "
+            "fragment)");
   std::string out = url;
   while (out.size() > host && out.back() == '/') out.pop_back();
   return out;
@@ -164,8 +171,10 @@ void check_quiet(const std::string& w) {
   auto dash = w.find('-');
   if (dash == std::string::npos || !minutes_of(w.substr(0, dash)) ||
       !minutes_of(w.substr(dash + 1))) {
-    throw std::invalid_argument("quiet: got '" + w +
-                                "', expected HH:MM-HH:MM in Japan time, e.g. 22:00-07:00");
+    throw Invalid("quiet", "通知しない時間帯は 22:00-07:00 のように日本時間で入力してください。",
+                  "Enter the quiet hours in Japan time as HH:MM-HH:MM, e.g. 22:00-07:00.",
+                  "invalid",
+                  "quiet: got '" + w + "', expected HH:MM-HH:MM in Japan time, e.g. 22:00-07:00");
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "common/invalid.h"
 #include "store/audit.h"
 
 namespace anzen::ops {
@@ -264,8 +265,13 @@ std::vector<int64_t> OpsRepo::incidents_of_group(int64_t org_id, const std::stri
 
 void OpsRepo::set_users(int64_t org_id, const std::string& service, const std::string& prefecture,
                         int64_t users) {
-  if (service.empty()) throw std::invalid_argument("service: must not be empty");
-  if (users < 0) throw std::invalid_argument("users: expected a non-negative whole number");
+  if (service.empty())
+    throw Invalid("service", "役務の区分を選んでください。", "Choose the service.", "required",
+                  "service: must not be empty");
+  if (users < 0)
+    throw Invalid("users", "利用者数は 0 以上の整数で入力してください。",
+                  "Enter the users as a whole number of 0 or more.", "out_of_range",
+                  "users: expected a non-negative whole number");
   db_.transaction([&] {
     std::optional<int64_t> before;
     {

@@ -4,6 +4,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "common/invalid.h"
+
 namespace anzen::risk {
 
 void Matrix::validate() const {
@@ -30,8 +32,18 @@ void Matrix::validate() const {
 }
 
 const Level& Matrix::level(int l, int i) const {
-  if (l < 1 || l > likelihoods) throw std::invalid_argument("likelihood: expected 1-" + std::to_string(likelihoods));
-  if (i < 1 || i > impacts) throw std::invalid_argument("impact: expected 1-" + std::to_string(impacts));
+  if (l < 1 || l > likelihoods) {
+    throw Invalid("likelihood",
+                  "発生可能性は 1〜" + std::to_string(likelihoods) + " の段階から選んでください。",
+                  "Choose a likelihood from 1 to " + std::to_string(likelihoods) + ".",
+                  "out_of_range", "likelihood: expected 1-" + std::to_string(likelihoods));
+  }
+  if (i < 1 || i > impacts) {
+    throw Invalid("impact",
+                  "影響度は 1〜" + std::to_string(impacts) + " の段階から選んでください。",
+                  "Choose an impact from 1 to " + std::to_string(impacts) + ".", "out_of_range",
+                  "impact: expected 1-" + std::to_string(impacts));
+  }
   int score = l * i;
   const Level* best = &levels.front();
   for (const auto& lv : levels) if (score >= lv.min_score) best = &lv;

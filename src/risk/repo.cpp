@@ -7,6 +7,8 @@
 
 #include "common/csv.h"
 #include "common/date.h"
+#include "common/invalid.h"
+#include "common/vocabulary.h"
 #include "risk/table.h"
 #include "store/audit.h"
 
@@ -128,16 +130,32 @@ void RiskRepo::set_matrix(int64_t org, const Matrix& m) {
   for (const auto& r : risks(org)) {
     for (auto [l, i] : {std::pair{r.inherent_l, r.inherent_i}, std::pair{r.current_l, r.current_i}, std::pair{r.residual_l, r.residual_i}}) {
       if (l > m.likelihoods || i > m.impacts) {
-        throw std::invalid_argument("matrix: risk " + std::to_string(r.id) + " (" + r.title + ") sits at " + std::to_string(l) + "×" +
-                                    std::to_string(i) + ", outside a " + std::to_string(m.likelihoods) + "×" + std::to_string(m.impacts) +
-                                    " matrix; rescore it first");
+        std::string at = std::to_string(l) + "×" + std::to_string(i),
+                    size = std::to_string(m.likelihoods) + "×" + std::to_string(m.impacts);
+        throw Invalid("matrix",
+                      "リスク「" + r.title + "」（ID " + std::to_string(r.id) + "）の評価 " + at +
+                          " が新しい " + size +
+                          " のマトリクスに収まりません。先にこのリスクを評価し直してください。",
+                      "Risk “" + r.title + "” (ID " + std::to_string(r.id) + ") is scored " + at +
+                          ", outside the new " + size + " matrix; rescore it first.",
+                      "in_use",
+                      "matrix: risk " + std::to_string(r.id) + " (" + r.title + ") sits at " + at +
+                          ", outside a " + size + " matrix; rescore it first");
       }
     }
   }
   for (const auto& a : assets(org)) {
     if (std::max({a.c, a.i, a.a}) > static_cast<int>(m.classification.size())) {
-      throw std::invalid_argument("matrix: asset " + std::to_string(a.id) + " (" + a.name + ") is classified above the new scale of " +
-                                  std::to_string(m.classification.size()) + " levels; reclassify it first");
+      std::string n = std::to_string(m.classification.size());
+      throw Invalid(
+          "matrix",
+          "資産「" + a.name + "」（ID " + std::to_string(a.id) + "）の格付けが新しい " + n +
+              " 段階の尺度を超えています。先にこの資産の格付けを見直してください。",
+          "Asset “" + a.name + "” (ID " + std::to_string(a.id) +
+              ") is classified above the new scale of " + n + " levels; reclassify it first.",
+          "in_use",
+          "matrix: asset " + std::to_string(a.id) + " (" + a.name +
+              ") is classified above the new scale of " + n + " levels; reclassify it first");
     }
   }
   json before = matrix_to_json(matrix(org));
@@ -157,19 +175,51 @@ Asset RiskRepo::create_asset(Asset a) {
 Asset RiskRepo::save_asset(Asset a) {
   (void)kRegistered;
   static const std::vector<std::string> kinds = {"information_system", "software", "information", "facility", "operation_support_system", "cloud_service"};
-  if (a.name.empty()) throw std::invalid_argument("name: must not be empty");
-  if (std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end()) throw std::invalid_argument("kind: '" + a.kind + "' is not one of information_system, software, information, facility, operation_support_system, cloud_service");
+  if (a.name.empty())
+    throw Invalid("name", "名称を入力してください。", "Enter the name.", "required",
+                  "name: must not be empty");
+  if (std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end()) {
+    throw Invalid(
+        "kind", "種別は一覧から選んでください（" + vocab::labels("assetkind", kinds, "ja") + "）。",
+        "Choose the kind from the list (" + vocab::labels("assetkind", kinds, "en") + ").",
+        "not_in_list",
+        "kind: '" + a.kind +
+            "' is not one of information_system, software, information, facility, "
+            "operation_support_system, cloud_service");
+  }
   int top = static_cast<int>(matrix(a.org_id).classification.size());
   for (int v : {a.c, a.i, a.a}) {
-    if (v < 1 || v > top) throw std::invalid_argument("classification: C, I and A are 1-" + std::to_string(top) + " on this organisation's scale");
+    if (v < 1 || v > top) {
+      throw Invalid(
+          "classification",
+          "機密性・完全性・可用性は 1〜" + std::to_string(top) + " の段階で選んでください。",
+          "Choose confidentiality, integrity and availability from 1 to " + std::to_string(top) +
+              " on this organisation's scale.",
+          "out_of_range",
+          "classification: C, I and A are 1-" + std::to_string(top) +
+              " on this organisation's scale");
+    }
   }
   for (int64_t d : a.depends_on) {
-    if (d == a.id && a.id) throw std::invalid_argument("depends_on: an asset cannot depend on itself");
-    if (!asset(a.org_id, d)) throw std::invalid_argument("depends_on: no asset " + std::to_string(d) + " in this organisation");
+    if (d == a.id && a.id) {
+      throw Invalid("depends_on", "資産は自分自身に依存できません。",
+                    "An asset cannot depend on itself.", "invalid",
+                    "depends_on: an asset cannot depend on itself");
+    }
+    if (!asset(a.org_id, d)) {
+      throw Invalid("depends_on", "ID " + std::to_string(d) + " の資産はこの組織にありません。",
+                    "There is no asset " + std::to_string(d) + " in this organisation.",
+                    "not_found",
+                    "depends_on: no asset " + std::to_string(d) + " in this organisation");
+    }
   }
   db_.transaction([&] {
     std::optional<Asset> before = a.id ? asset(a.org_id, a.id) : std::nullopt;
-    if (a.id && !before) throw std::invalid_argument("id: no asset " + std::to_string(a.id) + " in this organisation");
+    if (a.id && !before) {
+      throw Invalid("id", "ID " + std::to_string(a.id) + " の資産はこの組織にありません。",
+                    "There is no asset " + std::to_string(a.id) + " in this organisation.",
+                    "not_found", "id: no asset " + std::to_string(a.id) + " in this organisation");
+    }
     if (a.id) {
       db_.prepare("UPDATE assets SET doc=? WHERE id=? AND org_id=?").bind(1, asset_json(a).dump()).bind(2, a.id).bind(3, a.org_id).run();
     } else {
@@ -202,38 +252,82 @@ std::vector<Asset> RiskRepo::assets(int64_t org) {
 
 Risk RiskRepo::save_risk(Risk r) {
   static const std::vector<std::string> threats = {"cyber_attack", "congestion", "failure_disaster", "info_leak", "custom"};
-  if (r.title.empty()) throw std::invalid_argument("title: must not be empty");
+  if (r.title.empty())
+    throw Invalid("title", "件名を入力してください。", "Enter a title.", "required",
+                  "title: must not be empty");
   r.acceptance_expiry = date::require("acceptance_expiry (有効期限)", r.acceptance_expiry);
-  if (std::find(threats.begin(), threats.end(), r.threat) == threats.end()) throw std::invalid_argument("threat: expected cyber_attack, congestion, failure_disaster, info_leak or custom");
-  if (r.threat == "custom" && r.custom_threat.empty()) throw std::invalid_argument("custom_threat: name the threat when it is custom");
+  if (std::find(threats.begin(), threats.end(), r.threat) == threats.end()) {
+    throw Invalid(
+        "threat",
+        "脅威は一覧から選んでください（サイバー攻撃、ネットワーク輻そう、故障・災害等、重要情報漏え"
+        "い、その他）。",
+        "Choose the threat from the list (cyber attack, network congestion, failures and "
+        "disasters, leak of critical information, other).",
+        "not_in_list",
+        "threat: expected cyber_attack, congestion, failure_disaster, info_leak or custom");
+  }
+  if (r.threat == "custom" && r.custom_threat.empty()) {
+    throw Invalid("custom_threat", "脅威に「その他」を選んだときは、その脅威を入力してください。",
+                  "Name the threat when it is “other”.", "required",
+                  "custom_threat: name the threat when it is custom");
+  }
   const Matrix& m = matrix(r.org_id);
   for (auto [what, l, i] : {std::tuple{"inherent", r.inherent_l, r.inherent_i}, std::tuple{"current", r.current_l, r.current_i},
                             std::tuple{"residual", r.residual_l, r.residual_i}}) {
     try {
       m.level(l, i);
     } catch (const std::invalid_argument& e) {
-      throw std::invalid_argument(std::string(what) + ": " + e.what());
+      throw as_invalid(e).renamed(what);
     }
   }
   if (!r.treatment.empty() && r.treatment != "reduce" && r.treatment != "avoid" && r.treatment != "transfer" && r.treatment != "accept") {
-    throw std::invalid_argument("treatment: expected reduce (低減), avoid (回避), transfer (移転・共有) or accept (保有・受容)");
+    const auto codes = vocab::codes("treatment");
+    throw Invalid(
+        "treatment",
+        "対応は一覧から選んでください（" + vocab::labels("treatment", codes, "ja") + "）。",
+        "Choose the treatment from the list (" + vocab::labels("treatment", codes, "en") + ").",
+        "not_in_list",
+        "treatment: expected reduce (低減), avoid (回避), transfer (移転・共有) or accept "
+        "(保有・受容)");
   }
   if (r.treatment == "accept") {
-    std::string missing;
-    if (r.approver.empty()) missing += " an approver (承認者)";
-    if (r.justification.empty()) missing += std::string(missing.empty() ? "" : ",") + " a justification (理由)";
-    if (r.acceptance_expiry.empty()) missing += std::string(missing.empty() ? "" : ",") + " an expiry date YYYY-MM-DD (有効期限)";
-    if (!missing.empty()) throw std::invalid_argument("acceptance (保有・受容) needs" + missing);
+    std::string missing, field, ja, en;
+    auto need = [&](bool empty, const char* f, const char* what, const char* j, const char* e) {
+      if (!empty) return;
+      missing += std::string(missing.empty() ? "" : ",") + what;
+      ja += (ja.empty() ? "" : "、") + std::string(j);
+      en += (en.empty() ? "" : ", ") + std::string(e);
+      if (field.empty()) field = f;
+    };
+    need(r.approver.empty(), "approver", " an approver (承認者)", "承認者", "the approver");
+    need(r.justification.empty(), "justification", " a justification (理由)", "理由",
+         "the justification");
+    need(r.acceptance_expiry.empty(), "acceptance_expiry", " an expiry date YYYY-MM-DD (有効期限)",
+         "有効期限", "the expiry date");
+    if (!missing.empty()) {
+      throw Invalid(field, "保有・受容とするときは" + ja + "を入力してください。",
+                    "An accepted risk needs " + en + ".", "required",
+                    "acceptance (保有・受容) needs" + missing);
+    }
   }
   for (int64_t aid : r.asset_ids) {
     auto st = db_.prepare("SELECT count(*) FROM assets WHERE id=? AND org_id=?");
     st.bind(1, aid).bind(2, r.org_id);
     st.step();
-    if (st.i64(0) == 0) throw std::invalid_argument("asset_ids: no asset " + std::to_string(aid) + " in this organisation");
+    if (st.i64(0) == 0) {
+      throw Invalid("asset_ids", "ID " + std::to_string(aid) + " の資産はこの組織にありません。",
+                    "There is no asset " + std::to_string(aid) + " in this organisation.",
+                    "not_found",
+                    "asset_ids: no asset " + std::to_string(aid) + " in this organisation");
+    }
   }
   db_.transaction([&] {
     std::optional<Risk> before = r.id ? risk(r.org_id, r.id) : std::nullopt;
-    if (r.id && !before) throw std::invalid_argument("id: no risk " + std::to_string(r.id) + " in this organisation");
+    if (r.id && !before) {
+      throw Invalid("id", "ID " + std::to_string(r.id) + " のリスクはこの組織にありません。",
+                    "There is no risk " + std::to_string(r.id) + " in this organisation.",
+                    "not_found", "id: no risk " + std::to_string(r.id) + " in this organisation");
+    }
     if (r.id) {
       db_.prepare("UPDATE risks SET doc=?, treatment=?, acceptance_expiry=?, updated_at=? WHERE id=? AND org_id=?")
           .bind(1, risk_json(r).dump()).bind(2, r.treatment).bind(3, r.acceptance_expiry).bind(4, store::now_utc()).bind(5, r.id).bind(6, r.org_id).run();
@@ -263,24 +357,62 @@ std::vector<Risk> RiskRepo::risks(int64_t org) {
 }
 
 PlanItem RiskRepo::save_plan_item(PlanItem p) {
-  std::string missing;
-  for (auto [name, v] : {std::pair{"target_state (目標とする将来像)", &p.target_state}, std::pair{"actions (実施事項)", &p.actions},
-                         std::pair{"owner (責任者)", &p.owner}, std::pair{"evaluation_method (結果の評価方法)", &p.evaluation_method}}) {
-    if (v->empty()) missing += std::string(missing.empty() ? "" : ", ") + name;
+  struct Needed {
+    const char *field, *ja, *en;
+    const std::string* value;
+  };
+  std::string missing, first, ja, en;
+  for (const Needed& n :
+       {Needed{"target_state", "目標とする将来像", "the target state", &p.target_state},
+        Needed{"actions", "実施事項", "the actions", &p.actions},
+        Needed{"owner", "責任者", "the owner", &p.owner},
+        Needed{"evaluation_method", "結果の評価方法", "the evaluation method",
+               &p.evaluation_method}}) {
+    if (!n.value->empty()) continue;
+    missing += std::string(missing.empty() ? "" : ", ") + n.field + " (" + n.ja + ")";
+    ja += (ja.empty() ? "" : "、") + std::string(n.ja);
+    en += (en.empty() ? "" : ", ") + std::string(n.en);
+    if (first.empty()) first = n.field;
   }
-  if (!missing.empty()) throw std::invalid_argument("plan item needs " + missing);
+  if (!missing.empty())
+    throw Invalid(first, ja + "を入力してください。", "Enter " + en + ".", "required",
+                  "plan item needs " + missing);
   p.deadline = date::require("deadline (達成期限)", p.deadline);
-  if (p.deadline.empty()) throw std::invalid_argument("deadline (達成期限): expected a date YYYY-MM-DD, got nothing");
-  if (p.status != "planned" && p.status != "in_progress" && p.status != "done" && p.status != "cancelled") throw std::invalid_argument("status: expected planned, in_progress, done or cancelled");
-  if (p.progress < 0 || p.progress > 100) throw std::invalid_argument("progress: expected 0-100");
+  if (p.deadline.empty()) {
+    throw Invalid("deadline", "達成期限を入力してください。", "Enter the deadline.", "required",
+                  "deadline (達成期限): expected a date YYYY-MM-DD, got nothing");
+  }
+  if (p.status != "planned" && p.status != "in_progress" && p.status != "done" &&
+      p.status != "cancelled") {
+    const auto codes = vocab::codes("planstatus");
+    throw Invalid(
+        "status",
+        "状況は一覧から選んでください（" + vocab::labels("planstatus", codes, "ja") + "）。",
+        "Choose the status from the list (" + vocab::labels("planstatus", codes, "en") + ").",
+        "not_in_list", "status: expected planned, in_progress, done or cancelled");
+  }
+  if (p.progress < 0 || p.progress > 100) {
+    throw Invalid("progress", "進捗は 0 から 100 までの数字（%）で入力してください。",
+                  "Enter a percentage from 0 to 100.", "out_of_range", "progress: expected 0-100");
+  }
   for (int64_t rid : p.risk_ids) {
-    if (!risk(p.org_id, rid)) throw std::invalid_argument("risk_ids: no risk " + std::to_string(rid) + " in this organisation");
+    if (!risk(p.org_id, rid)) {
+      throw Invalid("risk_ids", "ID " + std::to_string(rid) + " のリスクはこの組織にありません。",
+                    "There is no risk " + std::to_string(rid) + " in this organisation.",
+                    "not_found",
+                    "risk_ids: no risk " + std::to_string(rid) + " in this organisation");
+    }
   }
   db_.transaction([&] {
     if (p.id) {
       db_.prepare("UPDATE plan_items SET doc=?, deadline=?, status=?, updated_at=? WHERE id=? AND org_id=?")
           .bind(1, plan_json(p).dump()).bind(2, p.deadline).bind(3, p.status).bind(4, store::now_utc()).bind(5, p.id).bind(6, p.org_id).run();
-      if (db_.changes() == 0) throw std::invalid_argument("id: no plan item " + std::to_string(p.id) + " in this organisation");
+      if (db_.changes() == 0) {
+        throw Invalid("id", "ID " + std::to_string(p.id) + " の計画項目はこの組織にありません。",
+                      "There is no plan item " + std::to_string(p.id) + " in this organisation.",
+                      "not_found",
+                      "id: no plan item " + std::to_string(p.id) + " in this organisation");
+      }
     } else {
       db_.prepare("INSERT INTO plan_items(org_id, doc, deadline, status, updated_at) VALUES (?,?,?,?,?)")
           .bind(1, p.org_id).bind(2, plan_json(p).dump()).bind(3, p.deadline).bind(4, p.status).bind(5, store::now_utc()).run();
@@ -344,7 +476,15 @@ PlanItem RiskRepo::accept_proposal(const assess::Assessment& a, const catalog::F
                                    const std::string& owner, const std::string& deadline) {
   auto props = proposals(a, gaps);
   auto it = std::find_if(props.begin(), props.end(), [&](const Proposal& p) { return p.question_id == qid; });
-  if (it == props.end()) throw std::invalid_argument("question: " + qid + " has no open proposal (implemented, planned or rejected already)");
+  if (it == props.end()) {
+    throw Invalid(
+        "question",
+        "確認項目 " + qid +
+            " には未処理の提案がありません（実施済・計画済・却下済のいずれかです）。",
+        "Question " + qid + " has no open proposal (implemented, planned or rejected already).",
+        "not_found",
+        "question: " + qid + " has no open proposal (implemented, planned or rejected already)");
+  }
   const auto* q = fw.question(qid);
   PlanItem p;
   p.org_id = a.org_id;
@@ -359,7 +499,9 @@ PlanItem RiskRepo::accept_proposal(const assess::Assessment& a, const catalog::F
 }
 
 void RiskRepo::reject_proposal(const assess::Assessment& a, const std::string& qid, const std::string& reason) {
-  if (reason.empty()) throw std::invalid_argument("reason: say why the proposal is rejected");
+  if (reason.empty())
+    throw Invalid("reason", "却下する理由を入力してください。", "Say why the proposal is rejected.",
+                  "required", "reason: say why the proposal is rejected");
   db_.transaction([&] {
     db_.prepare("INSERT OR REPLACE INTO plan_rejections(assessment_id, question_id, reason, at, actor) VALUES (?,?,?,?,?)")
         .bind(1, a.id).bind(2, qid).bind(3, reason).bind(4, store::now_utc()).bind(5, actor_).run();

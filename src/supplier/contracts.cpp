@@ -3,6 +3,8 @@
 #include <stdexcept>
 
 #include "common/date.h"
+#include "common/invalid.h"
+#include "common/vocabulary.h"
 #include "store/audit.h"
 #include "supplier/service.h"
 
@@ -17,15 +19,28 @@ Contract read_contract(store::Stmt& st) {
 }  // namespace
 
 namespace {
-// Title and dates as the register keeps them; throws std::invalid_argument naming the field.
+// The answer statuses one may choose, in the vocabulary's words.
+std::string answer_statuses(const char* lang) {
+  return vocab::labels("status", {"implemented", "partial", "not_implemented", "not_applicable"},
+                       lang);
+}
+// Title and dates as the register keeps them; throws Invalid naming the field.
 void check_terms(Contract& c) {
-  if (c.title.empty()) throw std::invalid_argument("title: must not be empty");
-  if (c.title.size() > 500) throw std::invalid_argument("title: longer than 500 bytes");
+  if (c.title.empty())
+    throw Invalid("title", "件名を入力してください。", "Enter a title.", "required",
+                  "title: must not be empty");
+  if (c.title.size() > 500) {
+    throw Invalid("title", "件名が長すぎます（全角 160 文字程度まで）。",
+                  "The title is too long (at most 500 bytes).", "too_long",
+                  "title: longer than 500 bytes");
+  }
   c.signed_on = date::require("signed_on (締結日)", c.signed_on);
   c.starts_on = date::require("starts_on (契約開始日)", c.starts_on);
   c.ends_on = date::require("ends_on (契約終了日)", c.ends_on);
   if (!c.starts_on.empty() && !c.ends_on.empty() && c.ends_on < c.starts_on)
-    throw std::invalid_argument("ends_on (契約終了日): before starts_on (契約開始日)");
+    throw Invalid("ends_on", "契約終了日が契約開始日より前になっています。",
+                  "The contract ends before it starts.", "out_of_order",
+                  "ends_on (契約終了日): before starts_on (契約開始日)");
 }
 nlohmann::json terms_json(const Contract& c) {
   return {{"supplier_id", c.supplier_id},
@@ -123,14 +138,27 @@ void Suppliers::set_clause(int64_t org, int64_t contract_id, const std::vector<C
   bool found = false;
   for (const auto& k : known) found = found || k.item_id == item_id;
   if (!found)
-    throw std::invalid_argument("clause: '" + item_id +
-                                "' is not a contract requirement of tcs-2023 chapter 10");
+    throw Invalid(
+        "clause", "項目 " + item_id + " は安全基準第10章の契約上の要求事項ではありません。",
+        "Item " + item_id + " is not a contract requirement of chapter 10 of the standard.",
+        "not_found",
+        "clause: '" + item_id + "' is not a contract requirement of tcs-2023 chapter 10");
   if (st == assess::Status::unanswered)
-    throw std::invalid_argument(
-        "status: choose implemented, partial, not_implemented or not_applicable");
-  if (evidence.size() > 2000) throw std::invalid_argument("evidence: longer than 2000 bytes");
-  if (st == assess::Status::implemented && evidence.empty())
-    throw std::invalid_argument("evidence: name the clause of the contract that covers " + item_id);
+    throw Invalid("status", "状況は一覧から選んでください（" + answer_statuses("ja") + "）。",
+                  "Choose the status from the list (" + answer_statuses("en") + ").", "not_in_list",
+                  "status: choose implemented, partial, not_implemented or not_applicable");
+  if (evidence.size() > 2000) {
+    throw Invalid("evidence", "根拠が長すぎます（全角 660 文字程度まで）。",
+                  "The evidence is too long (at most 2000 bytes).", "too_long",
+                  "evidence: longer than 2000 bytes");
+  }
+  if (st == assess::Status::implemented && evidence.empty()) {
+    throw Invalid(
+        "evidence",
+        "実施済とするときは、" + item_id + " を満たす契約の条項を根拠として入力してください。",
+        "Name the clause of the contract that covers " + item_id + ".", "required",
+        "evidence: name the clause of the contract that covers " + item_id);
+  }
   auto before = clauses(contract_id);
   db_.transaction([&] {
     db_.prepare("DELETE FROM contract_clauses WHERE contract_id=? AND item_id=?")

@@ -3,7 +3,9 @@
 #include <stdexcept>
 
 #include "common/file_name.h"
+#include "common/invalid.h"
 #include "common/uuid.h"
+#include "common/vocabulary.h"
 #include "store/audit.h"
 #include "supplier/service.h"
 
@@ -33,13 +35,24 @@ AnswerFile Suppliers::add_answer_file(const Questionnaire& q, const std::string&
   for (const auto& x : q.questions) known = known || x.id == question_id;
   if (!known) throw std::out_of_range("question: " + question_id + " is not in this questionnaire");
   if (!answerable(q.status))
-    throw std::invalid_argument("the questionnaire is " + to_string(q.status) +
-                                " and takes no more evidence");
-  if (filename.empty()) throw std::invalid_argument("file: a file name is required");
-  if (bytes.empty()) throw std::invalid_argument("file: the file is empty");
+    throw Invalid("",
+                  "この質問票は「" + vocab::label_or_code("qstatus", to_string(q.status), "ja") +
+                      "」のため、証跡を追加できません。",
+                  "The questionnaire is " +
+                      vocab::label_or_code("qstatus", to_string(q.status), "en") +
+                      " and takes no more evidence.",
+                  "wrong_state",
+                  "the questionnaire is " + to_string(q.status) + " and takes no more evidence");
+  if (filename.empty())
+    throw Invalid("file", "ファイルを選んでください。", "Choose a file.", "required",
+                  "file: a file name is required");
+  if (bytes.empty())
+    throw Invalid("file", "ファイルが空です。", "The file is empty.", "empty",
+                  "file: the file is empty");
   if (bytes.size() > kMaxAnswerFileBytes)
-    throw std::invalid_argument("file: larger than 20 MiB (" + std::to_string(bytes.size()) +
-                                " bytes)");
+    throw Invalid("file", "ファイルは 20 MiB までです。", "The file is larger than 20 MiB.",
+                  "too_large",
+                  "file: larger than 20 MiB (" + std::to_string(bytes.size()) + " bytes)");
   AnswerFile f;
   f.questionnaire_id = q.id;
   f.question_id = question_id;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/invalid.h"
 #include "risk/repo.h"
 #include "store/audit.h"
 #include "supplier/service.h"
@@ -22,8 +23,10 @@ void Suppliers::link_asset(int64_t org, int64_t supplier_id, int64_t asset_id) {
   if (!supplier(org, supplier_id))
     throw std::out_of_range("supplier: no supplier " + std::to_string(supplier_id));
   if (!in_org(db_, "assets", asset_id, org))
-    throw std::invalid_argument("asset: no asset " + std::to_string(asset_id) +
-                                " in this organisation");
+    throw Invalid("asset", "ID " + std::to_string(asset_id) + " の資産はこの組織にありません。",
+                  "There is no asset " + std::to_string(asset_id) + " in this organisation.",
+                  "not_found",
+                  "asset: no asset " + std::to_string(asset_id) + " in this organisation");
   db_.transaction([&] {
     db_.prepare(
            "INSERT OR IGNORE INTO supplier_assets(supplier_id, asset_id, linked_at) VALUES "
@@ -81,8 +84,10 @@ void Suppliers::link_risk(int64_t org, int64_t supplier_id, int64_t risk_id) {
   if (!supplier(org, supplier_id))
     throw std::out_of_range("supplier: no supplier " + std::to_string(supplier_id));
   if (!in_org(db_, "risks", risk_id, org))
-    throw std::invalid_argument("risk: no risk " + std::to_string(risk_id) +
-                                " in this organisation");
+    throw Invalid("risk", "ID " + std::to_string(risk_id) + " のリスクはこの組織にありません。",
+                  "There is no risk " + std::to_string(risk_id) + " in this organisation.",
+                  "not_found",
+                  "risk: no risk " + std::to_string(risk_id) + " in this organisation");
   db_.transaction([&] {
     db_.prepare(
            "INSERT OR IGNORE INTO supplier_risks(supplier_id, risk_id, linked_at) VALUES (?,?,?)")

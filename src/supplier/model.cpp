@@ -1,6 +1,7 @@
 #include "supplier/model.h"
 
 #include "common/date.h"
+#include "common/invalid.h"
 #include "common/vocabulary.h"
 #include "incident/calendar.h"
 
@@ -47,22 +48,36 @@ bool answerable(QStatus s) {
 
 QStatus after_answer(QStatus s) {
   if (!answerable(s))
-    throw std::invalid_argument("the questionnaire is " + to_string(s) +
-                                " and can no longer be answered");
+    throw Invalid("",
+                  "この質問票は「" + vocab::label_or_code("qstatus", to_string(s), "ja") +
+                      "」のため、回答できません。",
+                  "The questionnaire is " + vocab::label_or_code("qstatus", to_string(s), "en") +
+                      " and can no longer be answered.",
+                  "wrong_state",
+                  "the questionnaire is " + to_string(s) + " and can no longer be answered");
   return QStatus::in_progress;
 }
 
 void check_submit(QStatus s, const std::vector<std::string>& unanswered_ids) {
   if (!answerable(s))
-    throw std::invalid_argument("the questionnaire is " + to_string(s) +
-                                " and cannot be submitted");
+    throw Invalid("",
+                  "この質問票は「" + vocab::label_or_code("qstatus", to_string(s), "ja") +
+                      "」のため、提出できません。",
+                  "The questionnaire is " + vocab::label_or_code("qstatus", to_string(s), "en") +
+                      " and cannot be submitted.",
+                  "wrong_state",
+                  "the questionnaire is " + to_string(s) + " and cannot be submitted");
   if (unanswered_ids.empty()) return;
   std::string list;
   for (size_t i = 0; i < unanswered_ids.size() && i < 5; ++i)
     list += (i ? ", " : "") + unanswered_ids[i];
   if (unanswered_ids.size() > 5) list += ", …";
-  throw std::invalid_argument(std::to_string(unanswered_ids.size()) +
-                              " question(s) are unanswered: " + list);
+  std::string n = std::to_string(unanswered_ids.size());
+  throw Invalid(
+      "",
+      "未回答の質問が " + n + " 件あります（" + list + "）。すべてに回答してから提出してください。",
+      n + " question(s) are unanswered: " + list + ".", "unanswered",
+      n + " question(s) are unanswered: " + list);
 }
 
 std::optional<Verdict> verdict_from(std::string_view s) {
@@ -78,8 +93,14 @@ std::string to_string(Verdict v) {
 
 QStatus after_review(QStatus s, Verdict v) {
   if (s != QStatus::submitted) {
-    throw std::invalid_argument("only a submitted questionnaire can be reviewed (this one is " +
-                                to_string(s) + ")");
+    throw Invalid(
+        "",
+        "審査できるのは提出済の質問票だけです（この質問票は「" +
+            vocab::label_or_code("qstatus", to_string(s), "ja") + "」）。",
+        "Only a submitted questionnaire can be reviewed (this one is " +
+            vocab::label_or_code("qstatus", to_string(s), "en") + ").",
+        "wrong_state",
+        "only a submitted questionnaire can be reviewed (this one is " + to_string(s) + ")");
   }
   return v == Verdict::accept ? QStatus::accepted
          : v == Verdict::ret  ? QStatus::returned
@@ -183,7 +204,9 @@ void add_custom(std::vector<Question>& qs, const std::vector<std::string>& texts
   int n = 0;
   for (const auto& t : texts) {
     if (t.empty())
-      throw std::invalid_argument("custom question " + std::to_string(n + 1) + " is empty");
+      throw Invalid("custom", "追加の質問 " + std::to_string(n + 1) + " が空です。",
+                    "Custom question " + std::to_string(n + 1) + " is empty.", "required",
+                    "custom question " + std::to_string(n + 1) + " is empty");
     qs.push_back({"C" + std::to_string(++n), "", "", {t, ""}, ""});
   }
 }
@@ -194,7 +217,9 @@ std::string to_string(Recurrence r) {
 
 void check_interval(int months) {
   if (months < 1 || months > 60)
-    throw std::invalid_argument("interval: expected 1 to 60 months, got " + std::to_string(months));
+    throw Invalid("interval", "再評価の間隔は 1〜60 か月で入力してください。",
+                  "Enter an interval of 1 to 60 months.", "out_of_range",
+                  "interval: expected 1 to 60 months, got " + std::to_string(months));
 }
 
 std::string add_months(const std::string& ymd, int months) {

@@ -4,6 +4,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "common/invalid.h"
 #include "common/uuid.h"
 #include "store/audit.h"
 #include "supplier/service.h"
@@ -13,13 +14,19 @@ namespace anzen::supplier {
 std::string Suppliers::new_link(const Questionnaire& q, const std::string& expires) {
   static const std::regex kDate("^\\d{4}-\\d{2}-\\d{2}$");
   if (!std::regex_match(expires, kDate))
-    throw std::invalid_argument("expires: expected YYYY-MM-DD, got '" + expires + "'");
+    throw Invalid("expires", "リンクの有効期限を 2026-04-01 のように入力してください。",
+                  "Enter the expiry date as YYYY-MM-DD.", "not_a_date",
+                  "expires: expected YYYY-MM-DD, got '" + expires + "'");
   if (!new_token_) throw std::logic_error("no token generator given");
   std::string raw = new_token_();
   std::string form_secret = new_token_();
   // The link works through the whole Japanese day `expires` (JST = UTC+9).
   std::string expires_at = expires + "T15:00:00Z";
-  if (expires_at <= now_()) throw std::invalid_argument("expires: " + expires + " is already past");
+  if (expires_at <= now_()) {
+    throw Invalid("expires", "リンクの有効期限が過去の日付です。",
+                  "The expiry date is already past.", "in_past",
+                  "expires: " + expires + " is already past");
+  }
   db_.transaction([&] {
     db_.prepare(
            "INSERT INTO portal_links(questionnaire_id, token_hash, form_secret, expires_at, "

@@ -2,7 +2,9 @@
 #include <regex>
 #include <stdexcept>
 
+#include "common/invalid.h"
 #include "common/text.h"
+#include "common/vocabulary.h"
 #include "incident/calendar.h"
 #include "store/audit.h"
 #include "supplier/codec.h"
@@ -71,13 +73,23 @@ Sent Suppliers::send(int64_t org, int64_t supplier_id, const std::string& tmpl,
                      const std::string& expires) {
   (void)schema_registered();
   if (!supplier(org, supplier_id))
-    throw std::invalid_argument("supplier: no supplier " + std::to_string(supplier_id) +
-                                " in this organisation");
+    throw Invalid("supplier",
+                  "ID " + std::to_string(supplier_id) + " の委託先はこの組織にありません。",
+                  "There is no supplier " + std::to_string(supplier_id) + " in this organisation.",
+                  "not_found",
+                  "supplier: no supplier " + std::to_string(supplier_id) + " in this organisation");
   if (!std::regex_match(due, kDate) || !incident::parse_date(due))
-    throw std::invalid_argument("due: expected YYYY-MM-DD, got '" + due + "'");
+    throw Invalid("due", "回答期限を 2026-04-01 のように入力してください。",
+                  "Enter the due date as YYYY-MM-DD.", "not_a_date",
+                  "due: expected YYYY-MM-DD, got '" + due + "'");
   if (!expires.empty() && !std::regex_match(expires, kDate))
-    throw std::invalid_argument("expires: expected YYYY-MM-DD, got '" + expires + "'");
-  if (questions.empty()) throw std::invalid_argument("template: selects no questions");
+    throw Invalid("expires", "リンクの有効期限を 2026-04-01 のように入力してください。",
+                  "Enter the expiry date as YYYY-MM-DD.", "not_a_date",
+                  "expires: expected YYYY-MM-DD, got '" + expires + "'");
+  if (questions.empty()) {
+    throw Invalid("template", "この様式では質問が 1 つも選ばれません。",
+                  "The template selects no questions.", "empty", "template: selects no questions");
+  }
   Sent out;
   out.q.org_id = org;
   out.q.supplier_id = supplier_id;
@@ -204,7 +216,9 @@ void Suppliers::set_status(const Questionnaire& q, QStatus next) {
       .bind(4, to_string(q.status))
       .run();
   if (db_.changes() != 1)
-    throw std::invalid_argument("the questionnaire changed meanwhile; reload it");
+    throw Invalid("", "この質問票は他の操作で変更されました。画面を再読み込みしてください。",
+                  "The questionnaire changed meanwhile; reload it.", "conflict",
+                  "the questionnaire changed meanwhile; reload it");
 }
 
 void Suppliers::set_answer(const Questionnaire& q, const std::string& question_id,
@@ -212,12 +226,26 @@ void Suppliers::set_answer(const Questionnaire& q, const std::string& question_i
   if (!has_question(q, question_id))
     throw std::out_of_range("question: " + question_id + " is not in this questionnaire");
   if (st == assess::Status::unanswered)
-    throw std::invalid_argument(
-        "status: choose implemented, partial, not_implemented or not_applicable");
-  if (comment.size() > 20000) throw std::invalid_argument("comment: longer than 20000 bytes");
+    throw Invalid(
+        "status",
+        "回答は一覧から選んでください（" +
+            vocab::labels("status", {"implemented", "partial", "not_implemented", "not_applicable"},
+                          "ja") +
+            "）。",
+        "Choose the answer from the list (" +
+            vocab::labels("status", {"implemented", "partial", "not_implemented", "not_applicable"},
+                          "en") +
+            ").",
+        "not_in_list", "status: choose implemented, partial, not_implemented or not_applicable");
+  if (comment.size() > 20000) {
+    throw Invalid("comment", "コメントが長すぎます（全角 6,600 文字程度まで）。",
+                  "The comment is too long (at most 20000 bytes).", "too_long",
+                  "comment: longer than 20000 bytes");
+  }
   if (st == assess::Status::not_applicable && text::trim(comment).empty()) {
-    throw std::invalid_argument(
-        "comment: a reason is required when the question is not applicable");
+    throw Invalid("comment", "対象外とするときは、コメントに理由を入力してください。",
+                  "Give the reason in the comment when it is not applicable.", "required",
+                  "comment: a reason is required when the question is not applicable");
   }
   db_.transaction([&] {
     // The stored status, not the caller's copy: several answers may be saved in one go.
@@ -284,12 +312,19 @@ void Suppliers::review(const Questionnaire& q, Verdict v, const std::string& com
   QStatus next = after_review(q.status, v);
   for (const auto& [id, c] : question_comments) {
     if (!has_question(q, id))
-      throw std::invalid_argument("question: " + id + " is not in this questionnaire");
+      throw Invalid("question", "質問 " + id + " はこの質問票にありません。",
+                    "Question " + id + " is not in this questionnaire.", "not_found",
+                    "question: " + id + " is not in this questionnaire");
     if (text::trim(c).empty())
-      throw std::invalid_argument("comment for " + id + ": must not be empty");
+      throw Invalid("rc_" + id, "質問 " + id + " へのコメントを入力してください。",
+                    "Enter the comment for " + id + ".", "required",
+                    "comment for " + id + ": must not be empty");
   }
   if (v == Verdict::ret && question_comments.empty() && text::trim(comment).empty()) {
-    throw std::invalid_argument("return: say what to fix (a comment, or a comment per question)");
+    throw Invalid("comment",
+                  "差戻しでは、直してほしい点をコメント（全体または質問ごと）に入力してください。",
+                  "Say what to fix (a comment, or a comment per question).", "required",
+                  "return: say what to fix (a comment, or a comment per question)");
   }
   db_.transaction([&] {
     set_status(q, next);

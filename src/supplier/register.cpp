@@ -2,6 +2,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "common/invalid.h"
 #include "common/vocabulary.h"
 #include "store/audit.h"
 #include "supplier/service.h"
@@ -45,28 +46,51 @@ constexpr const char* kCols =
 
 Supplier Suppliers::create_supplier(Supplier s) {
   (void)schema_registered();
-  if (s.name.empty()) throw std::invalid_argument("name: must not be empty");
+  if (s.name.empty())
+    throw Invalid("name", "名称を入力してください。", "Enter the name.", "required",
+                  "name: must not be empty");
   if (!s.corporate_number.empty() && !valid_corporate_number(s.corporate_number)) {
-    throw std::invalid_argument("corporate-number: '" + s.corporate_number +
-                                "' is not a 法人番号 (13 digits whose first is the check digit)");
+    throw Invalid("corporate-number",
+                  "「" + s.corporate_number +
+                      "」は法人番号として正しくありません（先頭がチェックデジットの 13 桁）。",
+                  "'" + s.corporate_number +
+                      "' is not a corporate number (13 digits whose first is the check digit).",
+                  "invalid",
+                  "corporate-number: '" + s.corporate_number +
+                      "' is not a 法人番号 (13 digits whose first is the check digit)");
   }
   if (!valid_criticality(s.criticality))
-    throw std::invalid_argument("criticality: expected low, medium or high");
+    throw Invalid("criticality",
+                  "重要度は一覧から選んでください（" +
+                      vocab::labels("criticality", vocab::codes("criticality"), "ja") + "）。",
+                  "Choose the criticality from the list (" +
+                      vocab::labels("criticality", vocab::codes("criticality"), "en") + ").",
+                  "not_in_list", "criticality: expected low, medium or high");
   for (const auto* d : {&s.contract_start, &s.contract_end}) {
     if (!d->empty() && !std::regex_match(*d, kDate))
-      throw std::invalid_argument("contract dates: expected YYYY-MM-DD, got '" + *d + "'");
+      throw Invalid(
+          d == &s.contract_start ? "contract-start" : "contract-end",
+          "契約期間の日付は 2026-04-01 のように入力してください（「" + *d + "」は読めません）。",
+          "Enter contract dates as YYYY-MM-DD ('" + *d + "' is not one).", "not_a_date",
+          "contract dates: expected YYYY-MM-DD, got '" + *d + "'");
   }
   if (!s.contract_start.empty() && !s.contract_end.empty() && s.contract_end < s.contract_start) {
-    throw std::invalid_argument("contract-end: before contract-start");
+    throw Invalid("contract-end", "契約終了日が契約開始日より前になっています。",
+                  "The contract ends before it starts.", "out_of_order",
+                  "contract-end: before contract-start");
   }
   check_interval(s.reassess_months);
   if (s.maker_org_id) {
     auto st = db_.prepare("SELECT kind FROM organizations WHERE id=?");
     st.bind(1, *s.maker_org_id);
     if (!st.step())
-      throw std::invalid_argument("maker-org: no organisation " + std::to_string(*s.maker_org_id));
+      throw Invalid("maker-org", "ID " + std::to_string(*s.maker_org_id) + " の組織はありません。",
+                    "There is no organisation " + std::to_string(*s.maker_org_id) + ".",
+                    "not_found", "maker-org: no organisation " + std::to_string(*s.maker_org_id));
     if (*s.maker_org_id == s.org_id)
-      throw std::invalid_argument("maker-org: a supplier cannot be its own operator");
+      throw Invalid("maker-org", "自組織を委託先の組織として指定することはできません。",
+                    "A supplier cannot be its own operator.", "invalid",
+                    "maker-org: a supplier cannot be its own operator");
   }
   s.created_at = now_();
   db_.transaction([&] {

@@ -2,6 +2,8 @@
 // versioned snapshot and shares it read-only with operators it chooses; every read is logged.
 #include <stdexcept>
 
+#include "common/invalid.h"
+#include "common/vocabulary.h"
 #include "store/audit.h"
 #include "supplier/codec.h"
 #include "supplier/service.h"
@@ -24,11 +26,18 @@ Snapshot Suppliers::take_snapshot(int64_t maker_org, int64_t questionnaire_id) {
     throw std::out_of_range("no questionnaire " + std::to_string(questionnaire_id) +
                             " addressed to this organisation");
   if (q->status != QStatus::accepted)
-    throw std::invalid_argument(
-        "only an accepted questionnaire can be kept as a snapshot (this one is " +
-        to_string(q->status) + ")");
+    throw Invalid("",
+                  "控えとして保存できるのは承認された質問票だけです（この質問票は「" +
+                      vocab::label_or_code("qstatus", to_string(q->status), "ja") + "」）。",
+                  "Only an accepted questionnaire can be kept as a snapshot (this one is " +
+                      vocab::label_or_code("qstatus", to_string(q->status), "en") + ").",
+                  "wrong_state",
+                  "only an accepted questionnaire can be kept as a snapshot (this one is " +
+                      to_string(q->status) + ")");
   if (q->tmpl != "maker")
-    throw std::invalid_argument(
+    throw Invalid(
+        "", "共有できるのはメーカー等向けの様式の質問票だけです。",
+        "Only the questionnaire of the makers' template is shared.", "wrong_template",
         "only the maker-column questionnaire (template maker) is shared; this one is " + q->tmpl);
   auto ans = answers(q->id);
   json questions = json::array();
@@ -91,7 +100,9 @@ Share Suppliers::share(int64_t maker_org, int64_t snapshot_id, int64_t operator_
   auto o = db_.prepare("SELECT 1 FROM organizations WHERE id=?");
   o.bind(1, operator_org);
   if (!o.step() || operator_org == maker_org)
-    throw std::invalid_argument("with: no other organisation " + std::to_string(operator_org));
+    throw Invalid("with", "ID " + std::to_string(operator_org) + " の他の組織はありません。",
+                  "There is no other organisation " + std::to_string(operator_org) + ".",
+                  "not_found", "with: no other organisation " + std::to_string(operator_org));
   Share s{0, snapshot_id, operator_org, now_(), actor_, std::nullopt};
   db_.transaction([&] {
     db_.prepare(

@@ -9,6 +9,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "common/invalid.h"
 #include "common/paths.h"
 #include "common/uuid.h"
 #include "store/audit.h"
@@ -127,9 +128,15 @@ bool verify_password(const std::string& encoded, const std::string& password) {
 void check_password_policy(const std::string& password, const std::string& user_name) {
   size_t chars = 0;
   for (unsigned char ch : password) chars += (ch & 0xC0) != 0x80;  // UTF-8 lead bytes
-  if (chars < 10) throw std::invalid_argument("password: at least 10 characters");
-  if (chars > 256) throw std::invalid_argument("password: at most 256 characters");
-  if (password.find('\0') != std::string::npos) throw std::invalid_argument("password: must not contain NUL");
+  if (chars < 10)
+    throw Invalid("password", "パスワードは 10 文字以上にしてください。",
+                  "Use at least 10 characters.", "too_short", "password: at least 10 characters");
+  if (chars > 256)
+    throw Invalid("password", "パスワードは 256 文字以内にしてください。",
+                  "Use at most 256 characters.", "too_long", "password: at most 256 characters");
+  if (password.find('\0') != std::string::npos)
+    throw Invalid("password", "パスワードに使用できない文字（NUL）が含まれています。",
+                  "Must not contain NUL.", "invalid", "password: must not contain NUL");
   auto lower = [](std::string v) {
     for (char& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return v;
@@ -140,7 +147,9 @@ void check_password_policy(const std::string& password, const std::string& user_
     std::string rest = pw;
     rest.erase(rest.find(name), name.size());
     if (std::none_of(rest.begin(), rest.end(), [](unsigned char ch) { return std::isalpha(ch) || ch >= 0x80; }))
-      throw std::invalid_argument("password: must not be the user name with digits or symbols around it");
+      throw Invalid("password", "ユーザー名に数字や記号を付けただけのパスワードは使えません。",
+                    "Must not be the user name with digits or symbols around it.", "weak",
+                    "password: must not be the user name with digits or symbols around it");
   }
   static const std::set<std::string> common = [] {
     std::set<std::string> out;
@@ -149,17 +158,28 @@ void check_password_policy(const std::string& password, const std::string& user_
       if (!line.empty() && line[0] != '#') out.insert(line);
     return out;
   }();
-  if (common.count(pw)) throw std::invalid_argument("password: one of the most common passwords");
+  if (common.count(pw))
+    throw Invalid("password", "よく使われるパスワードのため使えません。別のものにしてください。",
+                  "This is one of the most common passwords; choose another.", "weak",
+                  "password: one of the most common passwords");
 }
 
 User Accounts::create_user(int64_t org_id, const std::string& name, Role role,
                            const std::string& password, const std::string& actor) {
   (void)kRegistered;
-  if (name.empty()) throw std::invalid_argument("name: must not be empty");
+  if (name.empty())
+    throw Invalid("name", "ユーザー名を入力してください。", "Enter the user name.", "required",
+                  "name: must not be empty");
   if (name.size() > 64 || name.find_first_of(std::string("\0\r\n\t/\\ ", 7)) != std::string::npos)
-    throw std::invalid_argument("name: at most 64 bytes, no spaces, slashes or control characters");
+    throw Invalid(
+        "name", "ユーザー名は半角 64 文字以内で、空白・スラッシュ・制御文字を含めないでください。",
+        "At most 64 bytes, no spaces, slashes or control characters.", "invalid",
+        "name: at most 64 bytes, no spaces, slashes or control characters");
   check_password_policy(password, name);
-  if (user_any(name)) throw std::invalid_argument("user '" + name + "' already exists");
+  if (user_any(name))
+    throw Invalid("name", "ユーザー「" + name + "」はすでにあります。",
+                  "User '" + name + "' already exists.", "duplicate",
+                  "user '" + name + "' already exists");
   std::string hash = hash_password(password);
   User u;
   db_.transaction([&] {
@@ -432,9 +452,12 @@ std::string token_expiry(const std::string& expires_at, const std::string& creat
 std::string Accounts::create_token(int64_t user_id, const std::string& label, const std::string& actor, int days) {
   auto u = user_by_id(user_id);
   if (!u) throw std::invalid_argument("no such user");
-  if (days < 1 || days > 3650) throw std::invalid_argument("expires: between 1 and 3650 days");
+  if (days < 1 || days > 3650)
+    throw Invalid("expires", "有効期間は 1〜3650 日で指定してください。",
+                  "Between 1 and 3650 days.", "out_of_range", "expires: between 1 and 3650 days");
   if (label.size() > 200 || label.find('\0') != std::string::npos)
-    throw std::invalid_argument("label: at most 200 bytes, no NUL");
+    throw Invalid("label", "ラベルは半角 200 文字以内にしてください。",
+                  "At most 200 bytes, no NUL.", "too_long", "label: at most 200 bytes, no NUL");
   std::string raw = "anz_" + random_token();
   std::string expires = iso_after(int64_t{days} * 86400);
   db_.transaction([&] {

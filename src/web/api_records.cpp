@@ -6,6 +6,7 @@
 
 #include "common/clock.h"
 #include "common/file_name.h"
+#include "common/invalid.h"
 #include "common/json_input.h"
 #include "report/render.h"
 #include "risk/json.h"
@@ -20,16 +21,21 @@ using nlohmann::json;
 namespace {
 json body_object(const Ctx& c) {
   json in = parse_json_input(c.req.body, "body");
-  if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
+  if (!in.is_object())
+    throw Invalid("body", "本文は JSON のオブジェクトで送ってください。", "Send a JSON object.",
+                  "not_json", "body: expected a JSON object");
   return in;
 }
 
 int json_int(const json& in, const std::string& field, int fallback) {
   if (!in.contains(field) || in[field].is_null()) return fallback;
   if (!in[field].is_number_integer())
-    throw std::invalid_argument(field + ": expected a whole number");
+    throw Invalid(field, "整数で指定してください。", "Expected a whole number.", "wrong_type",
+                  field + ": expected a whole number");
   int64_t v = in[field].get<int64_t>();
-  if (v < -1000000 || v > 1000000) throw std::invalid_argument(field + ": out of range");
+  if (v < -1000000 || v > 1000000)
+    throw Invalid(field, "値が範囲外です。", "Out of range.", "out_of_range",
+                  field + ": out of range");
   return static_cast<int>(v);
 }
 
@@ -37,13 +43,18 @@ template <class T>
 std::vector<T> json_list(const json& in, const std::string& field, const std::vector<T>& fallback) {
   if (!in.contains(field) || in[field].is_null()) return fallback;
   if (!in[field].is_array() || in[field].size() > 10000)
-    throw std::invalid_argument(field + ": expected a list");
+    throw Invalid(field, "一覧（配列）で指定してください。", "Expected a list.", "wrong_type",
+                  field + ": expected a list");
   std::vector<T> out;
   for (const auto& v : in[field]) {
     if constexpr (std::is_same_v<T, std::string>) {
-      if (!v.is_string()) throw std::invalid_argument(field + ": expected a list of strings");
+      if (!v.is_string())
+        throw Invalid(field, "文字列の一覧で指定してください。", "Expected a list of strings.",
+                      "wrong_type", field + ": expected a list of strings");
     } else {
-      if (!v.is_number_integer()) throw std::invalid_argument(field + ": expected a list of ids");
+      if (!v.is_number_integer())
+        throw Invalid(field, "ID の一覧で指定してください。", "Expected a list of ids.",
+                      "wrong_type", field + ": expected a list of ids");
     }
     out.push_back(v.get<T>());
   }
@@ -69,7 +80,9 @@ void level_pair(const json& in, const std::string& field, int& l, int& i) {
     l = v["likelihood"].get<int>();
     i = v["impact"].get<int>();
   } else {
-    throw std::invalid_argument(field + ": expected [likelihood, impact] or {likelihood, impact}");
+    throw Invalid(field, "[発生可能性, 影響度] の形で指定してください。",
+                  "Expected [likelihood, impact] or {likelihood, impact}.", "wrong_type",
+                  field + ": expected [likelihood, impact] or {likelihood, impact}");
   }
 }
 

@@ -5,6 +5,7 @@
 #include "assess/maturity.h"
 #include "assess/scoring.h"
 #include "catalog/catalog_dir.h"
+#include "common/invalid.h"
 #include "common/text.h"
 #include "web/assess_view.h"
 #include "web/html.h"
@@ -278,14 +279,16 @@ void save_checklist_row(Ctx& c) {
   else if (m.size() == 1 && std::isdigit(static_cast<unsigned char>(m[0])))
     next.maturity = m[0] - '0';
   else
-    error = "maturity: expected a level of the maturity scale";
+    error =
+        c.lang == "en" ? "Choose a level of the maturity scale." : "成熟度の段階を選んでください。";
   next.owner = c.param("owner");
   next.due = c.param("due");
   if (error.empty()) {
     try {
       repo.set_answer(a, fw, next);
     } catch (const std::invalid_argument& e) {
-      error = e.what();
+      Invalid v = as_invalid(e);
+      error = v.field == "na_reason" ? v.field : v.in(c.lang);  // message_for words the reason rule
     }
   }
   if (!error.empty()) {

@@ -33,9 +33,13 @@ void evidence_from_json(const nlohmann::json& in, std::string& name, std::string
   const nlohmann::json& e = in["evidence"];
   if (!e.is_object() || !e.value("name", nlohmann::json()).is_string() ||
       !e.value("content_base64", nlohmann::json()).is_string())
-    throw std::invalid_argument("evidence: expected {name, content_base64}");
+    throw FieldError("evidence", "提出した書類は {name, content_base64} の形で送ってください。",
+                     "Expected {name, content_base64}.", "wrong_type",
+                     "evidence: expected {name, content_base64}");
   auto bytes = base64_decode(e["content_base64"].get<std::string>());
-  if (!bytes) throw std::invalid_argument("evidence.content_base64: not valid base64");
+  if (!bytes)
+    throw FieldError("evidence.content_base64", "書類の内容が Base64 として読めません。",
+                     "Not valid base64.", "invalid", "evidence.content_base64: not valid base64");
   name = safe_file_name(e["name"].get<std::string>());
   content = *bytes;
 }

@@ -8,29 +8,12 @@
 namespace anzen::web {
 
 namespace {
-bool field_char(char ch) {
-  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-         ch == '_' || ch == '.';
-}
-
-// The field a message names and its detail: "details.prefectures: expected a list" →
-// ("prefectures", "expected a list"); the form's field names follow the domain's, with '.' as
-// '_' ("feared.kind" is the field feared_kind). A rule over several fields names its first one
-// with the Japanese term: "acceptance (保有・受容) needs …" → ("acceptance", the whole message).
-std::pair<std::string, std::string> split_message(const std::string& msg) {
-  size_t end = 0;
-  while (end < msg.size() && end <= 60 && field_char(msg[end])) ++end;
-  std::string field = msg.substr(0, end);
-  std::string detail;
-  if (end > 0 && msg.compare(end, 2, ": ") == 0)
-    detail = msg.substr(end + 2);
-  else if (end > 0 && msg.compare(end, 2, " (") == 0)
-    detail = msg;
-  else
-    return {"", msg};
+// The form's name of a field the domain names: "details.prefectures" → "prefectures"; the form's
+// field names follow the domain's, with '.' as '_' ("feared.kind" is the field feared_kind).
+std::string form_field(std::string field) {
   if (field.rfind("details.", 0) == 0) field = field.substr(8);
   std::replace(field.begin(), field.end(), '.', '_');
-  return {field, detail};
+  return field;
 }
 
 std::string error_id(const std::string& name) { return name + "-error"; }
@@ -41,13 +24,8 @@ void Form::add_error(const std::string& field, const std::string& message) {
 }
 
 void Form::add_error(const std::exception& e) {
-  if (const auto* fe = dynamic_cast<const FieldError*>(&e)) {
-    add_error(fe->field, c_.lang == "en" ? fe->en : fe->ja);
-    return;
-  }
-  auto [field, detail] = split_message(e.what());
-  // Domain messages are English; the Japanese page says what to do and keeps the detail.
-  add_error(field, c_.lang == "en" ? detail : "入力内容を確認してください（" + detail + "）");
+  Invalid v = as_invalid(e);
+  add_error(form_field(v.field), v.in(c_.lang));
 }
 
 std::string Form::value(const std::string& name, const std::string& stored) const {
@@ -162,12 +140,26 @@ void submit(Ctx& c, const std::function<void()>& apply,
   }
 }
 
-FormError form_error(const std::string& what,
-                     const std::vector<std::pair<std::string, std::string>>& aliases) {
-  auto [field, detail] = split_message(what);
+namespace {
+FormError aliased(std::string field, std::string message,
+                  const std::vector<std::pair<std::string, std::string>>& aliases) {
+  field = form_field(field);
   for (const auto& [from, to] : aliases)
     if (field == from) field = to;
-  return {field, detail};
+  return {field, std::move(message)};
+}
+}  // namespace
+
+FormError form_error(const Ctx& c, const std::exception& e,
+                     const std::vector<std::pair<std::string, std::string>>& aliases) {
+  Invalid v = as_invalid(e);
+  return aliased(v.field, v.in(c.lang), aliases);
+}
+
+FormError form_error(const std::string& what,
+                     const std::vector<std::pair<std::string, std::string>>& aliases) {
+  auto [field, detail] = split_field_message(what);
+  return aliased(field, detail, aliases);
 }
 
 std::string error_summary(const Ctx& c, const FormError& e) {

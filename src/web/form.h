@@ -20,19 +20,14 @@
 #include <utility>
 #include <vector>
 
+#include "common/invalid.h"
 #include "web/context.h"
 
 namespace anzen::web {
 
-// A rejected field, with the message in both languages.
-struct FieldError : std::invalid_argument {
-  std::string field, ja, en;
-  FieldError(std::string f, std::string ja_text, std::string en_text)
-      : std::invalid_argument(f + ": " + en_text),
-        field(std::move(f)),
-        ja(std::move(ja_text)),
-        en(std::move(en_text)) {}
-};
+// A rejected field, with the message in both languages: the domain's bilingual error, so a
+// validator in the domain and a check in a page handler throw the same thing.
+using FieldError = anzen::Invalid;
 
 class Form {
  public:
@@ -40,7 +35,8 @@ class Form {
 
   // Records an error (the first one per field is shown).
   void add_error(const std::string& field, const std::string& message);
-  // Records the error an action threw: FieldError, or "field: detail" from the domain.
+  // Records the error an action threw, in the page's language: an Invalid (FieldError) gives
+  // its Japanese or English text; a plain "field: detail" keeps the English detail.
   void add_error(const std::exception& e);
   bool has_errors() const { return !errors_.empty(); }
   // True when the form comes back after a failed submission (widgets show the typed values).
@@ -91,8 +87,12 @@ struct FormError {
   std::string field;    // the form field the message belongs to (empty: the whole form)
   std::string message;  // as the validator wrote it
 };
-// Reads the field a message names ("field: …", "field (日本語): …", "details.x: …") as Form does,
-// mapping validator names to the form's (`aliases`, e.g. {"acceptance_expiry", "expiry"}).
+// The error an action threw, in the page's language, with the field named as Form does
+// ("details.x" → "x", "feared.kind" → "feared_kind"), mapping validator names to the form's
+// (`aliases`, e.g. {"acceptance_expiry", "expiry"}).
+FormError form_error(const Ctx& c, const std::exception& e,
+                     const std::vector<std::pair<std::string, std::string>>& aliases = {});
+// The same for a plain message ("field: …", "field (日本語): …"), kept as written.
 FormError form_error(const std::string& what,
                      const std::vector<std::pair<std::string, std::string>>& aliases = {});
 // Form::summary() of the error (empty when there is none).

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "common/invalid.h"
+
 namespace anzen::web {
 using nlohmann::json;
 
@@ -10,18 +12,25 @@ json body_object(const Ctx& c) {
   try {
     in = json::parse(c.req.body);
   } catch (const json::parse_error&) {
-    throw std::invalid_argument("body: expected a JSON object");
+    throw Invalid("body", "本文は JSON のオブジェクトで送ってください。", "Send a JSON object.",
+                  "not_json", "body: expected a JSON object");
   }
-  if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
+  if (!in.is_object())
+    throw Invalid("body", "本文は JSON のオブジェクトで送ってください。", "Send a JSON object.",
+                  "not_json", "body: expected a JSON object");
   return in;
 }
 
 std::string string_field(const json& in, const char* name, bool required) {
   if (!in.contains(name) || in[name].is_null()) {
-    if (required) throw std::invalid_argument(std::string(name) + ": required");
+    if (required)
+      throw Invalid(name, "入力してください（必須）。", "Required.", "required",
+                    std::string(name) + ": required");
     return "";
   }
-  if (!in[name].is_string()) throw std::invalid_argument(std::string(name) + ": expected a string");
+  if (!in[name].is_string())
+    throw Invalid(name, "文字列で指定してください。", "Expected a string.", "wrong_type",
+                  std::string(name) + ": expected a string");
   return in[name].get<std::string>();
 }
 
@@ -29,10 +38,12 @@ std::vector<std::string> string_array(const json& in, const char* name) {
   std::vector<std::string> out;
   if (!in.contains(name)) return out;
   if (!in[name].is_array())
-    throw std::invalid_argument(std::string(name) + ": expected an array of strings");
+    throw Invalid(name, "文字列の配列で指定してください。", "Expected an array of strings.",
+                  "wrong_type", std::string(name) + ": expected an array of strings");
   for (const auto& x : in[name]) {
     if (!x.is_string())
-      throw std::invalid_argument(std::string(name) + ": expected an array of strings");
+      throw Invalid(name, "文字列の配列で指定してください。", "Expected an array of strings.",
+                    "wrong_type", std::string(name) + ": expected an array of strings");
     out.push_back(x.get<std::string>());
   }
   return out;

@@ -198,7 +198,9 @@ void save_answer_fields(Ctx& c) {
   std::string qid = url_decode(c.path_arg(2));
   assess::AnswerPatch next;
   auto st = assess::status_from(c.param("status"));
-  if (!st) throw std::invalid_argument("status: unknown value '" + c.param("status") + "'");
+  if (!st)
+    throw FieldError("status", "状況は一覧から選んでください。", "Choose the status from the list.",
+                     "not_in_list", "status: unknown value '" + c.param("status") + "'");
   next.status = *st;
   next.na_reason = c.param("na_reason");
   if (next.status == Status::not_applicable && next.na_reason->empty())
@@ -231,7 +233,9 @@ void add_evidence(Ctx& c) {
   } else if (!c.param("url").empty()) {
     repo.add_url(a, qid, c.param("url"), c.param("evidence_date"), c.param("expires_on"));
   } else {
-    throw std::invalid_argument("evidence: choose a file or enter a URL");
+    throw FieldError("evidence", "ファイルを選ぶか URL を入力してください。",
+                     "Choose a file or enter a URL.", "required",
+                     "evidence: choose a file or enter a URL");
   }
   c.redirect(question_link(a.id, qid));
 }
@@ -323,7 +327,10 @@ void mount_assessment_pages(Router& r) {
     std::string qid = url_decode(c.path_arg(2));
     auto svc = assess_service(c);
     auto st = assess::status_from(c.param("status"));
-    if (!st) throw std::invalid_argument("status: unknown value '" + c.param("status") + "'");
+    if (!st)
+      throw FieldError("status", "状況は一覧から選んでください。",
+                       "Choose the status from the list.", "not_in_list",
+                       "status: unknown value '" + c.param("status") + "'");
     assess::AnswerPatch next;
     next.status = *st;
     try {
@@ -373,7 +380,9 @@ void mount_assessment_pages(Router& r) {
     c.require_edit();
     auto a = need_assessment(c, c.path_id(1));
     framework_of(c, a);  // 500 when its framework is not loaded
-    if (!c.req.has_file("file")) throw std::invalid_argument("file: choose a CSV file");
+    if (!c.req.has_file("file"))
+      throw FieldError("file", "CSV ファイルを選んでください。", "Choose a CSV file.", "required",
+                       "file: choose a CSV file");
     const auto& f = c.req.get_file_value("file");
     auto svc = assess_service(c);
     std::string b;

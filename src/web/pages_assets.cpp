@@ -29,16 +29,18 @@ risk::Asset asset_from_form(const Ctx& c, risk::Asset a, FormError& err) {
     for (const char* k : {"c", "i", "a"}) {
       std::string v = c.param(k);
       if (v.size() != 1 || !std::isdigit(static_cast<unsigned char>(v[0])))
-        throw std::invalid_argument(std::string(k) + ": expected a level of the scale");
+        throw Invalid(k, "尺度の段階から選んでください。", "Choose a level of the scale.",
+                      "not_a_number");
       (k[0] == 'c' ? a.c : k[0] == 'i' ? a.i : a.a) = v[0] - '0';
     }
     for (const auto& v : c.params("depends_on")) {
       if (v.empty() || v.size() > 18 || !std::all_of(v.begin(), v.end(), ::isdigit))
-        throw std::invalid_argument("depends_on: expected asset ids");
+        throw Invalid("depends_on", "一覧から資産を選んでください。",
+                      "Choose assets from the list.", "not_in_list");
       a.depends_on.push_back(std::stoll(v));
     }
   } catch (const std::invalid_argument& e) {
-    err = form_error(e.what());
+    err = form_error(c, e);
   }
   return a;
 }

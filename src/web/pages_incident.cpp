@@ -522,7 +522,9 @@ void mount_incident_pages(Router& r) {
     if (!inc) throw HttpError(404, "not found");
     std::string status = c.param("status");
     if (status != "open" && status != "closed")
-      throw std::invalid_argument("status: expected open or closed");
+      throw FieldError("status", "状況は一覧から選んでください。",
+                       "Choose the status from the list.", "not_in_list",
+                       "status: expected open or closed");
     auto unfiled = incident::unfiled_reports(inc->classification);
     if (status == "closed" && !unfiled.empty() && c.param("confirm") != "yes") {
       bool en = c.lang == "en";

@@ -29,12 +29,14 @@ risk::PlanItem plan_from_form(const Ctx& c, risk::PlanItem p, FormError& err) {
   p.risk_ids.clear();
   std::string prog = c.param("progress");
   if (prog.empty() || prog.size() > 3 || !std::all_of(prog.begin(), prog.end(), ::isdigit))
-    err = {"progress", "progress: expected 0-100"};
+    err = {"progress", en(c) ? "Enter a percentage from 0 to 100."
+                             : "進捗は 0 から 100 までの数字（%）で入力してください。"};
   else
     p.progress = std::stoi(prog);
   for (const auto& v : c.params("risk_ids")) {
     if (v.empty() || v.size() > 18 || !std::all_of(v.begin(), v.end(), ::isdigit))
-      err = {"risk_ids", "risk_ids: expected risk ids"};
+      err = {"risk_ids",
+             en(c) ? "Choose risks from the list." : "一覧からリスクを選んでください。"};
     else
       p.risk_ids.push_back(std::stoll(v));
   }
@@ -217,7 +219,9 @@ void mount_plan_pages(Router& r) {
     p.status = c.param("status");
     std::string prog = c.param("progress");
     if (prog.empty() || prog.size() > 3 || !std::all_of(prog.begin(), prog.end(), ::isdigit))
-      throw std::invalid_argument("progress: expected 0-100");
+      throw Invalid("progress", "進捗は 0 から 100 までの数字（%）で入力してください。",
+                    "Enter a percentage from 0 to 100.", "out_of_range",
+                    "progress: expected 0-100");
     p.progress = std::stoi(prog);
     repo.save_plan_item(p);
     c.redirect("/plan");

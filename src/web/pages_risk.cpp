@@ -1,5 +1,6 @@
 // Risk register with heat map, and the risk-treatment plan with gap-to-plan proposals.
 #include "catalog/catalog_dir.h"
+#include "common/invalid.h"
 #include "common/xlsx_table.h"
 #include "risk/repo.h"
 #include "risk/table.h"
@@ -58,7 +59,9 @@ void mount_risk_pages(Router& r) {
   r.post(R"(/(risks|assets|plan)/import)", [](Ctx& c) {
     c.require_edit();
     const auto& k = kind_of(c.path_arg(1));
-    if (!c.req.has_file("file")) throw std::invalid_argument("file: choose a CSV or XLSX file");
+    if (!c.req.has_file("file"))
+      throw Invalid("file", "CSV または XLSX ファイルを選んでください。",
+                    "Choose a CSV or XLSX file.", "required", "file: choose a CSV or XLSX file");
     const auto& f = c.req.get_file_value("file");
     risk::RiskRepo repo(c.db, c.actor());
     std::string b;

@@ -21,7 +21,7 @@ bool en(const Ctx& c) { return c.lang == "en"; }
 int level_param(const Ctx& c, const std::string& name) {
   std::string v = c.param(name);
   if (v.empty() || v.size() > 2 || !std::all_of(v.begin(), v.end(), ::isdigit))
-    throw std::invalid_argument(name + ": expected a number");
+    throw Invalid(name, "段階を一覧から選んでください。", "Choose a level number.", "not_a_number");
   return std::stoi(v);
 }
 
@@ -29,7 +29,7 @@ std::vector<int64_t> id_list(const Ctx& c, const std::string& name) {
   std::vector<int64_t> out;
   for (const auto& v : c.params(name)) {
     if (v.empty() || v.size() > 18 || !std::all_of(v.begin(), v.end(), ::isdigit))
-      throw std::invalid_argument(name + ": expected ids");
+      throw Invalid(name, "一覧から選んでください。", "Choose from the list.", "not_in_list");
     out.push_back(std::stoll(v));
   }
   return out;
@@ -52,7 +52,7 @@ risk::Risk risk_from_form(const Ctx& c, risk::Risk k, FormError& err) {
     k.current_l = level_param(c, "current_l"), k.current_i = level_param(c, "current_i");
     k.residual_l = level_param(c, "residual_l"), k.residual_i = level_param(c, "residual_i");
   } catch (const std::invalid_argument& e) {
-    err = form_error(e.what());
+    err = form_error(c, e);
   }
   return k;
 }

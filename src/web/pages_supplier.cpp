@@ -4,6 +4,7 @@
 
 #include "catalog/catalog_dir.h"
 #include "common/clock.h"
+#include "common/invalid.h"
 #include "risk/repo.h"
 #include "web/accounts.h"
 #include "web/html.h"
@@ -366,7 +367,10 @@ void mount_supplier_pages(Router& r) {
     auto q = need_questionnaire(c, c.path_id(1));
     if (is_supplier_side(c, q)) throw HttpError(403, "the sender reviews this questionnaire");
     auto v = supplier::verdict_from(c.param("verdict"));
-    if (!v) throw std::invalid_argument("verdict: expected accept, return or reject");
+    if (!v)
+      throw Invalid("verdict", "承認・差戻し・却下のいずれかを選んでください。",
+                    "Choose accept, return or reject.", "not_in_list",
+                    "verdict: expected accept, return or reject");
     std::map<std::string, std::string> per;
     for (const auto& x : q.questions) {
       if (!c.param("rc_" + x.id).empty()) per[x.id] = c.param("rc_" + x.id);

@@ -6,6 +6,7 @@
 #include "assess/repo.h"
 #include "catalog/catalog_dir.h"
 #include "common/clock.h"
+#include "common/invalid.h"
 #include "common/vocabulary.h"
 #include "risk/repo.h"
 #include "supplier/overview.h"
@@ -280,7 +281,9 @@ void mount_supplier_extra_pages(Router& r) {
     try {
       months = std::stoi(c.param("months"));
     } catch (const std::exception&) {
-      throw std::invalid_argument("months: expected a number of months (1-60)");
+      throw Invalid("months", "再評価の間隔は 1〜60 か月の数字で入力してください。",
+                    "Enter a number of months (1-60).", "not_a_number",
+                    "months: expected a number of months (1-60)");
     }
     suppliers_for(c, c.actor()).set_interval(c.org(), s.id, months);
     c.redirect("/suppliers/" + std::to_string(s.id));
@@ -320,8 +323,9 @@ void mount_supplier_extra_pages(Router& r) {
     c.require_edit();
     auto st = assess::status_from(c.param("status"));
     if (!st)
-      throw std::invalid_argument(
-          "status: expected implemented, partial, not_implemented or not_applicable");
+      throw Invalid("status", "状況は一覧から選んでください。", "Choose the status from the list.",
+                    "not_in_list",
+                    "status: expected implemented, partial, not_implemented or not_applicable");
     not_found_on_range([&] {
       suppliers_for(c, c.actor())
           .set_clause(c.org(), c.path_id(1), supplier::contract_clauses(c.catalogs.catalog()),

@@ -110,7 +110,7 @@ void mount_record_forms(Router& r, const RecordForms<T>& k) {
         T saved = (repo.*k.save)(x);
         return c.redirect("/" + k.path + "/" + std::to_string(saved.id));
       } catch (const std::invalid_argument& e) {
-        err = form_error(e.what(), k.aliases);
+        err = form_error(c, e, k.aliases);
       }
     }
     show(c, repo, x, err, 400);

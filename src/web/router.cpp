@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 
+#include "common/invalid.h"
 #include "common/json_input.h"
 #include "store/audit.h"
 #include "store/audit_client.h"
@@ -224,9 +225,17 @@ bool same_secret(const std::string& a, const std::string& b) {
 constexpr size_t kMaxFieldBytes = 200'000;
 void check_field(const std::string& name, const std::string& value) {
   if (name.find('\0') != std::string::npos || value.find('\0') != std::string::npos)
-    throw std::invalid_argument(name.substr(0, name.find('\0')) + ": must not contain NUL");
+    throw Invalid(
+        name.substr(0, name.find('\0')),
+        "「" + name.substr(0, name.find('\0')) + "」に使用できない文字（NUL）が含まれています。",
+        "Must not contain NUL.", "invalid",
+        name.substr(0, name.find('\0')) + ": must not contain NUL");
   if (value.size() > kMaxFieldBytes)
-    throw std::invalid_argument(name + ": at most " + std::to_string(kMaxFieldBytes) + " bytes (about 66,000 Japanese characters)");
+    throw Invalid(name,
+                  "「" + name + "」が長すぎます（200,000 バイト、全角で約 66,000 文字まで）。",
+                  "Too long: at most 200,000 bytes (about 66,000 Japanese characters).", "too_long",
+                  name + ": at most " + std::to_string(kMaxFieldBytes) +
+                      " bytes (about 66,000 Japanese characters)");
 }
 void check_fields(const Ctx& c) {
   for (const auto& [k, v] : c.form) check_field(k, v);
@@ -235,13 +244,22 @@ void check_fields(const Ctx& c) {
     if (f.filename.empty()) check_field(k, f.content);
 }
 
-void error_out(Ctx& c, int status, const std::string& msg) {
+// `bad`: the bad input behind a 400, whose message the JSON answer (as `field`, `message` in the
+// request's language and `code`) and the page give in the user's language; `error` stays the
+// English line the CLI prints.
+void error_out(Ctx& c, int status, const std::string& msg, const Invalid* bad = nullptr) {
   if (c.api) {
-    c.json({{"error", msg}, {"status", status}}, status);
+    nlohmann::json j = {{"error", msg}, {"status", status}};
+    if (bad) {
+      if (!bad->field.empty()) j["field"] = bad->field;
+      j["message"] = bad->in(c.lang);
+      if (!bad->code.empty()) j["code"] = bad->code;
+    }
+    c.json(j, status);
     return;
   }
   std::string key = status == 404 ? "common.not_found" : status == 403 ? "common.forbidden" : "";
-  std::string text = key.empty() ? msg : c.t(key);
+  std::string text = key.empty() ? (bad ? bad->in(c.lang) : msg) : c.t(key);
   std::string body = "<h1>" + std::to_string(status) + "</h1><p class=\"error\">" + esc(text) +
                      "</p><p><a href=\"/\">" + esc(c.t("nav.dashboard")) + "</a></p>";
   c.html(c.user ? layout(c, std::to_string(status), body) : bare_layout(c, std::to_string(status), body), status);
@@ -277,6 +295,11 @@ void Router::handle(const httplib::Request& req, httplib::Response& res, const H
       c.csrf = s->csrf_token;
     }
     std::string lang = req.has_param("lang") ? req.get_param_value("lang") : cookie_value(cookies, "anzen_lang");
+    if (lang != "en" && lang != "ja" && api) {
+      // An API client without the cookie says its language in Accept-Language.
+      std::string al = req.get_header_value("Accept-Language");
+      if (al.rfind("en", 0) == 0 || al.rfind("ja", 0) == 0) lang = al.substr(0, 2);
+    }
     if (lang != "en" && lang != "ja") lang = c.user ? c.user->lang : "ja";
     c.lang = lang;
     if (req.has_param("lang")) {
@@ -329,10 +352,14 @@ void Router::handle(const httplib::Request& req, httplib::Response& res, const H
     }
     error_out(c, e.status, e.what());
   } catch (const std::invalid_argument& e) {
-    error_out(c, 400, e.what());
+    Invalid bad = as_invalid(e);
+    error_out(c, 400, e.what(), &bad);
   } catch (const nlohmann::json::exception& e) {
     // A JSON value of the wrong type that a handler did not check itself: the caller's mistake.
-    error_out(c, 400, std::string("body: a value has the wrong type (") + e.what() + ")");
+    std::string what = std::string("body: a value has the wrong type (") + e.what() + ")";
+    Invalid bad("body", "送られた JSON に型の誤った値があります。",
+                "A value in the JSON body has the wrong type.", "wrong_type", what);
+    error_out(c, 400, what, &bad);
   } catch (const std::exception& e) {
     std::cerr << "error: " << req.method << " " << req.path << ": " << e.what() << "\n";
     error_out(c, 500, "internal error");

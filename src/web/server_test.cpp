@@ -366,8 +366,18 @@ TEST_F(WebTest, ImpossibleDatesAre400NamingTheField) {
                      "&treatment=accept&approver=CISO&justification=x&_csrf=" + url_encode(csrf);
   auto bad = c.Post("/risks", {{"Cookie", cookie}}, form + "&expiry=2026-02-31", "application/x-www-form-urlencoded");
   EXPECT_EQ(bad->status, 400);
-  EXPECT_NE(bad->body.find("acceptance_expiry"), std::string::npos) << bad->body;
-  EXPECT_NE(bad->body.find("February 2026 has 28 days"), std::string::npos) << bad->body;
+  // Under the expiry field, in the page's language (issue 15: no English in a Japanese form).
+  EXPECT_NE(
+      bad->body.find(
+          "<p class=\"field-error\" "
+          "id=\"expiry-error\">「2026-02-31」は日付として読めません（2026年2月は28日までです）"),
+      std::string::npos)
+      << bad->body;
+  EXPECT_EQ(bad->body.find("February 2026 has 28 days"), std::string::npos)
+      << "English in the Japanese page";
+  auto bad_en = c.Post("/risks?lang=en", {{"Cookie", cookie}}, form + "&expiry=2026-02-31",
+                       "application/x-www-form-urlencoded");
+  EXPECT_NE(bad_en->body.find("February 2026 has 28 days"), std::string::npos) << bad_en->body;
   store::Db db(path_);
   assess::AssessRepo repo(db, "test");
   auto a = repo.create(org_a_, *anzen::testing::tree_catalog().find("tcs-2023"), "operator",
@@ -378,6 +388,11 @@ TEST_F(WebTest, ImpossibleDatesAre400NamingTheField) {
   auto api = c.Put(url, bearer, R"({"status":"partial","due":"2026-13-01"})", "application/json");
   EXPECT_EQ(api->status, 400);
   EXPECT_NE(api->body.find("due"), std::string::npos) << api->body;
+  auto why = nlohmann::json::parse(api->body);
+  EXPECT_EQ(why["field"], "due") << api->body;
+  EXPECT_EQ(why["code"], "not_a_date") << api->body;
+  EXPECT_NE(why["message"].get<std::string>().find("13月はありません"), std::string::npos)
+      << "the user's language (alice's is Japanese): " << api->body;
   EXPECT_TRUE(repo.answers(a.id).empty()) << "nothing saved";
   ASSERT_EQ(c.Put(url, bearer, R"({"status":"partial","due":"令和8年3月31日"})", "application/json")->status, 200);
   EXPECT_EQ(repo.answers(a.id).at("T2-001.1").due, "2026-03-31");

@@ -1,6 +1,7 @@
 #include "web/supplier_view.h"
 
 #include "common/clock.h"
+#include "common/invalid.h"
 #include "common/vocabulary.h"
 #include "web/accounts.h"
 #include "web/assess_view.h"
@@ -68,13 +69,19 @@ int save_form_answers(Ctx& c, supplier::Suppliers& svc, const supplier::Question
       std::string st = c.param("st_" + x.id), cm = c.param("cm_" + x.id);
       if (st.empty()) continue;
       auto status = assess::status_from(st);
-      if (!status) throw std::invalid_argument(x.id + ": '" + st + "' is not an answer");
+      if (!status)
+        throw Invalid("st_" + x.id, "回答は一覧から選んでください。",
+                      "Choose the answer from the list.", "not_in_list",
+                      x.id + ": '" + st + "' is not an answer");
       auto it = cur.find(x.id);
       if (it != cur.end() && it->second.status == *status && it->second.comment == cm) continue;
       try {
         svc.set_answer(q, x.id, *status, cm);
       } catch (const std::invalid_argument& e) {
-        throw std::invalid_argument(x.id + ": " + e.what());
+        // The question's number leads the message: the form holds one row per question.
+        Invalid v = as_invalid(e);
+        throw Invalid((v.field == "comment" ? "cm_" : "st_") + x.id, x.id + "：" + v.ja,
+                      x.id + ": " + v.en, v.code, x.id + ": " + e.what());
       }
       ++n;
     }
@@ -155,7 +162,9 @@ std::string evidence_section(const Ctx& c, const supplier::Questionnaire& q,
 }
 
 void attach_posted_evidence(Ctx& c, supplier::Suppliers& svc, const supplier::Questionnaire& q) {
-  if (!c.req.has_file("file")) throw std::invalid_argument("file: choose a file to attach");
+  if (!c.req.has_file("file"))
+    throw Invalid("file", "添付するファイルを選んでください。", "Choose a file to attach.",
+                  "required", "file: choose a file to attach");
   const auto& f = c.req.get_file_value("file");
   not_found_on_range([&] { svc.add_answer_file(q, c.param("question"), f.filename, f.content); });
 }

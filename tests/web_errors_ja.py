@@ -1,0 +1,148 @@
+"""Sends invalid input to each form of the web app and checks the refusal is in the page's
+language: in Japanese, Japanese text with no English sentence and no code of the vocabulary; in
+English, no Japanese. The message is read where the user sees it: under the field (field-error),
+in the summary above the form, or on the error page.
+
+Usage: web_errors_ja.py BASE_URL CURL_COOKIE_JAR VOCAB_JSON LANG
+Exit 1 with every form whose refusal is wrong.
+"""
+import html
+import json
+import re
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+base, jar, vocab_file, lang = sys.argv[1:5]
+cookies = []
+for line in open(jar, encoding="utf-8"):
+    if line.startswith("#HttpOnly_"):
+        line = line[len("#HttpOnly_"):]
+    elif line.startswith("#") or not line.strip():
+        continue
+    parts = line.rstrip("\n").split("\t")
+    if len(parts) == 7:
+        cookies.append(f"{parts[5]}={parts[6]}")
+cookies.append(f"anzen_lang={lang}")
+cookie = "; ".join(cookies)
+codes = {t["code"] for t in json.load(open(vocab_file, encoding="utf-8"))}
+
+
+def get(path):
+    req = urllib.request.Request(base + path, headers={"Cookie": cookie})
+    with urllib.request.urlopen(req) as r:
+        return r.read().decode("utf-8")
+
+
+def post(path, fields):
+    body = urllib.parse.urlencode(fields, doseq=True).encode()
+    req = urllib.request.Request(base + path, data=body, headers={
+        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(req) as r:
+            return r.status, r.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8")
+
+
+csrf = re.search(r'name="_csrf" value="([^"]*)"', get("/admin")).group(1)
+assessment = json.loads(get("/api/v1/assessments"))
+assessment = (assessment.get("assessments", assessment) if isinstance(assessment, dict) else assessment)[0]["id"]
+suppliers = json.loads(get("/api/v1/suppliers"))
+supplier = (suppliers.get("suppliers", suppliers) if isinstance(suppliers, dict) else suppliers)[0]["id"]
+question = "T2-002.1"
+
+risk = {"title": "停電", "threat": "cyber_attack", "owner": "設備部", "inherent_l": "1", "inherent_i": "1",
+        "current_l": "1", "current_i": "1", "residual_l": "1", "residual_i": "1", "treatment": ""}
+asset = {"name": "呼制御サーバ", "kind": "facility", "c": "1", "i": "1", "a": "1"}
+plan = {"target_state": "目標", "actions": "対策", "owner": "部長", "deadline": "2027-03-31",
+        "evaluation_method": "訓練", "status": "planned", "progress": "0"}
+incident = {"title": "停止", "event_type": "outage", "service_category": "other", "facility": "other",
+            "started_at": "2026-03-15T10:00"}
+org = {"name": "株式会社テスト", "users": ""}
+channel = {"kind": "webhook", "target": "https://hooks.example.jp/x", "lang": "ja", "quiet": ""}
+
+# (form, path, fields, the field the refusal names or None for an error page)
+cases = [
+    ("risk: no title", "/risks", {**risk, "title": ""}, "title"),
+    ("risk: acceptance without approver", "/risks", {**risk, "treatment": "accept"}, "approver"),
+    ("risk: level outside the matrix", "/risks", {**risk, "residual_l": "9"}, "residual_l"),
+    ("risk: unknown treatment", "/risks", {**risk, "treatment": "ignore"}, "treatment"),
+    ("asset: no name", "/assets", {**asset, "name": ""}, "name"),
+    ("asset: unknown kind", "/assets", {**asset, "kind": "server"}, "kind"),
+    ("plan: no actions", "/plan", {**plan, "actions": ""}, "actions"),
+    ("plan: impossible date", "/plan", {**plan, "deadline": "2026-13-01"}, "deadline"),
+    ("plan: unknown status", "/plan", {**plan, "status": "open"}, "status"),
+    ("plan: progress not a number", "/plan", {**plan, "progress": "abc"}, "progress"),
+    ("question: maturity above the scale", f"/assessments/{assessment}/questions/{question}",
+     {"status": "implemented", "maturity": "9"}, "maturity"),
+    ("question: not applicable without reason", f"/assessments/{assessment}/questions/{question}",
+     {"status": "not_applicable", "na_reason": ""}, "na_reason"),
+    ("question: evidence without file or URL", f"/assessments/{assessment}/questions/{question}/evidence",
+     {"url": "", "evidence_date": ""}, None),
+    ("question: evidence URL", f"/assessments/{assessment}/questions/{question}/evidence",
+     {"url": "ftp://x", "evidence_date": ""}, None),
+    ("assessment: period", "/assessments", {"framework": "tcs-2023", "role": "operator", "period": "2026"}, "period"),
+    ("incident: restored before it started", "/incidents", {**incident, "ended_at": "2026-03-15T09:00"}, "ended_at"),
+    ("incident: no start", "/incidents", {**incident, "started_at": ""}, "started_at"),
+    ("incident: users not a number", "/incidents", {**incident, "affected_users": "多数"}, "affected_users"),
+    ("incident: no title", "/incidents", {**incident, "title": ""}, "title"),
+    ("organisation: no name", "/admin/org", {**org, "name": ""}, "name"),
+    ("organisation: users not a number", "/admin/org", {**org, "users": "abc"}, "users"),
+    ("user: short password", "/admin/users", {"name": "newuser", "role": "viewer", "password": "short"}, None),
+    ("user: common password", "/admin/users", {"name": "newuser", "role": "viewer", "password": "password123"}, None),
+    ("channel: mail without address", "/admin/notifications", {**channel, "kind": "email", "target": "x"}, "target"),
+    ("channel: quiet hours", "/admin/notifications", {**channel, "quiet": "25"}, "quiet"),
+    ("supplier: no name", "/suppliers", {"name": ""}, None),
+    ("supplier: corporate number", "/suppliers", {"name": "機器メーカー", "corporate_number": "123"}, None),
+    ("supplier: contract dates", f"/suppliers/{supplier}/contracts",
+     {"title": "保守契約", "starts_on": "2026-04-01", "ends_on": "2026-03-01"}, None),
+    ("supplier: contract without title", f"/suppliers/{supplier}/contracts", {"title": ""}, None),
+    ("supplier: questionnaire due", f"/suppliers/{supplier}/send", {"template": "maker", "due": "来月"}, None),
+    ("supplier: interval", f"/suppliers/{supplier}/interval", {"months": "99"}, None),
+]
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){2,}")
+
+
+def messages(page, field):
+    """What the user reads: the field's error, the summary above the form, the error page."""
+    found = []
+    if field:
+        m = re.search(r'<p class="field-error" id="%s-error">(.*?)</p>' % re.escape(field), page, re.S)
+        if m:
+            found.append(m.group(1))
+    else:
+        found += re.findall(r'<p class="error"[^>]*>(.*?)</p>', page, re.S)
+    found += re.findall(r'<div class="error form-errors".*?<ul>(.*?)</ul>', page, re.S)
+    return [" ".join(html.unescape(re.sub(r"<[^>]*>", " ", m)).split()) for m in found if m.strip()]
+
+
+bad = []
+for name, path, fields, field in cases:
+    status, page = post(path, {**fields, "_csrf": csrf})
+    if status != 400:
+        bad.append(f"{name}: {path} answered {status}, expected 400")
+        continue
+    said = messages(page, field)
+    if not said:
+        bad.append(f"{name}: no message {'under ' + field if field else 'on the page'}")
+        continue
+    for text in said:
+        if lang == "ja":
+            words = set(re.findall(r"[a-z][a-z_]+", text))
+            if not JAPANESE.search(text):
+                bad.append(f"{name}: not Japanese: {text}")
+            elif ENGLISH_SENTENCE.search(text):
+                bad.append(f"{name}: English in the Japanese page: {text}")
+            elif words & codes:
+                bad.append(f"{name}: codes {sorted(words & codes)} in: {text}")
+        elif re.search(r"[\u3040-\u30ff]", text) or not re.search(r"[A-Za-z]{3,}", text):
+            bad.append(f"{name}: not English: {text}")
+    print(f"ok {lang} {name}: {said[0]}")
+
+for b in bad:
+    print("FAIL", b)
+sys.exit(1 if bad else 0)
