@@ -15,7 +15,11 @@ namespace anzen::web {
 
 void mount_audit_pages(Router& r);    // pages_audit.cpp
 void mount_account_pages(Router& r);  // pages_accounts.cpp
-std::string account_admin_section(Ctx& c);
+std::string account_admin_section(Ctx& c, const Form& f);
+// pages_accounts.cpp: a refusal of web/accounts (English "field: rule") as an error of the form
+// field `field`, in both languages.
+FieldError account_field_error(const std::invalid_argument& e, const std::string& name_field,
+                               const std::string& password_field);
 // pages_org_profile.cpp: the classifier's standing facts, and a count typed with or without commas.
 std::string incident_profile_fields(Ctx& c, const Form& f, const assess::Organization& org);
 void save_incident_profile(Ctx& c);
@@ -31,7 +35,7 @@ std::string org_form(Ctx& c, const Form& f, const assess::Organization& org) {
                          "free_internet", "cloud"})
     services.emplace_back(sv, vocab::label_or_code("service", sv, c.lang));
   return "<form method=\"post\" action=\"/admin/org\" id=\"org-form\">" + csrf_field(c) +
-         f.summary() + f.text("name", c.t("common.title"), org.name, "size=\"40\" required") +
+         f.text("name", c.t("common.title"), org.name, "size=\"40\" required") +
          "<p class=\"muted\">" + esc(vocab::label_or_code("orgkind", org.kind, c.lang)) + "</p>" +
          f.checkboxes("services", c.lang == "en" ? "Services offered" : "提供サービス", services,
                       org.services) +
@@ -43,46 +47,77 @@ std::string org_form(Ctx& c, const Form& f, const assess::Organization& org) {
          esc(c.t("common.save")) + "</button></p></form>";
 }
 
-std::string admin_page(Ctx& c, const Form& f) {
+// Roles as (code, label) options; `with_supplier` adds the supplier role (kept on a user who has
+// it).
+std::vector<std::pair<std::string, std::string>> role_options(const Ctx& c, bool with_supplier) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const char* role : {"assessor", "viewer", "auditor", "admin", "supplier"}) {
+    if (std::string(role) == "supplier" && !with_supplier) continue;
+    out.emplace_back(role, vocab::label_or_code("userrole", role, c.lang));
+  }
+  return out;
+}
+
+// One user's role as a one-field form. Its error (an unknown role) sits beside the select,
+// keyed "role-<id>"; the select keeps the name "role" the handler reads.
+std::string role_form(const Ctx& c, const Form& f, const User& u) {
+  std::string id = std::to_string(u.id), key = "role-" + id;
+  std::string h = "<form method=\"post\" action=\"/admin/users/" + id + "/role\">" + csrf_field(c) +
+                  "<label class=\"muted\" for=\"" + key + "\">" + esc(c.t("admin.role")) +
+                  "</label>" + f.error_html(key) + "<select id=\"" + key + "\" name=\"role\"" +
+                  (f.error_html(key).empty()
+                       ? ""
+                       : " aria-invalid=\"true\" aria-describedby=\"" + key + "-error\"") +
+                  ">";
+  for (const auto& [code, label] : role_options(c, true))
+    h += "<option value=\"" + code + "\"" + (to_string(u.role) == code ? " selected" : "") + ">" +
+         esc(label) + "</option>";
+  return h + "</select> <button type=\"submit\">" + esc(c.t("common.save")) + "</button></form>";
+}
+
+// A new user: name and role are kept after a refusal, the password never is.
+std::string new_user_form(const Ctx& c, const Form& f) {
+  return "<form method=\"post\" action=\"/admin/users\" id=\"new-user\">" + csrf_field(c) +
+         f.text("new_name", c.t("login.name"), "",
+                "required maxlength=\"64\" autocomplete=\"off\"") +
+         "<label for=\"new_password\">" + esc(c.t("login.password")) + "</label>" +
+         f.error_html("new_password") + "<input type=\"password\"" +
+         f.control_attrs("new_password") +
+         " minlength=\"10\" autocomplete=\"new-password\" required>" + "<p class=\"hint\">" +
+         esc(c.t("admin.password_rule")) + "</p>" +
+         f.select("new_role", c.t("admin.role"), role_options(c, false), "assessor") +
+         "<p><button type=\"submit\" id=\"create-user\">" + esc(c.t("common.create")) +
+         "</button></p></form>";
+}
+
+// The whole administration page; `f` carries the error of whichever of its forms was refused
+// (the forms' field names differ, so each keeps only what was typed into it). `notice` is shown
+// at the top (a new API token, once).
+std::string admin_page(Ctx& c, const Form& f, const std::string& notice = "") {
   Accounts acc(c.db);
   assess::AssessRepo repo(c.db, c.actor());
   auto org = repo.org(c.org());
-  std::string b = "<h1>" + esc(c.t("nav.admin")) + "</h1><h2>" + esc(c.t("admin.org")) + "</h2>";
+  std::string b = "<h1>" + esc(c.t("nav.admin")) + "</h1>" + notice + f.summary() + "<h2>" +
+                  esc(c.t("admin.org")) + "</h2>";
   if (org) b += org_form(c, f, *org);
   b += "<h2>" + esc(c.t("admin.users")) + "</h2><table><thead><tr><th>" + esc(c.t("login.name")) +
        "</th><th>" + esc(c.t("admin.role")) + "</th><th></th></tr></thead><tbody>";
   for (const auto& u : acc.users_of(c.org())) {
-    b += "<tr><td>" + esc(u.name) + "</td><td>" + esc(to_string(u.role)) +
-         "</td><td><form method=\"post\" action=\"/admin/users/" + std::to_string(u.id) +
-         "/role\">" + csrf_field(c) + "<label class=\"muted\" for=\"role" + std::to_string(u.id) +
-         "\">" + esc(c.t("admin.role")) + "</label><select id=\"role" + std::to_string(u.id) +
-         "\" name=\"role\">";
-    for (const char* role : {"admin", "assessor", "viewer", "auditor", "supplier"}) {
-      b += std::string("<option") + (to_string(u.role) == role ? " selected" : "") + ">" + role +
-           "</option>";
-    }
-    b += "</select> <button type=\"submit\">" + esc(c.t("common.save")) +
-         "</button></form></td></tr>";
+    b += "<tr><td>" + esc(u.name) + "</td><td>" +
+         esc(vocab::label_or_code("userrole", to_string(u.role), c.lang)) + "</td><td>" +
+         role_form(c, f, u) + "</td></tr>";
   }
-  b +=
-      "</tbody></table><h2>" + esc(c.t("admin.new_user")) +
-      "</h2><form method=\"post\" action=\"/admin/users\">" + csrf_field(c) +
-      "<label for=\"nu-name\">" + esc(c.t("login.name")) +
-      "</label><input type=\"text\" id=\"nu-name\" name=\"name\" required>"
-      "<label for=\"nu-pass\">" +
-      esc(c.t("login.password")) +
-      "</label><input type=\"password\" id=\"nu-pass\" name=\"password\" minlength=\"10\" required>"
-      "<label for=\"nu-role\">" +
-      esc(c.t("admin.role")) +
-      "</label><select id=\"nu-role\" "
-      "name=\"role\"><option>assessor</option><option>viewer</option><option>auditor</"
-      "option><option>admin</option></select>"
-      "<p><button type=\"submit\">" +
-      esc(c.t("common.create")) + "</button></p></form>";
-  b += account_admin_section(c);
+  b += "</tbody></table><h2>" + esc(c.t("admin.new_user")) + "</h2>" + new_user_form(c, f);
+  b += account_admin_section(c, f);
   return layout(c, c.t("nav.admin"), b);
 }
 }  // namespace
+
+// pages_accounts.cpp renders the page again after a refused account form (and once with a new
+// token).
+std::string admin_page_with(Ctx& c, const Form& f, const std::string& notice) {
+  return admin_page(c, f, notice);
+}
 
 void mount_admin_pages(Router& r) {
   r.get("/admin", [](Ctx& c) {
@@ -121,12 +156,26 @@ void mount_admin_pages(Router& r) {
         [&](Form& f) { return admin_page(c, f); });
   });
 
+  // A new user: a refused name, password or role comes back beside its field (name and role
+  // kept), in the user's language.
   r.post("/admin/users", [](Ctx& c) {
     c.require_admin();
-    auto role = role_from(c.param("role"));
-    if (!role) throw std::invalid_argument("role must be admin, assessor, viewer or auditor");
-    Accounts(c.db).create_user(c.org(), c.param("name"), *role, c.param("password"), c.actor());
-    c.redirect("/admin");
+    submit(
+        c,
+        [&] {
+          auto role = role_from(c.param("new_role"));
+          if (!role) throw FieldError("new_role", "ロールを選んでください。", "Choose a role.");
+          try {
+            Accounts(c.db).create_user(c.org(), c.param("new_name"), *role, c.param("new_password"),
+                                       c.actor());
+          } catch (const FieldError&) {
+            throw;
+          } catch (const std::invalid_argument& e) {
+            throw account_field_error(e, "new_name", "new_password");
+          }
+          c.redirect("/admin");
+        },
+        [&](Form& f) { return admin_page(c, f); });
   });
 
   r.post(R"(/admin/users/(\d+)/role)", [](Ctx& c) {
@@ -134,10 +183,17 @@ void mount_admin_pages(Router& r) {
     Accounts acc(c.db);
     auto u = acc.user_by_id(c.path_id(1));
     if (!u || u->org_id != c.org()) throw HttpError(404, "not found");
-    auto role = role_from(c.param("role"));
-    if (!role) throw std::invalid_argument("role must be admin, assessor, viewer or auditor");
-    acc.set_role(u->id, *role, c.actor());
-    c.redirect("/admin");
+    submit(
+        c,
+        [&] {
+          auto role = role_from(c.param("role"));
+          if (!role)
+            throw FieldError("role-" + std::to_string(u->id), "ロールを選んでください。",
+                             "Choose a role.");
+          acc.set_role(u->id, *role, c.actor());
+          c.redirect("/admin");
+        },
+        [&](Form& f) { return admin_page(c, f); });
   });
 
   mount_audit_pages(r);

@@ -166,7 +166,7 @@ TEST_F(WebTest, StateChangesNeedTheCsrfToken) {
   std::string csrf = csrf_of(cookie);
   ASSERT_FALSE(csrf.empty());
   auto c = client();
-  std::string form = "name=carol&password=carol-pass-1&role=viewer";
+  std::string form = "new_name=carol&new_password=carol-pass-1&new_role=viewer";
   auto no = c.Post("/admin/users", {{"Cookie", cookie}}, form, "application/x-www-form-urlencoded");
   EXPECT_EQ(no->status, 403);
   auto wrong = c.Post("/admin/users", {{"Cookie", cookie}}, form + "&_csrf=x" + csrf, "application/x-www-form-urlencoded");
@@ -184,7 +184,8 @@ TEST_F(WebTest, RolesAreEnforced) {
   auto c = client();
   EXPECT_EQ(c.Get("/admin", {{"Cookie", cookie}})->status, 403);
   EXPECT_EQ(c.Get("/audit", {{"Cookie", cookie}})->status, 403);
-  auto r = c.Post("/admin/users", {{"Cookie", cookie}}, "name=x&password=xxxxxxxx&role=admin&_csrf=" + url_encode(csrf),
+  auto r = c.Post("/admin/users", {{"Cookie", cookie}},
+                  "new_name=x&new_password=xxxxxxxx&new_role=admin&_csrf=" + url_encode(csrf),
                   "application/x-www-form-urlencoded");
   EXPECT_EQ(r->status, 403);
 }
