@@ -2,7 +2,10 @@
 
 namespace anzen::vocab {
 
-const std::vector<Term>& terms() {
+const std::vector<Term>& audit_terms();  // vocabulary_audit.cpp
+
+namespace {
+const std::vector<Term>& core_terms() {
   // Legal terms follow 電気通信事業法施行規則 第58条 (service categories) and 第57条 / 電気通信事業
   // 報告規則 (events and reports); the short labels and all English are ours.
   static const std::vector<Term> t = {
@@ -147,6 +150,16 @@ const std::vector<Term>& terms() {
       {"supplierfield", "contracts", "契約数", "Contracts", ""},
       {"supplierfield", "section", "委託先の状況", "Suppliers", ""},
   };
+  return t;
+}
+}  // namespace
+
+const std::vector<Term>& terms() {
+  static const std::vector<Term> t = [] {
+    std::vector<Term> all = core_terms();
+    all.insert(all.end(), audit_terms().begin(), audit_terms().end());
+    return all;
+  }();
   return t;
 }
 

@@ -5,6 +5,7 @@
 
 #include "common/date.h"
 #include "common/text.h"
+#include "common/vocabulary.h"
 #include "web/html.h"
 
 namespace anzen::web {
@@ -15,17 +16,17 @@ constexpr int kMaxDepth = 4;
 constexpr size_t kMaxShown = 120;  // code points of a value shown in the row
 
 void flatten(const json& j, const std::string& prefix, int depth,
-             std::map<std::string, std::string>& out) {
+             std::map<std::string, json>& out) {
   if (j.is_object() && depth < kMaxDepth && !j.empty()) {
     for (const auto& [k, v] : j.items())
       flatten(v, prefix.empty() ? k : prefix + "." + k, depth + 1, out);
     return;
   }
-  out[prefix.empty() ? "(value)" : prefix] = j.is_string() ? j.get<std::string>() : j.dump();
+  out[prefix.empty() ? "(value)" : prefix] = j;
 }
 
-std::map<std::string, std::string> fields(const std::string& text) {
-  std::map<std::string, std::string> out;
+std::map<std::string, json> fields(const std::string& text) {
+  std::map<std::string, json> out;
   if (text.empty()) return out;
   json j = json::parse(text, nullptr, false);
   if (j.is_discarded())
@@ -35,10 +36,64 @@ std::map<std::string, std::string> fields(const std::string& text) {
   return out;
 }
 
-// A value as shown: times in JST, long text cut with the whole in the tooltip.
-std::string shown(const std::string& v, const std::string& lang) {
-  if (v.empty()) return "<span class=\"muted\">—</span>";
-  std::string s = date::display_time(v, lang);
+// Which vocabulary domain the values of a field are codes of ("*": any entity). A field matches
+// when the key is the field or ends with "." and the field.
+struct ValueDomain {
+  const char *entity, *field, *domain;
+};
+constexpr ValueDomain kDomains[] = {
+    {"*", "treatment", "treatment"},
+    {"*", "threat", "threat"},
+    {"*", "role", "userrole"},
+    {"*", "services", "service"},
+    {"*", "service_category", "service"},
+    {"*", "event_type", "event"},
+    {"*", "facility", "facility"},
+    {"*", "feared.kind", "fearedkind"},
+    {"*", "criticality", "criticality"},
+    {"*", "recurrence", "recurrence"},
+    {"asset", "kind", "assetkind"},
+    {"organization", "kind", "orgkind"},
+    {"plan_item", "status", "planstatus"},
+    {"answer", "status", "status"},
+    {"soa_decision", "status", "status"},
+    {"incident", "status", "incidentstatus"},
+    {"questionnaire", "status", "qstatus"},
+    {"incident_report", "kind", "report"},
+    {"incident_report", "report", "report"},
+};
+
+const char* value_domain(const std::string& entity, const std::string& key) {
+  for (const auto& d : kDomains) {
+    std::string f = d.field;
+    bool field_matches = key == f || (key.size() > f.size() && key.ends_with("." + f));
+    if (field_matches && (std::string(d.entity) == "*" || entity == d.entity)) return d.domain;
+  }
+  return nullptr;
+}
+
+// A value as text: codes by their label, flags as yes/no, times in JST.
+std::string as_text(const json& v, const char* domain, const std::string& lang) {
+  if (v.is_null()) return "";
+  if (v.is_boolean())
+    return v.get<bool>() ? (lang == "en" ? "yes" : "はい") : (lang == "en" ? "no" : "いいえ");
+  if (v.is_string()) {
+    std::string s = v.get<std::string>();
+    if (domain) return vocab::label_or_code(domain, s, lang);
+    return date::display_time(s, lang);
+  }
+  if (v.is_array() && domain) {
+    std::vector<std::string> codes;
+    for (const auto& x : v) codes.push_back(x.is_string() ? x.get<std::string>() : x.dump());
+    return vocab::labels(domain, codes, lang);
+  }
+  if (v.is_array() && v.empty()) return "";
+  return v.dump();
+}
+
+// A value as shown: long text cut with the whole in the tooltip.
+std::string shown(const std::string& s) {
+  if (s.empty()) return "<span class=\"muted\">—</span>";
   std::u32string cps = text::decode(s);
   if (cps.size() <= kMaxShown) return "<span>" + esc(s) + "</span>";
   return "<span title=\"" + esc(s) + "\">" + esc(text::encode(cps.substr(0, kMaxShown))) +
@@ -46,29 +101,52 @@ std::string shown(const std::string& v, const std::string& lang) {
 }
 }  // namespace
 
-std::string audit_diff_html(const std::string& before, const std::string& after,
-                            const std::string& lang) {
+std::string audit_field_label(const std::string& key, const std::string& lang) {
+  if (key == "(value)") return lang == "en" ? "Value" : "値";
+  std::string out;
+  size_t start = 0;
+  while (start <= key.size()) {
+    size_t dot = key.find('.', start);
+    std::string part =
+        key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (!out.empty()) out += " › ";
+    out += vocab::label_or_code("audit_field", part, lang);
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return out;
+}
+
+std::string audit_diff_html(const std::string& entity, const std::string& before,
+                            const std::string& after, const std::string& lang) {
   auto b = fields(before), a = fields(after);
-  std::map<std::string, std::pair<std::string, std::string>> changed;
-  for (const auto& [k, v] : b)
-    if (!a.count(k) || a[k] != v) changed[k] = {v, a.count(k) ? a[k] : ""};
+  std::map<std::string, std::pair<json, json>> changed;
+  for (const auto& [k, v] : b) {
+    auto it = a.find(k);
+    if (it == a.end() || it->second != v) changed[k] = {v, it == a.end() ? json() : it->second};
+  }
   for (const auto& [k, v] : a)
-    if (!b.count(k)) changed[k] = {"", v};
-  if (changed.empty())
-    return "<span class=\"muted\">" +
-           std::string(lang == "en" ? "no change recorded" : "変更内容の記録なし") + "</span>";
-  std::string h = "<ul class=\"diff\">";
+    if (!b.count(k)) changed[k] = {json(), v};
+  std::string h;
   for (const auto& [k, v] : changed) {
-    h += "<li><code>" + esc(k) + "</code>: ";
-    if (v.first.empty())
-      h += "<ins>" + shown(v.second, lang) + "</ins>";
-    else if (v.second.empty())
-      h += "<del>" + shown(v.first, lang) + "</del>";
+    const char* domain = value_domain(entity, k);
+    std::string old_text = as_text(v.first, domain, lang),
+                new_text = as_text(v.second, domain, lang);
+    if (old_text == new_text) continue;  // e.g. null and an empty list
+    h += "<li data-field=\"" + esc(k) + "\"><span class=\"field\">" +
+         esc(audit_field_label(k, lang)) + "</span>: ";
+    if (old_text.empty())
+      h += "<ins>" + shown(new_text) + "</ins>";
+    else if (new_text.empty())
+      h += "<del>" + shown(old_text) + "</del>";
     else
-      h += "<del>" + shown(v.first, lang) + "</del> → <ins>" + shown(v.second, lang) + "</ins>";
+      h += "<del>" + shown(old_text) + "</del> → <ins>" + shown(new_text) + "</ins>";
     h += "</li>";
   }
-  return h + "</ul>";
+  if (h.empty())
+    return "<span class=\"muted\">" +
+           std::string(lang == "en" ? "no change recorded" : "変更内容の記録なし") + "</span>";
+  return "<ul class=\"diff\">" + h + "</ul>";
 }
 
 }  // namespace anzen::web

@@ -4,6 +4,7 @@
 
 #include "common/csv.h"
 #include "common/date.h"
+#include "common/vocabulary.h"
 #include "store/audit.h"
 #include "web/audit_diff.h"
 #include "web/html.h"
@@ -103,13 +104,69 @@ std::string filter_form(const Ctx& c, const AuditFilter& f) {
     return std::string("<label>") + esc(c.lang == "en" ? en : ja) + " <input type=\"" + type +
            "\" name=\"" + name + "\" value=\"" + esc(v) + "\"></label>";
   };
+  // Entities and actions are chosen by their labels; the URL keeps the code.
+  auto choice = [&](const char* name, const char* ja, const char* en, const std::string& v,
+                    const char* domain) {
+    std::string h = std::string("<label>") + esc(c.lang == "en" ? en : ja) + " <select name=\"" +
+                    name + "\"><option value=\"\">" + esc(c.lang == "en" ? "(all)" : "（すべて）") +
+                    "</option>";
+    bool known = v.empty();
+    for (const auto& code : vocab::codes(domain)) {
+      known = known || code == v;
+      h += "<option value=\"" + esc(code) + "\"" + (code == v ? " selected" : "") + ">" +
+           esc(vocab::label_or_code(domain, code, c.lang)) + "</option>";
+    }
+    if (!known) h += "<option value=\"" + esc(v) + "\" selected>" + esc(v) + "</option>";
+    return h + "</select></label>";
+  };
   return "<form method=\"get\" action=\"/audit\" class=\"filters\">" +
          field("actor", "実行者", "Actor", f.actor, "text") +
-         field("action", "操作", "Action", f.action, "text") +
-         field("entity", "対象", "Entity", f.entity, "text") +
+         choice("action", "操作", "Action", f.action, "audit_action") +
+         choice("entity", "対象", "Entity", f.entity, "audit_entity") +
          field("from", "開始日", "From", f.from, "date") +
          field("to", "終了日", "To", f.to, "date") + "<button type=\"submit\">" +
          esc(c.t("common.filter")) + "</button></form>";
+}
+
+// The page of an audited record, when it has one ("12:T2-122.2" is an answer of assessment 12).
+std::string record_href(const std::string& entity, const std::string& id) {
+  static const std::map<std::string, std::string> kPages = {{"assessment", "/assessments/"},
+                                                            {"incident", "/incidents/"},
+                                                            {"asset", "/assets/"},
+                                                            {"risk", "/risks/"},
+                                                            {"plan_item", "/plan/"},
+                                                            {"supplier", "/suppliers/"},
+                                                            {"supplier_contract", "/contracts/"},
+                                                            {"questionnaire", "/questionnaires/"},
+                                                            {"snapshot", "/snapshots/"}};
+  bool numeric =
+      !id.empty() && id.size() < 19 && id.find_first_not_of("0123456789") == std::string::npos;
+  if (auto it = kPages.find(entity); it != kPages.end() && numeric) return it->second + id;
+  size_t sep = id.find_first_of(":/");
+  if (sep == std::string::npos || sep == 0) return "";
+  std::string head = id.substr(0, sep), tail = id.substr(sep + 1);
+  if (head.find_first_not_of("0123456789") != std::string::npos || tail.empty()) return "";
+  if (entity == "answer" && id[sep] == ':')
+    return "/assessments/" + head + "/questions/" + url_encode(tail);
+  if (entity == "incident_report" && id[sep] == '/' &&
+      tail.find_first_not_of("0123456789") == std::string::npos)
+    return "/incidents/" + head + "/filings/" + tail;
+  return "";
+}
+
+// 内容: the action and the record by their labels, the record linked to its page
+// ("保存 計画項目 #2"). A deleted record is not linked.
+std::string what_html(const Ctx& c, const std::string& entity, const std::string& id,
+                      const std::string& action) {
+  std::string rec = vocab::label_or_code("audit_entity", entity, c.lang);
+  if (!id.empty())
+    rec += id.find_first_not_of("0123456789") == std::string::npos ? " #" + id : " " + id;
+  std::string href = action == "delete" ? "" : record_href(entity, id);
+  return "<span class=\"audit-action\">" +
+         esc(vocab::label_or_code("audit_action", action, c.lang)) + "</span> " +
+         (href.empty()
+              ? "<span class=\"audit-record\">" + esc(rec) + "</span>"
+              : "<a class=\"audit-record\" href=\"" + esc(href) + "\">" + esc(rec) + "</a>");
 }
 }  // namespace
 
@@ -148,9 +205,9 @@ void mount_audit_pages(Router& r) {
       rows.push_back({{number_cell(st.i64(0)),
                        {when_html(st.str(1), c.lang), st.str(1)},
                        text_cell(st.str(2)),
-                       {esc(st.str(5)) + " " + esc(st.str(3)) + " " + esc(st.str(4)), st.str(5)},
+                       {what_html(c, st.str(3), st.str(4), st.str(5)), st.str(5)},
                        text_cell(st.str(8)),
-                       {audit_diff_html(st.str(6), st.str(7), c.lang), ""}},
+                       {audit_diff_html(st.str(3), st.str(6), st.str(7), c.lang), ""}},
                       ""});
     });
     b += paged_table(c, cols, rows, static_cast<size_t>(matching), tq, o);
@@ -160,11 +217,15 @@ void mount_audit_pages(Router& r) {
   r.get("/audit.csv", [](Ctx& c) {
     c.require_audit();
     AuditFilter f = AuditFilter::of(c);
-    std::string out = "\xEF\xBB\xBF" + csv::row({"id", "at", "actor", "entity", "entity_id",
-                                                 "action", "before", "after", "client"});
+    // The codes stay (machine-readable); the labels follow in the user's language.
+    std::string out =
+        "\xEF\xBB\xBF" + csv::row({"id", "at", "actor", "entity", "entity_id", "action", "before",
+                                   "after", "client", "entity_label", "action_label"});
     each_row(c, f, kExportRows, 0, [&](store::Stmt& st) {
       std::vector<std::string> row{std::to_string(st.i64(0))};
       for (int i = 1; i <= 8; ++i) row.push_back(i == 1 ? date::iso_jst(st.str(i)) : st.str(i));
+      row.push_back(vocab::label_or_code("audit_entity", st.str(3), c.lang));
+      row.push_back(vocab::label_or_code("audit_action", st.str(5), c.lang));
       out += csv::row(row);
     });
     c.res.set_header("Content-Disposition", "attachment; filename=\"audit.csv\"");
@@ -186,6 +247,8 @@ void mount_audit_pages(Router& r) {
            {"entity", st.str(3)},
            {"entity_id", st.str(4)},
            {"action", st.str(5)},
+           {"entity_label", vocab::label_or_code("audit_entity", st.str(3), c.lang)},
+           {"action_label", vocab::label_or_code("audit_action", st.str(5), c.lang)},
            {"before", parse(st.str(6))},
            {"after", parse(st.str(7))},
            {"client", st.str(8).empty() ? nlohmann::json() : nlohmann::json(st.str(8))}});
