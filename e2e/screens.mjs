@@ -11,7 +11,8 @@ const [base, demoFile, outDir] = process.argv.slice(2);
 const demo = JSON.parse(readFileSync(demoFile, "utf8"));
 const t = checker();
 const check = t.check;
-const CODES = ["cyber_attack", "reduce", "accept", "in_progress", "planned", "information_system", "facility", "voice_emergency"];
+const CODES = ["cyber_attack", "reduce", "accept", "in_progress", "planned", "information_system", "facility", "voice_emergency",
+  "plan_item", "target_state", "risk_ids", "assessor"];
 const noCodes = async (page, where) => {
   const text = await page.locator("main").innerText();
   const seen = CODES.filter((c) => text.includes(c));
@@ -89,6 +90,11 @@ try {
   check(/\/plan\/\d+$/.test(page.url()), "creating a plan item opens its page");
   check((await page.textContent("dl.record")).includes("実施中"), "the plan status is shown as 実施中");
   await noCodes(page, "plan item page");
+  // The audit trail of what was just done (risk, asset, plan item) and the administration page.
+  await page.goto(`${base}/audit`);
+  await noCodes(page, "audit page");
+  await page.goto(`${base}/admin`);
+  await noCodes(page, "administration page");
 
   // Sorting and paging: the plan's proposals are paged by 20 and the count matches.
   await page.goto(`${base}/plan`);

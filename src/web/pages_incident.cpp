@@ -392,10 +392,10 @@ std::string incident_page(Ctx& c, Form& f, const std::string& notice = "") {
                   : (en ? "Reopen" : "対応を再開する")) +
          "</button></p></form>";
   }
-  b += "<h2>" + std::string(en ? "Timeline" : "経過") + "</h2><table><tbody>";
+  b += "<h2>" + std::string(en ? "Timeline" : "経過") + "</h2><table class=\"timeline\"><tbody>";
   for (const auto& t : reg.timeline(inc->id))
-    b += "<tr><td>" + when(c, t.at) + "</td><td>" + esc(t.actor) + "</td><td>" + esc(t.text) +
-         "</td></tr>";
+    b += "<tr><td class=\"when\">" + when(c, t.at) + "</td><td class=\"who\">" + esc(t.actor) +
+         "</td><td>" + esc(t.text) + "</td></tr>";
   return layout(c, inc->title, b + "</tbody></table>");
 }
 json reports_json(const incident::Incident& i) {

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <map>
 
+#include "common/vocabulary.h"
 #include "incident/register.h"
 #include "ops/congestion_links.h"
 #include "ops/ingest.h"
@@ -233,12 +234,13 @@ void mount_ops_pages(Router& r) {
     if (by_service.empty()) b += "<p class=\"muted\">" + esc(c.t("common.none")) + "</p>";
     std::time_t now = c.clock.now();
     for (const auto& [service, rows] : by_service) {
-      b += "<h2>" + esc(service) + "</h2><table class=\"restrictions\"><thead><tr><th>" +
-           esc(c.t("ops.start")) + "</th><th>" + esc(c.t("ops.end")) + "</th><th>" +
-           esc(c.t("ops.users_restricted")) + "</th><th>" + esc(c.t("ops.share")) + "</th><th>" +
-           esc(c.t("ops.unforeseen")) + "</th><th>" + esc(c.t("ops.reason")) + "</th><th>" +
-           esc(c.t("ops.classification")) + "</th><th>" + esc(c.t("ops.review")) +
-           "</th></tr></thead><tbody>";
+      // A service category code (voice_emergency, …) by its label; a service name as typed.
+      b += "<h2>" + esc(vocab::label_or_code("service", service, c.lang)) +
+           "</h2><table class=\"restrictions\"><thead><tr><th>" + esc(c.t("ops.start")) +
+           "</th><th>" + esc(c.t("ops.end")) + "</th><th>" + esc(c.t("ops.users_restricted")) +
+           "</th><th>" + esc(c.t("ops.share")) + "</th><th>" + esc(c.t("ops.unforeseen")) +
+           "</th><th>" + esc(c.t("ops.reason")) + "</th><th>" + esc(c.t("ops.classification")) +
+           "</th><th>" + esc(c.t("ops.review")) + "</th></tr></thead><tbody>";
       for (const auto& x : rows) {
         auto inc = reg.current(c.org(), x.incident_id, now);
         std::string kinds;

@@ -19,6 +19,11 @@ details.menu>summary::-webkit-details-marker{display:none}
 details.menu nav{display:flex;flex-direction:column;gap:2px;padding:8px 0}
 details.menu nav a{padding:6px 4px;border-bottom:1px solid #ffffff22}
 @media (max-width:1100px){header.top nav.wide{gap:4px 9px;font-size:.92rem}}
+/* 1280-1399 px: one compact row (the logout button stays inside the header); 901-1279 px: the
+   links wrap inside the navigation instead of pushing the button out. A long name is cut. */
+header.top .who{min-width:0;overflow:hidden;text-overflow:ellipsis;max-width:14rem}
+@media (min-width:901px) and (max-width:1279px){header.top nav.wide{flex-wrap:wrap}}
+@media (min-width:1280px) and (max-width:1399px){header.top{gap:8px;padding:8px 12px}header.top .brand{font-size:1rem;margin-right:4px}header.top nav.wide{gap:4px 9px;font-size:.86rem}header.top .who{font-size:.75rem}header.top form.inline button{padding:2px 8px;font-size:.85rem}}
 @media (max-width:900px){header.top nav.wide{display:none}details.menu{display:block;order:5;width:100%}header.top .who{display:none}}
 .table-wrap{overflow-x:auto}
 th a.sort{color:inherit;text-decoration:none;white-space:nowrap}th a.sort:hover{text-decoration:underline}
@@ -55,6 +60,8 @@ fieldset{border:1px solid var(--line);border-radius:6px;margin:8px 0}
 .field-error{color:#8c1018;background:#ffebe9;padding:2px 8px;border-radius:6px;margin:4px 0}
 .form-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 16px}
 .form-grid input,.form-grid select{width:100%}
+table.timeline td.when{white-space:nowrap;width:1%}table.timeline td.who{overflow-wrap:anywhere}
+#audit-table td:nth-child(2){white-space:nowrap}.audit-action{font-weight:600}ul.diff .field{color:var(--muted)}
 button.danger,.button.danger{background:var(--bad);border-color:#a40e26;color:#fff}
 )";
   return css;
