@@ -1,6 +1,7 @@
 #include "assess/model.h"
 
 #include <regex>
+#include <unordered_map>
 
 #include "common/text.h"
 
@@ -53,20 +54,53 @@ std::string status_words_expected() {
 }
 
 std::optional<Status> status_from(std::string_view raw) {
+  // The stored codes as they are (every answer read back from the database).
+  for (Status st : all_statuses())
+    if (raw == to_string(st)) return st;
+  // Every accepted word folded once, not at every call (a sheet asks for each of its rows).
+  struct Words {
+    std::unordered_map<std::string, Status> marks, words;
+  };
+  static const Words w = [] {
+    Words out;
+    for (const auto& m : status_marks()) out.marks.emplace(text::fold(m.mark), m.status);
+    // Compared after spaces and hyphens became underscores; the first word listed wins.
+    const std::pair<const char*, Status> words[] = {
+        {"unanswered", Status::unanswered},
+        {"未回答", Status::unanswered},
+        // The document answer scale (current / outdated / missing) shares the same states.
+        {"current", Status::implemented},
+        {"最新", Status::implemented},
+        {"outdated", Status::partial},
+        {"要更新", Status::partial},
+        {"missing", Status::not_implemented},
+        {"未作成", Status::not_implemented},
+        {"implemented", Status::implemented},
+        {"yes", Status::implemented},
+        {"実施済", Status::implemented},
+        {"実施済み", Status::implemented},
+        {"○", Status::implemented},
+        {"partial", Status::partial},
+        {"partially_implemented", Status::partial},
+        {"partiallyimplemented", Status::partial},
+        {"一部実施", Status::partial},
+        {"not_implemented", Status::not_implemented},
+        {"notimplemented", Status::not_implemented},
+        {"no", Status::not_implemented},
+        {"未実施", Status::not_implemented},
+        {"not_applicable", Status::not_applicable},
+        {"notapplicable", Status::not_applicable},
+        {"n/a", Status::not_applicable},
+        {"na", Status::not_applicable},
+        {"対象外", Status::not_applicable}};
+    for (const auto& [word, st] : words) out.words.emplace(text::fold(word), st);
+    return out;
+  }();
   std::string s = text::fold(raw);  // width- and case-insensitive, spaces removed
-  for (const auto& m : status_marks()) {
-    if (s == text::fold(m.mark)) return m.status;
-  }
+  if (auto it = w.marks.find(s); it != w.marks.end()) return it->second;
   for (char& c : s) if (c == ' ' || c == '-') c = '_';
-  if (s.empty() || s == "unanswered" || s == text::fold("未回答")) return Status::unanswered;
-  // The document answer scale (current / outdated / missing) shares the same states.
-  if (s == "current" || s == text::fold("最新")) return Status::implemented;
-  if (s == "outdated" || s == text::fold("要更新")) return Status::partial;
-  if (s == "missing" || s == text::fold("未作成")) return Status::not_implemented;
-  if (s == "implemented" || s == "yes" || s == text::fold("実施済") || s == text::fold("実施済み") || s == "○") return Status::implemented;
-  if (s == "partial" || s == "partially_implemented" || s == "partiallyimplemented" || s == text::fold("一部実施")) return Status::partial;
-  if (s == "not_implemented" || s == "notimplemented" || s == "no" || s == text::fold("未実施")) return Status::not_implemented;
-  if (s == "not_applicable" || s == "notapplicable" || s == "n/a" || s == "na" || s == text::fold("対象外")) return Status::not_applicable;
+  if (s.empty()) return Status::unanswered;
+  if (auto it = w.words.find(s); it != w.words.end()) return it->second;
   return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 // Persistent self-assessments: organisations, assessments, answers with history, evidence.
 // Every change is one transaction that also appends to the audit trail.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,12 @@ namespace anzen::assess {
 
 struct HistoryEntry {
   std::string question_id, field, old_value, new_value, at, actor;
+};
+
+// How a batch of answer changes is audited as one row (AssessRepo::store_batch).
+struct BatchAudit {
+  std::string action = "import";
+  nlohmann::json source = nlohmann::json::object();  // e.g. {"file": "…", "sheet": "…"}
 };
 
 struct Evidence {
@@ -54,6 +61,17 @@ class AssessRepo {
   // No checks (the caller checked). Returns, per pair, whether it changed.
   std::vector<bool> store_answers(const Assessment& a, const catalog::Framework& fw,
                                   std::vector<std::pair<Answer, Answer>>& changes);
+  // Stores a batch of checked answers as one change of the assessment (a sheet import): a
+  // history row per changed field, ONE audit row for the whole batch (entity "assessment",
+  // `audit.action`; `before`/`after` hold, under "answers", each changed question's changed
+  // fields before → after, and `after` also `audit.source`'s fields, e.g. the file) and the
+  // stored score computed once, all with multi-row statements. `sheet` is every answer of the
+  // assessment as stored before the batch (loaded once by the caller); on return it holds the
+  // answers as stored after it. No checks (the caller checked). Returns, per pair, whether it
+  // changed; nothing is written when nothing changed.
+  std::vector<bool> store_batch(const Assessment& a, const catalog::Framework& fw,
+                                std::vector<std::pair<Answer, Answer>>& changes, AnswerMap& sheet,
+                                const BatchAudit& audit);
   // Checks and stores several answers in one transaction, as set_answer would one by one, for
   // fixtures, copies and benchmarks. Returns how many changed. Each question at most once
   // (std::invalid_argument otherwise).

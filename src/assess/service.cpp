@@ -115,16 +115,22 @@ Trend AssessService::trend(const Assessment& a) {
 }
 
 std::vector<AssessService::Updated> AssessService::update_answers(
-    const Assessment& a, const std::vector<std::pair<std::string, AnswerPatch>>& patches) {
+    const Assessment& a, const std::vector<std::pair<std::string, AnswerPatch>>& patches,
+    const BatchAudit* batch) {
   const auto& fw = need(framework(a), a);
   std::vector<Updated> out;
   db_.transaction([&] {
     std::vector<AnswerIssue> issues;
     std::vector<std::pair<Answer, Answer>> checked;  // (as stored, next)
     std::set<std::string> seen;
-    std::vector<std::string> qids;
-    for (const auto& p : patches) qids.push_back(p.first);
-    AnswerMap current = repo_.answers_to_change(a.id, qids);
+    AnswerMap current;
+    if (batch) {
+      current = repo_.answers(a.id);  // the whole sheet, once: also what the score is made of
+    } else {
+      std::vector<std::string> qids;
+      for (const auto& p : patches) qids.push_back(p.first);
+      current = repo_.answers_to_change(a.id, qids);
+    }
     for (size_t i = 0; i < patches.size(); ++i) {
       const auto& [qid, patch] = patches[i];
       if (!seen.insert(qid).second) {  // one statement may not upsert a row twice
@@ -147,7 +153,8 @@ std::vector<AssessService::Updated> AssessService::update_answers(
       checked.emplace_back(std::move(prev), std::move(next));
     }
     if (!issues.empty()) throw AnswerErrors(std::move(issues));
-    auto changed = repo_.store_answers(a, fw, checked);
+    auto changed = batch ? repo_.store_batch(a, fw, checked, current, *batch)
+                         : repo_.store_answers(a, fw, checked);
     for (size_t i = 0; i < checked.size(); ++i)
       out.push_back({changed[i] ? checked[i].second : checked[i].first, changed[i]});
   });

@@ -93,13 +93,17 @@ class AssessService {
   // transaction, each patched answer is loaded (only it), merged, checked against the
   // framework and the maturity scale, and stored with history and audit. All or nothing:
   // throws AnswerErrors listing every patch that failed. Returns the answers as stored and
-  // whether each changed.
+  // whether each changed. With `batch` (a sheet import), the whole sheet is loaded once and the
+  // changes are stored as one change of the assessment: one audit row listing every changed
+  // field, the stored score computed once (AssessRepo::store_batch); without it, one audit row
+  // per changed answer (AssessRepo::store_answers).
   struct Updated {
     Answer answer;
     bool changed = false;
   };
   std::vector<Updated> update_answers(
-      const Assessment& a, const std::vector<std::pair<std::string, AnswerPatch>>& patches);
+      const Assessment& a, const std::vector<std::pair<std::string, AnswerPatch>>& patches,
+      const BatchAudit* batch = nullptr);
   // One answer; throws std::invalid_argument with the field's message.
   Updated update_answer(const Assessment& a, const std::string& question_id,
                         const AnswerPatch& patch);

@@ -147,8 +147,8 @@ void export_xlsx(const catalog::Framework& fw, const Assessment& a, const Answer
   if (err != LXW_NO_ERROR) throw std::runtime_error("cannot write " + path + ": " + lxw_strerror(err));
 }
 
-ImportResult import_file(AssessService& svc, const Assessment& a, const std::string& file,
-                         const std::string& bytes) {
+SheetPatches read_sheet(const AssessService& svc, const Assessment& a, const std::string& file,
+                        const std::string& bytes) {
   const auto* fwp = svc.framework(a);
   if (!fwp)
     throw std::invalid_argument("framework " + a.framework + "@" + a.framework_version +
@@ -156,34 +156,34 @@ ImportResult import_file(AssessService& svc, const Assessment& a, const std::str
   const auto& fw = *fwp;
   const auto& spec = sheet_columns();
   // Far more rows than the checklist has questions is not a checklist: refused before reading on.
-  size_t questions = rows_of(fw).size();
+  size_t questions = 0;
+  for (const catalog::Item* c : fw.checks()) questions += c->questions.size();
   table::Limits limits;
   limits.max_rows = std::max<size_t>(1000, questions * 4);
   limits.xlsx.max_rows = limits.max_rows;
-  table::Table t = table::read(file, bytes, spec, limits);
+  SheetPatches out;
+  out.table = table::read(file, bytes, spec, limits);
+  const table::Table& t = out.table;
   auto col = [&](std::string_view key) { return table::Table::index(spec, key); };
-  const size_t qcol = col("question_id"), scol = col("status"), nacol = col("na_reason"), mcol = col("maturity"), ocol = col("owner"),
-               dcol = col("due"), ccol = col("comment");
-  ImportResult res;
-  res.encoding = t.encoding;
-  res.sheet = t.sheet;
-  std::map<std::string, int> seen;
-  std::vector<std::pair<std::string, AnswerPatch>> patches;
-  std::vector<const table::Record*> patch_rows;
+  const size_t qcol = col("question_id"), scol = col("status"), nacol = col("na_reason"),
+               mcol = col("maturity"), ocol = col("owner"), dcol = col("due"),
+               ccol = col("comment");
+  std::map<std::string_view, int> seen;
+  out.patches.reserve(t.rows.size());
+  out.rows.reserve(t.rows.size());
   std::vector<ImportIssue> issues;
-  for (const auto& row : t.rows) {
-    ++res.rows;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
     auto bad = [&](size_t c, std::string expected) { issues.push_back(t.issue(row, spec, c, std::move(expected))); };
     const std::string& qid = row.cells[qcol];
     if (!fw.question(qid)) {
       bad(qcol, "a question ID of " + fw.key() + " such as T2-001.1");
       continue;
     }
-    if (auto s = seen.find(qid); s != seen.end()) {
+    if (auto [s, fresh] = seen.try_emplace(qid, row.line); !fresh) {
       bad(qcol, "each question once (already at row " + std::to_string(s->second) + ")");
       continue;
     }
-    seen[qid] = row.line;
     AnswerPatch next;
     auto st = status_from(row.cells[scol]);
     if (!st) {
@@ -211,29 +211,48 @@ ImportResult import_file(AssessService& svc, const Assessment& a, const std::str
       bad(dcol, e.expected + ", or empty");
       continue;
     }
-    patches.emplace_back(qid, std::move(next));
-    patch_rows.push_back(&row);
+    out.patches.emplace_back(qid, std::move(next));
+    out.rows.push_back(r);
   }
   if (!issues.empty()) throw ImportError(issues);
+  return out;
+}
+
+ImportResult apply_sheet(AssessService& svc, const Assessment& a, const SheetPatches& sheet) {
+  const table::Table& t = sheet.table;
+  const auto& spec = sheet_columns();
+  ImportResult res;
+  res.rows = static_cast<int>(t.rows.size());
+  res.encoding = t.encoding;
+  res.sheet = t.sheet;
+  BatchAudit audit;
+  audit.source["file"] = t.file;
+  if (!t.sheet.empty()) audit.source["sheet"] = t.sheet;
   try {
-    for (const auto& u : svc.update_answers(a, patches)) {
+    for (const auto& u : svc.update_answers(a, sheet.patches, &audit)) {
       if (u.changed)
         ++res.changed;
       else ++res.unchanged;
     }
   } catch (const AnswerErrors& e) {
     // The same checks as every answer change, reported at the row and column they concern.
+    std::vector<ImportIssue> issues;
     for (const auto& i : e.issues()) {
-      const auto& row = *patch_rows[i.index];
+      const auto& row = t.rows[sheet.rows[i.index]];
       if (i.field == "na_reason")
-        issues.push_back(
-            t.issue(row, spec, nacol, "a reason when the status is 対象外 (not applicable)"));
+        issues.push_back(t.issue(row, spec, table::Table::index(spec, "na_reason"),
+                                 "a reason when the status is 対象外 (not applicable)"));
       else
-        issues.push_back(t.issue(row, spec, qcol, i.message));
+        issues.push_back(t.issue(row, spec, table::Table::index(spec, "question_id"), i.message));
     }
     throw ImportError(issues);
   }
   return res;
+}
+
+ImportResult import_file(AssessService& svc, const Assessment& a, const std::string& file,
+                         const std::string& bytes) {
+  return apply_sheet(svc, a, read_sheet(svc, a, file, bytes));
 }
 
 }  // namespace anzen::assess

@@ -39,4 +39,17 @@ void export_xlsx(const catalog::Framework& fw, const Assessment& a, const Answer
 ImportResult import_file(AssessService& svc, const Assessment& a, const std::string& file,
                          const std::string& bytes);
 
+// The two halves of import_file. read_sheet reads the file and turns every row into an answer
+// change, refusing (ImportError) what no answer can hold; nothing is stored. apply_sheet stores
+// the changes through AssessService::update_answers as one audited import (all or nothing),
+// reporting the checks that fail at their row and column.
+struct SheetPatches {
+  table::Table table;
+  std::vector<std::pair<std::string, AnswerPatch>> patches;
+  std::vector<size_t> rows;  // per patch, its row in table.rows
+};
+SheetPatches read_sheet(const AssessService& svc, const Assessment& a, const std::string& file,
+                        const std::string& bytes);
+ImportResult apply_sheet(AssessService& svc, const Assessment& a, const SheetPatches& sheet);
+
 }  // namespace anzen::assess

@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
+#include "assess/stored_score.h"
 #include "catalog/catalog_dir.h"
 #include "common/csv.h"
 #include "common/paths.h"
 #include "risk/table.h"
+#include "store/audit.h"
 #include "testing/catalogs.h"
 #include "testing/services.h"
 #include "testing/temp_db.h"
@@ -153,6 +155,65 @@ TEST_F(SheetTest, FarMoreRowsThanTheChecklistHoldsAreRefused) {
     EXPECT_NE(std::string(e.what()).find("at most 1044 rows"), std::string::npos) << e.what();
   }
   EXPECT_TRUE(repo.answers(a.id).empty());
+}
+
+TEST_F(SheetTest, AnImportIsOneAuditRowListingEveryChangedField) {
+  Answer x;
+  x.question_id = "T2-002.1";
+  x.status = Status::partial;
+  x.owner = "総務部";
+  repo.set_answer(a, tcs(), x);
+  auto count = [&](const std::string& where) {
+    auto st = db.prepare("SELECT count(*) FROM audit_log WHERE " + where);
+    st.step();
+    return st.i64(0);
+  };
+  const int64_t answer_rows = count("entity='answer'");
+  auto r = testing::import_sheet(repo.db(), a, "記入済み.csv",
+                                 "質問ID,実施状況,成熟度,担当者\n"
+                                 "T2-001.1,実施済,3,情報セキュリティ部\n"
+                                 "T2-002.1,一部実施,,情報セキュリティ部\n"
+                                 "T2-003.1,未回答,,\n");
+  EXPECT_EQ(r.changed, 2);
+  EXPECT_EQ(r.unchanged, 1);
+  EXPECT_EQ(count("entity='answer'"), answer_rows) << "no audit row per answer";
+  auto st = db.prepare(
+      "SELECT entity_id, before_json, after_json, actor FROM audit_log WHERE entity='assessment' "
+      "AND action='import'");
+  ASSERT_TRUE(st.step()) << "the import is audited";
+  EXPECT_EQ(st.str(0), std::to_string(a.id));
+  auto before = nlohmann::json::parse(st.str(1)), after = nlohmann::json::parse(st.str(2));
+  EXPECT_EQ(st.str(3), "tester");
+  EXPECT_FALSE(st.step()) << "one row for the whole import";
+  EXPECT_EQ(after["file"], "記入済み.csv");
+  EXPECT_EQ(after["changed"], 2);
+  // Every changed field of every changed question, before → after; nothing unchanged.
+  EXPECT_EQ(before["answers"],
+            nlohmann::json::parse(R"({"T2-001.1": {"status": "unanswered", "maturity": null,
+                                                   "owner": ""},
+                                      "T2-002.1": {"owner": "総務部"}})"));
+  EXPECT_EQ(after["answers"],
+            nlohmann::json::parse(R"({"T2-001.1": {"status": "implemented", "maturity": 3,
+                                                   "owner": "情報セキュリティ部"},
+                                      "T2-002.1": {"owner": "情報セキュリティ部"}})"));
+  // History keeps a row per changed field; the stored score is the sheet's.
+  EXPECT_EQ(repo.history(a.id, "T2-001.1").size(), 3u);
+  EXPECT_EQ(repo.history(a.id, "T2-002.1").size(), 3u);  // status and owner before, owner now
+  auto svc = testing::assess_service(db);
+  auto stored = stored_scores(db, testing::tree_catalog(), a.org_id);
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].overall.implemented, svc.score(a).overall.implemented);
+  EXPECT_EQ(stored[0].overall.implemented, 1);
+  EXPECT_EQ(stored[0].overall.partial, 1);
+  EXPECT_TRUE(store::audit_verify(db).ok);
+  // The same sheet again changes nothing and adds no audit row.
+  int64_t rows = count("1=1");
+  EXPECT_EQ(testing::import_sheet(repo.db(), a, "記入済み.csv",
+                                  "質問ID,実施状況,成熟度,担当者\n"
+                                  "T2-001.1,実施済,3,情報セキュリティ部\n")
+                .changed,
+            0);
+  EXPECT_EQ(count("1=1"), rows);
 }
 
 TEST_F(SheetTest, OwnExportRoundTripsFormulaLikeText) {

@@ -87,8 +87,9 @@ std::string decode_text(const std::string& file, const std::string& bytes, std::
     }
     return out;
   }
+  const bool utf8 = text::is_valid_utf8(bytes);
   // UTF-8 cut off inside its last character: a truncated file, not another encoding.
-  if (!text::is_valid_utf8(bytes)) {
+  if (!utf8) {
     for (size_t k = 1; k <= 3 && k < bytes.size(); ++k) {
       std::string head = bytes.substr(0, bytes.size() - k);
       if (text::is_valid_utf8(head) && head.find_first_of("\x80") != std::string::npos) {
@@ -101,11 +102,10 @@ std::string decode_text(const std::string& file, const std::string& bytes, std::
   if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) {
     encoding = "utf-8-bom";
     std::string s = bytes.substr(3);
-    if (!text::is_valid_utf8(s))
-      throw ImportError({{file, 0, "", "invalid UTF-8 after the BOM", "UTF-8 text"}});
+    if (!utf8) throw ImportError({{file, 0, "", "invalid UTF-8 after the BOM", "UTF-8 text"}});
     return s;
   }
-  if (text::is_valid_utf8(bytes)) {
+  if (utf8) {
     encoding = "utf-8";
     return bytes;
   }
@@ -125,27 +125,49 @@ namespace {
 
 constexpr size_t kHeaderSearchRows = 30;
 
-// The spec column a header cell names, or -1.
-int match_header(const std::vector<Column>& spec, const std::string& cell) {
-  std::string h = text::fold(cell);
-  if (h.empty()) return -1;
-  for (size_t i = 0; i < spec.size(); ++i) {
-    const Column& c = spec[i];
-    if (h == text::fold(c.ja) || h == text::fold(c.en) || h == text::fold(c.key))
-      return static_cast<int>(i);
-    for (const auto& a : c.aliases) {
-      if (h == text::fold(a)) return static_cast<int>(i);
+// Every name of every spec column (Japanese, English, key, aliases), folded once per read: the
+// column it names, the first column listed winning.
+class HeaderNames {
+ public:
+  explicit HeaderNames(const std::vector<Column>& spec) {
+    for (size_t i = 0; i < spec.size(); ++i) {
+      const Column& c = spec[i];
+      for (const std::string* n : {&c.ja, &c.en, &c.key}) add(*n, i);
+      for (const auto& a : c.aliases) add(a, i);
     }
   }
-  return -1;
+  // The spec column a header cell names, or -1.
+  int match(const std::string& cell) const {
+    std::string h = text::fold(cell);
+    if (h.empty()) return -1;
+    for (const auto& [name, col] : names_)
+      if (name == h) return col;
+    return -1;
+  }
+
+ private:
+  void add(const std::string& name, size_t col) {
+    names_.emplace_back(text::fold(name), static_cast<int>(col));
+  }
+  std::vector<std::pair<std::string, int>> names_;  // in the spec's order
+};
+
+// The text as written, without surrounding blanks (text::trim's), without a copy.
+std::string_view trimmed(std::string_view s) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  size_t b = 0, e = s.size();
+  while (b < e && blank(s[b])) ++b;
+  while (e > b && blank(s[e - 1])) --e;
+  return s.substr(b, e - b);
 }
 
-bool looks_like_header(const std::vector<Column>& spec, const xlsx::Row& row) {
+bool looks_like_header(const std::vector<Column>& spec, const HeaderNames& names,
+                       const xlsx::Row& row) {
   size_t known = 0, filled = 0;
   for (const auto& f : row.fields) {
-    if (text::trim(f).empty()) continue;
+    if (trimmed(f).empty()) continue;
     ++filled;
-    if (match_header(spec, f) >= 0) ++known;
+    if (names.match(f) >= 0) ++known;
   }
   return known >= std::min<size_t>(2, spec.size()) && known * 2 >= filled;
 }
@@ -161,7 +183,7 @@ std::string headers_list(const std::vector<Column>& spec, bool required_only) {
 
 bool blank(const xlsx::Row& r) {
   return std::all_of(r.fields.begin(), r.fields.end(),
-                     [](const std::string& f) { return text::trim(f).empty(); });
+                     [](const std::string& f) { return trimmed(f).empty(); });
 }
 
 // Text rows as sheet rows; tab-separated when the first non-empty line has more tabs than commas.
@@ -214,11 +236,12 @@ Table read(const std::string& file, const std::string& bytes, const std::vector<
     sheets.push_back({"", text_rows(file, text, t.encoding.rfind("utf-16", 0) == 0, limits)});
   }
   // The table is the first sheet with a header row near its top: cover sheets come first.
+  const HeaderNames names(spec);
   const xlsx::Sheet* sheet = nullptr;
   size_t header = 0;
   for (const auto& s : sheets) {
     for (size_t i = 0; i < s.rows.size() && i < kHeaderSearchRows && !sheet; ++i) {
-      if (looks_like_header(spec, s.rows[i])) {
+      if (looks_like_header(spec, names, s.rows[i])) {
         sheet = &s;
         header = i;
       }
@@ -249,7 +272,7 @@ Table read(const std::string& file, const std::string& bytes, const std::vector<
     std::string h = text::trim(head[j]);
     if (h.empty()) continue;
     std::string letter = xlsx::column_letters(j + 1);
-    int m = match_header(spec, h);
+    int m = names.match(h);
     if (m < 0) {
       issues.push_back({file, t.header_line, letter + " 「" + h + "」", h,
                         "a known column: one of " + headers_list(spec, false) +
@@ -286,7 +309,10 @@ Table read(const std::string& file, const std::string& bytes, const std::vector<
     rec.cells.assign(spec.size(), "");
     rec.number.assign(spec.size(), false);
     for (size_t j = 0; j < row.fields.size(); ++j) {
-      std::string v = text::trim(cell::unguard(row.fields[j]));
+      std::string_view raw = row.fields[j];
+      // cell::unguard's apostrophe, removed without a copy, then text::trim's blanks.
+      if (!raw.empty() && raw[0] == '\'' && cell::needs_guard(raw)) raw.remove_prefix(1);
+      std::string v(trimmed(raw));
       if (v.empty()) continue;
       if (j >= col_of.size() || col_of[j] < 0) {
         issues.push_back({file, row.line, xlsx::column_letters(j + 1), v,

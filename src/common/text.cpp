@@ -1,5 +1,6 @@
 #include "common/text.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -25,52 +26,48 @@ bool takes_dakuten(char32_t c) {
          (c >= U'ハ' && c <= U'ホ') || c == U'ウ';
 }
 
+// The code point at s[i] (U+FFFD for a malformed sequence) and the index after it.
+char32_t next_code_point(std::string_view s, size_t& i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  char32_t cp = 0xFFFD;
+  size_t len = 1;
+  if (b < 0x80) {
+    ++i;
+    return b;
+  } else if ((b & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b & 0x1F;
+  } else if ((b & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b & 0x0F;
+  } else if ((b & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b & 0x07;
+  } else {
+    ++i;
+    return 0xFFFD;
+  }
+  if (i + len > s.size()) {  // cut off: the rest is one malformed sequence
+    i = s.size();
+    return 0xFFFD;
+  }
+  for (size_t k = 1; k < len; ++k) {
+    auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  i += len;
+  return cp;
+}
 }  // namespace
 
 std::u32string decode(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    auto b = static_cast<unsigned char>(s[i]);
-    char32_t cp = 0xFFFD;
-    size_t len = 1;
-    if (b < 0x80) {
-      cp = b;
-    } else if ((b & 0xE0) == 0xC0) {
-      len = 2;
-      cp = b & 0x1F;
-    } else if ((b & 0xF0) == 0xE0) {
-      len = 3;
-      cp = b & 0x0F;
-    } else if ((b & 0xF8) == 0xF0) {
-      len = 4;
-      cp = b & 0x07;
-    } else {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    if (i + len > s.size()) {
-      out.push_back(0xFFFD);
-      break;
-    }
-    bool ok = true;
-    for (size_t k = 1; k < len; ++k) {
-      auto c = static_cast<unsigned char>(s[i + k]);
-      if ((c & 0xC0) != 0x80) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (c & 0x3F);
-    }
-    if (!ok) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += len;
-  }
+  for (size_t i = 0; i < s.size();) out.push_back(next_code_point(s, i));
   return out;
 }
 
@@ -98,6 +95,18 @@ std::string encode(std::u32string_view s) {
 }
 
 std::string fold(std::string_view s) {
+  // ASCII alone (codes, numbers, English words: most cells of a sheet) folds byte by byte to
+  // the same result as below: white space dropped, A-Z lowered.
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+      if (is_space(static_cast<char32_t>(c))) continue;
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    return out;
+  }
   std::u32string in = decode(s);
   std::u32string out;
   out.reserve(in.size());
@@ -147,8 +156,8 @@ std::string strip_for_compare(std::string_view s) {
 }
 
 bool is_valid_utf8(std::string_view s) {
-  for (char32_t c : decode(s)) {
-    if (c == 0xFFFD) return false;
+  for (size_t i = 0; i < s.size();) {
+    if (next_code_point(s, i) == 0xFFFD) return false;
   }
   return true;
 }

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "assess/sheet.h"
+#include "testing/catalogs.h"
+#include "testing/services.h"
+#include "testing/temp_db.h"
+
 namespace anzen::web {
 namespace {
 
@@ -45,6 +50,32 @@ TEST(AuditDiff, NamesFieldsAndCodesByTheirLabels) {
   h = audit_diff_html("user", "", R"({"changed":true})", "ja");
   EXPECT_NE(h.find("<ins><span>はい</span></ins>"), std::string::npos) << "flags as yes/no: " << h;
   EXPECT_EQ(audit_field_label("no_such_field", "ja"), "no_such_field");
+}
+
+// A sheet import is one audit row; the audit page still shows each question's changed fields.
+TEST(AuditDiff, AnImportShowsEveryChangedFieldOfEveryQuestion) {
+  anzen::testing::TempDb tmp;
+  store::Db db(tmp.path);
+  db.migrate();
+  assess::AssessRepo repo(db, "tester");
+  auto org = repo.create_org({0, "株式会社監査", "maker", {}, std::nullopt, {}});
+  auto a =
+      repo.create(org.id, *anzen::testing::tree_catalog().find("tcs-2023"), "maker", "FY2026", "");
+  anzen::testing::import_sheet(
+      db, a, "s.csv", "質問ID,実施状況,担当者\nT2-001.1,実施済,総務部\nT2-002.1,未実施,\n");
+  auto st = db.prepare("SELECT before_json, after_json FROM audit_log WHERE action='import'");
+  ASSERT_TRUE(st.step());
+  std::string h = audit_diff_html(st.str(0), st.str(1), "ja");
+  EXPECT_NE(h.find("<code>answers.T2-001.1.status</code>: <del><span>unanswered</span></del> → "
+                   "<ins><span>implemented</span></ins>"),
+            std::string::npos)
+      << h;
+  EXPECT_NE(h.find("<code>answers.T2-001.1.owner</code>: <ins><span>総務部</span></ins>"),
+            std::string::npos)
+      << h;
+  EXPECT_NE(h.find("<code>answers.T2-002.1.status</code>"), std::string::npos) << h;
+  EXPECT_NE(h.find("<code>file</code>: <ins><span>s.csv</span></ins>"), std::string::npos) << h;
+  EXPECT_EQ(h.find("T2-002.1.owner"), std::string::npos) << "unchanged fields are left out";
 }
 
 }  // namespace
