@@ -41,7 +41,8 @@ struct Fixture {
         repo.set_answer(a, fw, x);
       }
     }
-    cli::demo_extra(db, anzen::testing::tree_rules(), anzen::testing::system_clock(), org.id);
+    cli::demo_extra(db, anzen::testing::tree_rules(), anzen::testing::tree_risk_matrix(),
+                    anzen::testing::system_clock(), org.id);
     assessment = a.id;
   }
 };
@@ -55,9 +56,10 @@ void BM_Baseline_GatherData(benchmark::State& st) {
   store::Db db(fixture().path);
   auto svc = testing::assess_service(db);
   for (auto _ : st)
-    benchmark::DoNotOptimize(
-        report::gather(svc, anzen::testing::tree_rules(), fixture().assessment, std::nullopt)
-            .gaps.size());
+    benchmark::DoNotOptimize(report::gather(svc, anzen::testing::tree_rules(),
+                                            anzen::testing::tree_catalogs().risk_matrix(),
+                                            fixture().assessment, std::nullopt)
+                                 .gaps.size());
 }
 BENCHMARK(BM_Baseline_GatherData)->Unit(benchmark::kMillisecond);
 
@@ -66,8 +68,9 @@ void run(benchmark::State& st, const char* kind, const char* format) {
   auto svc = testing::assess_service(db);
   size_t bytes = 0;
   for (auto _ : st)
-    bytes = report::render(svc, anzen::testing::tree_rules(), kind, fixture().assessment,
-                           std::nullopt, format, "ja")
+    bytes = report::render(svc, anzen::testing::tree_rules(),
+                           anzen::testing::tree_catalogs().risk_matrix(), kind,
+                           fixture().assessment, std::nullopt, format, "ja")
                 .bytes.size();
   st.counters["bytes"] = static_cast<double>(bytes);
 }

@@ -51,7 +51,7 @@ struct Server {
     assess::AssessRepo repo(db, "bench");
     auto org = repo.create_org({0, "ベンチ", "maker", {}, std::nullopt, {}});
     assessment = repo.create(org.id, tcs(), "operator", "FY2026", "").id;
-    web::Accounts acc(db);
+    auto acc = anzen::testing::accounts(db);
     auto u = acc.create_user(org.id, "writer", web::Role::assessor, "bench password", "bench");
     token = acc.create_token(u.id, "bench", "bench");
     for (const auto* c : tcs().checks())

@@ -1,6 +1,7 @@
 #include "app/catalogs.h"
 
 #include <cstdlib>
+#include <fstream>
 
 #include "catalog/catalog_dir.h"
 #include "common/paths.h"
@@ -66,10 +67,28 @@ const ops::CongestionLinks& Catalogs::congestion_links() const {
   });
 }
 
+const risk::Matrix& Catalogs::risk_matrix() const {
+  return once(risk_matrix_, [this] {
+    return risk::load_matrix_file((catalog_dir() / "risk" / "matrix-5x5.yaml").string());
+  });
+}
+
+const std::set<std::string>& Catalogs::common_passwords() const {
+  return once(common_passwords_, [] {
+    std::set<std::string> out;
+    std::ifstream in(data_dir() / "rules" / "common-passwords.txt");
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty() && line[0] != '#') out.insert(line);
+    return out;
+  });
+}
+
 void Catalogs::load_all() const {
   catalog();
   rules();
   scale();
+  risk_matrix();
+  common_passwords();
 }
 
 }  // namespace anzen::app

@@ -1,5 +1,6 @@
 // The data Anzen ships beside the binary — the catalogs of frameworks (with those imported into
-// the database), the incident reporting rule sets, the maturity scale — as one explicit object.
+// the database), the incident reporting rule sets, the maturity scale, the default risk matrix,
+// the list of common passwords — as one explicit object.
 // main (CLI) and serve own one and hand it to services and adapters; nothing reaches it through
 // a global. Where the files are is read from the environment once, at the edge.
 #pragma once
@@ -8,6 +9,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "catalog/model.h"
 #include "incident/rules.h"
 #include "ops/congestion_links.h"
+#include "risk/matrix.h"
 
 namespace anzen::app {
 
@@ -47,6 +50,11 @@ class Catalogs {
   const catalog::Catalog& catalog() const;
   const std::vector<incident::RuleSet>& rules() const;
   const assess::MaturityScale& scale() const;
+  // The risk matrix of an organisation that set none: <catalog_dir>/risk/matrix-5x5.yaml.
+  const risk::Matrix& risk_matrix() const;
+  // The passwords the password policy refuses (data_dir()/rules/common-passwords.txt, one a
+  // line, # comments); none when the file is absent.
+  const std::set<std::string>& common_passwords() const;
   // The congestion view's links (catalogs/views/congestion.yaml) resolved against catalog().
   const ops::CongestionLinks& congestion_links() const;
   void load_all() const;
@@ -66,6 +74,8 @@ class Catalogs {
   mutable Slot<std::vector<incident::RuleSet>> rules_;
   mutable Slot<assess::MaturityScale> scale_;
   mutable Slot<ops::CongestionLinks> congestion_;
+  mutable Slot<risk::Matrix> risk_matrix_;
+  mutable Slot<std::set<std::string>> common_passwords_;
 };
 
 }  // namespace anzen::app

@@ -23,7 +23,7 @@ template <class F>
 void with_accounts(Globals& g, F&& f) {
   store::Db db(g.db);
   db.migrate();
-  web::Accounts acc(db);
+  auto acc = accounts(db, g);
   try {
     f(db, acc);
   } catch (const std::invalid_argument& e) {

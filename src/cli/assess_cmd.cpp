@@ -186,13 +186,15 @@ void register_assess(CLI::App& app, Globals& g) {
     auto answers = s.repo.answers(a.id);
     auto ev = s.repo.evidence(a.id);
     if (ae_format == "oscal") {
-      write_file_atomic(ae_out, report::assessment_results(
-                                    report::gather(svc, g.catalogs->rules(), a.id, std::nullopt))
+      write_file_atomic(ae_out, report::assessment_results(report::gather(svc, g.catalogs->rules(),
+                                                                          g.catalogs->risk_matrix(),
+                                                                          a.id, std::nullopt))
                                         .dump(2) +
                                     "\n");
     } else if (ae_format == "oscal-plan") {
-      write_file_atomic(ae_out, report::assessment_plan(
-                                    report::gather(svc, g.catalogs->rules(), a.id, std::nullopt))
+      write_file_atomic(ae_out, report::assessment_plan(report::gather(svc, g.catalogs->rules(),
+                                                                       g.catalogs->risk_matrix(),
+                                                                       a.id, std::nullopt))
                                         .dump(2) +
                                     "\n");
     } else if (ae_format == "csv") write_file_atomic(ae_out, export_csv(fw, a, answers, ev));

@@ -11,6 +11,7 @@
 #include "catalog/oscal_json.h"
 #include "catalog/oscal_profile.h"
 #include "catalog/query.h"
+#include "catalog/service.h"
 #include "cli/cli.h"
 #include "common/paths.h"
 #include "common/text.h"
@@ -23,13 +24,12 @@ using nlohmann::json;
 
 namespace {
 
-const catalog::Framework& need_framework(const Catalog& cat, const std::string& id) {
-  auto at = id.find('@');
-  const catalog::Framework* fw =
-      at == std::string::npos ? cat.find(id) : cat.find(id.substr(0, at), id.substr(at + 1));
+const catalog::Framework& need_framework(const catalog::CatalogService& svc,
+                                         const std::string& id) {
+  const catalog::Framework* fw = svc.framework(id);
   if (!fw) {
     std::string known;
-    for (const auto& f : cat.frameworks) known += " " + f.key();
+    for (const auto& k : svc.keys()) known += " " + k;
     throw UsageError("unknown framework '" + id + "' (known:" + known + ")");
   }
   return *fw;
@@ -143,14 +143,14 @@ void register_catalog(CLI::App& app, Globals& g) {
   static bool list_json = false;
   list->add_flag("--json", list_json, "Print JSON");
   list->callback([&g] {
-    const Catalog& cat = g.catalogs->catalog();
+    auto svc = catalog_service(g);
     if (list_json) {
       json out = json::array();
-      for (const auto& f : cat.frameworks) out.push_back(catalog::framework_summary_json(f));
+      for (const auto& f : svc.frameworks()) out.push_back(catalog::framework_summary_json(f));
       print_json(out);
       return;
     }
-    for (const auto& f : cat.frameworks) {
+    for (const auto& f : svc.frameworks()) {
       std::cout << f.id << "@" << f.version << "\t" << f.title.ja << "\t" << f.title.en << "\t"
                 << catalog::or_unknown(f.edition).ja << "\t" << catalog::or_unknown(f.date).ja
                 << "\t" << f.items.size() << " items\n";
@@ -163,8 +163,8 @@ void register_catalog(CLI::App& app, Globals& g) {
   stats->add_option("ID", stats_id, "Framework id (id or id@version)")->required();
   stats->add_flag("--json", stats_json, "Print JSON");
   stats->callback([&g] {
-    const Catalog& cat = g.catalogs->catalog();
-    json s = catalog::stats(cat, need_framework(cat, stats_id));
+    auto svc = catalog_service(g);
+    json s = svc.stats(need_framework(svc, stats_id));
     if (stats_json) {
       print_json(s);
       return;
@@ -183,7 +183,7 @@ void register_catalog(CLI::App& app, Globals& g) {
   show->add_flag("--json", show_json, "Print JSON");
   show->add_option("--lang", show_lang, "ja or en")->check(CLI::IsMember({"ja", "en"}));
   show->callback([&g] {
-    const Catalog& cat = g.catalogs->catalog();
+    const Catalog& cat = catalog_service(g).catalog();
     auto r = cat.resolve(show_id);
     if (!r.item) throw UsageError(r.error);
     if (show_json) {
@@ -203,8 +203,7 @@ void register_catalog(CLI::App& app, Globals& g) {
   search->add_option("--lang", search_lang, "ja or en")->check(CLI::IsMember({"ja", "en"}));
   search->add_flag("--json", search_json, "Print JSON");
   search->callback([&g] {
-    const Catalog& cat = g.catalogs->catalog();
-    auto hits = catalog::search(cat, search_text, search_fw, search_limit);
+    auto hits = catalog_service(g).search(search_text, search_fw, search_limit);
     if (search_json) {
       json out = json::array();
       for (const auto& h : hits) {
@@ -236,8 +235,9 @@ void register_catalog(CLI::App& app, Globals& g) {
   exp->add_option("--lang", exp_lang, "Language of OSCAL titles and prose")
       ->check(CLI::IsMember({"ja", "en"}));
   exp->callback([&g] {
-    const Catalog& cat = g.catalogs->catalog();
-    const auto& fw = need_framework(cat, exp_id);
+    auto svc = catalog_service(g);
+    const Catalog& cat = svc.catalog();
+    const auto& fw = need_framework(svc, exp_id);
     std::string data;
     if (exp_format == "json") data = catalog::export_json(fw).dump(2) + "\n";
     if (exp_format == "csv") data = catalog::export_csv(fw);
@@ -274,7 +274,7 @@ void register_catalog(CLI::App& app, Globals& g) {
       ->check(CLI::Range(1, 4));
   map->add_flag("--json", map_json, "Print JSON");
   map->callback([&g] {
-    const Catalog& cat = g.catalogs->catalog();
+    const Catalog& cat = catalog_service(g).catalog();
     auto r = cat.resolve(map_id);
     if (!r.item) throw UsageError(r.error);
     if (!map_to.empty() && !cat.find(map_to))
@@ -318,7 +318,7 @@ void register_catalog(CLI::App& app, Globals& g) {
   maps->add_option("--format", maps_format, "oscal or json")->check(CLI::IsMember({"oscal", "json"}));
   maps->add_option("-o,--output", maps_out, "Output file (default: standard output)");
   maps->callback([&g] {
-    const Catalog& cat = g.catalogs->catalog();
+    const Catalog& cat = catalog_service(g).catalog();
     json out;
     if (maps_format == "oscal") {
       out = catalog::export_oscal_mappings(cat);
@@ -354,9 +354,10 @@ void register_catalog(CLI::App& app, Globals& g) {
   prop->add_option("--hops", prop_hops, "Longest chain of mappings to follow")->check(CLI::Range(1, 4));
   prop->add_flag("--json", prop_json, "Print JSON");
   prop->callback([&g] {
-    const Catalog& cat = g.catalogs->catalog();
-    const auto& src = need_framework(cat, prop_from);
-    const auto& dst = need_framework(cat, prop_to);
+    auto svc = catalog_service(g);
+    const Catalog& cat = svc.catalog();
+    const auto& src = need_framework(svc, prop_from);
+    const auto& dst = need_framework(svc, prop_to);
     json in;
     try {
       in = json::parse(read_file(prop_answers));
@@ -421,8 +422,7 @@ void register_catalog(CLI::App& app, Globals& g) {
     db.migrate();
     Catalog cat;
     try {
-      cat = catalog::LocalFrameworks(db, store::default_actor())
-                .add(files, g.catalogs->catalog_dir().string());
+      cat = catalog_service(g).import(db, files, store::default_actor());
     } catch (const catalog::CatalogError& e) {
       throw UsageError(e.what());
     }

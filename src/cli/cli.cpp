@@ -23,10 +23,26 @@ const catalog::Framework& framework_of(const catalog::Catalog& cat, const assess
   return *fw;
 }
 
+catalog::CatalogService catalog_service(const Globals& g) {
+  return catalog::CatalogService(g.catalogs->catalog(), g.catalogs->catalog_dir());
+}
+
 assess::AssessService assess_service(store::Db& db, const Globals& g) {
   return assess::AssessService(
       db, g.catalogs->catalog(), g.catalogs->scale(), *g.clock,
       [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, store::default_actor());
+}
+
+incident::IncidentService incident_service(store::Db& db, const Globals& g) {
+  return incident::IncidentService(db, g.catalogs->rules(), *g.clock, store::default_actor());
+}
+
+incident::Judge incident_judge(const Globals& g) {
+  return incident::Judge(g.catalogs->rules(), *g.clock);
+}
+
+web::Accounts accounts(store::Db& db, const Globals& g) {
+  return web::Accounts(db, g.catalogs->common_passwords(), *g.clock);
 }
 
 }  // namespace anzen::cli

@@ -9,7 +9,10 @@
 #include "assess/model.h"
 #include "assess/service.h"
 #include "catalog/model.h"
+#include "catalog/service.h"
+#include "incident/service.h"
 #include "store/db.h"
+#include "web/accounts.h"
 
 namespace anzen::cli {
 
@@ -34,9 +37,18 @@ assess::Assessment need_assessment(store::Db& db, int64_t id);
 // The framework edition an assessment was made against, or a UsageError when it is not loaded.
 const catalog::Framework& framework_of(const catalog::Catalog& cat, const assess::Assessment& a);
 
+// The frameworks loaded by main (shipped and imported into --db): list, lookup, search, import.
+catalog::CatalogService catalog_service(const Globals& g);
+
 // The assessment service of a command: the one place scores, gaps, trends and answer changes
 // come from (commands only present them).
 assess::AssessService assess_service(store::Db& db, const Globals& g);
+// The incident service of a command (the register and its verdicts, on main's clock), and the
+// rule sets on that clock for commands that store nothing (classify).
+incident::IncidentService incident_service(store::Db& db, const Globals& g);
+incident::Judge incident_judge(const Globals& g);
+// Users, sessions and tokens on main's clock, with the shipped password list.
+web::Accounts accounts(store::Db& db, const Globals& g);
 
 void register_catalog(CLI::App& app, Globals& g);
 void register_store(CLI::App& app, Globals& g);

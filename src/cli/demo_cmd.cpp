@@ -38,7 +38,7 @@ void register_demo(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     assess::AssessRepo repo(db, "demo-setup");
-    web::Accounts acc(db);
+    auto acc = accounts(db, g);
     const auto& fw = *g.catalogs->catalog().find("tcs-2023");
     json out;
     if (!acc.find_user(kAdmin)) {
@@ -72,7 +72,7 @@ void register_demo(CLI::App& app, Globals& g) {
         auto other = repo.create_org({0, "別組織株式会社", "maker", {}, std::nullopt, {"北海道"}});
         acc.create_user(other.id, "other-admin", web::Role::admin, "other-password-1", "demo-setup");
         repo.create(other.id, fw, "maker", "FY2026", "");
-        demo_extra(db, g.catalogs->rules(), *g.clock, org.id);
+        demo_extra(db, g.catalogs->rules(), g.catalogs->risk_matrix(), *g.clock, org.id);
       });
     }
     auto admin = acc.find_user(kAdmin);

@@ -2,7 +2,7 @@
 
 #include <ctime>
 
-#include "incident/register.h"
+#include "incident/service.h"
 #include "ops/restrictions.h"
 #include "risk/repo.h"
 #include "store/db.h"
@@ -10,10 +10,11 @@
 
 namespace anzen::cli {
 
-void demo_extra(store::Db& db, const std::vector<incident::RuleSet>& rules, const Clock& clock,
-                int64_t org_id) {
-  incident::Register reg(db, rules, "demo-setup");
-  std::time_t now = clock.now();
+void demo_extra(store::Db& db, const std::vector<incident::RuleSet>& rules,
+                const risk::Matrix& risk_matrix, const Clock& clock, int64_t org_id) {
+  // One moment for the whole demo.
+  auto reg = incident::IncidentService(db, rules, clock, "demo-setup").as_of(clock.now());
+  std::time_t now = reg.now();
   auto iso = [](std::time_t t) { return incident::format_jst(t); };
   // A serious accident ten days ago: its detailed report is due within 30 days.
   auto serious =
@@ -24,23 +25,25 @@ void demo_extra(store::Db& db, const std::vector<incident::RuleSet>& rules, cons
                   {"affected_users", 52000},
                   {"started_at", iso(now - 10 * 86400)},
                   {"ended_at", iso(now - 10 * 86400 + 95 * 60)},
-                  {"facility", "other"}},
-                 now);
+                  {"facility", "other"}});
   // Its prompt report went in the same day; the detailed report is still to come.
   reg.file_report(org_id, serious.id,
                   {"", "prompt", now - 10 * 86400 + 3 * 3600, "ネットワーク運用部 鈴木",
-                   "速報-2026-017", "", ""},
-                  now);
+                   "速報-2026-017", "", ""});
   // An outage still going on: watch it escalate as time passes.
-  reg.create(org_id, "大阪府 ISP 接続サービスの品質低下（継続中）", "バックボーン回線の輻そうによりパケットロスが発生。",
-             {{"event_type", "quality_degradation"}, {"service_category", "other"}, {"affected_users", 18000},
-              {"started_at", iso(now - 50 * 60)}, {"ended_at", nullptr}, {"facility", "other"}},
-             now);
+  reg.create(org_id, "大阪府 ISP 接続サービスの品質低下（継続中）",
+             "バックボーン回線の輻そうによりパケットロスが発生。",
+             {{"event_type", "quality_degradation"},
+              {"service_category", "other"},
+              {"affected_users", 18000},
+              {"started_at", iso(now - 50 * 60)},
+              {"ended_at", nullptr},
+              {"facility", "other"}});
   // Traffic restrictions of the voice service (the congestion view and the review draft).
   ops::Restriction newyear{"音声通話", now - 40 * 86400, now - 40 * 86400 + 3 * 3600, 0.8, 120000, true, "年始の発信集中によるふくそう"};
   ops::Restriction works{"音声通話", now - 12 * 86400, now - 12 * 86400 + 1800, 0.1, 5000, false, "設備工事に伴う計画的な制限"};
   ops::import_restrictions(db, rules, org_id, {newyear, works}, now, "demo-setup");
-  risk::RiskRepo risks(db, "demo-setup");
+  risk::RiskRepo risks(db, risk_matrix, "demo-setup");
   auto core = risks.create_asset({0, org_id, "IMS 呼制御システム", "facility", "ネットワーク運用部", 2, 3, 3, {"voice_emergency", "mobile"}, {"設備メーカーA"}, {}});
   auto oss = risks.create_asset({0, org_id, "オペレーションサポートシステム", "operation_support_system", "情報システム部", 3, 3, 2, {"isp_data"}, {}, {core.id}});
   risk::Risk ddos{0, org_id, "DDoS 攻撃による音声・データサービスの停止", "cyber_attack", "", "大規模 DDoS によりコア設備が輻そうし緊急通報を含む音声が不通となる。",
@@ -51,7 +54,7 @@ void demo_extra(store::Db& db, const std::vector<incident::RuleSet>& rules, cons
   auto r2 = risks.save_risk(leak);
   // The maker named on the core asset is in the supplier register, linked to that asset and to
   // the contractor leak risk, so that the supplier screens of the demo show real links.
-  supplier::Suppliers suppliers(db, "demo-setup", [] { return store::now_utc(); });
+  supplier::Suppliers suppliers(db, risk_matrix, "demo-setup", [] { return store::now_utc(); });
   supplier::Supplier maker;
   maker.org_id = org_id;
   maker.name = "設備メーカーA";

@@ -12,7 +12,7 @@
 #include "common/xlsx_table.h"
 #include "incident/classify.h"
 #include "incident/missing.h"
-#include "incident/register.h"
+#include "incident/service.h"
 #include "store/audit.h"
 
 namespace anzen::cli {
@@ -29,9 +29,9 @@ nlohmann::json read_json_arg(const std::string& f) {
     throw UsageError(e.what());
   }
 }
-// --as-of TIME, or now: the clock every register command judges ongoing incidents against.
-incident::Instant as_of_or_now(const Clock& clock, const std::string& as_of) {
-  if (as_of.empty()) return clock.now();
+// --as-of TIME, or none (now): the time every register command judges ongoing incidents at.
+std::optional<incident::Instant> as_of_arg(const std::string& as_of) {
+  if (as_of.empty()) return std::nullopt;
   auto t = incident::parse_instant(as_of);
   if (!t) throw UsageError("--as-of: expected an ISO 8601 time with offset, got '" + as_of + "'");
   return *t;
@@ -55,9 +55,9 @@ void register_incident(CLI::App& app, Globals& g) {
     } catch (const incident::InvalidEvent& e) {
       throw UsageError(std::string("invalid event: ") + e.what());
     }
-    auto at = as_of_or_now(*g.clock, as_of);
-    auto v = incident::classify(ev, g.catalogs->rules(), at);
-    auto missing = incident::missing_inputs(j, g.catalogs->rules(), at);
+    auto judge = incident_judge(g).as_of(as_of_arg(as_of));
+    auto v = judge.classify(ev);
+    auto missing = judge.missing_inputs(j);
     if (json_out) {
       auto out = incident::verdict_json(v);
       out["missing_inputs"] = incident::missing_inputs_json(missing);
@@ -102,10 +102,10 @@ void register_incident(CLI::App& app, Globals& g) {
   cr->callback([&g] {
     store::Db db(g.db);
     db.migrate();
-    incident::Register reg(db, g.catalogs->rules(), store::default_actor());
+    auto svc = incident_service(db, g);
     try {
       auto i =
-          reg.create(cr_org, cr_title, cr_desc, read_json_arg(cr_file), g.clock->now(),
+          svc.create(cr_org, cr_title, cr_desc, read_json_arg(cr_file),
                      cr_details.empty() ? nlohmann::json::object() : read_json_arg(cr_details));
       if (cr_json) print_json({{"id", i.id}});
       else std::cout << "recorded incident " << i.id << "\n";
@@ -124,8 +124,7 @@ void register_incident(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& i : incident::Register(db, g.catalogs->rules(), store::default_actor())
-                             .list_current(ls_org, as_of_or_now(*g.clock, ls_as_of))) {
+    for (const auto& i : incident_service(db, g).as_of(as_of_arg(ls_as_of)).list_current(ls_org)) {
       out.push_back(incident::to_json(i));
       if (!ls_json) {
         std::string kinds;
@@ -144,12 +143,13 @@ void register_incident(CLI::App& app, Globals& g) {
   sh->callback([&g] {
     store::Db db(g.db);
     db.migrate();
-    incident::Register reg(db, g.catalogs->rules(), store::default_actor());
-    auto i = reg.current(sh_org, sh_id, as_of_or_now(*g.clock, sh_as_of));
+    auto svc = incident_service(db, g).as_of(as_of_arg(sh_as_of));
+    auto i = svc.current(sh_org, sh_id);
     if (!i) throw UsageError("no incident " + std::to_string(sh_id) + " in organisation " + std::to_string(sh_org));
     auto j = incident::to_json(*i);
     nlohmann::json tl = nlohmann::json::array();
-    for (const auto& t : reg.timeline(i->id)) tl.push_back({{"at", t.at}, {"actor", t.actor}, {"text", t.text}});
+    for (const auto& t : svc.timeline(i->id))
+      tl.push_back({{"at", t.at}, {"actor", t.actor}, {"text", t.text}});
     j["timeline"] = tl;
     print_json(j);
   });
@@ -166,8 +166,8 @@ void register_incident(CLI::App& app, Globals& g) {
   up->callback([&g] {
     store::Db db(g.db);
     db.migrate();
-    incident::Register reg(db, g.catalogs->rules(), store::default_actor());
-    auto cur = reg.current(up_org, up_id, g.clock->now());
+    auto svc = incident_service(db, g);
+    auto cur = svc.current(up_org, up_id);
     if (!cur) throw UsageError("no incident " + std::to_string(up_id));
     auto patch = read_json_arg(up_patch);
     if (patch.is_object() && patch.value("status", json()) == "closed" && cur->status != "closed" &&
@@ -184,7 +184,7 @@ void register_incident(CLI::App& app, Globals& g) {
       }
     }
     try {
-      auto i = reg.update(up_org, up_id, patch, up_note, g.clock->now());
+      auto i = svc.update(up_org, up_id, patch, up_note);
       print_json(i.classification);
     } catch (const incident::InvalidEvent& e) {
       throw UsageError(std::string("invalid update: ") + e.what());
@@ -201,8 +201,7 @@ void register_incident(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& o : incident::Register(db, g.catalogs->rules(), store::default_actor())
-                             .obligations(ob_org, as_of_or_now(*g.clock, ob_as_of))) {
+    for (const auto& o : incident_service(db, g).as_of(as_of_arg(ob_as_of)).obligations(ob_org)) {
       out.push_back(incident::to_json(o));
       if (!ob_json)
         std::cout << (o.due ? date::japanese({o.due->y, o.due->m, o.due->d}) : "速やかに")
@@ -230,14 +229,14 @@ void register_incident(CLI::App& app, Globals& g) {
   fl->callback([&g] {
     store::Db db(g.db);
     db.migrate();
-    incident::Register reg(db, g.catalogs->rules(), store::default_actor());
-    if (!reg.get(fl_org, fl_id))
+    auto svc = incident_service(db, g);
+    if (!svc.get(fl_org, fl_id))
       throw UsageError("no incident " + std::to_string(fl_id) + " in organisation " +
                        std::to_string(fl_org));
     incident::FilingInput in;
     in.type = fl_report;
     in.kind = fl_kind;
-    in.filed_at = as_of_or_now(*g.clock, fl_at);
+    in.filed_at = as_of_arg(fl_at).value_or(svc.now());
     in.filed_by = fl_by.empty() ? store::default_actor() : fl_by;
     in.reference = fl_ref;
     if (!fl_evidence.empty()) {
@@ -245,7 +244,7 @@ void register_incident(CLI::App& app, Globals& g) {
       in.evidence_name = std::filesystem::path(fl_evidence).filename().string();
     }
     try {
-      auto f = reg.file_report(fl_org, fl_id, in, g.clock->now());
+      auto f = svc.file_report(fl_org, fl_id, in);
       if (fl_json)
         print_json(incident::to_json(f));
       else
@@ -267,8 +266,7 @@ void register_incident(CLI::App& app, Globals& g) {
     if (ex_fy.size() != 6 || ex_fy.rfind("FY", 0) != 0) throw UsageError("--fy: expected FY followed by the year, e.g. FY2025");
     store::Db db(g.db);
     db.migrate();
-    std::string csv_text = incident::Register(db, g.catalogs->rules(), store::default_actor())
-                               .periodic_csv(ex_org, std::stoi(ex_fy.substr(2)));
+    std::string csv_text = incident_service(db, g).periodic_csv(ex_org, std::stoi(ex_fy.substr(2)));
     if (ex_format == "csv") {
       write_file_atomic(ex_out, csv_text);
     } else {

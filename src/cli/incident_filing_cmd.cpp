@@ -66,9 +66,8 @@ void register_incident_filing(CLI::App& app, Globals& g) {
       in.evidence_name = std::filesystem::path(co_evidence).filename().string();
     }
     try {
-      print_filing(incident::Register(db, g.catalogs->rules(), store::default_actor())
-                       .correct_filing(co_org, co_id, in, g.clock->now()),
-                   "訂正しました", "corrected", co_json);
+      print_filing(incident_service(db, g).correct_filing(co_org, co_id, in), "訂正しました",
+                   "corrected", co_json);
     } catch (const std::out_of_range&) {
       throw UsageError("no filing " + std::to_string(co_id) + " in organisation " +
                        std::to_string(co_org));
@@ -90,8 +89,7 @@ void register_incident_filing(CLI::App& app, Globals& g) {
     store::Db db(g.db);
     db.migrate();
     try {
-      print_filing(incident::Register(db, g.catalogs->rules(), store::default_actor())
-                       .withdraw_filing(wd_org, wd_id, wd_reason),
+      print_filing(incident_service(db, g).withdraw_filing(wd_org, wd_id, wd_reason),
                    "取り消しました（未提出に戻りました）", "withdrawn (due again)", wd_json);
     } catch (const std::out_of_range&) {
       throw UsageError("no filing " + std::to_string(wd_id) + " in organisation " +

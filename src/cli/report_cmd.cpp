@@ -39,8 +39,8 @@ void register_report(CLI::App& app, Globals& g) {
       db.migrate();
       try {
         auto svc = assess_service(db, g);
-        auto r = report::render(svc, g.catalogs->rules(), id, o->assessment, std::nullopt,
-                                o->format, o->lang);
+        auto r = report::render(svc, g.catalogs->rules(), g.catalogs->risk_matrix(), id,
+                                o->assessment, std::nullopt, o->format, o->lang);
         write_file_atomic(o->out, r.bytes);
         std::cerr << "wrote " << o->out << " (" << r.bytes.size() << " bytes)\n";
       } catch (const std::invalid_argument& e) {
@@ -99,7 +99,8 @@ void register_report(CLI::App& app, Globals& g) {
     db.migrate();
     try {
       auto svc = assess_service(db, g);
-      auto d = report::gather(svc, g.catalogs->rules(), ds_a, std::nullopt);
+      auto d =
+          report::gather(svc, g.catalogs->rules(), g.catalogs->risk_matrix(), ds_a, std::nullopt);
       json out = json::array();
       for (const auto& s : report::disclosure_sections(d, report::Decisions(db, "cli").texts(ds_a, "disclosure"), ds_lang)) {
         out.push_back({{"section", s.key}, {"heading", s.heading.in(ds_lang)}, {"source_line", s.source_line}, {"generated", s.generated},

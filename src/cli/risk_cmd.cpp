@@ -21,7 +21,8 @@ namespace {
 struct RiskSession {
   store::Db db;
   risk::RiskRepo repo;
-  explicit RiskSession(const std::string& p) : db(p), repo((db.migrate(), db), store::default_actor()) {}
+  RiskSession(const std::string& p, const risk::Matrix& default_matrix)
+      : db(p), repo((db.migrate(), db), default_matrix, store::default_actor()) {}
 };
 
 std::pair<int, int> pair_of(const std::string& s, const char* what) {
@@ -72,9 +73,11 @@ void add_show(CLI::App* parent, Globals& g, const std::string& what, Get get) {
   c->add_option("ID", o->id)->required();
   c->add_flag("--json");
   c->callback([&g, o, what, get] {
-    RiskSession s(g.db);
+    RiskSession s(g.db, g.catalogs->risk_matrix());
     std::optional<json> out = get(s.repo, o->org, o->id);
-    if (!out) throw UsageError("no " + what + " " + std::to_string(o->id) + " in organisation " + std::to_string(o->org));
+    if (!out)
+      throw UsageError("no " + what + " " + std::to_string(o->id) + " in organisation " +
+                       std::to_string(o->org));
     print_json(*out);
   });
 }
@@ -94,15 +97,29 @@ void add_table_io(CLI::App* parent, Globals& g, const std::string& what, Importe
   im->add_option("FILE", o->file)->required()->check(CLI::ExistingFile);
   im->add_flag("--json", o->json);
   im->callback([&g, o, import_fn, what] {
-    RiskSession s(g.db);
+    RiskSession s(g.db, g.catalogs->risk_matrix());
     try {
       auto r = import_fn(s.repo, s.db, o->org, o->file, read_file(o->file));
-      if (o->json) print_json({{"rows", r.rows}, {"created", r.created}, {"updated", r.updated}, {"encoding", r.encoding}, {"sheet", r.sheet}});
-      else std::cout << "imported " << r.rows << " " << what << " row(s) (" << r.encoding << (r.sheet.empty() ? "" : ", sheet '" + r.sheet + "'") << "): " << r.created << " created, " << r.updated << " updated\n";
+      if (o->json)
+        print_json({{"rows", r.rows},
+                    {"created", r.created},
+                    {"updated", r.updated},
+                    {"encoding", r.encoding},
+                    {"sheet", r.sheet}});
+      else
+        std::cout << "imported " << r.rows << " " << what << " row(s) (" << r.encoding
+                  << (r.sheet.empty() ? "" : ", sheet '" + r.sheet + "'") << "): " << r.created
+                  << " created, " << r.updated << " updated\n";
     } catch (const assess::ImportError& e) {
       if (o->json) {
         json issues = json::array();
-        for (const auto& i : e.issues()) issues.push_back({{"file", i.file}, {"sheet", i.sheet}, {"row", i.row}, {"column", i.column}, {"found", i.found}, {"expected", i.expected}});
+        for (const auto& i : e.issues())
+          issues.push_back({{"file", i.file},
+                            {"sheet", i.sheet},
+                            {"row", i.row},
+                            {"column", i.column},
+                            {"found", i.found},
+                            {"expected", i.expected}});
         std::cerr << json{{"error", "import refused; nothing was changed"}, {"issues", issues}}.dump(2) << "\n";
         std::exit(2);
       }
@@ -117,7 +134,7 @@ void add_table_io(CLI::App* parent, Globals& g, const std::string& what, Importe
   ex->add_option("--format", o->format, "csv, xlsx" + std::string(svg ? ", svg" : "") + (oscal ? ", oscal (POA&M)" : ""))->check(CLI::IsMember(formats));
   ex->add_option("-o,--output", o->out)->required();
   ex->callback([&g, o, table, sheet] {
-    RiskSession s(g.db);
+    RiskSession s(g.db, g.catalogs->risk_matrix());
     if (o->format == "csv") {
       write_file_atomic(o->out, risk::to_csv((s.repo.*table)(o->org)));
     } else if (o->format == "oscal") {
@@ -157,8 +174,9 @@ void register_risk(CLI::App& app, Globals& g) {
     ac->add_option("--depends-on", na.depends_on, "Asset ids this one depends on");
     ac->add_flag("--json", ac_json);
     ac->callback([&g] {
-      RiskSession s(g.db);
-      if (std::sscanf(a_cia.c_str(), "%d,%d,%d", &na.c, &na.i, &na.a) != 3) throw UsageError("--cia: expected C,I,A such as 3,3,2");
+      RiskSession s(g.db, g.catalogs->risk_matrix());
+      if (std::sscanf(a_cia.c_str(), "%d,%d,%d", &na.c, &na.i, &na.a) != 3)
+        throw UsageError("--cia: expected C,I,A such as 3,3,2");
       na.id = a_id;
       guarded([&] {
         auto a = s.repo.save_asset(na);
@@ -177,7 +195,7 @@ void register_risk(CLI::App& app, Globals& g) {
   al->add_option("--org", al_org)->required();
   al->add_flag("--json", al_json);
   al->callback([&g] {
-    RiskSession s(g.db);
+    RiskSession s(g.db, g.catalogs->risk_matrix());
     if (!al_json) return print_table(s.repo.assets_table(al_org), {0, 1, 2, 3, 4, 5, 6});
     json out = json::array();
     for (const auto& a : s.repo.assets(al_org)) out.push_back(asset_out(a));
@@ -211,7 +229,7 @@ void register_risk(CLI::App& app, Globals& g) {
     c->add_option("--expiry", nr.acceptance_expiry, "Acceptance expiry YYYY-MM-DD");
     c->add_flag("--json", r_json);
     c->callback([&g] {
-      RiskSession s(g.db);
+      RiskSession s(g.db, g.catalogs->risk_matrix());
       std::tie(nr.inherent_l, nr.inherent_i) = pair_of(inh, "--inherent");
       std::tie(nr.current_l, nr.current_i) = pair_of(cur, "--current");
       std::tie(nr.residual_l, nr.residual_i) = pair_of(res, "--residual");
@@ -229,7 +247,7 @@ void register_risk(CLI::App& app, Globals& g) {
   rl->add_option("--org", rl_org)->required();
   rl->add_flag("--json", rl_json);
   rl->callback([&g] {
-    RiskSession s(g.db);
+    RiskSession s(g.db, g.catalogs->risk_matrix());
     if (!rl_json) return print_table(s.repo.risks_table(rl_org), {0, 1, 2, 9, 11, 12});
     json out = json::array();
     for (const auto& r : s.repo.risks(rl_org)) out.push_back(risk_out(s.repo, r));
@@ -248,14 +266,14 @@ void register_risk(CLI::App& app, Globals& g) {
   mxs->add_option("--org", mx_org)->required();
   mxs->add_flag("--json");
   mxs->callback([&g] {
-    RiskSession s(g.db);
+    RiskSession s(g.db, g.catalogs->risk_matrix());
     print_json(risk::matrix_to_json(s.repo.matrix(mx_org)));
   });
   auto* mxset = mx->add_subcommand("set", "Use a matrix file (YAML or JSON, the shape of catalogs/risk/matrix-5x5.yaml)");
   mxset->add_option("--org", mx_org)->required();
   mxset->add_option("--file", mx_file)->required()->check(CLI::ExistingFile);
   mxset->callback([&g] {
-    RiskSession s(g.db);
+    RiskSession s(g.db, g.catalogs->risk_matrix());
     auto m = risk::load_matrix_file(mx_file);
     guarded([&] { s.repo.set_matrix(mx_org, m); });
     std::cout << "organisation " << mx_org << " now uses matrix " << m.id << " (" << m.likelihoods << "×" << m.impacts << ", " << m.levels.size() << " levels)\n";
@@ -280,7 +298,7 @@ void register_risk(CLI::App& app, Globals& g) {
     c->add_option("--risks", np.risk_ids);
     c->add_option("--questions", np.question_ids);
     c->callback([&g] {
-      RiskSession s(g.db);
+      RiskSession s(g.db, g.catalogs->risk_matrix());
       np.id = p_id;
       guarded([&] { print_json(plan_out(s.repo.save_plan_item(np))); });
     });
@@ -292,7 +310,7 @@ void register_risk(CLI::App& app, Globals& g) {
   pli->add_flag("--overdue", pli_overdue);
   pli->add_flag("--json", pli_json);
   pli->callback([&g] {
-    RiskSession s(g.db);
+    RiskSession s(g.db, g.catalogs->risk_matrix());
     if (!pli_json) {
       risk::Table t{risk::columns_ja(risk::plan_columns())};
       for (const auto& p :
@@ -312,7 +330,7 @@ void register_risk(CLI::App& app, Globals& g) {
   pp->add_option("--assessment", pp_a)->required();
   pp->add_flag("--json");
   pp->callback([&g] {
-    RiskSession s(g.db);
+    RiskSession s(g.db, g.catalogs->risk_matrix());
     auto a = need_assessment(s.db, pp_a);
     json out = json::array();
     for (const auto& p : s.repo.proposals(a, assess_service(s.db, g).gaps(a))) {
@@ -328,7 +346,7 @@ void register_risk(CLI::App& app, Globals& g) {
   pa->add_option("--owner", pa_owner)->required();
   pa->add_option("--deadline", pa_deadline)->required();
   pa->callback([&g] {
-    RiskSession s(g.db);
+    RiskSession s(g.db, g.catalogs->risk_matrix());
     auto a = need_assessment(s.db, pa_a);
     guarded([&] {
       print_json(plan_out(s.repo.accept_proposal(a, framework_of(g.catalogs->catalog(), a),
@@ -341,7 +359,7 @@ void register_risk(CLI::App& app, Globals& g) {
   pr->add_option("QUESTION", pa_q)->required();
   pr->add_option("--reason", pa_reason)->required();
   pr->callback([&g] {
-    RiskSession s(g.db);
+    RiskSession s(g.db, g.catalogs->risk_matrix());
     auto a = need_assessment(s.db, pa_a);
     guarded([&] { s.repo.reject_proposal(a, pa_q, pa_reason); });
     std::cout << "rejected " << pa_q << "\n";

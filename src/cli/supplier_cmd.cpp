@@ -40,7 +40,7 @@ void register_supplier_register(CLI::App& app, Globals& g) {
                 "The supplier's own organisation in this Anzen, which then answers in it");
   c->add_flag("--json", as_json);
   c->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     if (maker_org) ns.maker_org_id = maker_org;
     guarded([&] {
       auto made = s.svc.create_supplier(ns);
@@ -55,7 +55,7 @@ void register_supplier_register(CLI::App& app, Globals& g) {
   l->add_option("--org", list_org)->required();
   l->add_flag("--json", as_json);
   l->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     json a = json::array();
     for (const auto& x : s.svc.suppliers(list_org)) a.push_back(supplier::supplier_json(x));
     if (as_json)
@@ -88,7 +88,7 @@ void register_questionnaire(CLI::App& app, Globals& g) {
   send->add_option("--custom", o.custom, "An extra question of your own (repeatable)");
   send->add_flag("--json", o.json);
   send->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] {
       auto qs = supplier::build_questions(g.catalogs->catalog(), o.tmpl);
       supplier::add_custom(qs, o.custom);
@@ -109,7 +109,7 @@ void register_questionnaire(CLI::App& app, Globals& g) {
   show->add_option("ID", o.id)->required();
   show->add_flag("--json", o.json);
   show->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     auto q = s.need(o.id);
     json j = supplier::questionnaire_json(q, s.svc.answers(q.id));
     j["history"] = supplier::history_json(s.svc.history(q.id));
@@ -130,7 +130,7 @@ void register_questionnaire(CLI::App& app, Globals& g) {
   list->add_option("--org", list_org)->required();
   list->add_flag("--json", o.json);
   list->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     auto row = [&](const supplier::Questionnaire& q) {
       return json{{"id", q.id},
                   {"supplier_id", q.supplier_id},
@@ -158,7 +158,7 @@ void register_questionnaire(CLI::App& app, Globals& g) {
       ->required();
   answer->add_option("--comment", o.comment);
   answer->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     auto q = s.need(o.id, o.org);
     if (q.org_id == o.org)
       throw UsageError("organisation " + std::to_string(o.org) + " sent questionnaire " +
@@ -174,7 +174,7 @@ void register_questionnaire(CLI::App& app, Globals& g) {
   submit->add_option("ID", o.id)->required();
   submit->add_option("--org", o.org)->required();
   submit->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     auto q = s.need(o.id, o.org);
     if (q.org_id == o.org)
       throw UsageError("organisation " + std::to_string(o.org) + " sent questionnaire " +
@@ -195,7 +195,7 @@ void register_questionnaire(CLI::App& app, Globals& g) {
                      "QUESTION=COMMENT, sent back with a return (repeatable)");
   review->add_flag("--json", o.json);
   review->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     auto q = s.need(o.id);
     std::map<std::string, std::string> per;
     for (const auto& qc : o.question_comments) {
@@ -219,7 +219,7 @@ void register_questionnaire(CLI::App& app, Globals& g) {
   revoke->add_option("ID", o.id)->required();
   revoke->add_flag("--json", o.json);
   revoke->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     int n = s.svc.revoke_links(s.need(o.id));
     if (o.json)
       print_json({{"id", o.id}, {"revoked", n}});
@@ -233,7 +233,7 @@ void register_questionnaire(CLI::App& app, Globals& g) {
   link->add_option("--expires", o.expires, "YYYY-MM-DD")->required();
   link->add_flag("--json", o.json);
   link->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] {
       auto token = s.svc.new_link(s.need(o.id), o.expires);
       if (o.json)
@@ -250,7 +250,7 @@ void register_questionnaire(CLI::App& app, Globals& g) {
       ->check(CLI::IsMember({"xlsx", "oscal"}));
   ex->add_option("-o,--output", out)->required();
   ex->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     auto q = s.need(o.id);
     if (format == "oscal") {
       auto sup = s.svc.supplier(q.org_id, q.supplier_id);
@@ -267,7 +267,7 @@ void register_questionnaire(CLI::App& app, Globals& g) {
   im->add_option("FILE", file)->required()->check(CLI::ExistingFile);
   im->add_flag("--json", o.json);
   im->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     auto q = s.need(o.id);
     std::string bytes = read_file(file);
     if (bytes.find_first_not_of(" \t\r\n") != std::string::npos &&
@@ -321,7 +321,7 @@ void register_questionnaire(CLI::App& app, Globals& g) {
   adopt->add_option("--snapshot", o.snapshot)->required();
   adopt->add_flag("--json", o.json);
   adopt->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] {
       auto q = s.svc.adopt(o.org, o.supplier, o.snapshot);
       if (o.json)
@@ -347,7 +347,7 @@ void register_snapshot(CLI::App& app, Globals& g) {
   take->add_option("--questionnaire", o.questionnaire)->required();
   take->add_flag("--json", o.json);
   take->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] {
       auto snap = s.svc.take_snapshot(o.org, o.questionnaire);
       if (o.json)
@@ -363,7 +363,7 @@ void register_snapshot(CLI::App& app, Globals& g) {
   share->add_option("--with", o.with, "The operator's organisation")->required();
   share->add_flag("--json", o.json);
   share->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] {
       auto sh = s.svc.share(o.org, o.id, o.with);
       if (o.json)
@@ -376,7 +376,7 @@ void register_snapshot(CLI::App& app, Globals& g) {
   revoke->add_option("SHARE", o.id)->required();
   revoke->add_option("--org", o.org, "The maker's organisation")->required();
   revoke->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] { s.svc.revoke_share(o.org, o.id); });
   });
   auto* show =
@@ -385,7 +385,7 @@ void register_snapshot(CLI::App& app, Globals& g) {
   show->add_option("--org", o.org, "The reading operator's organisation")->required();
   show->add_flag("--json", o.json);
   show->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     auto snap = s.svc.read_shared(o.org, o.id);
     if (!snap)
       throw UsageError("no snapshot " + std::to_string(o.id) + " shared with organisation " +
@@ -396,7 +396,7 @@ void register_snapshot(CLI::App& app, Globals& g) {
   log->add_option("--org", o.org, "The maker's organisation")->required();
   log->add_flag("--json", o.json);
   log->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     json out = {{"snapshots", json::array()}, {"shares", json::array()}, {"reads", json::array()}};
     for (const auto& x : s.svc.snapshots(o.org))
       out["snapshots"].push_back({{"id", x.id},

@@ -85,7 +85,7 @@ void register_web(CLI::App& app, Globals& g) {
       st.bind(1, uc_org);
       if (!st.step() || st.i64(0) == 0) throw UsageError("no organisation with id " + std::to_string(uc_org));
     }
-    web::Accounts acc(db);
+    auto acc = accounts(db, g);
     try {
       auto u = acc.create_user(uc_org, uc_name, *web::role_from(uc_role), pw, store::default_actor());
       if (uc_json) print_json({{"id", u.id}, {"name", u.name}, {"role", uc_role}, {"org", u.org_id}});
@@ -108,7 +108,7 @@ void register_web(CLI::App& app, Globals& g) {
   tc->callback([&g] {
     store::Db db(g.db);
     db.migrate();
-    web::Accounts acc(db);
+    auto acc = accounts(db, g);
     auto u = acc.find_user(tc_user);
     if (!u) throw UsageError("no user named '" + tc_user + "'");
     std::string tok = acc.create_token(u->id, tc_label, store::default_actor(), tc_days);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "common/clock.h"
+#include "incident/service.h"
 
 namespace anzen::report {
 
@@ -14,7 +15,8 @@ std::pair<std::string, std::string> fiscal_year(const std::string& period) {
 }
 
 ReportData gather(assess::AssessService& svc, const std::vector<incident::RuleSet>& rules,
-                  int64_t assessment_id, std::optional<int64_t> org_id) {
+                  const risk::Matrix& risk_matrix, int64_t assessment_id,
+                  std::optional<int64_t> org_id) {
   ReportData d;
   store::Db& db = svc.repo().db();
   auto& repo = svc.repo();
@@ -46,22 +48,22 @@ ReportData gather(assess::AssessService& svc, const std::vector<incident::RuleSe
     }
   }
 
-  risk::RiskRepo risks(db, "report");
+  risk::RiskRepo risks(db, risk_matrix, "report");
   d.matrix = risks.matrix(a->org_id);
   d.risks = risks.risks(a->org_id);
   d.gaps = svc.gaps(*a, d.answers);
   d.plan = risks.plan(a->org_id);
   d.overdue = risks.overdue(a->org_id, d.today);
-  supplier::Suppliers sup(db, "report", [] { return utc_now_iso(); });
+  supplier::Suppliers sup(db, risk_matrix, "report", [] { return utc_now_iso(); });
   d.suppliers = supplier::overview(sup, a->org_id, d.today);
   for (const auto& p : svc.trend(*a).points) d.trend.push_back({p.period, p.coverage});
 
-  incident::Register reg(db, rules, "report");
+  auto reg = incident::IncidentService(db, rules, svc.clock(), "report").as_of(now);
   const int fy = std::stoi(a->period.substr(2, 4));
-  for (auto& i : reg.list_current(a->org_id, now)) {
+  for (auto& i : reg.list_current(a->org_id)) {
     if (incident::fiscal_year_of(i) == fy) d.incidents.push_back(std::move(i));
   }
-  d.obligations = reg.obligations(a->org_id, now);
+  d.obligations = reg.obligations(a->org_id);
   return d;
 }
 

@@ -53,9 +53,11 @@ struct ReportData {
 // Everything from the services (scores, gaps, trend as AssessService defines them; incidents
 // of the fiscal year by incident::fiscal_year_of), as of the service's clock. Throws
 // std::invalid_argument when the assessment does not exist in the organisation (or at all).
-// `rules`: the reporting rule sets the incidents' current verdicts are judged by.
+// `rules`: the reporting rule sets the incidents' current verdicts are judged by;
+// `risk_matrix`: the matrix of an organisation that set none (app::Catalogs::risk_matrix()).
 ReportData gather(assess::AssessService& svc, const std::vector<incident::RuleSet>& rules,
-                  int64_t assessment_id, std::optional<int64_t> org_id);
+                  const risk::Matrix& risk_matrix, int64_t assessment_id,
+                  std::optional<int64_t> org_id);
 
 // "FY2026" → {"2026-04-01", "2027-04-01"} (the Japanese fiscal year).
 std::pair<std::string, std::string> fiscal_year(const std::string& period);

@@ -125,13 +125,13 @@ const ReportKind* find_kind(const std::string& id) {
 }
 
 Rendered render(assess::AssessService& svc, const std::vector<incident::RuleSet>& rules,
-                const std::string& report, int64_t assessment_id, std::optional<int64_t> org_id,
-                const std::string& format, const std::string& lang) {
+                const risk::Matrix& risk_matrix, const std::string& report, int64_t assessment_id,
+                std::optional<int64_t> org_id, const std::string& format, const std::string& lang) {
   store::Db& db = svc.repo().db();
   const ReportKind* k = find_kind(report);
   if (!k) throw std::invalid_argument("report: unknown report '" + report + "' (management, checklist, gaps, risks, incidents, soa, disclosure)");
   need_format(*k, format);
-  ReportData d = gather(svc, rules, assessment_id, org_id);
+  ReportData d = gather(svc, rules, risk_matrix, assessment_id, org_id);
   Rendered out;
   out.filename = report + "-" + d.assessment.period + "." + format;
   static const std::map<std::string, std::string> mimes = {{"pdf", "application/pdf"},
@@ -155,7 +155,7 @@ Rendered render(assess::AssessService& svc, const std::vector<incident::RuleSet>
       out.bytes = bytes_via_temp_file([&](const std::string& path) { assess::export_xlsx(*d.fw, d.assessment, d.answers, d.evidence, path, print); }, ".xlsx");
     }
   } else if (report == "gaps") {
-    risk::RiskRepo rr(db, "report");
+    risk::RiskRepo rr(db, risk_matrix, "report");
     auto g = gaps_table(d, lang);
     if (format == "csv") {
       out.bytes = to_csv(g);
@@ -166,7 +166,7 @@ Rendered render(assess::AssessService& svc, const std::vector<incident::RuleSet>
       out.bytes = printed(sheets);
     }
   } else if (report == "risks") {
-    risk::RiskRepo rr(db, "report");
+    risk::RiskRepo rr(db, risk_matrix, "report");
     auto r = with_labels(rr.risks_table(d.assessment.org_id), lang);
     if (format == "csv") {
       out.bytes = to_csv(r);

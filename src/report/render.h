@@ -6,6 +6,7 @@
 #include <vector>
 #include "assess/service.h"
 #include "incident/rules.h"
+#include "risk/matrix.h"
 
 #include "store/db.h"
 
@@ -28,7 +29,7 @@ struct Rendered {
 // assessment outside the organisation (when org_id is given).
 // The report is made as of the service's clock.
 Rendered render(assess::AssessService& svc, const std::vector<incident::RuleSet>& rules,
-                const std::string& report, int64_t assessment_id, std::optional<int64_t> org_id,
-                const std::string& format, const std::string& lang);
+                const risk::Matrix& risk_matrix, const std::string& report, int64_t assessment_id,
+                std::optional<int64_t> org_id, const std::string& format, const std::string& lang);
 
 }  // namespace anzen::report

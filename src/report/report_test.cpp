@@ -29,13 +29,15 @@ FixedClock end_of(const std::string& day) {
 ReportData gather(store::Db& db, int64_t id, std::optional<int64_t> org, const std::string& day) {
   auto clock = end_of(day);
   auto svc = testing::assess_service(db, clock, "report");
-  return report::gather(svc, anzen::testing::tree_rules(), id, org);
+  return report::gather(svc, anzen::testing::tree_rules(), anzen::testing::tree_risk_matrix(), id,
+                        org);
 }
 Rendered render(store::Db& db, const std::string& kind, int64_t id, std::optional<int64_t> org,
                 const std::string& format, const std::string& lang, const std::string& day) {
   auto clock = end_of(day);
   auto svc = testing::assess_service(db, clock, "report");
-  return report::render(svc, anzen::testing::tree_rules(), kind, id, org, format, lang);
+  return report::render(svc, anzen::testing::tree_rules(), anzen::testing::tree_risk_matrix(), kind,
+                        id, org, format, lang);
 }
 
 struct Reports : ::testing::Test {
@@ -94,7 +96,7 @@ TEST_F(Reports, GatherKeepsTheFiscalYearsIncidentsAndRaisesLinkedGaps) {
   r.threat = "cyber_attack";
   r.inherent_l = r.inherent_i = r.current_l = r.current_i = r.residual_l = r.residual_i = 2;
   r.question_ids = {"T2-002.1"};
-  risk::RiskRepo(db, "t").save_risk(r);
+  risk::RiskRepo(db, anzen::testing::tree_risk_matrix(), "t").save_risk(r);
   auto d = gather(db, a.id, org, "2026-11-23");
   ASSERT_EQ(d.incidents.size(), 1u);
   EXPECT_EQ(d.incidents[0].title, "当年度");
@@ -179,7 +181,7 @@ TEST_F(Reports, OscalResultsCarryEvidenceRisksAndThePlanTheyFollow) {
   assess::AssessRepo repo(db, "t");
   auto file = repo.add_file(a, "T2-001.1", "基本方針.pdf", "application/pdf", "%PDF-1.4 policy", "2026-04-01", "");
   repo.add_url(a, "T2-001.1", "https://intra.example.jp/policy", "2026-04-01", "");
-  risk::RiskRepo risks(db, "t");
+  risk::RiskRepo risks(db, anzen::testing::tree_risk_matrix(), "t");
   risk::Risk r;
   r.org_id = org;
   r.title = "方針未整備";

@@ -27,10 +27,10 @@ struct Matrix {
   // Throws std::invalid_argument naming what is wrong.
   void validate() const;
   const Level& level(int likelihood, int impact) const;
-  // The shipped default, catalogs/risk/matrix-5x5.yaml (loaded once).
-  static const Matrix& default_5x5();
 };
 
+// The shipped default, catalogs/risk/matrix-5x5.yaml, is loaded once by app::Catalogs
+// (risk_matrix()) and handed to the risk register.
 // YAML (or JSON) matrix file; throws catalog::CatalogError naming file, line and field.
 Matrix load_matrix_file(const std::string& path);
 Matrix matrix_from_yaml(const std::string& text, const std::string& file);

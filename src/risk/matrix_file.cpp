@@ -3,7 +3,7 @@
 
 #include "catalog/loader.h"
 #include "common/json_yaml.h"
-#include "common/paths.h"
+#include "common/paths.h"  // read_file
 #include "risk/matrix.h"
 
 namespace anzen::risk {
@@ -38,11 +38,6 @@ Matrix load_matrix_file(const std::string& path) {
     throw catalog::CatalogError({{path, 0, "", e.what()}});
   }
   return matrix_from_yaml(text, path);
-}
-
-const Matrix& Matrix::default_5x5() {
-  static const Matrix m = load_matrix_file((data_dir() / "catalogs" / "risk" / "matrix-5x5.yaml").string());
-  return m;
 }
 
 }  // namespace anzen::risk

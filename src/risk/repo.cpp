@@ -121,7 +121,7 @@ const Matrix& RiskRepo::matrix(int64_t org) {
   if (it != matrices_.end()) return it->second;
   auto st = db_.prepare("SELECT doc FROM risk_matrices WHERE org_id=?");
   st.bind(1, org);
-  Matrix m = st.step() ? matrix_from_json(json::parse(st.str(0))) : Matrix::default_5x5();
+  Matrix m = st.step() ? matrix_from_json(json::parse(st.str(0))) : default_matrix_;
   return matrices_.emplace(org, std::move(m)).first->second;
 }
 
@@ -449,8 +449,11 @@ std::vector<Risk> RiskRepo::expired_acceptances(int64_t org, const std::string& 
 
 std::map<std::string, int> linked_risk_counts(store::Db& db, int64_t org) {
   std::map<std::string, int> linked;
-  for (const auto& r : RiskRepo(db, "").risks(org)) {
-    for (const auto& q : r.question_ids) ++linked[q];
+  auto st = db.prepare("SELECT id, doc FROM risks WHERE org_id=? ORDER BY id");
+  st.bind(1, org);
+  while (st.step()) {
+    for (const auto& q : risk_from(st.i64(0), org, json::parse(st.str(1))).question_ids)
+      ++linked[q];
   }
   return linked;
 }

@@ -53,9 +53,11 @@ struct Proposal {
 
 class RiskRepo {
  public:
-  RiskRepo(store::Db& db, std::string actor) : db_(db), actor_(std::move(actor)) {}
+  // `default_matrix`: the matrix of an organisation that set none (app::Catalogs::risk_matrix()).
+  RiskRepo(store::Db& db, const Matrix& default_matrix, std::string actor)
+      : db_(db), default_matrix_(default_matrix), actor_(std::move(actor)) {}
 
-  // The organisation's matrix: its own if one was set, else the shipped default.
+  // The organisation's matrix: its own if one was set, else the default.
   const Matrix& matrix(int64_t org);
   // Validates the matrix and refuses it when an existing risk would fall outside it.
   void set_matrix(int64_t org, const Matrix& m);
@@ -103,6 +105,7 @@ class RiskRepo {
 
  private:
   store::Db& db_;
+  const Matrix& default_matrix_;
   std::string actor_;
   std::map<int64_t, Matrix> matrices_;
 };

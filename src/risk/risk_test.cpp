@@ -12,7 +12,7 @@ namespace anzen::risk {
 namespace {
 
 TEST(Matrix, DefaultLevelsAndConfiguration) {
-  Matrix m = Matrix::default_5x5();
+  Matrix m = anzen::testing::tree_risk_matrix();
   EXPECT_NO_THROW(m.validate());
   EXPECT_EQ(m.level(1, 1).id, "low");
   EXPECT_EQ(m.level(1, 4).id, "low");
@@ -42,7 +42,7 @@ TEST(RiskRepo, RiskOnAssetsTreatedLinkedAndTrackedToAnOverduePlanItem) {
   db.migrate();
   int64_t org = web::testing_create_org(db, "株式会社リスク");
   int64_t other = web::testing_create_org(db, "別組織");
-  RiskRepo repo(db, "tester");
+  RiskRepo repo(db, anzen::testing::tree_risk_matrix(), "tester");
   auto asset = repo.create_asset({0, org, "呼制御サーバ", "facility", "ネットワーク部", 2, 3, 3, {"voice_emergency"}, {"メーカーA"}, {}});
   Risk r;
   r.org_id = org;
@@ -108,7 +108,7 @@ TEST(RiskRepo, GapsProposePlanItemsThatAreAcceptedOrRejected) {
     x.status = s;
     ar.set_answer(a, fw, x);
   }
-  RiskRepo repo(db, "t");
+  RiskRepo repo(db, anzen::testing::tree_risk_matrix(), "t");
   auto svc = testing::assess_service(db);
   auto props = repo.proposals(a, svc.gaps(a));
   ASSERT_EQ(props.size(), 2u) << "only 未実施 and 一部実施 answers propose plan items";

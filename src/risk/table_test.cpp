@@ -8,6 +8,7 @@
 #include "common/xlsx_table.h"
 #include "risk/table.h"
 #include "store/audit.h"
+#include "testing/catalogs.h"
 #include "testing/orgs.h"
 #include "testing/temp_db.h"
 
@@ -31,7 +32,7 @@ struct RiskTables : ::testing::Test {
 };
 
 TEST(MatrixFile, ShippedDefaultIsData) {
-  const Matrix& m = Matrix::default_5x5();
+  const Matrix& m = anzen::testing::tree_risk_matrix();
   EXPECT_EQ(m.id, "anzen-5x5");
   EXPECT_EQ(m.likelihoods, 5);
   EXPECT_EQ(m.impact_labels[4].ja, "甚大");
@@ -54,7 +55,7 @@ TEST(MatrixFile, DefectsNameFileLineAndField) {
 }
 
 TEST_F(RiskTables, OrganisationMatrixReplacesTheDefaultButNeverStrandsARisk) {
-  RiskRepo repo(db, "t");
+  RiskRepo repo(db, anzen::testing::tree_risk_matrix(), "t");
   Matrix three = matrix_from_yaml(
       "id: three\nlikelihood: [{ja: 低, en: low}, {ja: 中, en: mid}, {ja: 高, en: high}]\n"
       "impact: [{ja: 小, en: small}, {ja: 中, en: mid}, {ja: 大, en: large}]\n"
@@ -64,7 +65,9 @@ TEST_F(RiskTables, OrganisationMatrixReplacesTheDefaultButNeverStrandsARisk) {
   repo.set_matrix(org, three);
   EXPECT_EQ(repo.matrix(org).id, "three");
   EXPECT_EQ(repo.matrix(other).id, "anzen-5x5") << "other organisations keep the default";
-  EXPECT_EQ(RiskRepo(db, "fresh").matrix(org).level(2, 2).id, "act") << "stored, not only cached";
+  EXPECT_EQ(RiskRepo(db, anzen::testing::tree_risk_matrix(), "fresh").matrix(org).level(2, 2).id,
+            "act")
+      << "stored, not only cached";
   // The three-level matrix keeps the default 格付け scale (1-3): 4 is refused, 3 accepted.
   EXPECT_THROW(repo.create_asset({0, org, "交換機", "facility", "", 4, 1, 1, {}, {}, {}}), std::invalid_argument);
   auto high = repo.create_asset({0, org, "交換機", "facility", "", 3, 3, 3, {}, {}, {}});
@@ -74,7 +77,9 @@ TEST_F(RiskTables, OrganisationMatrixReplacesTheDefaultButNeverStrandsARisk) {
   high.c = high.i = high.a = 2;
   repo.save_asset(high);
   EXPECT_NO_THROW(repo.set_matrix(org, two_level));
-  EXPECT_EQ(RiskRepo(db, "fresh").matrix(org).classification.size(), 2u);
+  EXPECT_EQ(
+      RiskRepo(db, anzen::testing::tree_risk_matrix(), "fresh").matrix(org).classification.size(),
+      2u);
   repo.set_matrix(org, three);
   Risk r;
   r.org_id = org;
@@ -86,7 +91,7 @@ TEST_F(RiskTables, OrganisationMatrixReplacesTheDefaultButNeverStrandsARisk) {
   r.inherent_l = 4;
   EXPECT_THROW(repo.save_risk(r), std::invalid_argument) << "4 is outside a 3 × 3 matrix";
   // Going back to 5 × 5 is fine; a 2 × 2 would strand the risk at 3 × 3.
-  EXPECT_NO_THROW(repo.set_matrix(org, Matrix::default_5x5()));
+  EXPECT_NO_THROW(repo.set_matrix(org, anzen::testing::tree_risk_matrix()));
   Matrix two = three;
   two.likelihoods = two.impacts = 2;
   two.likelihood_labels.pop_back();
@@ -97,12 +102,12 @@ TEST_F(RiskTables, OrganisationMatrixReplacesTheDefaultButNeverStrandsARisk) {
   } catch (const std::invalid_argument& e) {
     EXPECT_NE(std::string(e.what()).find("停電"), std::string::npos) << e.what();
   }
-  EXPECT_EQ(RiskRepo(db, "fresh").matrix(org).id, "anzen-5x5");
+  EXPECT_EQ(RiskRepo(db, anzen::testing::tree_risk_matrix(), "fresh").matrix(org).id, "anzen-5x5");
   EXPECT_TRUE(store::audit_verify(db).ok);
 }
 
 TEST_F(RiskTables, RegisterAndPlanRoundTripThroughCsvAndXlsx) {
-  RiskRepo repo(db, "t");
+  RiskRepo repo(db, anzen::testing::tree_risk_matrix(), "t");
   auto server = repo.create_asset({0, org, "呼制御サーバ", "facility", "ネットワーク部", 2, 3, 3, {"音声", "緊急通報"}, {"メーカーA"}, {}});
   std::string assets_csv = "ID,名称,種別,管理者,機密性,完全性,可用性,サービス,供給者,依存する資産\n"
                            ",加入者DB,information_system,情報システム部,3,3,2,音声; データ,,\n" +
@@ -150,7 +155,7 @@ TEST_F(RiskTables, RegisterAndPlanRoundTripThroughCsvAndXlsx) {
 }
 
 TEST_F(RiskTables, ImportDefectsNameRowAndColumnAndChangeNothing) {
-  RiskRepo repo(db, "t");
+  RiskRepo repo(db, anzen::testing::tree_risk_matrix(), "t");
   auto a = repo.create_asset({0, org, "交換機", "facility", "", 2, 2, 2, {}, {}, {}});
   auto before_risks = count("risks");
   auto before_audit = count("audit_log");
@@ -181,14 +186,16 @@ TEST_F(RiskTables, ImportDefectsNameRowAndColumnAndChangeNothing) {
   EXPECT_EQ(count("audit_log"), before_audit);
   EXPECT_THROW(import_risks(repo, db, org, "h.csv", "リスク,色\nx,y\n"), assess::ImportError) << "unknown column";
   // IDs of another organisation are refused as unknown.
-  auto theirs = RiskRepo(db, "t").create_asset({0, other, "他社資産", "facility", "", 1, 1, 1, {}, {}, {}});
+  auto theirs = RiskRepo(db, anzen::testing::tree_risk_matrix(), "t")
+                    .create_asset({0, other, "他社資産", "facility", "", 1, 1, 1, {}, {}, {}});
   try {
     import_assets(repo, db, org, "a.csv", "ID,名称\n" + std::to_string(theirs.id) + ",乗っ取り\n");
     FAIL();
   } catch (const assess::ImportError& e) {
     EXPECT_EQ(e.issues()[0].column, "ID");
   }
-  EXPECT_EQ(RiskRepo(db, "t").asset(other, theirs.id)->name, "他社資産");
+  EXPECT_EQ(RiskRepo(db, anzen::testing::tree_risk_matrix(), "t").asset(other, theirs.id)->name,
+            "他社資産");
   // Plan: missing required fields and a bad date, reported per row.
   try {
     import_plan(repo, db, org, "p.csv", "目標とする将来像,実施事項,責任者,達成期限,結果の評価方法\n目標,対策,部長,来年,演習\n,対策,部長,2027-01-01,演習\n");

@@ -70,7 +70,7 @@ int Suppliers::link_assets_by_name(int64_t org, int64_t supplier_id) {
   if (!s) throw std::out_of_range("supplier: no supplier " + std::to_string(supplier_id));
   auto have = linked_assets(org, supplier_id);
   int added = 0;
-  risk::RiskRepo risks(db_, actor_);
+  risk::RiskRepo risks(db_, risk_matrix_, actor_);
   for (const auto& a : risks.assets(org)) {
     if (std::find(a.suppliers.begin(), a.suppliers.end(), s->name) == a.suppliers.end()) continue;
     if (std::find(have.begin(), have.end(), a.id) != have.end()) continue;
@@ -166,7 +166,7 @@ std::vector<SupplierRisk> Suppliers::supplier_risks(int64_t org, int64_t supplie
 void Suppliers::raise_risks(const Questionnaire& q, bool accepted) {
   auto s = supplier(q.org_id, q.supplier_id);
   if (!s) return;
-  risk::RiskRepo risks(db_, actor_);
+  risk::RiskRepo risks(db_, risk_matrix_, actor_);
   const risk::Matrix& m = risks.matrix(q.org_id);
   auto ans = answers(q.id);
   std::string today = now_().substr(0, 10);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "risk/matrix.h"
 #include "store/db.h"
 #include "supplier/model.h"
 
@@ -113,8 +114,15 @@ class Suppliers {
  public:
   using Now = std::function<std::string()>;       // ISO 8601 UTC
   using NewToken = std::function<std::string()>;  // random, URL-safe
-  Suppliers(store::Db& db, std::string actor, Now now, NewToken new_token = {})
-      : db_(db), actor_(std::move(actor)), now_(std::move(now)), new_token_(std::move(new_token)) {}
+  // `risk_matrix`: the matrix of an organisation that set none (app::Catalogs::risk_matrix()),
+  // for the risks an accepted questionnaire raises.
+  Suppliers(store::Db& db, const risk::Matrix& risk_matrix, std::string actor, Now now,
+            NewToken new_token = {})
+      : db_(db),
+        risk_matrix_(risk_matrix),
+        actor_(std::move(actor)),
+        now_(std::move(now)),
+        new_token_(std::move(new_token)) {}
 
   // A 100-question questionnaire answered one PUT at a time fits in a minute; a script hammering
   // the link does not.
@@ -220,6 +228,7 @@ class Suppliers {
   // each also gets a plan item with the six fields.
   void raise_risks(const Questionnaire& q, bool accepted);
   store::Db& db_;
+  const risk::Matrix& risk_matrix_;
   std::string actor_;
   Now now_;
   NewToken new_token_;

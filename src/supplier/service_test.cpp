@@ -5,6 +5,7 @@
 #include "assess/repo.h"
 #include "catalog/catalog_dir.h"
 #include "risk/repo.h"
+#include "testing/catalogs.h"
 #include "testing/temp_db.h"
 #include "web/accounts.h"
 
@@ -18,7 +19,8 @@ struct SupplierService : ::testing::Test {
   int64_t op1 = 0, op2 = 0, maker = 0, maker2 = 0;
   Suppliers svc(const std::string& actor = "tester") {
     return Suppliers(
-        db, actor, [this] { return now; }, [] { return web::random_token(); });
+        db, anzen::testing::tree_risk_matrix(), actor, [this] { return now; },
+        [] { return web::random_token(); });
   }
   void SetUp() override {
     db.migrate();
@@ -211,7 +213,7 @@ TEST_F(SupplierService, ShortfallsBecomeRisksAndPlanItemsOnlyWhenAccepted) {
   links = svc().supplier_risks(op1, sup.id);
   ASSERT_EQ(links.size(), 2u);
   ASSERT_TRUE(links[1].plan_item_id);
-  risk::RiskRepo risks(db, "test");
+  risk::RiskRepo risks(db, anzen::testing::tree_risk_matrix(), "test");
   auto plan = risks.plan_item(op1, *links[1].plan_item_id);
   ASSERT_TRUE(plan);
   EXPECT_EQ(plan->deadline, "2027-04-01");  // the next re-assessment: 12 months after acceptance
@@ -236,7 +238,7 @@ TEST(SupplierMigration, ExistingAssetNamesAreLinkedByExactMatch) {
   db.migrate(660);
   auto org = assess::AssessRepo(db, "test")
                  .create_org({0, "通信", "operator_registered", {"mobile"}, 10, {}});
-  risk::RiskRepo risks(db, "test");
+  risk::RiskRepo risks(db, anzen::testing::tree_risk_matrix(), "test");
   risk::Asset a;
   a.org_id = org.id;
   a.name = "交換機";
@@ -254,7 +256,8 @@ TEST(SupplierMigration, ExistingAssetNamesAreLinkedByExactMatch) {
       .run();
   int64_t sid = db.last_insert_id();
   db.migrate();
-  Suppliers svc(db, "test", [] { return std::string("2026-04-01T00:00:00Z"); });
+  Suppliers svc(db, anzen::testing::tree_risk_matrix(), "test",
+                [] { return std::string("2026-04-01T00:00:00Z"); });
   EXPECT_EQ(svc.linked_assets(org.id, sid), std::vector<int64_t>{exact.id});
   EXPECT_EQ(risks.asset(org.id, exact.id)->suppliers.size(), 2u);  // the text stays
 }

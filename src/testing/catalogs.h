@@ -13,5 +13,6 @@ inline const app::Catalogs& tree_catalogs() {
 inline const catalog::Catalog& tree_catalog() { return tree_catalogs().catalog(); }
 inline const std::vector<incident::RuleSet>& tree_rules() { return tree_catalogs().rules(); }
 inline const assess::MaturityScale& tree_scale() { return tree_catalogs().scale(); }
+inline const risk::Matrix& tree_risk_matrix() { return tree_catalogs().risk_matrix(); }
 
 }  // namespace anzen::testing

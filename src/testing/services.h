@@ -7,6 +7,7 @@
 #include "common/clock.h"
 #include "risk/repo.h"
 #include "testing/catalogs.h"
+#include "web/accounts.h"
 
 namespace anzen::testing {
 
@@ -20,6 +21,11 @@ inline assess::AssessService assess_service(store::Db& db, const Clock& clock = 
   return assess::AssessService(
       db, tree_catalog(), tree_scale(), clock,
       [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, actor);
+}
+
+// The accounts service over a test database, with the shipped password list.
+inline web::Accounts accounts(store::Db& db, const Clock& clock = system_clock()) {
+  return web::Accounts(db, tree_catalogs().common_passwords(), clock);
 }
 
 // A checklist import through the assessment service (as the CLI and web do).

@@ -2,15 +2,12 @@
 
 #include <sodium.h>
 
-#include <chrono>
-#include <ctime>
 #include <algorithm>
-#include <fstream>
+#include <ctime>
 #include <set>
 #include <stdexcept>
 
 #include "common/invalid.h"
-#include "common/paths.h"
 #include "common/uuid.h"
 #include "store/audit.h"
 
@@ -59,12 +56,6 @@ ALTER TABLE api_tokens ADD COLUMN revoked_at TEXT;
 CREATE INDEX login_attempts_pair ON login_attempts(name, client, at);
 )"}}),
                            true);
-
-int64_t epoch_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 User read_user(store::Stmt& st) {
   User u;
@@ -125,7 +116,8 @@ bool verify_password(const std::string& encoded, const std::string& password) {
   return crypto_pwhash_str_verify(encoded.c_str(), password.data(), password.size()) == 0;
 }
 
-void check_password_policy(const std::string& password, const std::string& user_name) {
+void check_password_policy(const std::string& password, const std::string& user_name,
+                           const std::set<std::string>& common) {
   size_t chars = 0;
   for (unsigned char ch : password) chars += (ch & 0xC0) != 0x80;  // UTF-8 lead bytes
   if (chars < 10)
@@ -151,13 +143,6 @@ void check_password_policy(const std::string& password, const std::string& user_
                     "Must not be the user name with digits or symbols around it.", "weak",
                     "password: must not be the user name with digits or symbols around it");
   }
-  static const std::set<std::string> common = [] {
-    std::set<std::string> out;
-    std::ifstream in(data_dir() / "rules" / "common-passwords.txt");
-    for (std::string line; std::getline(in, line);)
-      if (!line.empty() && line[0] != '#') out.insert(line);
-    return out;
-  }();
   if (common.count(pw))
     throw Invalid("password", "よく使われるパスワードのため使えません。別のものにしてください。",
                   "This is one of the most common passwords; choose another.", "weak",
@@ -175,7 +160,7 @@ User Accounts::create_user(int64_t org_id, const std::string& name, Role role,
         "name", "ユーザー名は半角 64 文字以内で、空白・スラッシュ・制御文字を含めないでください。",
         "At most 64 bytes, no spaces, slashes or control characters.", "invalid",
         "name: at most 64 bytes, no spaces, slashes or control characters");
-  check_password_policy(password, name);
+  check_password_policy(password, name, common_passwords_);
   if (user_any(name))
     throw Invalid("name", "ユーザー「" + name + "」はすでにあります。",
                   "User '" + name + "' already exists.", "duplicate",
@@ -190,7 +175,7 @@ User Accounts::create_user(int64_t org_id, const std::string& name, Role role,
         .bind(2, name)
         .bind(3, stored_role(role))
         .bind(4, hash)
-        .bind(5, store::now_utc())
+        .bind(5, iso_after(0))
         .bind(6, role == Role::supplier ? 1 : 0)
         .run();
     u = {db_.last_insert_id(), org_id, name, role, "ja"};
@@ -239,7 +224,7 @@ void Accounts::set_role(int64_t user_id, Role role, const std::string& actor) {
 void Accounts::set_password(int64_t user_id, const std::string& password, const std::string& actor) {
   auto u = user_by_id(user_id);
   if (!u) throw std::invalid_argument("no such user");
-  check_password_policy(password, u->name);
+  check_password_policy(password, u->name, common_passwords_);
   std::string hash = hash_password(password);
   db_.transaction([&] {
     db_.prepare("UPDATE users SET password_hash=? WHERE id=?").bind(1, hash).bind(2, user_id).run();
@@ -342,7 +327,7 @@ int Accounts::throttle_wait(const std::string& name, const std::string& client, 
 
 Accounts::Login Accounts::login(const std::string& name, const std::string& password,
                                 const std::string& client) {
-  int64_t now = epoch_now();
+  int64_t now = clock_.now();
   std::string logged_name = name.substr(0, 64);  // what we store of a name nobody has
   std::string scope;
   if (int wait = throttle_wait(logged_name, client, now, &scope); wait > 0) {
@@ -409,12 +394,14 @@ Accounts::Login Accounts::login(const std::string& name, const std::string& pass
 
 std::optional<Accounts::Session> Accounts::session(const std::string& raw_token) {
   if (raw_token.empty()) return std::nullopt;
-  auto st = db_.prepare("SELECT user_id, csrf_token FROM sessions WHERE token_hash=? AND expires_at>?");
-  st.bind(1, sha256_hex(raw_token)).bind(2, epoch_now());
+  // The user's columns first, read by read_user like every other user row.
+  auto st = db_.prepare(
+      "SELECT u.id, u.org_id, u.name, u.role, u.lang, u.supplier_role, s.csrf_token "
+      "FROM sessions s JOIN users u ON u.id=s.user_id "
+      "WHERE s.token_hash=? AND s.expires_at>? AND u.disabled=0");
+  st.bind(1, sha256_hex(raw_token)).bind(2, clock_.now());
   if (!st.step()) return std::nullopt;
-  auto u = user_by_id(st.i64(0));
-  if (!u) return std::nullopt;
-  return Session{*u, st.str(1)};
+  return Session{read_user(st), st.str(6)};
 }
 
 void Accounts::logout(const std::string& raw_token, const std::string& client) {
@@ -426,9 +413,8 @@ void Accounts::logout(const std::string& raw_token, const std::string& client) {
   });
 }
 
-namespace {
-std::string iso_after(int64_t seconds) {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) + seconds;
+std::string Accounts::iso_after(int64_t seconds) const {
+  std::time_t t = static_cast<std::time_t>(clock_.now() + seconds);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
@@ -436,6 +422,7 @@ std::string iso_after(int64_t seconds) {
   return buf;
 }
 
+namespace {
 // Tokens made before expiry existed (expires_at NULL) expire kTokenDays after their creation.
 std::string token_expiry(const std::string& expires_at, const std::string& created_at) {
   if (!expires_at.empty()) return expires_at;
@@ -461,11 +448,13 @@ std::string Accounts::create_token(int64_t user_id, const std::string& label, co
   std::string raw = "anz_" + random_token();
   std::string expires = iso_after(int64_t{days} * 86400);
   db_.transaction([&] {
-    db_.prepare("INSERT INTO api_tokens(user_id, token_hash, label, created_at, expires_at) VALUES (?,?,?,?,?)")
+    db_.prepare(
+           "INSERT INTO api_tokens(user_id, token_hash, label, created_at, expires_at) VALUES "
+           "(?,?,?,?,?)")
         .bind(1, user_id)
         .bind(2, sha256_hex(raw))
         .bind(3, label)
-        .bind(4, store::now_utc())
+        .bind(4, iso_after(0))
         .bind(5, expires)
         .run();
     store::audit_append(db_, {actor, u->org_id, "api_token", std::to_string(db_.last_insert_id()),
@@ -475,7 +464,7 @@ std::string Accounts::create_token(int64_t user_id, const std::string& label, co
 }
 
 std::optional<User> Accounts::user_for_token(const std::string& raw_token) {
-  std::string now = store::now_utc();
+  std::string now = iso_after(0);
   // One query for the token and its (enabled) user: a revoked token or a disabled user stops at
   // once, on every server, because nothing of it is cached.
   // The user's columns first, read by read_user like every other user row (the role, including
@@ -525,7 +514,10 @@ bool Accounts::revoke_token(int64_t token_id, int64_t org_id, const std::string&
     if (t.id != token_id) continue;
     if (!t.revoked_at.empty()) return true;
     db_.transaction([&] {
-      db_.prepare("UPDATE api_tokens SET revoked_at=? WHERE id=?").bind(1, store::now_utc()).bind(2, token_id).run();
+      db_.prepare("UPDATE api_tokens SET revoked_at=? WHERE id=?")
+          .bind(1, iso_after(0))
+          .bind(2, token_id)
+          .run();
       store::audit_append(db_, {actor, t.org_id, "api_token", std::to_string(token_id), "revoke", nullptr,
                                 {{"user", t.user}, {"label", t.label}}});
     });

@@ -1,10 +1,14 @@
 // Users, roles, password hashing (argon2id), sessions with CSRF tokens, personal API tokens and
-// login throttling. Everything is stored in the SQLite store (migrations 300-399).
+// login throttling. Everything is stored in the store (migrations 300-399). The accounts service
+// receives its storage and its clock (session and token expiry, login delays) explicitly: the
+// CLI and the server hand it theirs.
 #pragma once
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/random_token.h"
 #include "store/db.h"
 
@@ -36,7 +40,9 @@ bool verify_password(const std::string& encoded, const std::string& password);
 
 class Accounts {
  public:
-  explicit Accounts(store::Db& db) : db_(db) {}
+  // `common_passwords`: what the password policy refuses (app::Catalogs::common_passwords()).
+  Accounts(store::Db& db, const std::set<std::string>& common_passwords, const Clock& clock)
+      : db_(db), common_passwords_(common_passwords), clock_(clock) {}
 
   // Throws std::invalid_argument for an empty/duplicate name or a password the policy refuses.
   User create_user(int64_t org_id, const std::string& name, Role role, const std::string& password,
@@ -79,6 +85,8 @@ class Accounts {
     User user;
     std::string csrf_token;
   };
+  // One query for the session and its (enabled) user: a disabled user's sessions stop at once,
+  // on every server, because nothing of them is cached.
   std::optional<Session> session(const std::string& raw_token);
   void logout(const std::string& raw_token, const std::string& client = "");
 
@@ -107,13 +115,18 @@ class Accounts {
   static constexpr int kTokenDays = 90;
 
  private:
+  // The clock's time as stored in the token columns (ISO 8601 UTC), `seconds` from now.
+  std::string iso_after(int64_t seconds) const;
   store::Db& db_;
+  const std::set<std::string>& common_passwords_;
+  const Clock& clock_;
 };
 
 // The password policy: 10 to 256 characters (counted as characters, not bytes), not the user
-// name with only digits or symbols around it, not one of the most common passwords (rules/common-passwords.txt).
-// Throws std::invalid_argument saying which rule failed.
-void check_password_policy(const std::string& password, const std::string& user_name);
+// name with only digits or symbols around it, not one of `common` (the most common passwords,
+// rules/common-passwords.txt). Throws std::invalid_argument saying which rule failed.
+void check_password_policy(const std::string& password, const std::string& user_name,
+                           const std::set<std::string>& common);
 
 // Tokens come from common (ops and the supplier portal use them too).
 using anzen::random_token;

@@ -8,6 +8,7 @@
 #include "web/api_body.h"
 #include "web/api_schemas.h"
 #include "web/router.h"
+#include "web/services.h"
 
 namespace anzen::web {
 using nlohmann::json;
@@ -15,35 +16,35 @@ using nlohmann::json;
 void mount_catalog_api(Router& r) {
   r.api("GET", "/api/v1/frameworks", "/api/v1/frameworks", "List frameworks", [](Ctx& c) {
     json out = json::array();
-    for (const auto& f : c.catalogs.catalog().frameworks)
+    for (const auto& f : catalog_service(c).frameworks())
       out.push_back(catalog::framework_summary_json(f));
     c.json({{"frameworks", out}});
   });
   r.api("GET", R"(/api/v1/frameworks/([a-z0-9-]+))", "/api/v1/frameworks/{framework}",
         "One framework with statistics", [](Ctx& c) {
-          const auto& cat = c.catalogs.catalog();
-          const auto* fw = cat.find(c.path_arg(1));
+          auto svc = catalog_service(c);
+          const auto* fw = svc.framework(c.path_arg(1));
           if (!fw) throw HttpError(404, "no such framework");
           json j = catalog::framework_summary_json(*fw);
-          j["stats"] = catalog::stats(cat, *fw);
+          j["stats"] = svc.stats(*fw);
           c.json(j);
         });
   r.api("GET", R"(/api/v1/frameworks/([a-z0-9-]+)/items)", "/api/v1/frameworks/{framework}/items",
         "All items of a framework", [](Ctx& c) {
-          const auto* fw = c.catalogs.catalog().find(c.path_arg(1));
+          const auto* fw = catalog_service(c).framework(c.path_arg(1));
           if (!fw) throw HttpError(404, "no such framework");
           c.json(catalog::export_json(*fw));
         });
   r.api("GET", R"(/api/v1/frameworks/([a-z0-9-]+)/items/([^/]+))",
         "/api/v1/frameworks/{framework}/items/{item}", "One item, check or question", [](Ctx& c) {
-          const auto* fw = c.catalogs.catalog().find(c.path_arg(1));
+          auto svc = catalog_service(c);
+          const auto* fw = svc.framework(c.path_arg(1));
           if (!fw) throw HttpError(404, "no such framework");
-          const auto* it = fw->find(c.path_arg(2));
-          if (!it) it = fw->check_of_question(c.path_arg(2));
+          const auto* it = svc.item(*fw, c.path_arg(2));
           if (!it) throw HttpError(404, "no such item");
           json j = catalog::item_json(*fw, *it);
           json maps = json::array();
-          for (const auto& ch : catalog::chains(c.catalogs.catalog(), fw->id, it->id, "", 1)) {
+          for (const auto& ch : catalog::chains(svc.catalog(), fw->id, it->id, "", 1)) {
             maps.push_back(catalog::hop_json(ch.back()));
           }
           j["mappings"] = maps;
@@ -51,8 +52,7 @@ void mount_catalog_api(Router& r) {
         });
   r.api("GET", "/api/v1/search", "/api/v1/search", "Search items (q, framework)", [](Ctx& c) {
     json out = json::array();
-    for (const auto& h :
-         catalog::search(c.catalogs.catalog(), c.param("q"), c.param("framework"), 200)) {
+    for (const auto& h : catalog_service(c).search(c.param("q"), c.param("framework"), 200)) {
       out.push_back({{"framework", h.framework->id}, {"id", h.item->id}, {"kind", h.item->kind}, {"field", h.field},
                      {"title", {{"ja", h.item->title.ja}, {"en", h.item->title.en}}}});
     }

@@ -14,6 +14,7 @@
 #include "web/assess_view.h"
 #include "web/html.h"
 #include "web/router.h"
+#include "web/services.h"
 
 namespace anzen::web {
 using nlohmann::json;
@@ -192,7 +193,7 @@ void mount_register(Router& r, const Register<T>& g) {
   std::string base = std::string("/api/v1/") + g.path;
   std::string item = base + R"(/(\d+))", doc = base + "/{id}";
   r.api("GET", base, base, std::string("List the organisation's ") + g.path, [g](Ctx& c) {
-    risk::RiskRepo repo(c.db, c.actor());
+    risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
     json out = json::array();
     for (const auto& x : (repo.*g.list)(c.org())) out.push_back(g.out(repo, x));
     c.json({{g.path, out}});
@@ -201,7 +202,7 @@ void mount_register(Router& r, const Register<T>& g) {
         std::string("Create ") + g.article + " " + g.what + " (JSON object; answers 201 with it)",
         [g](Ctx& c) {
           c.require_edit();
-          risk::RiskRepo repo(c.db, c.actor());
+          risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
           T x;
           x = g.in(body_object(c), x);
           x.id = 0;
@@ -209,7 +210,7 @@ void mount_register(Router& r, const Register<T>& g) {
           c.json(g.out(repo, (repo.*g.save)(x)), 201);
         });
   r.api("GET", item, doc, std::string("One ") + g.what, [g](Ctx& c) {
-    risk::RiskRepo repo(c.db, c.actor());
+    risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
     auto x = (repo.*g.one)(c.org(), c.path_id(1));
     if (!x) throw HttpError(404, "not found");
     c.json(g.out(repo, *x));
@@ -218,7 +219,7 @@ void mount_register(Router& r, const Register<T>& g) {
         std::string("Change ") + g.article + " " + g.what + " (fields left out keep their value)",
         [g](Ctx& c) {
           c.require_edit();
-          risk::RiskRepo repo(c.db, c.actor());
+          risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
           auto x = (repo.*g.one)(c.org(), c.path_id(1));
           if (!x) throw HttpError(404, "not found");
           T next = g.in(body_object(c), *x);
@@ -231,7 +232,7 @@ void mount_register(Router& r, const Register<T>& g) {
             " (refused while other records refer to it)",
         [g](Ctx& c) {
           c.require_edit();
-          risk::RiskRepo repo(c.db, c.actor());
+          risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
           if (!(repo.*g.one)(c.org(), c.path_id(1))) throw HttpError(404, "not found");
           (repo.*g.remove)(c.org(), c.path_id(1));
           c.json({{"deleted", c.path_id(1)}});
@@ -273,8 +274,8 @@ void mount_records_api(Router& r) {
             throw HttpError(404, "not found");
           std::string lang = c.param("lang") == "en" ? "en" : "ja";
           auto svc = assess_service(c);
-          auto out = report::render(svc, c.catalogs.rules(), c.path_arg(2), a.id, c.org(),
-                                    c.path_arg(3), lang);
+          auto out = report::render(svc, c.catalogs.rules(), c.catalogs.risk_matrix(),
+                                    c.path_arg(2), a.id, c.org(), c.path_arg(3), lang);
           c.res.set_header("Content-Disposition", "attachment; filename=\"" + out.filename + "\"");
           c.res.set_content(out.bytes, out.mime);
         });
@@ -330,7 +331,7 @@ void mount_records_api(Router& r) {
   r.api("GET", "/api/v1/users", "/api/v1/users", "Users of your organisation (administrators)",
         [](Ctx& c) {
           c.require_admin();
-          Accounts acc(c.db);
+          auto acc = accounts(c);
           json out = json::array();
           for (const auto& u : acc.users_of(c.org())) out.push_back(user_out(u, acc));
           c.json({{"users", out}});
@@ -342,7 +343,7 @@ void mount_records_api(Router& r) {
           auto role = role_from(json_text(in, "role"));
           if (!role)
             throw std::invalid_argument("role: expected admin, assessor, viewer or auditor");
-          Accounts acc(c.db);
+          auto acc = accounts(c);
           auto u = acc.create_user(c.org(), json_text(in, "name"), *role, json_text(in, "password"),
                                    c.actor());
           c.json(user_out(u, acc), 201);
@@ -350,14 +351,14 @@ void mount_records_api(Router& r) {
   r.api("GET", R"(/api/v1/users/(\d+))", "/api/v1/users/{id}",
         "One user of your organisation (administrators)", [](Ctx& c) {
           c.require_admin();
-          Accounts acc(c.db);
+          auto acc = accounts(c);
           c.json(user_out(need_user(c, acc), acc));
         });
   r.api("PUT", R"(/api/v1/users/(\d+))", "/api/v1/users/{id}",
         "Change a user's role or disable/enable them (administrators; JSON role, disabled)",
         [](Ctx& c) {
           c.require_admin();
-          Accounts acc(c.db);
+          auto acc = accounts(c);
           auto u = need_user(c, acc);
           json in = body_object(c);
           if (in.contains("role")) {

@@ -7,6 +7,7 @@
 #include "web/i18n.h"
 #include "web/layout.h"
 #include "web/router.h"
+#include "web/services.h"
 
 namespace anzen::web {
 
@@ -75,7 +76,7 @@ FieldError account_field_error(const std::invalid_argument& e, const std::string
 }
 
 std::string account_admin_section(Ctx& c, const Form& f) {
-  Accounts acc(c.db);
+  auto acc = accounts(c);
   bool en = c.lang == "en";
   auto users = acc.users_of(c.org());
   std::string b = "<h2>" + esc(c.t("admin.accounts")) + "</h2><table><thead><tr><th>" +
@@ -132,7 +133,7 @@ void mount_account_pages(Router& r) {
     std::string v = verb;
     r.post(R"(/admin/users/(\d+)/)" + v, [v](Ctx& c) {
       c.require_admin();
-      Accounts acc(c.db);
+      auto acc = accounts(c);
       User u = own_user(c, acc, c.path_id(1));
       submit(
           c,
@@ -155,7 +156,7 @@ void mount_account_pages(Router& r) {
   }
   r.post(R"(/admin/users/(\d+)/password)", [](Ctx& c) {
     c.require_admin();
-    Accounts acc(c.db);
+    auto acc = accounts(c);
     User u = own_user(c, acc, c.path_id(1));
     std::string key = "password-" + std::to_string(u.id);
     submit(
@@ -178,7 +179,7 @@ void mount_account_pages(Router& r) {
   // A new token for a user of the organisation: the page shows it once, then only its hash is kept.
   r.post("/admin/tokens", [](Ctx& c) {
     c.require_admin();
-    Accounts acc(c.db);
+    auto acc = accounts(c);
     std::string raw;
     submit(
         c,
@@ -221,7 +222,7 @@ void mount_account_pages(Router& r) {
   });
   r.post(R"(/admin/tokens/(\d+)/revoke)", [](Ctx& c) {
     c.require_admin();
-    if (!Accounts(c.db).revoke_token(c.path_id(1), c.org(), c.actor()))
+    if (!accounts(c).revoke_token(c.path_id(1), c.org(), c.actor()))
       throw HttpError(404, "not found");
     c.redirect("/admin");
   });

@@ -10,6 +10,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
+#include "web/services.h"
 
 namespace anzen::web {
 
@@ -94,7 +95,7 @@ std::string new_user_form(const Ctx& c, const Form& f) {
 // (the forms' field names differ, so each keeps only what was typed into it). `notice` is shown
 // at the top (a new API token, once).
 std::string admin_page(Ctx& c, const Form& f, const std::string& notice = "") {
-  Accounts acc(c.db);
+  auto acc = accounts(c);
   assess::AssessRepo repo(c.db, c.actor());
   auto org = repo.org(c.org());
   std::string b = "<h1>" + esc(c.t("nav.admin")) + "</h1>" + notice + f.summary() + "<h2>" +
@@ -166,7 +167,7 @@ void mount_admin_pages(Router& r) {
           auto role = role_from(c.param("new_role"));
           if (!role) throw FieldError("new_role", "ロールを選んでください。", "Choose a role.");
           try {
-            Accounts(c.db).create_user(c.org(), c.param("new_name"), *role, c.param("new_password"),
+            accounts(c).create_user(c.org(), c.param("new_name"), *role, c.param("new_password"),
                                        c.actor());
           } catch (const FieldError&) {
             throw;
@@ -180,7 +181,7 @@ void mount_admin_pages(Router& r) {
 
   r.post(R"(/admin/users/(\d+)/role)", [](Ctx& c) {
     c.require_admin();
-    Accounts acc(c.db);
+    auto acc = accounts(c);
     auto u = acc.user_by_id(c.path_id(1));
     if (!u || u->org_id != c.org()) throw HttpError(404, "not found");
     submit(

@@ -94,7 +94,7 @@ risk::Asset blank_asset(const Ctx&) {
 }
 
 void list_page(Ctx& c) {
-  risk::RiskRepo repo(c.db, c.actor());
+  risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
   const auto& m = repo.matrix(c.org());
   std::string b = "<h1>" + esc(heading(c)) + "</h1>";
   if (c.user && can_edit(c.user->role))
@@ -127,7 +127,7 @@ void list_page(Ctx& c) {
 }
 
 void view_page(Ctx& c) {
-  risk::RiskRepo repo(c.db, c.actor());
+  risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
   auto a = need_asset(c, repo);
   const auto& m = repo.matrix(c.org());
   std::string b =

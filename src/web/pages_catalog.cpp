@@ -6,6 +6,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
+#include "web/services.h"
 
 namespace anzen::web {
 using catalog::Framework;
@@ -33,7 +34,7 @@ std::string tree(const Framework& fw, const Item& it, const std::string& lang, i
 }
 
 const Framework& need(const Ctx& c, const std::string& id) {
-  const Framework* fw = c.catalogs.catalog().find(id);
+  const Framework* fw = catalog_service(c).framework(id);
   if (!fw) throw HttpError(404, "no framework " + id);
   return *fw;
 }
@@ -49,11 +50,11 @@ std::string search_form(const Ctx& c, const std::string& q) {
 
 void mount_catalog_pages(Router& r) {
   r.get("/catalog", [](Ctx& c) {
-    const auto& cat = c.catalogs.catalog();
+    auto svc = catalog_service(c);
     std::string b = "<h1>" + esc(c.t("nav.catalog")) + "</h1>" + search_form(c, "");
     b += "<table><thead><tr><th>ID</th><th>" + esc(c.t("common.title")) +
          "</th><th class=\"opt\">Edition</th><th class=\"num\">Items</th></tr></thead><tbody>";
-    for (const auto& fw : cat.frameworks) {
+    for (const auto& fw : svc.frameworks()) {
       b += "<tr><td><a href=\"/catalog/" + url_encode(fw.id) + "\">" + esc(fw.key()) +
            "</a></td><td>" + esc(fw.title.in(c.lang)) + "</td><td class=\"opt\">" +
            esc(catalog::or_unknown(fw.edition).in(c.lang)) + " " +
@@ -65,7 +66,7 @@ void mount_catalog_pages(Router& r) {
 
   r.get(R"(/catalog/search)", [](Ctx& c) {
     std::string q = c.param("q");
-    auto hits = catalog::search(c.catalogs.catalog(), q, c.param("framework"), 200);
+    auto hits = catalog_service(c).search(q, c.param("framework"), 200);
     std::string b = "<h1>" + esc(c.t("common.search")) + "</h1>" + search_form(c, q);
     b += "<p class=\"muted\">" + std::to_string(hits.size()) + "件</p><ul>";
     for (const auto& h : hits) {

@@ -5,13 +5,14 @@
 #include "common/file_name.h"
 #include "common/json_input.h"
 #include "common/vocabulary.h"
-#include "incident/register.h"
+#include "incident/service.h"
 #include "web/accounts.h"
 #include "web/filing_fields.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
+#include "web/services.h"
 
 namespace anzen::web {
 using nlohmann::json;
@@ -21,7 +22,7 @@ namespace {
 // The filing at /incidents/{id}/filings/{filing}, or 404 (another organisation's, or another
 // incident's filing under this incident's address).
 incident::Filing filing_at(Ctx& c) {
-  auto inc = incident::Register(c.db, c.catalogs.rules(), c.actor()).get(c.org(), c.path_id(1));
+  auto inc = incident_service(c).get(c.org(), c.path_id(1));
   if (inc) {
     for (const auto& f : inc->filings)
       if (f.id == c.path_id(2)) return f;
@@ -106,7 +107,7 @@ void mount_filing_pages(Router& r) {
           in.reference = fields.reference;
           in.evidence_name = fields.evidence_name;
           in.evidence_content = fields.evidence_content;
-          incident::Register(c.db, c.catalogs.rules(), c.actor()).correct_filing(c.org(), fl.id, in, c.clock.now());
+          incident_service(c).correct_filing(c.org(), fl.id, in);
           c.redirect("/incidents/" + std::to_string(fl.incident_id));
         },
         [&](Form& f) { return filing_page(c, fl, f); });
@@ -118,7 +119,8 @@ void mount_filing_pages(Router& r) {
     submit(
         c,
         [&] {
-          incident::Register(c.db, c.catalogs.rules(), c.actor()).withdraw_filing(c.org(), fl.id, required_reason(c, "withdraw_reason"));
+          incident_service(c).withdraw_filing(c.org(), fl.id,
+                                              required_reason(c, "withdraw_reason"));
           c.redirect("/incidents/" + std::to_string(fl.incident_id));
         },
         [&](Form& f) { return filing_page(c, fl, f); });
@@ -153,7 +155,8 @@ void mount_filing_api(Router& r) {
           fc.filed_by = text("filed_by");
           fc.reference = text("reference");
           evidence_from_json(in, fc.evidence_name, fc.evidence_content);
-          c.json({{"filing", incident::to_json(incident::Register(c.db, c.catalogs.rules(), c.actor()).correct_filing(c.org(), fl.id, fc, c.clock.now()))}});
+          c.json({{"filing",
+                   incident::to_json(incident_service(c).correct_filing(c.org(), fl.id, fc))}});
         });
   r.api("POST", R"(/api/v1/incidents/(\d+)/filings/(\d+)/withdraw)",
         "/api/v1/incidents/{id}/filings/{filing}/withdraw",
@@ -163,8 +166,8 @@ void mount_filing_api(Router& r) {
           json in = parse_json_input(c.req.body, "body");
           if (!in.is_object() || !in.value("reason", json()).is_string())
             throw std::invalid_argument("reason: required text");
-          c.json({{"withdrawn",
-                   incident::to_json(incident::Register(c.db, c.catalogs.rules(), c.actor()).withdraw_filing(c.org(), fl.id, in["reason"].get<std::string>()))}});
+          c.json({{"withdrawn", incident::to_json(incident_service(c).withdraw_filing(
+                                    c.org(), fl.id, in["reason"].get<std::string>()))}});
         });
 }
 

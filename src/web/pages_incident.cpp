@@ -12,7 +12,7 @@
 #include "common/text.h"
 #include "common/vocabulary.h"
 #include "incident/missing.h"
-#include "incident/register.h"
+#include "incident/service.h"
 #include "ops/repo.h"
 #include "risk/repo.h"
 #include "web/dashboard_parts.h"
@@ -22,21 +22,24 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
+#include "web/services.h"
 #include "web/table_view.h"
 
 namespace anzen::web {
-using incident::Register;
 using nlohmann::json;
 
 namespace {
 // The clock of a request: now, or ?as_of=ISO time to see the register as of another moment
 // (every page and API route of the register takes it, so that they can be compared).
-incident::Instant now_of(const Ctx& c) {
-  if (c.param("as_of").empty()) return c.clock.now();
+std::optional<incident::Instant> as_of(const Ctx& c) {
+  if (c.param("as_of").empty()) return std::nullopt;
   auto t = incident::parse_instant(c.param("as_of"));
   if (!t) throw std::invalid_argument("as_of: expected an ISO 8601 time with offset, e.g. 2026-03-15T10:00:00+09:00");
   return *t;
 }
+incident::Instant now_of(const Ctx& c) { return as_of(c).value_or(c.clock.now()); }
+// The register as the request sees it (now, or ?as_of=).
+incident::IncidentService view_of(const Ctx& c) { return incident_service(c).as_of(as_of(c)); }
 incident::Date today(const Ctx& c) { return incident::jst_date(now_of(c)); }
 
 std::string kind_label(const Ctx& c, const json& cls) {
@@ -300,8 +303,8 @@ std::string incident_form(Ctx& c, Form& f) {
 // The incident page; `f` carries typed values and errors of a failed update or filing, and
 // `confirm_close` the list of reports still due when closing needs a confirmation.
 std::string incident_page(Ctx& c, Form& f, const std::string& notice = "") {
-  Register reg(c.db, c.catalogs.rules(), c.actor());
-  auto inc = reg.current(c.org(), c.path_id(1), now_of(c));
+  auto reg = view_of(c);
+  auto inc = reg.current(c.org(), c.path_id(1));
   if (!inc) throw HttpError(404, "not found");
   bool en = c.lang == "en";
   const json& verdict = inc->classification;
@@ -417,10 +420,11 @@ json reports_json(const incident::Incident& i) {
 }  // namespace
 
 std::string dashboard_cards(Ctx& c) {
-  auto late = risk::RiskRepo(c.db, c.actor()).overdue(c.org(), today(c).str());
+  auto late =
+      risk::RiskRepo(c.db, c.catalogs.risk_matrix(), c.actor()).overdue(c.org(), today(c).str());
   std::string plan_card = "<div class=\"card\"><div>" + esc(c.t("dash.overdue")) + "</div><div class=\"big\" id=\"overdue-plan\">" + std::to_string(late.size()) +
                           "</div><div><a href=\"/plan\">" + esc(c.t("nav.plan")) + "</a></div></div>";
-  auto obs = Register(c.db, c.catalogs.rules(), c.actor()).obligations(c.org(), now_of(c));
+  auto obs = view_of(c).obligations(c.org());
   size_t urgent = 0;
   for (const auto& o : obs) urgent += o.overdue || !o.due;
   return "<div class=\"card\"><div>" + esc(c.t("dash.deadlines")) + "</div><div class=\"big\" id=\"legal-deadlines\">" + std::to_string(obs.size()) +
@@ -429,13 +433,13 @@ std::string dashboard_cards(Ctx& c) {
 }
 
 std::string dashboard_sections(Ctx& c) {
-  auto obs = Register(c.db, c.catalogs.rules(), c.actor()).obligations(c.org(), now_of(c));
+  auto obs = view_of(c).obligations(c.org());
   return ops_dashboard_section(c) + "<h2>" + esc(c.t("dash.deadlines")) + "</h2>" + obligations_table(c, obs, 10);
 }
 
 void mount_incident_pages(Router& r) {
   r.get("/incidents", [](Ctx& c) {
-    Register reg(c.db, c.catalogs.rules(), c.actor());
+    auto reg = view_of(c);
     std::string b = "<h1>" + esc(c.t("nav.incidents")) + "</h1>";
     if (c.user && can_edit(c.user->role))
       b += "<p><a class=\"button\" href=\"/incidents/new\">" +
@@ -445,14 +449,15 @@ void mount_incident_pages(Router& r) {
       b += " · <a href=\"/admin/integrations\">" + esc(c.t("ops.integrations")) + "</a> · <a href=\"/admin/notifications\">" + esc(c.t("ops.notifications")) + "</a>";
     }
     b += "</p>";
-    b += "<h2>" + esc(c.t("dash.deadlines")) + "</h2>" + obligations_table(c, reg.obligations(c.org(), now_of(c)), 100);
+    b += "<h2>" + esc(c.t("dash.deadlines")) + "</h2>" +
+         obligations_table(c, reg.obligations(c.org()), 100);
     b += "<h2>" + std::string(c.lang == "en" ? "Register" : "事故一覧") + "</h2>";
     std::vector<Column> cols = {{"id", "#", true},
                                 {"title", c.t("common.title")},
                                 {"kinds", c.lang == "en" ? "Classification" : "判定"},
                                 {"status", c.t("common.status")}};
     std::vector<Row> rows;
-    for (const auto& i : reg.list_current(c.org(), now_of(c))) {
+    for (const auto& i : reg.list_current(c.org())) {
       std::string kinds;
       for (const auto& cls : i.classification["classifications"]) kinds += kind_label(c, cls) + " ";
       rows.push_back(
@@ -478,7 +483,7 @@ void mount_incident_pages(Router& r) {
     submit(
         c,
         [&] {
-          Register reg(c.db, c.catalogs.rules(), c.actor());
+          auto reg = incident_service(c);
           json details = json::object();
           json prefs = text::split_list(c.param("prefectures"));
           if (!prefs.empty()) details["prefectures"] = prefs;
@@ -487,7 +492,7 @@ void mount_incident_pages(Router& r) {
           if (c.param("title").empty())
             throw FieldError("title", "件名を入力してください。", "Enter a title.");
           auto inc = reg.create(c.org(), c.param("title"), c.param("description"),
-                                event_from_form(c), c.clock.now(), details);
+                                event_from_form(c), details);
           c.redirect("/incidents/" + std::to_string(inc.id));
         },
         [&](Form& f) { return layout(c, c.t("nav.incidents"), incident_form(c, f)); });
@@ -500,7 +505,7 @@ void mount_incident_pages(Router& r) {
 
   r.post(R"(/incidents/(\d+))", [](Ctx& c) {
     c.require_edit();
-    Register reg(c.db, c.catalogs.rules(), c.actor());
+    auto reg = incident_service(c);
     if (!reg.get(c.org(), c.path_id(1))) throw HttpError(404, "not found");
     submit(
         c,
@@ -508,7 +513,7 @@ void mount_incident_pages(Router& r) {
           json patch = json::object();
           if (auto u = count_field(c, "affected_users")) patch["affected_users"] = *u;
           if (!c.param("ended_at").empty()) patch["ended_at"] = local_to_iso(c.param("ended_at"));
-          reg.update(c.org(), c.path_id(1), patch, c.param("note"), c.clock.now());
+          reg.update(c.org(), c.path_id(1), patch, c.param("note"));
           c.redirect("/incidents/" + c.path_arg(1));
         },
         [&](Form& f) { return incident_page(c, f); });
@@ -517,8 +522,8 @@ void mount_incident_pages(Router& r) {
   // Closing keeps every report not yet filed due; with such reports it asks first.
   r.post(R"(/incidents/(\d+)/status)", [](Ctx& c) {
     c.require_edit();
-    Register reg(c.db, c.catalogs.rules(), c.actor());
-    auto inc = reg.current(c.org(), c.path_id(1), now_of(c));
+    auto reg = incident_service(c);
+    auto inc = reg.as_of(as_of(c)).current(c.org(), c.path_id(1));
     if (!inc) throw HttpError(404, "not found");
     std::string status = c.param("status");
     if (status != "open" && status != "closed")
@@ -551,13 +556,13 @@ void mount_incident_pages(Router& r) {
       return c.html(incident_page(c, f, notice));
     }
     reg.update(c.org(), c.path_id(1), {{"status", status}},
-               status == "closed" ? "対応終了 / closed" : "対応再開 / reopened", c.clock.now());
+               status == "closed" ? "対応終了 / closed" : "対応再開 / reopened");
     c.redirect("/incidents/" + c.path_arg(1));
   });
 
   r.post(R"(/incidents/(\d+)/reports)", [](Ctx& c) {
     c.require_edit();
-    Register reg(c.db, c.catalogs.rules(), c.actor());
+    auto reg = incident_service(c);
     if (!reg.get(c.org(), c.path_id(1))) throw HttpError(404, "not found");
     submit(
         c,
@@ -573,14 +578,14 @@ void mount_incident_pages(Router& r) {
           in.reference = fields.reference;
           in.evidence_name = fields.evidence_name;
           in.evidence_content = fields.evidence_content;
-          reg.file_report(c.org(), c.path_id(1), in, c.clock.now());
+          reg.file_report(c.org(), c.path_id(1), in);
           c.redirect("/incidents/" + c.path_arg(1));
         },
         [&](Form& f) { return incident_page(c, f); });
   });
 
   r.get(R"(/incidents/(\d+)/filings/(\d+)/document)", [](Ctx& c) {
-    auto doc = Register(c.db, c.catalogs.rules(), c.actor()).filing_document(c.org(), c.path_id(2));
+    auto doc = incident_service(c).filing_document(c.org(), c.path_id(2));
     if (!doc || doc->first.incident_id != c.path_id(1)) throw HttpError(404, "not found");
     std::string name = safe_file_name(doc->first.evidence_name);
     c.res.set_header("Content-Disposition",
@@ -595,48 +600,42 @@ void mount_incident_api(Router& r) {
           json in;
           in = parse_json_input(c.req.body, "body");
           if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
-          incident::Instant at = c.clock.now();
+          std::optional<incident::Instant> at;
           if (!c.param("as_of").empty()) {
-            auto t = incident::parse_instant(c.param("as_of"));
-            if (!t) throw std::invalid_argument("as_of: expected an ISO 8601 time with offset");
-            at = *t;
+            at = incident::parse_instant(c.param("as_of"));
+            if (!at) throw std::invalid_argument("as_of: expected an ISO 8601 time with offset");
           }
           c.json(incident::verdict_json(
-              incident::classify(incident::event_from_json(in), c.catalogs.rules(), at)));
+              incident_judge(c).as_of(at).classify(incident::event_from_json(in))));
         });
   r.api("GET", "/api/v1/incidents", "/api/v1/incidents", "Incidents of your organisation, each with its current verdict (?as_of=ISO time)", [](Ctx& c) {
     json out = json::array();
-    for (const auto& i :
-         Register(c.db, c.catalogs.rules(), c.actor()).list_current(c.org(), now_of(c))) {
+    for (const auto& i : view_of(c).list_current(c.org())) {
       out.push_back(incident::to_json(i));
     }
     c.json({{"incidents", out}});
   });
-  r.api(
-      "GET", R"(/api/v1/incidents/(\d+))", "/api/v1/incidents/{id}",
-      "One incident with its current verdict (?as_of=ISO time)", [](Ctx& c) {
-        auto i =
-            Register(c.db, c.catalogs.rules(), c.actor()).current(c.org(), c.path_id(1), now_of(c));
-        if (!i) throw HttpError(404, "not found");
-        c.json(incident::to_json(*i));
-      });
-  r.api(
-      "GET", R"(/api/v1/incidents/(\d+)/reports)", "/api/v1/incidents/{id}/reports",
-      "The reports the incident's current verdict requires, each with its filing when filed "
-      "(?as_of=ISO time)",
-      [](Ctx& c) {
-        auto i =
-            Register(c.db, c.catalogs.rules(), c.actor()).current(c.org(), c.path_id(1), now_of(c));
-        if (!i) throw HttpError(404, "not found");
-        c.json({{"incident", i->id}, {"reports", reports_json(*i)}});
-      });
+  r.api("GET", R"(/api/v1/incidents/(\d+))", "/api/v1/incidents/{id}",
+        "One incident with its current verdict (?as_of=ISO time)", [](Ctx& c) {
+          auto i = view_of(c).current(c.org(), c.path_id(1));
+          if (!i) throw HttpError(404, "not found");
+          c.json(incident::to_json(*i));
+        });
+  r.api("GET", R"(/api/v1/incidents/(\d+)/reports)", "/api/v1/incidents/{id}/reports",
+        "The reports the incident's current verdict requires, each with its filing when filed "
+        "(?as_of=ISO time)",
+        [](Ctx& c) {
+          auto i = view_of(c).current(c.org(), c.path_id(1));
+          if (!i) throw HttpError(404, "not found");
+          c.json({{"incident", i->id}, {"reports", reports_json(*i)}});
+        });
   r.api("POST", R"(/api/v1/incidents/(\d+)/reports)", "/api/v1/incidents/{id}/reports",
         "Mark a required report as filed: {report: prompt|detailed|periodic|review, kind?, "
         "filed_at, filed_by, reference?, "
         "evidence?: {name, content_base64}}",
         [](Ctx& c) {
           c.require_edit();
-          Register reg(c.db, c.catalogs.rules(), c.actor());
+          auto reg = incident_service(c);
           if (!reg.get(c.org(), c.path_id(1))) throw HttpError(404, "not found");
           json in = parse_json_input(c.req.body, "body");
           if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
@@ -660,14 +659,13 @@ void mount_incident_api(Router& r) {
           if (f.filed_by.empty()) f.filed_by = c.actor();
           f.reference = text_field("reference", false);
           evidence_from_json(in, f.evidence_name, f.evidence_content);
-          auto filing = reg.file_report(c.org(), c.path_id(1), f, c.clock.now());
-          auto i = reg.current(c.org(), c.path_id(1), c.clock.now());
+          auto filing = reg.file_report(c.org(), c.path_id(1), f);
+          auto i = reg.current(c.org(), c.path_id(1));
           c.json({{"filing", incident::to_json(filing)}, {"reports", reports_json(*i)}}, 201);
         });
   r.api("GET", "/api/v1/obligations", "/api/v1/obligations", "Reporting obligations from the current verdicts, overdue first (?as_of=ISO time)", [](Ctx& c) {
     json out = json::array();
-    for (const auto& o :
-         Register(c.db, c.catalogs.rules(), c.actor()).obligations(c.org(), now_of(c))) {
+    for (const auto& o : view_of(c).obligations(c.org())) {
       out.push_back(incident::to_json(o));
     }
     c.json({{"obligations", out}});

@@ -6,6 +6,7 @@
 
 #include "common/vocabulary.h"
 #include "incident/register.h"
+#include "incident/service.h"
 #include "ops/congestion_links.h"
 #include "ops/ingest.h"
 #include "ops/notify.h"
@@ -17,6 +18,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
+#include "web/services.h"
 
 namespace anzen::web {
 using nlohmann::json;
@@ -225,14 +227,14 @@ void mount_ops_pages(Router& r) {
   // ネットワーク輻そう).
   r.get("/congestion", [](Ctx& c) {
     ops::OpsRepo repo(c.db, c.actor());
-    incident::Register reg(c.db, c.catalogs.rules(), c.actor());
+    // One moment for the whole page.
+    auto reg = incident_service(c).as_of(c.clock.now());
     std::map<std::string, std::vector<ops::RestrictionRow>> by_service;
     for (auto& x : repo.restrictions(c.org())) by_service[x.service].push_back(std::move(x));
     std::string b = "<p><a href=\"/incidents\">← " + esc(c.t("nav.incidents")) + "</a></p><h1>" +
                     esc(c.t("ops.congestion")) + "</h1><p class=\"muted\">" +
                     esc(c.t("ops.congestion_help")) + "</p>";
     if (by_service.empty()) b += "<p class=\"muted\">" + esc(c.t("common.none")) + "</p>";
-    std::time_t now = c.clock.now();
     for (const auto& [service, rows] : by_service) {
       // A service category code (voice_emergency, …) by its label; a service name as typed.
       b += "<h2>" + esc(vocab::label_or_code("service", service, c.lang)) +
@@ -242,7 +244,7 @@ void mount_ops_pages(Router& r) {
            "</th><th>" + esc(c.t("ops.reason")) + "</th><th>" + esc(c.t("ops.classification")) +
            "</th><th>" + esc(c.t("ops.review")) + "</th></tr></thead><tbody>";
       for (const auto& x : rows) {
-        auto inc = reg.current(c.org(), x.incident_id, now);
+        auto inc = reg.current(c.org(), x.incident_id);
         std::string kinds;
         bool review = false;
         if (inc) {
@@ -275,8 +277,7 @@ void mount_ops_pages(Router& r) {
     c.html(layout(c, c.t("ops.congestion"), b));
   });
   r.get(R"(/incidents/(\d+)/review\.(pdf|xlsx))", [](Ctx& c) {
-    auto inc = incident::Register(c.db, c.catalogs.rules(), c.actor())
-                   .current(c.org(), c.path_id(1), c.clock.now());
+    auto inc = incident_service(c).current(c.org(), c.path_id(1));
     if (!inc) throw HttpError(404, "not found");
     auto draft = ops::review_draft(*inc);  // std::invalid_argument → 400 for other incidents
     bool pdf = c.path_arg(2) == "pdf";

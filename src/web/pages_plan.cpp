@@ -144,7 +144,7 @@ std::string proposals_section(Ctx& c, risk::RiskRepo& repo) {
 }
 
 void list_page(Ctx& c) {
-  risk::RiskRepo repo(c.db, c.actor());
+  risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
   std::string today = c.clock.today_jst();
   std::string b = "<h1>" + esc(c.t("nav.plan")) + "</h1>";
   if (c.user && can_edit(c.user->role))
@@ -177,7 +177,7 @@ void list_page(Ctx& c) {
 }
 
 void view_page(Ctx& c) {
-  risk::RiskRepo repo(c.db, c.actor());
+  risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
   auto p = need_item(c, repo);
   std::string b =
       "<p><a href=\"/plan\">← " + esc(c.t("nav.plan")) + "</a></p><h1>" + esc(p.actions) + "</h1>";
@@ -214,7 +214,7 @@ void mount_plan_pages(Router& r) {
   // The list's quick update: status and progress only.
   r.post(R"(/plan/(\d+))", [](Ctx& c) {
     c.require_edit();
-    risk::RiskRepo repo(c.db, c.actor());
+    risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
     auto p = need_item(c, repo);
     p.status = c.param("status");
     std::string prog = c.param("progress");

@@ -19,7 +19,7 @@ std::string base(int64_t id) { return "/assessments/" + std::to_string(id); }
 std::string reports_page(Ctx& c, const assess::Assessment& a) {
   bool en = c.lang == "en";
   auto svc = assess_service(c);
-  auto d = report::gather(svc, c.catalogs.rules(), a.id, c.org());
+  auto d = report::gather(svc, c.catalogs.rules(), c.catalogs.risk_matrix(), a.id, c.org());
   std::string b = "<h1>" + esc(c.t("nav.reports")) + " — " + esc(a.period) + "</h1><table><thead><tr><th>" + (en ? "Report" : "報告書") + "</th><th>" +
                   (en ? "Download" : "ダウンロード") + "</th></tr></thead><tbody>";
   for (const auto& k : report::report_kinds()) {
@@ -83,8 +83,8 @@ void mount_report_pages(Router& r) {
     if (!report::find_kind(c.path_arg(2))) throw HttpError(404, "not found");
     std::string lang = c.param("lang") == "en" ? "en" : c.lang;
     auto svc = assess_service(c);
-    auto out =
-        report::render(svc, c.catalogs.rules(), c.path_arg(2), a.id, c.org(), c.path_arg(3), lang);
+    auto out = report::render(svc, c.catalogs.rules(), c.catalogs.risk_matrix(), c.path_arg(2),
+                              a.id, c.org(), c.path_arg(3), lang);
     c.res.set_header("Content-Disposition", "attachment; filename=\"" + out.filename + "\"");
     c.res.set_content(out.bytes, out.mime);
   });
@@ -93,7 +93,9 @@ void mount_report_pages(Router& r) {
     c.res.set_header("Content-Disposition", "attachment; filename=\"assessment-results-" + a.period + ".json\"");
     auto svc = assess_service(c);
     c.res.set_content(
-        report::assessment_results(report::gather(svc, c.catalogs.rules(), a.id, c.org())).dump(2),
+        report::assessment_results(
+            report::gather(svc, c.catalogs.rules(), c.catalogs.risk_matrix(), a.id, c.org()))
+            .dump(2),
         "application/json");
   });
   r.get(R"(/assessments/(\d+)/oscal-plan\.json)", [](Ctx& c) {
@@ -101,11 +103,13 @@ void mount_report_pages(Router& r) {
     c.res.set_header("Content-Disposition", "attachment; filename=\"assessment-plan-" + a.period + ".json\"");
     auto svc = assess_service(c);
     c.res.set_content(
-        report::assessment_plan(report::gather(svc, c.catalogs.rules(), a.id, c.org())).dump(2),
+        report::assessment_plan(
+            report::gather(svc, c.catalogs.rules(), c.catalogs.risk_matrix(), a.id, c.org()))
+            .dump(2),
         "application/json");
   });
   r.get("/plan/oscal.json", [](Ctx& c) {
-    risk::RiskRepo repo(c.db, c.actor());
+    risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
     auto org = assess::AssessRepo(c.db, c.actor()).org(c.org());
     if (!org) throw HttpError(404, "not found");
     c.res.set_header("Content-Disposition", "attachment; filename=\"poam.json\"");

@@ -44,7 +44,7 @@ void mount_risk_pages(Router& r) {
   mount_plan_pages(r);
   r.get(R"(/(risks|assets|plan)/export\.(csv|xlsx|svg))", [](Ctx& c) {
     const auto& k = kind_of(c.path_arg(1));
-    risk::RiskRepo repo(c.db, c.actor());
+    risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
     std::string fmt = c.path_arg(2);
     c.res.set_header("Content-Disposition", "attachment; filename=\"" + std::string(k.path) + "." + fmt + "\"");
     if (fmt == "csv") return c.res.set_content(risk::to_csv((repo.*k.table)(c.org())), "text/csv; charset=utf-8");
@@ -63,7 +63,7 @@ void mount_risk_pages(Router& r) {
       throw Invalid("file", "CSV または XLSX ファイルを選んでください。",
                     "Choose a CSV or XLSX file.", "required", "file: choose a CSV or XLSX file");
     const auto& f = c.req.get_file_value("file");
-    risk::RiskRepo repo(c.db, c.actor());
+    risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
     std::string b;
     int status = 200;
     try {
@@ -84,7 +84,7 @@ void mount_risk_pages(Router& r) {
       c.require_edit();
       auto latest = latest_assessment(c);
       if (!latest) throw HttpError(404, "no assessment");
-      risk::RiskRepo repo(c.db, c.actor());
+      risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
       if (std::string(verb) == "accept")
         repo.accept_proposal(*latest, framework_of(c, *latest), assess_service(c).gaps(*latest),
                              c.param("question"), c.param("owner"), c.param("deadline"));

@@ -127,7 +127,7 @@ risk::Risk blank_risk(const Ctx&) {
 }
 
 void list_page(Ctx& c) {
-  risk::RiskRepo repo(c.db, c.actor());
+  risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
   const auto& m = repo.matrix(c.org());
   auto risks = repo.risks(c.org());
   std::vector<std::pair<int, int>> pos;
@@ -181,7 +181,7 @@ void list_page(Ctx& c) {
 }
 
 void view_page(Ctx& c) {
-  risk::RiskRepo repo(c.db, c.actor());
+  risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
   auto k = need_risk(c, repo);
   const auto& m = repo.matrix(c.org());
   std::string b =

@@ -2,6 +2,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
+#include "web/services.h"
 
 namespace anzen::web {
 
@@ -54,7 +55,7 @@ void mount_session_pages(Router& r) {
     std::string cookie = cookie_value(c.req.get_header_value("Cookie"), "anzen_login_csrf");
     std::string field = c.param("_login_csrf");
     if (cookie.empty() || cookie != field) throw HttpError(403, "CSRF token missing or wrong");
-    Accounts acc(c.db);
+    auto acc = accounts(c);
     std::string client = c.req.remote_addr;
     auto result = acc.login(c.param("name"), c.param("password"), client);
     if (result.result == Accounts::LoginResult::throttled) {
@@ -71,7 +72,8 @@ void mount_session_pages(Router& r) {
   }, true);
 
   r.post("/logout", [tls](Ctx& c) {
-    Accounts(c.db).logout(cookie_value(c.req.get_header_value("Cookie"), "anzen_session"), c.req.remote_addr);
+    accounts(c).logout(cookie_value(c.req.get_header_value("Cookie"), "anzen_session"),
+                       c.req.remote_addr);
     c.res.set_header("Set-Cookie", "anzen_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
                                        std::string(tls ? "; Secure" : ""));
     c.redirect("/login");

@@ -147,7 +147,7 @@ std::string supplier_detail_sections(Ctx& c, const supplier::Supplier& s) {
          esc(c.t("common.save")) + "</button></form>";
   }
   // Assets: the links, and any asset naming the supplier in its free text without a link.
-  risk::RiskRepo risks(c.db, c.actor());
+  risk::RiskRepo risks(c.db, c.catalogs.risk_matrix(), c.actor());
   auto linked = svc.linked_assets(c.org(), s.id);
   std::string rows, options;
   for (const auto& a : risks.assets(c.org())) {

@@ -69,12 +69,12 @@ void mount_record_delete(Router& r, const RecordForms<T>& k) {
     return *x;
   };
   r.get(item, [k, need](Ctx& c) {
-    risk::RiskRepo repo(c.db, c.actor());
+    risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
     T x = need(c, repo);
     c.html(delete_page(c, k.path, x.id, RecordDelete<T>::name(x), ""));
   });
   r.post(item, [k, need](Ctx& c) {
-    risk::RiskRepo repo(c.db, c.actor());
+    risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
     T x = need(c, repo);
     try {
       (repo.*RecordDelete<T>::remove)(c.org(), x.id);
@@ -117,22 +117,22 @@ void mount_record_forms(Router& r, const RecordForms<T>& k) {
   };
   r.get("/" + k.path + "/new", [k, show](Ctx& c) {
     c.require_edit();
-    risk::RiskRepo repo(c.db, c.actor());
+    risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
     show(c, repo, k.blank(c), {}, 200);
   });
   r.post("/" + k.path, [k, store](Ctx& c) {
-    risk::RiskRepo repo(c.db, c.actor());
+    risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
     T x = k.blank(c);
     x.org_id = c.org();
     store(c, repo, x);
   });
   r.get("/" + k.path + R"(/(\d+)/edit)", [need, show](Ctx& c) {
     c.require_edit();
-    risk::RiskRepo repo(c.db, c.actor());
+    risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
     show(c, repo, need(c, repo), {}, 200);
   });
   r.post("/" + k.path + R"(/(\d+)/edit)", [need, store](Ctx& c) {
-    risk::RiskRepo repo(c.db, c.actor());
+    risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
     store(c, repo, need(c, repo));
   });
 }

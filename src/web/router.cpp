@@ -123,7 +123,7 @@ std::optional<std::string> Router::signed_in_refusal_page(int status, const http
   if (token.empty()) return std::nullopt;
   try {
     store::Db& db = thread_db(db_path_);
-    auto session = Accounts(db).session(token);
+    auto session = Accounts(db, catalogs_.common_passwords(), clock_).session(token);
     if (!session) return std::nullopt;
     httplib::Request req;
     req.method = head.method;
@@ -284,7 +284,7 @@ void Router::handle(const httplib::Request& req, httplib::Response& res, const H
   try {
     if (req.get_header_value("Content-Type") == http::kFormType) httplib::detail::parse_query_text(req.body, c.form);
     check_fields(c);
-    Accounts acc(db);
+    Accounts acc(db, catalogs_.common_passwords(), clock_);
     std::string auth = req.get_header_value("Authorization");
     bool bearer = auth.rfind("Bearer ", 0) == 0;
     std::string cookies = req.get_header_value("Cookie");

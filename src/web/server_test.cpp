@@ -32,7 +32,7 @@ class WebTest : public ::testing::Test {
     db.migrate();
     org_a_ = testing_create_org(db, "株式会社テスト通信");
     org_b_ = testing_create_org(db, "別組織");
-    Accounts acc(db);
+    auto acc = anzen::testing::accounts(db);
     acc.create_user(org_a_, "alice", Role::admin, "correct horse", "test");
     acc.create_user(org_a_, "victor", Role::viewer, "viewer pass", "test");
     acc.create_user(org_b_, "bob", Role::admin, "bob password", "test");
@@ -78,7 +78,7 @@ class WebTest : public ::testing::Test {
   // The Authorization header of a new API token of `user`.
   httplib::Headers bearer_for(const std::string& user) {
     store::Db db(path_);
-    Accounts acc(db);
+    auto acc = anzen::testing::accounts(db);
     return {{"Authorization", "Bearer " + acc.create_token(acc.find_user(user)->id, "t", "test")}};
   }
 
@@ -137,12 +137,13 @@ TEST_F(WebTest, WrongPasswordIsRefusedAndRepeatedFailuresAreThrottled) {
   EXPECT_FALSE(login("bob", "bob password").empty());
   // ...and alice is not locked out: from another client the right password works at once.
   store::Db db(path_);
-  EXPECT_EQ(Accounts(db).login("alice", "correct horse", "192.0.2.44").result, Accounts::LoginResult::ok);
+  EXPECT_EQ(anzen::testing::accounts(db).login("alice", "correct horse", "192.0.2.44").result,
+            Accounts::LoginResult::ok);
 }
 
 TEST_F(WebTest, FailuresFromManyClientsDelayTheAccountButNeverLockItOut) {
   store::Db db(path_);
-  Accounts acc(db);
+  auto acc = anzen::testing::accounts(db);
   for (int i = 0; i < Accounts::kFreeAccountFailures; ++i)
     EXPECT_EQ(acc.login("alice", "wrong", "198.51.100." + std::to_string(i)).result,
               Accounts::LoginResult::bad_credentials);
@@ -175,7 +176,7 @@ TEST_F(WebTest, StateChangesNeedTheCsrfToken) {
                    "application/x-www-form-urlencoded");
   EXPECT_EQ(ok->status, 303);
   store::Db db(path_);
-  EXPECT_TRUE(Accounts(db).find_user("carol").has_value());
+  EXPECT_TRUE(anzen::testing::accounts(db).find_user("carol").has_value());
 }
 
 TEST_F(WebTest, RolesAreEnforced) {
@@ -194,18 +195,18 @@ TEST_F(WebTest, AdminsCannotTouchAnotherOrganisationsUsers) {
   std::string cookie = login("bob", "bob password");
   std::string csrf = csrf_of(cookie);
   store::Db db(path_);
-  auto alice = Accounts(db).find_user("alice");
+  auto alice = anzen::testing::accounts(db).find_user("alice");
   auto r = client().Post("/admin/users/" + std::to_string(alice->id) + "/role", {{"Cookie", cookie}},
                          "role=viewer&_csrf=" + url_encode(csrf), "application/x-www-form-urlencoded");
   EXPECT_EQ(r->status, 404);
-  EXPECT_EQ(Accounts(db).find_user("alice")->role, Role::admin);
+  EXPECT_EQ(anzen::testing::accounts(db).find_user("alice")->role, Role::admin);
   auto page = client().Get("/admin", {{"Cookie", cookie}});
   EXPECT_EQ(page->body.find("alice"), std::string::npos);
 }
 
 TEST_F(WebTest, BearerTokensReachTheApiWithoutCsrf) {
   store::Db db(path_);
-  Accounts acc(db);
+  auto acc = anzen::testing::accounts(db);
   std::string tok = acc.create_token(acc.find_user("alice")->id, "test", "test");
   auto r = client().Get("/api/v1/frameworks", {{"Authorization", "Bearer " + tok}});
   EXPECT_EQ(r->status, 200);
@@ -227,7 +228,7 @@ TEST_F(WebTest, AnotherOrganisationsAssessmentsAndIncidentsAre404) {
   incident::Register reg(db, anzen::testing::tree_rules(), "test");
   auto inc = reg.create(org_b_, "他社の事故", "", {{"event_type", "outage"}, {"affected_users", 5}, {"started_at", "2026-01-05T10:00:00+09:00"},
                                                   {"ended_at", "2026-01-05T10:10:00+09:00"}}, 0);
-  Accounts acc(db);
+  auto acc = anzen::testing::accounts(db);
   std::string tok = acc.create_token(acc.find_user("alice")->id, "t", "test");
   httplib::Headers bearer = {{"Authorization", "Bearer " + tok}};
   auto c = client();
@@ -383,7 +384,7 @@ TEST_F(WebTest, ImpossibleDatesAre400NamingTheField) {
   assess::AssessRepo repo(db, "test");
   auto a = repo.create(org_a_, *anzen::testing::tree_catalog().find("tcs-2023"), "operator",
                        "FY2026", "");
-  Accounts acc(db);
+  auto acc = anzen::testing::accounts(db);
   httplib::Headers bearer = {{"Authorization", "Bearer " + acc.create_token(acc.find_user("alice")->id, "t", "test")}};
   std::string url = "/api/v1/assessments/" + std::to_string(a.id) + "/answers/T2-001.1";
   auto api = c.Put(url, bearer, R"({"status":"partial","due":"2026-13-01"})", "application/json");
@@ -541,7 +542,7 @@ TEST_F(WebTest, FilingAReportStopsItsOwnClockOnly) {
   auto inc = reg.create(org_a_, "漏えい", "",
                         anzen::testing::designated_leak_event(),
                         0);
-  Accounts acc(db);
+  auto acc = anzen::testing::accounts(db);
   httplib::Headers alice = {
       {"Authorization", "Bearer " + acc.create_token(acc.find_user("alice")->id, "t", "test")}};
   httplib::Headers victor = {
@@ -627,7 +628,7 @@ TEST_F(WebTest, AFilingRecordIsCorrectedOrWithdrawnFromThePageAndTheApi) {
   std::string page =
       "/incidents/" + std::to_string(inc.id) + "/filings/" + std::to_string(filed.id);
   std::string api = "/api/v1" + page;
-  Accounts acc(db);
+  auto acc = anzen::testing::accounts(db);
   auto bearer = [&](const char* who) {
     return httplib::Headers{
         {"Authorization", "Bearer " + acc.create_token(acc.find_user(who)->id, "t", "test")}};
@@ -935,7 +936,7 @@ TEST_F(WebTest, TablesSortAndPageWithCountsOfWhatTheyShow) {
 // Issue 15 (8): risks, assets and plan items over the API, scoped like the pages.
 TEST_F(WebTest, RegisterApiIsScopedByOrganisationAndRole) {
   store::Db db(path_);
-  Accounts acc(db);
+  auto acc = anzen::testing::accounts(db);
   httplib::Headers alice = bearer_for("alice"), bob = bearer_for("bob"),
                    victor = bearer_for("victor");
   auto c = client();

@@ -10,7 +10,7 @@ namespace anzen::web {
 namespace {
 // The record exists in the caller's organisation, or 404 (another organisation's id).
 void need_record(Ctx& c, const std::string& kind, int64_t id) {
-  risk::RiskRepo repo(c.db, c.actor());
+  risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
   bool found =
       kind == "assets" ? repo.asset(c.org(), id).has_value() : repo.risk(c.org(), id).has_value();
   if (!found) throw HttpError(404, "not found");

@@ -30,6 +30,7 @@ TEST(SupplierRole, ReachesOnlyQuestionnaires) {
 }  // namespace anzen::web
 
 #include "assess/repo.h"
+#include "testing/services.h"
 #include "testing/temp_db.h"
 #include "web/accounts.h"
 
@@ -41,7 +42,7 @@ TEST(SupplierRole, IsStoredAndReadBackOnEitherEngine) {
   db.migrate();
   auto org =
       assess::AssessRepo(db, "test").create_org({0, "機器メーカー", "maker", {}, std::nullopt, {}});
-  Accounts acc(db);
+  auto acc = anzen::testing::accounts(db);
   auto u = acc.create_user(org.id, "s-user", Role::supplier, "a long passphrase 1", "test");
   EXPECT_EQ(acc.find_user("s-user")->role, Role::supplier);
   acc.set_role(u.id, Role::assessor, "test");

@@ -12,7 +12,8 @@ namespace anzen::web {
 
 supplier::Suppliers suppliers_for(Ctx& c, const std::string& actor) {
   return supplier::Suppliers(
-      c.db, actor, [] { return utc_now_iso(); }, [] { return random_token(); });
+      c.db, c.catalogs.risk_matrix(), actor, [] { return utc_now_iso(); },
+      [] { return random_token(); });
 }
 
 std::string qstatus_badge(const Ctx& c, supplier::QStatus s) {
