@@ -219,9 +219,15 @@ int64_t audit_append_all(Db& db, std::span<const AuditEntry> entries, const std:
   db.transaction([&] {
     // The last row gives both the previous hash and the next id (one round trip); the rows of
     // a batch chain in memory and go in with multi-row INSERTs.
+    // Appends earlier in this transaction left the head in the connection (the write lock is
+    // held: nobody else appended since).
     std::string prev = "genesis";
     int64_t id = 1;
-    {
+    auto& head = db.connection().audit_head;
+    if (head) {
+      id = head->first + 1;
+      prev = head->second;
+    } else {
       auto st = db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
       if (st.step()) {
         id = st.i64(0) + 1;
@@ -263,12 +269,16 @@ int64_t audit_append_all(Db& db, std::span<const AuditEntry> entries, const std:
         prev = std::move(h);
         appended = id;
       }
+      head.reset();  // until the rows are in
       st.run();
       done += n;
+      head.emplace(appended, prev);
     }
   });
   return appended;
 }
+
+void audit_head_unknown(Db& db) { db.connection().audit_head.reset(); }
 
 AuditVerdict audit_verify(Db& db, const nlohmann::json* checkpoint) {
   AuditVerdict v;

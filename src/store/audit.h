@@ -34,6 +34,10 @@ int64_t audit_append(Db& db, const AuditEntry& e, const std::string& client = ""
 int64_t audit_append_all(Db& db, std::span<const AuditEntry> entries,
                          const std::string& client = "");
 
+// After a savepoint of the current transaction was rolled back: the chain's head this connection
+// remembers from its last append may be gone, so the next append reads it again.
+void audit_head_unknown(Db& db);
+
 struct AuditVerdict {
   bool ok = true;
   int64_t rows = 0;

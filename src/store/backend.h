@@ -2,8 +2,10 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "store/db.h"
@@ -34,6 +36,10 @@ class Connection {
  public:
   virtual ~Connection() = default;
   std::string audit_client;  // store/audit_client.h
+  // The audit chain's last row (id, hash) as this connection appended it in the current write
+  // transaction, which holds the write lock: the next append needs no read of the head. Cleared
+  // when a transaction begins or ends and when a savepoint is rolled back (store/audit.h).
+  std::optional<std::pair<int64_t, std::string>> audit_head;
   virtual Backend backend() const = 0;
   virtual void exec(std::string_view sql) = 0;
   virtual std::unique_ptr<StmtImpl> prepare(std::string_view sql) = 0;

@@ -129,13 +129,16 @@ void Db::transaction(const std::function<void()>& fn) {
     return;
   }
   conn_->begin();
+  conn_->audit_head.reset();
   tx_depth_ = 1;
   try {
     fn();
+    conn_->audit_head.reset();
     conn_->commit();
     tx_depth_ = 0;
   } catch (...) {
     tx_depth_ = 0;
+    conn_->audit_head.reset();
     conn_->rollback();
     throw;
   }

@@ -1,0 +1,167 @@
+// The writer queue on a real database (SQLite, and PostgreSQL in the pg. twin): writes that
+// arrive together share a transaction, a failing one is rolled back alone, the audit chain stays
+// whole across the batch.
+#include "store/write_queue.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <latch>
+#include <map>
+#include <thread>
+
+#include "store/audit.h"
+#include "store/audit_client.h"
+#include "testing/temp_db.h"
+
+namespace anzen::store {
+namespace {
+
+using anzen::testing::TempDb;
+
+struct Fixture {
+  TempDb t;
+  Fixture() {
+    Db db(t.path);
+    db.migrate();
+    db.exec("CREATE TABLE wq_rows (k INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+  }
+  std::vector<std::pair<int64_t, std::string>> rows() {
+    Db db(t.path);
+    std::vector<std::pair<int64_t, std::string>> out;
+    auto st = db.prepare("SELECT k, v FROM wq_rows ORDER BY k");
+    while (st.step()) out.emplace_back(st.i64(0), st.str(1));
+    return out;
+  }
+};
+
+void insert(Db& db, int64_t k, const std::string& v) {
+  db.prepare("INSERT INTO wq_rows(k, v) VALUES (?, ?)").bind(1, k).bind(2, v).run();
+  audit_append(db, {"tester", 1, "row", std::to_string(k), "create", nullptr, {{"v", v}}});
+}
+
+// Five writes queued while the writer is busy with a first one: they are committed together in
+// one transaction, the failing two (an SQL error, an exception of the caller's code) rolled back
+// alone after writing, each error to its own caller; the audit chain has every committed row.
+TEST(WriteQueue, WritesQueuedTogetherShareATransactionAndFailuresStayTheirOwn) {
+  Fixture f;
+  WriteQueue q(f.t.path);
+  std::latch queued(6);  // every caller, the first included, once its write is queued
+  std::atomic<bool> running{false};
+  q.on_wait([&] { queued.count_down(); });
+  std::thread first([&] {
+    q.run([&](Db& db) {
+      insert(db, 1, "first");
+      running = true;
+      queued.wait();  // holds the writer until the five others are queued
+    });
+  });
+  while (!running) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::vector<std::thread> callers;
+  std::atomic<int> sql_errors{0}, own_errors{0}, ok{0};
+  for (int i = 2; i <= 6; ++i) {
+    callers.emplace_back([&, i] {
+      try {
+        q.run(
+            [&, i](Db& db) {
+              if (i == 3) {
+                insert(db, 30, "rolled back");
+                insert(db, 1, "duplicate key");  // the first write's row: a constraint error
+              } else if (i == 5) {
+                insert(db, 50, "rolled back");
+                throw std::invalid_argument("status: not accepted");
+              } else {
+                insert(db, i, "write " + std::to_string(i));
+              }
+            },
+            "192.0.2." + std::to_string(i));
+        ++ok;
+      } catch (const DbError&) {
+        ++sql_errors;
+      } catch (const std::invalid_argument& e) {
+        EXPECT_STREQ(e.what(), "status: not accepted");
+        ++own_errors;
+      }
+    });
+  }
+  first.join();
+  for (auto& t : callers) t.join();
+  EXPECT_EQ(ok, 3);
+  EXPECT_EQ(sql_errors, 1);
+  EXPECT_EQ(own_errors, 1);
+  auto s = q.stats();
+  EXPECT_EQ(s.writes, 6u);
+  EXPECT_EQ(s.batches, 2u);  // the first alone, then the five together
+  EXPECT_EQ(s.largest_batch, 5u);
+  std::vector<std::pair<int64_t, std::string>> want = {
+      {1, "first"}, {2, "write 2"}, {4, "write 4"}, {6, "write 6"}};
+  EXPECT_EQ(f.rows(), want);
+  Db db(f.t.path);
+  auto v = audit_verify(db);
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.rows, 4);  // one per committed row, none of the rolled-back ones
+  // Each audit row carries the client of its own write.
+  auto st = db.prepare("SELECT entity_id, COALESCE(client, '') FROM audit_log ORDER BY id");
+  std::map<std::string, std::string> client;
+  while (st.step()) client[st.str(0)] = st.str(1);
+  EXPECT_EQ(client["1"], "");
+  EXPECT_EQ(client["2"], "192.0.2.2");
+  EXPECT_EQ(client["6"], "192.0.2.6");
+}
+
+// A write alone that fails leaves nothing behind, and the queue goes on writing.
+TEST(WriteQueue, AFailingWriteAloneIsRolledBackAndTheNextOneCommits) {
+  Fixture f;
+  WriteQueue q(f.t.path);
+  EXPECT_THROW(q.run([](Db& db) {
+    insert(db, 7, "gone");
+    throw std::runtime_error("no");
+  }),
+               std::runtime_error);
+  q.run([](Db& db) { insert(db, 8, "kept"); });
+  std::vector<std::pair<int64_t, std::string>> want = {{8, "kept"}};
+  EXPECT_EQ(f.rows(), want);
+  Db db(f.t.path);
+  EXPECT_TRUE(audit_verify(db).ok);
+  EXPECT_EQ(audit_verify(db).rows, 1);
+}
+
+// Many callers at once: every write lands exactly once, in fewer transactions than writes when
+// they overlap, and the chain verifies.
+TEST(WriteQueue, ConcurrentCallersEachLandOnce) {
+  Fixture f;
+  WriteQueue q(f.t.path);
+  constexpr int kThreads = 8, kEach = 25;
+  std::vector<std::thread> ts;
+  for (int t = 0; t < kThreads; ++t)
+    ts.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        int64_t k = t * 1000 + i;
+        q.run([&](Db& db) { insert(db, k, "v" + std::to_string(k)); });
+      }
+    });
+  for (auto& t : ts) t.join();
+  auto rows = f.rows();
+  ASSERT_EQ(rows.size(), static_cast<size_t>(kThreads * kEach));
+  for (const auto& [k, v] : rows) EXPECT_EQ(v, "v" + std::to_string(k));
+  EXPECT_EQ(q.stats().writes, static_cast<size_t>(kThreads * kEach));
+  Db db(f.t.path);
+  auto v = audit_verify(db);
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.rows, kThreads * kEach);
+}
+
+// A write that runs a write of its own through the queue (on the writer's thread) joins its
+// transaction instead of waiting for itself.
+TEST(WriteQueue, AWriteWithinAWriteJoinsItsTransaction) {
+  Fixture f;
+  WriteQueue q(f.t.path);
+  q.run([&](Db& db) {
+    insert(db, 1, "outer");
+    q.run([](Db& inner) { insert(inner, 2, "inner"); });
+  });
+  EXPECT_EQ(f.rows().size(), 2u);
+}
+
+}  // namespace
+}  // namespace anzen::store
