@@ -292,10 +292,14 @@ std::vector<Assessment> AssessRepo::list(std::optional<int64_t> org_id) {
 
 AnswerMap AssessRepo::answers(int64_t aid, const std::string& qid) {
   AnswerMap out;
-  auto st = db_.prepare(
-      "SELECT question_id, status, na_reason, maturity, owner, due, comment, updated_at, updated_by FROM answers "
-      "WHERE assessment_id=?1 AND (?2='' OR question_id=?2)");
-  st.bind(1, aid).bind(2, qid);
+  // One question by its whole key, or the sheet: two statements, so that a single row is found
+  // through the primary key (with `?2='' OR question_id=?2` the sheet was scanned for it).
+  constexpr const char* kCols =
+      "SELECT question_id, status, na_reason, maturity, owner, due, comment, updated_at, "
+      "updated_by FROM answers WHERE assessment_id=?";
+  auto st = db_.prepare(qid.empty() ? std::string(kCols) : std::string(kCols) + " AND question_id=?");
+  st.bind(1, aid);
+  if (!qid.empty()) st.bind(2, qid);
   while (st.step()) {
     Answer a;
     a.question_id = st.str(0);

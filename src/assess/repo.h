@@ -93,6 +93,7 @@ class AssessRepo {
                          bool reset_status, const std::string& today);
 
   store::Db& db() { return db_; }
+  const std::string& actor() const { return actor_; }
 
  private:
   store::Db& db_;

@@ -3,6 +3,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "store/audit_client.h"
+
 namespace anzen::assess {
 
 Answer merge(Answer current, const AnswerPatch& p) {
@@ -43,13 +45,15 @@ AnswerErrors::AnswerErrors(std::vector<AnswerIssue> issues)
 
 AssessService::AssessService(store::Db& db, const catalog::Catalog& catalog,
                              const MaturityScale& scale, const Clock& clock,
-                             LinkedRisks linked_risks, std::string actor)
+                             LinkedRisks linked_risks, std::string actor,
+                             store::WriteQueue* writes)
     : db_(db),
       catalog_(catalog),
       scale_(scale),
       clock_(clock),
       linked_risks_(std::move(linked_risks)),
-      repo_(db, std::move(actor)) {}
+      repo_(db, std::move(actor)),
+      writes_(writes) {}
 
 const catalog::Framework* AssessService::framework(const Assessment& a) const {
   return catalog_.find(a.framework, a.framework_version);
@@ -119,17 +123,21 @@ std::vector<AssessService::Updated> AssessService::update_answers(
     const BatchAudit* batch) {
   const auto& fw = need(framework(a), a);
   std::vector<Updated> out;
-  db_.transaction([&] {
+  // Load, merge, check and store on `db`, inside its write transaction. The writer queue may run
+  // it more than once (again alone after a failed commit): it starts from its inputs each time.
+  auto change = [&](store::Db& db) {
+    out.clear();
+    AssessRepo repo(db, repo_.actor());
     std::vector<AnswerIssue> issues;
     std::vector<std::pair<Answer, Answer>> checked;  // (as stored, next)
     std::set<std::string> seen;
     AnswerMap current;
     if (batch) {
-      current = repo_.answers(a.id);  // the whole sheet, once: also what the score is made of
+      current = repo.answers(a.id);  // the whole sheet, once: also what the score is made of
     } else {
       std::vector<std::string> qids;
       for (const auto& p : patches) qids.push_back(p.first);
-      current = repo_.answers_to_change(a.id, qids);
+      current = repo.answers_to_change(a.id, qids);
     }
     for (size_t i = 0; i < patches.size(); ++i) {
       const auto& [qid, patch] = patches[i];
@@ -153,11 +161,16 @@ std::vector<AssessService::Updated> AssessService::update_answers(
       checked.emplace_back(std::move(prev), std::move(next));
     }
     if (!issues.empty()) throw AnswerErrors(std::move(issues));
-    auto changed = batch ? repo_.store_batch(a, fw, checked, current, *batch)
-                         : repo_.store_answers(a, fw, checked);
+    auto changed = batch ? repo.store_batch(a, fw, checked, current, *batch)
+                         : repo.store_answers(a, fw, checked);
     for (size_t i = 0; i < checked.size(); ++i)
       out.push_back({changed[i] ? checked[i].second : checked[i].first, changed[i]});
-  });
+  };
+  // The queue's own connection must not wait for a transaction this one holds.
+  if (writes_ && !db_.in_transaction())
+    writes_->run(change, store::audit_client(db_));
+  else
+    db_.transaction([&] { change(db_); });
   return out;
 }
 

@@ -18,6 +18,7 @@
 #include "common/clock.h"
 #include "common/invalid.h"
 #include "store/db.h"
+#include "store/write_queue.h"
 
 namespace anzen::assess {
 
@@ -65,8 +66,11 @@ class AnswerErrors : public Invalid {
 
 class AssessService {
  public:
+  // With `writes` (the web server's writer queue), answer updates are committed by it together
+  // with concurrent ones; without it, or inside a transaction of `db`, on `db` directly.
   AssessService(store::Db& db, const catalog::Catalog& catalog, const MaturityScale& scale,
-                const Clock& clock, LinkedRisks linked_risks, std::string actor);
+                const Clock& clock, LinkedRisks linked_risks, std::string actor,
+                store::WriteQueue* writes = nullptr);
 
   AssessRepo& repo() { return repo_; }
   const catalog::Catalog& catalog() const { return catalog_; }
@@ -115,6 +119,7 @@ class AssessService {
   const Clock& clock_;
   LinkedRisks linked_risks_;
   AssessRepo repo_;
+  store::WriteQueue* writes_ = nullptr;
 };
 
 }  // namespace anzen::assess

@@ -1,6 +1,7 @@
 #include "assess/stored_score.h"
 
 #include <cstdio>
+#include <mutex>
 #include <unordered_map>
 
 #include "assess/repo.h"
@@ -85,7 +86,38 @@ Tally read_tally(const store::Stmt& st, int first) {
 }
 }  // namespace
 
+namespace {
+std::string compute_scoring_key(const catalog::Framework& fw);
+}  // namespace
+
 std::string scoring_key(const catalog::Framework& fw) {
+  // Kept per loaded framework: every answer saved asks for it, and hashing the whole tree was a
+  // good part of a write. A framework is not changed once loaded; its address, item storage,
+  // item count and key together name it (a framework loaded later at the same address with the
+  // same storage and count but another tree would have to be the same edition).
+  struct Seen {
+    const catalog::Item* items;
+    size_t count;
+    std::string id, version, key;
+  };
+  static std::mutex mu;
+  static std::unordered_map<const catalog::Framework*, Seen> seen;
+  {
+    std::lock_guard lock(mu);
+    auto it = seen.find(&fw);
+    if (it != seen.end() && it->second.items == fw.items.data() &&
+        it->second.count == fw.items.size() && it->second.id == fw.id &&
+        it->second.version == fw.version)
+      return it->second.key;
+  }
+  std::string key = compute_scoring_key(fw);
+  std::lock_guard lock(mu);
+  seen[&fw] = {fw.items.data(), fw.items.size(), fw.id, fw.version, key};
+  return key;
+}
+
+namespace {
+std::string compute_scoring_key(const catalog::Framework& fw) {
   // Every item's place in the tree (which gives each check its chapters), and each check's
   // recommendation marks and questions: one pass, no lookups, because every answer saved asks
   // for it. Stricter than needed (a change elsewhere in the tree also recomputes the tallies).
@@ -103,6 +135,7 @@ std::string scoring_key(const catalog::Framework& fw) {
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
   return fw.key() + "#" + hex;
 }
+}  // namespace
 
 void store_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
                  const AnswerMap& answers) {

@@ -33,7 +33,7 @@ assess::AssessService assess_service(Ctx& c) {
   store::Db& db = c.db;
   return assess::AssessService(
       c.db, c.catalogs.catalog(), c.catalogs.scale(), c.clock,
-      [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, c.actor());
+      [&db](int64_t org) { return risk::linked_risk_counts(db, org); }, c.actor(), c.writes);
 }
 
 std::string status_key(assess::Status s, const std::string& scale) {

@@ -10,6 +10,7 @@
 #include "app/catalogs.h"
 #include "common/clock.h"
 #include "store/db.h"
+#include "store/write_queue.h"
 #include "web/accounts.h"
 
 namespace anzen::web {
@@ -31,6 +32,9 @@ struct Ctx {
   std::string lang = "ja";
   bool api = false;
   httplib::Params form;  // urlencoded form fields (query parameters stay in req.params)
+  // The server's one writer of the database: answer changes are handed to it and committed
+  // together with those of concurrent requests (store/write_queue.h). Null outside the server.
+  store::WriteQueue* writes = nullptr;
 
   // First value of a form field (urlencoded or multipart) or query parameter.
   std::string param(const std::string& name) const;

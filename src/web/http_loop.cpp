@@ -28,7 +28,11 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 class Loop;
-}
+struct Conn;
+// The loop whose handler this thread runs, and the connection it answers (see handler_waits).
+thread_local Loop* t_loop = nullptr;
+thread_local Conn* t_conn = nullptr;
+}  // namespace
 
 struct EventServer::Shared {
   LoopOptions opt;
@@ -285,11 +289,20 @@ class Loop {
   // the loop is the caller's from now on. The handler's connection leaves the epoll set (its
   // thread still writes the answer, then hands it back through answered()).
   bool take_over_if_late(Clock::time_point now, Clock::duration after) {
-    if (!handler_conn_ || now - handler_since_ < after) return false;
+    if (!handler_conn_ || (!released_ && now - handler_since_ < after)) return false;
     epoll_ctl(ep_, EPOLL_CTL_DEL, handler_conn_->fd, nullptr);
     handler_conn_->watched = false;
     handler_conn_ = nullptr;
+    released_ = false;
     return true;
+  }
+  // By the thread running the handler of `c`, which is about to wait: a standby takes the loop
+  // over as soon as it looks.
+  void release(Conn* c) {
+    std::lock_guard lock(sh_.own_mu);
+    if (handler_conn_ != c || released_) return;  // already taken over
+    released_ = true;
+    sh_.own_cv.notify_one();
   }
   bool running_handler() const { return handler_conn_ != nullptr; }  // with sh_.own_mu held
 
@@ -578,11 +591,18 @@ class Loop {
       handler_since_ = Clock::now();
       if (sh_.pollers == 0 && sh_.sleepers > 0) sh_.own_cv.notify_one();
     }
+    t_loop = this;
+    t_conn = &c;
     bool keep = dispatch(c);
+    t_loop = nullptr;
+    t_conn = nullptr;
     std::lock_guard lock(sh_.own_mu);
     // Taken over: the new owner may already run a handler of its own (another connection).
     lost = handler_conn_ != &c;
-    if (!lost) handler_conn_ = nullptr;
+    if (!lost) {
+      handler_conn_ = nullptr;
+      released_ = false;
+    }
     return keep;
   }
 
@@ -659,9 +679,14 @@ class Loop {
   // Guarded by sh_.own_mu: the connection whose handler the owner runs, and since when.
   Conn* handler_conn_ = nullptr;
   Clock::time_point handler_since_;
+  bool released_ = false;  // the handler waits: take the loop over now
 };
 
 }  // namespace
+
+void handler_waits() {
+  if (t_loop) t_loop->release(t_conn);
+}
 
 EventServer::EventServer(Engine& engine, LoopOptions opt, RefusalRenderer render)
     : engine_(engine), shared_(std::make_unique<Shared>()) {

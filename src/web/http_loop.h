@@ -50,6 +50,13 @@ struct LoopOptions {
   std::function<PathCredential(const Head&)> path_credential;
 };
 
+// Called by a handler that is about to wait for something other than the CPU (its write's
+// commit by the writer queue): its loop goes to a standby thread at once, rather than after
+// takeover_after_us, so that the loop's other connections are read and answered meanwhile (and
+// their writes join the same commit). Does nothing on a thread that is not running a loop's
+// handler, or whose loop was already taken over.
+void handler_waits();
+
 // Renders a refusal made before any handler ran: headers (besides framing) and an HTML body.
 struct RefusalResponse {
   std::vector<std::pair<std::string, std::string>> headers;

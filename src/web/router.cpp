@@ -82,7 +82,15 @@ std::string status_key(int status) {
 
 Router::Router(httplib::Server& server, std::string db_path, bool tls,
                const app::Catalogs& catalogs, const Clock& clock)
-    : server_(server), db_path_(std::move(db_path)), tls_(tls), catalogs_(catalogs), clock_(clock) {
+    : server_(server),
+      db_path_(std::move(db_path)),
+      tls_(tls),
+      catalogs_(catalogs),
+      clock_(clock),
+      writes_(db_path_) {
+  // A handler waiting for its write's commit gives its event loop to another thread, which
+  // reads the next requests meanwhile: their writes join the same transaction.
+  writes_.on_wait([] { http::handler_waits(); });
   // The library's own answers (unknown path, unparsable request) get the headers and a page too.
   server_.set_error_handler([tls](const httplib::Request& req, httplib::Response& res) {
     security_headers(res, tls);
@@ -129,7 +137,7 @@ std::optional<std::string> Router::signed_in_refusal_page(int status, const http
     req.method = head.method;
     req.path = head.target.substr(0, head.target.find('?'));
     httplib::Response res;
-    Ctx c{req, res, db, catalogs_, clock_, session->user, session->csrf_token, lang, false, {}};
+    Ctx c{req, res, db, catalogs_, clock_, session->user, session->csrf_token, lang, false, {}, nullptr};
     // Back to the page the form was on (the Referer's path), else the dashboard.
     std::string back = "/";
     if (const std::string* ref = head.header("Referer")) {
@@ -280,7 +288,7 @@ void Router::handle(const httplib::Request& req, httplib::Response& res, const H
     }
     ~AuditClient() { store::set_audit_client(db, ""); }
   } audit_client(db, req.remote_addr);
-  Ctx c{req, res, db, catalogs_, clock_, std::nullopt, "", "ja", api, {}};
+  Ctx c{req, res, db, catalogs_, clock_, std::nullopt, "", "ja", api, {}, &writes_};
   try {
     if (req.get_header_value("Content-Type") == http::kFormType) httplib::detail::parse_query_text(req.body, c.form);
     check_fields(c);

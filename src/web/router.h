@@ -52,6 +52,8 @@ class Router {
   const std::string& public_url() const { return public_url_; }
   // Answers kept per data revision (see revision_cache.h), shared by every worker thread.
   RevisionCache& revision_cache() { return revision_cache_; }
+  // The server's one writer of the database (answer changes of every request go through it).
+  store::WriteQueue& writes() { return writes_; }
 
  private:
   void handle(const httplib::Request& req, httplib::Response& res, const Handler& h, bool open,
@@ -74,6 +76,7 @@ class Router {
   RevisionCache revision_cache_;
   std::vector<std::regex> get_patterns_;  // every GET route so far, in the library's order
   std::unordered_map<std::string, httplib::Server::Handler> plain_get_;
+  store::WriteQueue writes_;  // after db_path_, which it is made from
 };
 
 // A connection per worker thread, opened (and migrated) once.
