@@ -31,7 +31,7 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
   od->add_option("--today", o.today, "YYYY-MM-DD (default: today in Japan)");
   od->add_flag("--json", o.json);
   od->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] {
       json a = json::array();
       for (const auto& r : s.svc.overdue(o.org, o.today.empty() ? today_jst() : o.today))
@@ -46,7 +46,7 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
   ra->add_option("--today", o.today, "YYYY-MM-DD (default: today in Japan)");
   ra->add_flag("--json", o.json);
   ra->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] {
       json a = json::array();
       for (const auto& r : s.svc.reassessments(o.org, o.today.empty() ? today_jst() : o.today))
@@ -59,7 +59,7 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
   iv->add_option("--org", o.org)->required();
   iv->add_option("--months", o.months, "1-60 (default 12)")->required();
   iv->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] { s.svc.set_interval(o.org, o.id, o.months); });
   });
   auto* la = sup->add_subcommand("link-asset", "Link an asset of the asset register");
@@ -68,7 +68,7 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
   la->add_option("--asset", o.asset)->required();
   la->add_flag("--unlink", o.unlink, "Remove the link instead");
   la->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] {
       if (o.unlink)
         s.svc.unlink_asset(o.org, o.id, o.asset);
@@ -82,7 +82,7 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
   lr->add_option("--risk", o.risk)->required();
   lr->add_flag("--unlink", o.unlink, "Remove the link instead");
   lr->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] {
       if (o.unlink)
         s.svc.unlink_risk(o.org, o.id, o.risk);
@@ -96,7 +96,7 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
   wb->add_option("--lang", o.lang, "ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
   wb->add_option("-o,--output", o.output)->required();
   wb->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     auto org = assess::AssessRepo(s.db, "cli").org(o.org);
     if (!org) throw UsageError("no organisation " + std::to_string(o.org));
     std::string today = o.today.empty() ? today_jst() : o.today;
@@ -113,7 +113,7 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
   sh->add_option("--today", o.today, "YYYY-MM-DD (default: today in Japan)");
   sh->add_flag("--json", o.json);
   sh->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     auto x = s.svc.supplier(o.org, o.id);
     if (!x)
       throw UsageError("no supplier " + std::to_string(o.id) + " in organisation " +
@@ -138,7 +138,7 @@ void register_contract(CLI::App& app, Globals& g) {
   add->add_option("--end", o.ends_on, "契約終了日");
   add->add_flag("--json", o.json);
   add->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] {
       supplier::Contract k;
       k.supplier_id = o.supplier;
@@ -160,7 +160,7 @@ void register_contract(CLI::App& app, Globals& g) {
       ->required();
   cl->add_option("--evidence", o.evidence, "The contract's clause, e.g. 第12条（秘密保持）");
   cl->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     guarded([&] {
       auto st = assess::status_from(o.status);
       if (!st)
@@ -175,7 +175,7 @@ void register_contract(CLI::App& app, Globals& g) {
   show->add_option("--org", o.org)->required();
   show->add_flag("--json", o.json);
   show->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     auto k = s.svc.contract(o.org, o.id);
     if (!k)
       throw UsageError("no contract " + std::to_string(o.id) + " in organisation " +
@@ -194,7 +194,7 @@ void register_answer_evidence(CLI::App& app, Globals& g) {
   ev->add_option("FILE", o.file)->required()->check(CLI::ExistingFile);
   ev->add_flag("--json", o.json);
   ev->callback([&g] {
-    SupplierSession s(g.db);
+    SupplierSession s(g);
     auto q = s.need(o.id);
     guarded([&] {
       auto f = s.svc.add_answer_file(

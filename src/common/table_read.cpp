@@ -249,14 +249,15 @@ Table read(const std::string& file, const std::string& bytes, const std::vector<
     if (sheet) break;
   }
   if (!sheet) {
-    std::string names;
-    for (const auto& s : sheets) names += (names.empty() ? "" : ", ") + ("'" + s.name + "'");
+    std::string sheet_names;
+    for (const auto& s : sheets)
+      sheet_names += (sheet_names.empty() ? "" : ", ") + ("'" + s.name + "'");
     bool empty = std::all_of(sheets.begin(), sheets.end(),
                              [](const xlsx::Sheet& s) { return s.rows.empty(); });
     throw ImportError(
         {{file, 0, "",
           empty                                          ? "an empty file"
-          : sheets.size() > 1 || !sheets[0].name.empty() ? "no header row in the sheets " + names
+          : sheets.size() > 1 || !sheets[0].name.empty() ? "no header row in the sheets " + sheet_names
                                                          : "no header row",
           "a header row with the columns " + headers_list(spec, false) +
               " (searched the first 30 rows of every sheet)"}});

@@ -8,6 +8,7 @@
 #include "common/vocabulary.h"
 #include "incident/classify.h"
 #include "risk/repo.h"
+#include "testing/catalogs.h"
 #include "testing/orgs.h"
 #include "testing/temp_db.h"
 
@@ -43,7 +44,7 @@ TEST(Messages, RegisterRefusalsNameTheFieldInBothLanguages) {
   store::Db db(tmp.path);
   db.migrate();
   int64_t org = web::testing_create_org(db, "株式会社メッセージ");
-  RiskRepo repo(db, "tester");
+  RiskRepo repo(db, anzen::testing::tree_risk_matrix(), "tester");
 
   auto kind = refusal([&] {
     repo.create_asset({0, org, "呼制御サーバ", "server", "", 1, 1, 1, {}, {}, {}});

@@ -56,6 +56,7 @@ constexpr ValueDomain kDomains[] = {
     {"organization", "kind", "orgkind"},
     {"plan_item", "status", "planstatus"},
     {"answer", "status", "status"},
+    {"assessment", "status", "status"},  // a sheet import: answers.<question>.status
     {"soa_decision", "status", "status"},
     {"incident", "status", "incidentstatus"},
     {"questionnaire", "status", "qstatus"},
@@ -103,18 +104,13 @@ std::string shown(const std::string& s) {
 
 std::string audit_field_label(const std::string& key, const std::string& lang) {
   if (key == "(value)") return lang == "en" ? "Value" : "値";
-  std::string out;
-  size_t start = 0;
-  while (start <= key.size()) {
-    size_t dot = key.find('.', start);
-    std::string part =
-        key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (!out.empty()) out += " › ";
-    out += vocab::label_or_code("audit_field", part, lang);
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-  return out;
+  // The first and the last part are field names; what lies between is a record's own key, kept
+  // as it is even when it has dots of its own (answers.T2-001.1.status: the question T2-001.1).
+  size_t first = key.find('.'), last = key.rfind('.');
+  if (first == std::string::npos) return vocab::label_or_code("audit_field", key, lang);
+  std::string out = vocab::label_or_code("audit_field", key.substr(0, first), lang) + " › ";
+  if (last > first) out += key.substr(first + 1, last - first - 1) + " › ";
+  return out + vocab::label_or_code("audit_field", key.substr(last + 1), lang);
 }
 
 std::string audit_diff_html(const std::string& entity, const std::string& before,

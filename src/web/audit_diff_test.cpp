@@ -63,18 +63,19 @@ TEST(AuditDiff, AnImportShowsEveryChangedFieldOfEveryQuestion) {
       repo.create(org.id, *anzen::testing::tree_catalog().find("tcs-2023"), "maker", "FY2026", "");
   anzen::testing::import_sheet(
       db, a, "s.csv", "質問ID,実施状況,担当者\nT2-001.1,実施済,総務部\nT2-002.1,未実施,\n");
-  auto st = db.prepare("SELECT before_json, after_json FROM audit_log WHERE action='import'");
+  auto st = db.prepare(
+      "SELECT entity, before_json, after_json FROM audit_log WHERE action='import'");
   ASSERT_TRUE(st.step());
-  std::string h = audit_diff_html(st.str(0), st.str(1), "ja");
-  EXPECT_NE(h.find("<code>answers.T2-001.1.status</code>: <del><span>unanswered</span></del> → "
-                   "<ins><span>implemented</span></ins>"),
+  std::string h = audit_diff_html(st.str(0), st.str(1), st.str(2), "ja");
+  EXPECT_NE(h.find("回答 › T2-001.1 › 状態</span>: <del><span>未回答</span></del> → "
+                   "<ins><span>実施済</span></ins>"),
             std::string::npos)
       << h;
-  EXPECT_NE(h.find("<code>answers.T2-001.1.owner</code>: <ins><span>総務部</span></ins>"),
+  EXPECT_NE(h.find("回答 › T2-001.1 › 担当者</span>: <ins><span>総務部</span></ins>"),
             std::string::npos)
       << h;
-  EXPECT_NE(h.find("<code>answers.T2-002.1.status</code>"), std::string::npos) << h;
-  EXPECT_NE(h.find("<code>file</code>: <ins><span>s.csv</span></ins>"), std::string::npos) << h;
+  EXPECT_NE(h.find("data-field=\"answers.T2-002.1.status\""), std::string::npos) << h;
+  EXPECT_NE(h.find("ファイル</span>: <ins><span>s.csv</span></ins>"), std::string::npos) << h;
   EXPECT_EQ(h.find("T2-002.1.owner"), std::string::npos) << "unchanged fields are left out";
 }
 

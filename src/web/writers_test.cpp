@@ -36,7 +36,7 @@ TEST(ConcurrentWriters, SixteenApiWritersEachLandOnceInOrderWithAValidChain) {
     assess::AssessRepo repo(db, "test");
     auto org = repo.create_org({0, "並行書き込み", "operator_registered", {}, std::nullopt, {}});
     aid = repo.create(org.id, fw, "operator", "FY2026", "").id;
-    Accounts acc(db);
+    auto acc = anzen::testing::accounts(db);
     writer_a = acc.create_token(
         acc.create_user(org.id, "writer-a", Role::assessor, "writer a pass", "test").id, "a", "test");
     writer_b = acc.create_token(
