@@ -57,6 +57,13 @@ std::string token_form(const Ctx& c, const Form& f, const std::vector<User>& use
 
 FieldError account_field_error(const std::invalid_argument& e, const std::string& name_field,
                                const std::string& password_field) {
+  // The accounts domain says what is wrong in both languages; only the form's field name differs.
+  if (const auto* v = dynamic_cast<const Invalid*>(&e)) {
+    if (v->field == "password")
+      return FieldError(password_field, "このパスワードは使えません。" + v->ja,
+                        "This password is refused: " + v->en, v->code);
+    if (v->field == "name" && !name_field.empty()) return v->renamed(name_field);
+  }
   std::string what = e.what();
   auto detail = [&](size_t skip) { return what.substr(skip); };
   if (what.rfind("password: ", 0) == 0)
@@ -167,8 +174,6 @@ void mount_account_pages(Router& r) {
                              "Enable the user first.");
           try {
             acc.set_password(u.id, c.param("password"), c.actor());
-          } catch (const FieldError&) {
-            throw;
           } catch (const std::invalid_argument& e) {
             throw account_field_error(e, "", key);
           }

@@ -17,8 +17,8 @@ namespace anzen::web {
 void mount_audit_pages(Router& r);    // pages_audit.cpp
 void mount_account_pages(Router& r);  // pages_accounts.cpp
 std::string account_admin_section(Ctx& c, const Form& f);
-// pages_accounts.cpp: a refusal of web/accounts (English "field: rule") as an error of the form
-// field `field`, in both languages.
+// pages_accounts.cpp: a refusal of web/accounts (an Invalid about "name" or "password", or an
+// older English "field: rule") as an error of the form's own name or password field.
 FieldError account_field_error(const std::invalid_argument& e, const std::string& name_field,
                                const std::string& password_field);
 // pages_org_profile.cpp: the classifier's standing facts, and a count typed with or without commas.
@@ -169,8 +169,6 @@ void mount_admin_pages(Router& r) {
           try {
             accounts(c).create_user(c.org(), c.param("new_name"), *role, c.param("new_password"),
                                        c.actor());
-          } catch (const FieldError&) {
-            throw;
           } catch (const std::invalid_argument& e) {
             throw account_field_error(e, "new_name", "new_password");
           }
