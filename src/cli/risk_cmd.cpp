@@ -12,6 +12,7 @@
 #include "risk/json.h"
 #include "risk/repo.h"
 #include "risk/table.h"
+#include "risk/threat.h"
 #include "store/audit.h"
 
 namespace anzen::cli {
@@ -214,7 +215,9 @@ void register_risk(CLI::App& app, Globals& g) {
     if (std::string(verb) == "update") c->add_option("ID", r_id)->required();
     c->add_option("--org", nr.org_id)->required();
     c->add_option("--title", nr.title)->required();
-    c->add_option("--threat", nr.threat, "cyber_attack congestion failure_disaster info_leak custom")->required();
+    std::string threats;
+    for (const auto& t : risk::threat_codes()) threats += (threats.empty() ? "" : " ") + t;
+    c->add_option("--threat", nr.threat, threats)->required();
     c->add_option("--custom-threat", nr.custom_threat);
     c->add_option("--description", nr.description);
     c->add_option("--owner", nr.owner, "Risk owner (リスクオーナー)");

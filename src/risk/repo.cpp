@@ -10,6 +10,7 @@
 #include "common/invalid.h"
 #include "common/vocabulary.h"
 #include "risk/table.h"
+#include "risk/threat.h"
 #include "store/audit.h"
 
 namespace anzen::risk {
@@ -251,18 +252,15 @@ std::vector<Asset> RiskRepo::assets(int64_t org) {
 }
 
 Risk RiskRepo::save_risk(Risk r) {
-  static const std::vector<std::string> threats = {"cyber_attack", "congestion", "failure_disaster", "info_leak", "custom"};
   if (r.title.empty())
     throw Invalid("title", "件名を入力してください。", "Enter a title.", "required",
                   "title: must not be empty");
   r.acceptance_expiry = date::require("acceptance_expiry (有効期限)", r.acceptance_expiry);
-  if (std::find(threats.begin(), threats.end(), r.threat) == threats.end()) {
+  if (!known_threat(r.threat)) {
     throw Invalid(
         "threat",
-        "脅威は一覧から選んでください（サイバー攻撃、ネットワーク輻そう、故障・災害等、重要情報漏え"
-        "い、その他）。",
-        "Choose the threat from the list (cyber attack, network congestion, failures and "
-        "disasters, leak of critical information, other).",
+        "脅威は一覧から選んでください（" + vocab::labels("threat", threat_codes(), "ja") + "）。",
+        "Choose the threat from the list (" + vocab::labels("threat", threat_codes(), "en") + ").",
         "not_in_list",
         "threat: expected cyber_attack, congestion, failure_disaster, info_leak or custom");
   }

@@ -25,7 +25,8 @@ struct Asset {
 
 struct Risk {
   int64_t id = 0, org_id = 0;
-  std::string title, threat, custom_threat, description, owner;  // threat: cyber_attack congestion failure_disaster info_leak custom
+  std::string title, threat, custom_threat, description,
+      owner;  // threat: one of risk::threat_codes() (risk/threat.h)
   std::vector<int64_t> asset_ids;
   std::vector<std::string> services, question_ids;
   int inherent_l = 0, inherent_i = 0, current_l = 0, current_i = 0, residual_l = 0, residual_i = 0;

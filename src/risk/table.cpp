@@ -7,6 +7,7 @@
 
 #include "common/csv.h"
 #include "common/text.h"
+#include "risk/threat.h"
 
 namespace anzen::risk {
 
@@ -128,21 +129,38 @@ std::pair<int, int> to_cell(const std::string& s, const char* col) {
   return {std::stoi(m[1]), std::stoi(m[2])};
 }
 // Accepts the code or its Japanese name.
-std::string to_code(const std::string& s, const char* col, const std::vector<std::pair<const char*, const char*>>& codes) {
+using CodeNames = std::vector<std::pair<std::string, std::string>>;
+std::string to_code(const std::string& s, const char* col, const CodeNames& codes) {
   for (const auto& [code, ja] : codes) {
     if (s == code || s == ja || text::fold(s) == text::fold(ja)) return code;
   }
   std::string exp;
-  for (const auto& [code, ja] : codes) exp += (exp.empty() ? "" : ", ") + std::string(code) + " (" + ja + ")";
+  std::vector<std::string> named;  // a code with an alias is named once
+  for (const auto& [code, ja] : codes) {
+    if (std::find(named.begin(), named.end(), code) != named.end()) continue;
+    named.push_back(code);
+    exp += (exp.empty() ? "" : ", ") + code + " (" + ja + ")";
+  }
   throw Bad{col, "one of " + exp};
 }
 
-const std::vector<std::pair<const char*, const char*>> kThreats = {
-    {"cyber_attack", "サイバー攻撃"}, {"congestion", "ネットワーク輻そう"}, {"failure_disaster", "故障・災害等"},
-    {"info_leak", "重要情報漏えい"}, {"custom", "その他"}};
-const std::vector<std::pair<const char*, const char*>> kTreatments = {
-    {"", ""}, {"reduce", "低減"}, {"avoid", "回避"}, {"transfer", "移転・共有"}, {"accept", "保有・受容"}};
-const std::vector<std::pair<const char*, const char*>> kStatuses = {
+// The threats with their vocabulary labels; "その他" (the short name earlier sheets used) is
+// accepted for custom too.
+const CodeNames& threat_names() {
+  static const CodeNames names = [] {
+    CodeNames out;
+    for (const auto& t : threat_codes()) out.emplace_back(t, threat_label(t, "ja"));
+    out.emplace_back("custom", "その他");
+    return out;
+  }();
+  return names;
+}
+const CodeNames kTreatments = {{"", ""},
+                               {"reduce", "低減"},
+                               {"avoid", "回避"},
+                               {"transfer", "移転・共有"},
+                               {"accept", "保有・受容"}};
+const CodeNames kStatuses = {
     {"planned", "計画"}, {"in_progress", "実施中"}, {"done", "完了"}, {"cancelled", "中止"}};
 
 // The column a repository message ("field: …" or "field (名前): …") is about.
@@ -226,7 +244,7 @@ TableImport import_risks(RiskRepo& repo, store::Db& db, int64_t org, const std::
     r.inherent_l = r.inherent_i = r.current_l = r.current_i = r.residual_l = r.residual_i = 1;
     bool update = from_stored(c, r, [&](int64_t id) { return repo.risk(org, id); }, "a risk");
     if (c.has("title")) r.title = c.get("title");
-    if (c.has("threat")) r.threat = to_code(c.get("threat"), "threat", kThreats);
+    if (c.has("threat")) r.threat = to_code(c.get("threat"), "threat", threat_names());
     if (c.has("custom_threat")) r.custom_threat = c.get("custom_threat");
     if (c.has("description")) r.description = c.get("description");
     if (c.has("owner")) r.owner = c.get("owner");

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "incident/classify.h"
+#include "risk/threat.h"
 #include "web/api_schema_dsl.h"
 
 namespace anzen::web {
@@ -19,9 +20,6 @@ using schema::ref;
 const std::vector<std::string> kAnswerStatuses = {"implemented", "partial", "not_implemented",
                                                   "not_applicable"};
 const std::vector<std::string> kRoles = {"admin", "assessor", "viewer", "auditor"};
-// risk/repo.cpp accepts these threats (custom: named in custom_threat).
-const std::vector<std::string> kThreats = {"cyber_attack", "congestion", "failure_disaster",
-                                           "info_leak", "custom"};
 
 BodySpec requiring(BodySpec s, const std::vector<std::string>& names) {
   for (auto& f : s.fields)
@@ -56,7 +54,7 @@ BodySpec risk_body() {
       {id_echo(), field("title", T::text, "リスク名", "title").eg("DDoS による停止"),
        field("threat", T::text, "脅威の区分", "threat category")
            .eg("cyber_attack")
-           .one_of(kThreats),
+           .one_of(risk::threat_codes()),
        field("custom_threat", T::text, "その他の脅威の名称",
              "the threat's name when threat is custom"),
        field("description", T::text, "説明", "description"),

@@ -5,6 +5,7 @@
 #include "common/clock.h"
 #include "common/vocabulary.h"
 #include "risk/table.h"
+#include "risk/threat.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/record_forms.h"
@@ -64,9 +65,12 @@ std::string risk_form(Ctx& c, risk::RiskRepo& repo, const risk::Risk& k, const F
                   "\" class=\"record-form\">" + csrf_field(c) + "<div class=\"form-grid\">" +
                   text_input("title", c.t("common.title"), k.title, e, "text", true);
   Options threats;
-  for (const char* t : {"cyber_attack", "congestion", "failure_disaster", "info_leak"})
-    threats.emplace_back(t, c.t(std::string("threat.") + t));
-  threats.emplace_back("custom", en(c) ? "Other (name it below)" : "その他（下欄に記入）");
+  for (const auto& t : risk::threat_codes()) {
+    // The own threat is named in the field below it.
+    threats.emplace_back(t, t == "custom"
+                                ? (en(c) ? "Other (name it below)" : "その他（下欄に記入）")
+                                : risk::threat_label(t, c.lang));
+  }
   b += select_input("threat", en(c) ? "Threat" : "脅威", threats, k.threat, e) +
        text_input("custom_threat", en(c) ? "Other threat" : "その他の脅威", k.custom_threat, e) +
        text_input("owner", en(c) ? "Risk owner" : "リスクオーナー", k.owner, e) + "</div>" +
