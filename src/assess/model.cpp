@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "common/text.h"
+#include "common/vocabulary.h"
 
 namespace anzen::assess {
 
@@ -118,6 +119,25 @@ bool valid_service(std::string_view s) {
 bool valid_period(std::string_view p) {
   static const std::regex re("^FY(19|20)\\d\\d$");
   return std::regex_match(std::string(p), re);
+}
+
+Invalid framework_not_loaded(const std::string& framework, const std::string& version) {
+  const std::string fv = framework + "@" + version;
+  return Invalid("framework",
+                 "この自己点検の安全基準（" + fv +
+                     "）はカタログに読み込まれていません。カタログの配置を確認してください。",
+                 "The assessment's framework " + fv +
+                     " is not in the loaded catalog; check the catalogs folder.",
+                 "not_found", "framework " + fv + " is not in the catalog");
+}
+
+Invalid status_refused(const std::string& field, bool with_unanswered, const std::string& what) {
+  std::vector<std::string> codes = {"implemented", "partial", "not_implemented", "not_applicable"};
+  if (with_unanswered) codes.push_back("unanswered");
+  return Invalid(
+      field, "実施状況は一覧から選んでください（" + vocab::labels("status", codes, "ja") + "）。",
+      "Choose the status from the list (" + vocab::labels("status", codes, "en") + ").",
+      "not_in_list", what);
 }
 
 }  // namespace anzen::assess

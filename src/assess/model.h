@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "common/invalid.h"
+
 namespace anzen::assess {
 
 enum class Status { unanswered, implemented, partial, not_implemented, not_applicable };
@@ -25,6 +27,11 @@ const std::vector<StatusMark>& status_marks();
 // What a status cell may hold, for error messages.
 std::string status_words_expected();
 const std::vector<Status>& all_statuses();
+// The refusal of a status the input does not name: "choose from 実施済、一部実施、未実施、対象外"
+// (and 未回答 `with_unanswered`), for `field`; what() is `what` (the CLI's line).
+Invalid status_refused(const std::string& field, bool with_unanswered, const std::string& what);
+// An assessment whose framework (id@version) the loaded catalog lacks.
+Invalid framework_not_loaded(const std::string& framework, const std::string& version);
 
 struct Organization {
   int64_t id = 0;

@@ -14,6 +14,14 @@
 namespace anzen::web {
 
 namespace {
+// A user id that names no account (another process removed it, or a caller's mistake).
+Invalid no_such_user() {
+  return Invalid("user", "そのユーザーはいません。", "There is no such user.", "not_found",
+                 "no such user");
+}
+}  // namespace
+
+namespace {
 const bool kRegistered = (store::register_migrations({{300, "accounts", R"(
 CREATE TABLE users (
   id INTEGER PRIMARY KEY,
@@ -209,7 +217,7 @@ std::vector<User> Accounts::users_of(int64_t org_id) {
 
 void Accounts::set_role(int64_t user_id, Role role, const std::string& actor) {
   auto u = user_by_id(user_id);
-  if (!u) throw std::invalid_argument("no such user");
+  if (!u) throw no_such_user();
   db_.transaction([&] {
     db_.prepare("UPDATE users SET role=?, supplier_role=? WHERE id=?")
         .bind(1, stored_role(role))
@@ -223,7 +231,7 @@ void Accounts::set_role(int64_t user_id, Role role, const std::string& actor) {
 
 void Accounts::set_password(int64_t user_id, const std::string& password, const std::string& actor) {
   auto u = user_by_id(user_id);
-  if (!u) throw std::invalid_argument("no such user");
+  if (!u) throw no_such_user();
   check_password_policy(password, u->name, common_passwords_);
   std::string hash = hash_password(password);
   db_.transaction([&] {
@@ -258,7 +266,7 @@ std::optional<User> user_any_by_id(store::Db& db, int64_t id) {
 
 void Accounts::set_disabled(int64_t user_id, bool disabled, const std::string& actor) {
   auto u = user_any_by_id(db_, user_id);
-  if (!u) throw std::invalid_argument("no such user");
+  if (!u) throw no_such_user();
   db_.transaction([&] {
     db_.prepare("UPDATE users SET disabled=? WHERE id=?").bind(1, disabled ? 1 : 0).bind(2, user_id).run();
     if (disabled) db_.prepare("DELETE FROM sessions WHERE user_id=?").bind(1, user_id).run();
@@ -269,7 +277,7 @@ void Accounts::set_disabled(int64_t user_id, bool disabled, const std::string& a
 
 void Accounts::delete_user(int64_t user_id, const std::string& actor) {
   auto u = user_any_by_id(db_, user_id);
-  if (!u) throw std::invalid_argument("no such user");
+  if (!u) throw no_such_user();
   db_.transaction([&] {
     db_.prepare("DELETE FROM sessions WHERE user_id=?").bind(1, user_id).run();
     db_.prepare("DELETE FROM api_tokens WHERE user_id=?").bind(1, user_id).run();
@@ -438,7 +446,7 @@ std::string token_expiry(const std::string& expires_at, const std::string& creat
 
 std::string Accounts::create_token(int64_t user_id, const std::string& label, const std::string& actor, int days) {
   auto u = user_by_id(user_id);
-  if (!u) throw std::invalid_argument("no such user");
+  if (!u) throw no_such_user();
   if (days < 1 || days > 3650)
     throw Invalid("expires", "有効期間は 1〜3650 日で指定してください。",
                   "Between 1 and 3650 days.", "out_of_range", "expires: between 1 and 3650 days");

@@ -3,6 +3,7 @@
 #include "assess/scoring.h"
 #include "common/json_input.h"
 #include "web/assess_view.h"
+#include "web/json_body.h"
 #include "web/router.h"
 
 namespace anzen::web {
@@ -51,11 +52,14 @@ void mount_assessment_api(Router& r) {
           c.require_edit();
           auto a = need_assessment(c, c.path_id(1));
           json in = parse_json_input(c.req.body, "body");
-          if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
+          if (!in.is_object()) throw not_an_object();
           assess::AnswerPatch next;
           if (in.contains("status")) {
             auto st = assess::status_from(in["status"].is_string() ? in["status"].get<std::string>() : "?");
-            if (!st) throw std::invalid_argument("status: expected implemented, partial, not_implemented, not_applicable or unanswered");
+            if (!st)
+              throw assess::status_refused("status", true,
+                                           "status: expected implemented, partial, "
+                                           "not_implemented, not_applicable or unanswered");
             next.status = *st;
           }
           if (in.contains("na_reason")) next.na_reason = json_text(in, "na_reason");
@@ -64,8 +68,10 @@ void mount_assessment_api(Router& r) {
               next.maturity = std::optional<int>();
             else if (in["maturity"].is_number_integer()) next.maturity = in["maturity"].get<int>();
             else
-              throw std::invalid_argument(
-                  "maturity: expected an integer level of the maturity scale or null");
+              throw Invalid("maturity", "成熟度は成熟度の段階の整数か null で指定してください。",
+                            "Expected an integer level of the maturity scale or null.",
+                            "wrong_type",
+                            "maturity: expected an integer level of the maturity scale or null");
           }
           if (in.contains("owner")) next.owner = json_text(in, "owner");
           if (in.contains("due")) next.due = json_text(in, "due");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/invalid.h"
 #include "common/vocabulary.h"
 
 namespace anzen::web {
@@ -107,6 +108,88 @@ std::string expected(const BodyField& f) {
   return "a value";
 }
 
+// What a field expects, said to people: the codes by their vocabulary labels (never the codes).
+std::string choices(const BodyField& f, const char* lang) {
+  std::string domain = f.vocab.empty() ? f.labels : f.vocab;
+  if (domain.empty()) return "";
+  return vocab::labels(domain, field_codes(f), lang);
+}
+
+std::string name_ja(const BodyField& f) { return "「" + (f.ja.empty() ? f.name : f.ja) + "」"; }
+
+// The refusal of a value `f` does not accept, in both languages; `what` is the CLI's line.
+Invalid wrong_value(const BodyField& f, const std::string& name, const json& v,
+                    const std::string& what) {
+  const std::string n = name_ja(f);
+  auto list_ja = [&] {
+    std::string c = choices(f, "ja");
+    return c.empty() ? std::string() : "（" + c + "）";
+  };
+  auto list_en = [&] {
+    std::string c = choices(f, "en");
+    return c.empty() ? std::string() : " (" + c + ")";
+  };
+  switch (f.type) {
+    case FieldType::text:
+      if (v.is_string())
+        return Invalid(name, n + "は一覧の値から選んでください" + list_ja() + "。",
+                       "Choose a value from the list" + list_en() + ".", "not_in_list", what);
+      return Invalid(name, n + "は文字列で指定してください。", "Expected a string.", "wrong_type",
+                     what);
+    case FieldType::date:
+      return Invalid(name,
+                     n + "は 2026-03-15 のような日付（YYYY-MM-DD）の文字列で指定してください。",
+                     "Expected a date YYYY-MM-DD as a string.", "wrong_type", what);
+    case FieldType::datetime:
+      return Invalid(
+          name,
+          n + "は 2026-03-15T10:00:00+09:00 のような時差付きの日時の文字列で指定してください。",
+          "Expected an ISO 8601 time with offset as a string.", "wrong_type", what);
+    case FieldType::integer:
+      if (v.is_number_integer()) {
+        std::string lo = f.min ? std::to_string(*f.min) : "",
+                    hi = f.max ? std::to_string(*f.max) : "";
+        std::string ja = f.min && f.max ? lo + "〜" + hi + " の整数"
+                         : f.min        ? lo + " 以上の整数"
+                                        : hi + " 以下の整数";
+        std::string en = f.min && f.max ? "a whole number from " + lo + " to " + hi
+                         : f.min        ? "a whole number of at least " + lo
+                                        : "a whole number of at most " + hi;
+        return Invalid(name, n + "は" + ja + "で指定してください。", "Expected " + en + ".",
+                       "out_of_range", what);
+      }
+      return Invalid(name, n + "は整数で指定してください。", "Expected a whole number.",
+                     "wrong_type", what);
+    case FieldType::boolean:
+      return Invalid(name, n + "は true（はい）か false（いいえ）で指定してください。",
+                     "Expected true or false.", "wrong_type", what);
+    case FieldType::texts:
+      if (v.is_array() && !list_ja().empty())
+        return Invalid(name, n + "は一覧の値の配列で指定してください" + list_ja() + "。",
+                       "Expected a list of values from the list" + list_en() + ".", "not_in_list",
+                       what);
+      return Invalid(name, n + "は文字列の配列で指定してください。", "Expected a list of strings.",
+                     "wrong_type", what);
+    case FieldType::ids:
+      return Invalid(name, n + "は ID（整数）の配列で指定してください。", "Expected a list of ids.",
+                     "wrong_type", what);
+    case FieldType::level:
+      return Invalid(
+          name,
+          n + "は [発生可能性, 影響度] の形（例: [2, 3]）で、それぞれ 1 "
+              "以上の整数で指定してください。",
+          "Expected [likelihood, impact] or {likelihood, impact} of whole numbers from 1.",
+          "wrong_type", what);
+    case FieldType::object:
+      return Invalid(name, n + "は JSON のオブジェクトで指定してください。", "Expected an object.",
+                     "wrong_type", what);
+    case FieldType::text_map:
+      return Invalid(name, n + "は値がすべて文字列の JSON オブジェクトで指定してください。",
+                     "Expected an object of strings.", "wrong_type", what);
+  }
+  return Invalid(name, n + "の値を確認してください。", "Check the value.", "invalid", what);
+}
+
 bool is_code(const std::vector<std::string>& codes, const json& v) {
   return codes.empty() ||
          std::find(codes.begin(), codes.end(), v.get<std::string>()) != codes.end();
@@ -149,20 +232,24 @@ bool valid(const BodyField& f, const json& v) {
 
 void check_fields(const json& in, const std::vector<BodyField>& fields, bool closed,
                   const std::string& prefix) {
-  if (!in.is_object())
-    throw std::invalid_argument((prefix.empty() ? "body" : prefix.substr(0, prefix.size() - 1)) +
-                                ": expected a JSON object");
+  if (!in.is_object()) {
+    std::string name = prefix.empty() ? "body" : prefix.substr(0, prefix.size() - 1);
+    throw Invalid(name, "JSON のオブジェクトで送ってください。", "Send a JSON object.",
+                  prefix.empty() ? "not_json" : "wrong_type", name + ": expected a JSON object");
+  }
   for (const auto& f : fields) {
     std::string name = prefix + f.name;
     if (!in.contains(f.name) || in[f.name].is_null()) {
-      if (f.required) throw std::invalid_argument(name + ": required");
+      if (f.required)
+        throw Invalid(name, name_ja(f) + "を入力してください（必須）。", "Required.", "required",
+                      name + ": required");
       continue;
     }
     const json& v = in[f.name];
     if (!valid(f, v)) {
       std::string got = v.dump();
       if (got.size() > 80) got = got.substr(0, 77) + "...";
-      throw std::invalid_argument(name + ": expected " + expected(f) + ", got " + got);
+      throw wrong_value(f, name, v, name + ": expected " + expected(f) + ", got " + got);
     }
     if (f.type == FieldType::object) check_fields(v, f.fields, true, name + ".");
   }
@@ -173,8 +260,14 @@ void check_fields(const json& in, const std::vector<BodyField>& fields, bool clo
     if (!known) {
       std::vector<std::string> names;
       for (const auto& f : fields) names.push_back(f.name);
-      throw std::invalid_argument(prefix + k + ": not a field of this request (expected " +
-                                  (names.empty() ? std::string("none") : joined(names)) + ")");
+      std::string list = names.empty() ? std::string("none") : joined(names);
+      throw Invalid(
+          prefix + k,
+          "「" + k + "」はこのリクエストで送れる項目ではありません。" +
+              (names.empty() ? std::string("送れる項目はありません。")
+                             : "送れる項目は API 仕様（/api/v1/openapi.json）をご覧ください。"),
+          "Not a field of this request (expected " + list + ").", "unknown_field",
+          prefix + k + ": not a field of this request (expected " + list + ")");
     }
   }
 }
@@ -203,9 +296,10 @@ BodyField BodyField::of_vocab(std::string domain) const {
   f.vocab = std::move(domain);
   return f;
 }
-BodyField BodyField::one_of(std::vector<std::string> values) const {
+BodyField BodyField::one_of(std::vector<std::string> values, std::string label_domain) const {
   BodyField f = *this;
   f.codes = std::move(values);
+  f.labels = std::move(label_domain);
   return f;
 }
 BodyField BodyField::range(std::optional<int64_t> lo, std::optional<int64_t> hi) const {

@@ -31,6 +31,7 @@ struct BodyField {
   nlohmann::json example;           // a valid value (the document's example; tests send it)
   std::string vocab;                // text/texts: one of the codes of this vocabulary domain
   std::vector<std::string> codes;   // text/texts: one of these codes (when not a whole domain)
+  std::string labels;               // the vocabulary domain that names `codes` in messages
   std::optional<int64_t> min, max;  // integer bounds
   size_t max_length = 0;            // text: at most this many characters (0 = no bound here)
   std::vector<BodyField> fields;    // object: its fields
@@ -39,7 +40,8 @@ struct BodyField {
   BodyField need(bool yes = true) const;
   BodyField eg(nlohmann::json value) const;
   BodyField of_vocab(std::string domain) const;
-  BodyField one_of(std::vector<std::string> values) const;
+  // `label_domain`: the vocabulary domain whose labels name the values in a refusal.
+  BodyField one_of(std::vector<std::string> values, std::string label_domain = "") const;
   BodyField range(std::optional<int64_t> lo, std::optional<int64_t> hi) const;
   BodyField at_most(size_t characters) const;
   BodyField with(std::vector<BodyField> sub) const;
@@ -57,8 +59,8 @@ nlohmann::json body_schema(const BodySpec& spec);
 nlohmann::json body_example(const BodySpec& spec);
 // The codes a text field accepts (its vocabulary domain's or its own list), empty for free text.
 std::vector<std::string> field_codes(const BodyField& f);
-// Checks a parsed body against the table; throws std::invalid_argument "<field>: …" naming the
-// first field that is missing, of the wrong type, not one of the codes or not expected.
+// Checks a parsed body against the table; throws Invalid naming the first field that is
+// missing, of the wrong type, not one of the codes or not expected (what(): "<field>: …").
 void check_body(const nlohmann::json& in, const BodySpec& spec);
 
 }  // namespace anzen::web

@@ -50,7 +50,9 @@ void mount_contract_api(Router& r) {
           c.require_edit();
           json in = body_object(c);
           if (!in.contains("supplier") || !in["supplier"].is_number_integer())
-            throw std::invalid_argument("supplier: expected a supplier id");
+            throw Invalid("supplier", "委託先を ID（整数）で指定してください。",
+                          "Give the supplier as an id (a whole number).", "required",
+                          "supplier: expected a supplier id");
           supplier::Contract k;
           k.supplier_id = in["supplier"].get<int64_t>();
           read_terms(in, k, true);
@@ -59,7 +61,11 @@ void mount_contract_api(Router& r) {
           try {
             made = svc.add_contract(c.org(), k);
           } catch (const std::out_of_range& e) {
-            throw std::invalid_argument(e.what());  // a supplier of another organisation
+            // A supplier of another organisation is as absent as one that never was.
+            std::string id = std::to_string(k.supplier_id);
+            throw Invalid("supplier", "ID " + id + " の委託先はこの組織にありません。",
+                          "There is no supplier " + id + " in this organisation.", "not_found",
+                          e.what());
           }
           c.json(contract_doc(c, svc, made), 201);
         });
@@ -99,7 +105,8 @@ void mount_contract_api(Router& r) {
           json in = body_object(c);
           auto st = assess::status_from(string_field(in, "status", true));
           if (!st)
-            throw std::invalid_argument(
+            throw assess::status_refused(
+                "status", false,
                 "status: expected implemented, partial, not_implemented or not_applicable");
           auto known = supplier::contract_clauses(c.catalogs.catalog());
           bool found = false;

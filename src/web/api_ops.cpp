@@ -7,6 +7,7 @@
 #include "ops/ingest.h"
 #include "ops/repo.h"
 #include "web/hook_limits.h"
+#include "web/json_body.h"
 #include "web/router.h"
 
 namespace anzen::web {
@@ -42,7 +43,7 @@ void mount_ops_api(Router& r) {
         try {
           payload = json::parse(c.req.body);
         } catch (const json::parse_error&) {
-          throw std::invalid_argument("body: expected a JSON object");
+          throw not_an_object();
         }
         c.json(svc.deliver(integ, payload).to_json());
       },

@@ -8,6 +8,7 @@
 #include "common/file_name.h"
 #include "common/invalid.h"
 #include "common/json_input.h"
+#include "common/vocabulary.h"
 #include "report/render.h"
 #include "risk/json.h"
 #include "risk/repo.h"
@@ -26,6 +27,15 @@ json body_object(const Ctx& c) {
     throw Invalid("body", "本文は JSON のオブジェクトで送ってください。", "Send a JSON object.",
                   "not_json", "body: expected a JSON object");
   return in;
+}
+
+// The roles an administrator gives (the supplier role comes with the supplier's own users).
+Invalid role_refused() {
+  const std::vector<std::string> roles = {"admin", "assessor", "viewer", "auditor"};
+  return Invalid("role",
+                 "役割は一覧から選んでください（" + vocab::labels("userrole", roles, "ja") + "）。",
+                 "Choose the role from the list (" + vocab::labels("userrole", roles, "en") + ").",
+                 "not_in_list", "role: expected admin, assessor, viewer or auditor");
 }
 
 int json_int(const json& in, const std::string& field, int fallback) {
@@ -308,7 +318,10 @@ void mount_records_api(Router& r) {
             json in = body_object(c);
             std::string url = json_text(in, "url");
             if (url.empty())
-              throw std::invalid_argument(
+              throw Invalid(
+                  "url",
+                  "証跡はファイル（multipart の file）か、url を含む JSON で送ってください。",
+                  "Send a file (multipart field 'file') or a JSON object with url.", "required",
                   "evidence: send a file (multipart field 'file') or a JSON object with url");
             e = repo.add_url(a, qid, url, json_text(in, "evidence_date"),
                              json_text(in, "expires_on"));
@@ -341,8 +354,7 @@ void mount_records_api(Router& r) {
           c.require_admin();
           json in = body_object(c);
           auto role = role_from(json_text(in, "role"));
-          if (!role)
-            throw std::invalid_argument("role: expected admin, assessor, viewer or auditor");
+          if (!role) throw role_refused();
           auto acc = accounts(c);
           auto u = acc.create_user(c.org(), json_text(in, "name"), *role, json_text(in, "password"),
                                    c.actor());
@@ -363,15 +375,18 @@ void mount_records_api(Router& r) {
           json in = body_object(c);
           if (in.contains("role")) {
             auto role = role_from(json_text(in, "role"));
-            if (!role)
-              throw std::invalid_argument("role: expected admin, assessor, viewer or auditor");
+            if (!role) throw role_refused();
             acc.set_role(u.id, *role, c.actor());
           }
           if (in.contains("disabled")) {
             if (!in["disabled"].is_boolean())
-              throw std::invalid_argument("disabled: expected true or false");
+              throw Invalid(
+                  "disabled", "true（無効にする）か false（有効にする）で指定してください。",
+                  "Expected true or false.", "wrong_type", "disabled: expected true or false");
             if (u.id == c.user->id && in["disabled"].get<bool>())
-              throw std::invalid_argument("disabled: you cannot disable yourself");
+              throw Invalid("disabled", "自分自身のアカウントは無効にできません。",
+                            "You cannot disable yourself.", "conflict",
+                            "disabled: you cannot disable yourself");
             acc.set_disabled(u.id, in["disabled"].get<bool>(), c.actor());
           }
           c.json(user_out(*acc.user_by_id(u.id), acc));

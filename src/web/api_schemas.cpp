@@ -54,7 +54,7 @@ BodySpec risk_body() {
       {id_echo(), field("title", T::text, "リスク名", "title").eg("DDoS による停止"),
        field("threat", T::text, "脅威の区分", "threat category")
            .eg("cyber_attack")
-           .one_of(risk::threat_codes()),
+           .one_of(risk::threat_codes(), "threat"),
        field("custom_threat", T::text, "その他の脅威の名称",
              "the threat's name when threat is custom"),
        field("description", T::text, "説明", "description"),
@@ -134,12 +134,12 @@ const BodySpec kEvidenceUrl = {
 
 const BodySpec kUserCreate = {
     {field("name", T::text, "ログイン名", "login name").need().eg("api-assessor"),
-     field("role", T::text, "役割", "role").need().eg("assessor").one_of(kRoles),
+     field("role", T::text, "役割", "role").need().eg("assessor").one_of(kRoles, "userrole"),
      field("password", T::text, "パスワード", "password (the password rules apply)")
          .need()
          .eg("long enough passphrase 1")}};
 const BodySpec kUserChange = {
-    {field("role", T::text, "役割", "role").eg("viewer").one_of(kRoles),
+    {field("role", T::text, "役割", "role").eg("viewer").one_of(kRoles, "userrole"),
      field("disabled", T::boolean, "無効にする", "disable (true) or enable").eg(false)}};
 
 // Built on first use: the classifier's code lists are another file's statics.
@@ -156,15 +156,16 @@ BodySpec classify_body() {
                  flag("planned", "計画的なもの", "planned"),
                  flag("within_design", "設計の範囲内", "within design"),
                  flag("natural_disaster", "自然災害", "natural disaster"),
-                 field("kind", T::text, "事態の種類", "kind").one_of(incident::feared_kinds())});
+                 field("kind", T::text, "事態の種類", "kind")
+                     .one_of(incident::feared_kinds(), "fearedkind")});
   return {
       {field("event_type", T::text, "事象の種類", "event type")
            .need()
            .eg("outage")
-           .one_of(incident::event_types()),
+           .one_of(incident::event_types(), "event"),
        field("service_category", T::text, "役務の区分", "service category")
            .eg("voice_emergency")
-           .one_of(incident::service_categories()),
+           .one_of(incident::service_categories(), "service"),
        field("affected_users", T::integer, "影響利用者数（不明は null）",
              "users affected (null: unknown)")
            .eg(40000)
@@ -173,7 +174,8 @@ BodySpec classify_body() {
        field("ended_at", T::datetime, "回復日時（継続中は null）", "end (null: ongoing)")
            .eg("2026-01-05T12:30:00+09:00"),
        field("known_at", T::datetime, "認知日時", "when it became known"),
-       field("facility", T::text, "設備の区分", "facility").one_of(incident::facilities()),
+       field("facility", T::text, "設備の区分", "facility")
+           .one_of(incident::facilities(), "facility"),
        flag("all_traffic_blocked", "全ての通信の停止", "all traffic blocked"),
        flag("additional_function_only", "付加的な機能のみ", "additional function only"),
        flag("designated_operator", "指定電気通信事業者", "designated operator"),
@@ -233,13 +235,13 @@ const BodySpec kSend = {
 const BodySpec kQAnswer = {{field("status", T::text, "実施状況", "status")
                                 .need()
                                 .eg("implemented")
-                                .one_of(kAnswerStatuses),
+                                .one_of(kAnswerStatuses, "status"),
                             field("comment", T::text, "コメント", "comment").eg("対応済み")}};
 const BodySpec kReview = {
     {field("verdict", T::text, "判定（承認・差戻し・却下）", "verdict")
          .need()
          .eg("accept")
-         .one_of({"accept", "return", "reject"}),
+         .one_of({"accept", "return", "reject"}, "qevent"),
      field("comment", T::text, "コメント", "comment"),
      field("comments", T::text_map, "質問ごとのコメント", "comments per question id")}};
 const BodySpec kEmpty = {};
@@ -263,7 +265,7 @@ const BodySpec kClause = {
     {field("status", T::text, "契約での対応状況", "status")
          .need()
          .eg("implemented")
-         .one_of(kAnswerStatuses),
+         .one_of(kAnswerStatuses, "status"),
      field("evidence", T::text, "契約上の根拠（実施済のとき必須）",
            "where the contract covers the requirement (required when implemented)")
          .eg("第12条（秘密保持）")

@@ -2,6 +2,7 @@
 // snapshots. Everything is scoped to the caller's organisation; anything else is 404.
 #include "catalog/catalog_dir.h"
 #include "common/clock.h"
+#include "common/vocabulary.h"
 #include "supplier/view.h"
 #include "web/json_body.h"
 #include "web/router.h"
@@ -75,7 +76,9 @@ void mount_supplier_api(Router& r) {
           c.require_edit();
           json in = body_object(c);
           if (!in.contains("supplier") || !in["supplier"].is_number_integer())
-            throw std::invalid_argument("supplier: expected a supplier id");
+            throw Invalid("supplier", "委託先を ID（整数）で指定してください。",
+                          "Give the supplier as an id (a whole number).", "required",
+                          "supplier: expected a supplier id");
           std::string tmpl = string_field(in, "template", true);
           auto qs = supplier::build_questions(c.catalogs.catalog(), tmpl);
           auto custom = string_array(in, "custom");
@@ -104,7 +107,8 @@ void mount_supplier_api(Router& r) {
           json in = body_object(c);
           auto st = assess::status_from(string_field(in, "status", true));
           if (!st)
-            throw std::invalid_argument(
+            throw assess::status_refused(
+                "status", false,
                 "status: expected implemented, partial, not_implemented or not_applicable");
           auto svc = suppliers_for(c, c.actor());
           not_found_on_range(
@@ -138,14 +142,26 @@ void mount_supplier_api(Router& r) {
           if (q.org_id != c.org()) throw HttpError(403, "the sender reviews this questionnaire");
           json in = body_object(c);
           auto v = supplier::verdict_from(string_field(in, "verdict", true));
-          if (!v) throw std::invalid_argument("verdict: expected accept, return or reject");
+          if (!v) {
+            const std::vector<std::string> verdicts = {"accept", "return", "reject"};
+            throw Invalid("verdict",
+                          "審査の結果は一覧から選んでください（" +
+                              vocab::labels("qevent", verdicts, "ja") + "）。",
+                          "Choose the verdict from the list (" +
+                              vocab::labels("qevent", verdicts, "en") + ").",
+                          "not_in_list", "verdict: expected accept, return or reject");
+          }
           std::map<std::string, std::string> per;
           if (in.contains("comments")) {
             if (!in["comments"].is_object())
-              throw std::invalid_argument("comments: expected an object {question: comment}");
+              throw Invalid(
+                  "comments",
+                  "質問ごとの指摘は {質問の ID: 指摘} の JSON オブジェクトで指定してください。",
+                  "Expected an object {question: comment}.", "wrong_type",
+                  "comments: expected an object {question: comment}");
             for (const auto& [k, val] : in["comments"].items()) {
               if (!val.is_string())
-                throw std::invalid_argument("comments." + k + ": expected a string");
+                throw not_text("comments." + k, "comments." + k + ": expected a string");
               per[k] = val.get<std::string>();
             }
           }
@@ -173,7 +189,9 @@ void mount_supplier_api(Router& r) {
           c.require_edit();
           json in = body_object(c);
           if (!in.contains("org") || !in["org"].is_number_integer())
-            throw std::invalid_argument("org: expected an organisation id");
+            throw Invalid("org", "共有先の組織を ID（整数）で指定してください。",
+                          "Give the organisation as an id (a whole number).", "required",
+                          "org: expected an organisation id");
           not_found_on_range([&] {
             c.json(
                 supplier::share_json(suppliers_for(c, c.actor())

@@ -49,4 +49,30 @@ std::vector<std::string> string_array(const json& in, const char* name) {
   return out;
 }
 
+Invalid not_an_object(const std::string& what) {
+  return Invalid("body", "本文は JSON のオブジェクトで送ってください。", "Send a JSON object.",
+                 "not_json", what);
+}
+
+Invalid not_text(const std::string& name, const std::string& what) {
+  return Invalid(name, "文字列で指定してください。", "Expected a string.", "wrong_type",
+                 what.empty() ? name + ": expected text" : what);
+}
+
+Invalid text_required(const std::string& name, const std::string& what) {
+  return Invalid(name, "入力してください（必須）。", "Required.", "required",
+                 what.empty() ? name + ": required text" : what);
+}
+
+Invalid not_a_time(const std::string& name, const std::string& what) {
+  return Invalid(
+      name,
+      "日時は 2026-03-15T10:00:00+09:00 のように、時差付きの ISO 8601 形式で指定してください。",
+      "Expected an ISO 8601 time with offset, e.g. 2026-03-15T10:00:00+09:00.", "invalid",
+      what.empty() ? name +
+                         ": expected an ISO 8601 time with offset, e.g. "
+                         "2026-03-15T10:00:00+09:00"
+                   : what);
+}
+
 }  // namespace anzen::web

@@ -4,6 +4,7 @@
 
 #include "common/csv.h"
 #include "common/date.h"
+#include "common/invalid.h"
 #include "common/vocabulary.h"
 #include "store/audit.h"
 #include "web/audit_diff.h"
@@ -26,11 +27,16 @@ struct AuditFilter {
     AuditFilter f{c.param("actor"), c.param("action"), c.param("entity"),
                   c.param("from"),  c.param("to"),     1};
     for (auto* v : {&f.actor, &f.action, &f.entity, &f.from, &f.to})
-      if (v->size() > 200) throw std::invalid_argument("filter: at most 200 bytes");
+      if (v->size() > 200)
+        throw Invalid("filter", "絞り込みの条件が長すぎます（200 バイトまで）。",
+                      "The filter is too long (at most 200 bytes).", "too_long",
+                      "filter: at most 200 bytes");
     std::string p = c.param("page");
     if (!p.empty()) {
       if (p.size() > 6 || p.find_first_not_of("0123456789") != std::string::npos || p == "0")
-        throw std::invalid_argument("page: expected a page number");
+        throw Invalid("page", "ページ番号は 1 以上の整数で指定してください。",
+                      "Expected a page number (a whole number from 1).", "invalid",
+                      "page: expected a page number");
       f.page = std::stoll(p);
     }
     return f;

@@ -10,6 +10,7 @@
 #include "web/filing_fields.h"
 #include "web/form.h"
 #include "web/html.h"
+#include "web/json_body.h"
 #include "web/layout.h"
 #include "web/router.h"
 #include "web/services.h"
@@ -136,20 +137,17 @@ void mount_filing_api(Router& r) {
           c.require_edit();
           auto fl = filing_at(c);
           json in = parse_json_input(c.req.body, "body");
-          if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
+          if (!in.is_object()) throw not_an_object();
           auto text = [&](const char* k) -> std::optional<std::string> {
             if (!in.contains(k) || in[k].is_null()) return std::nullopt;
-            if (!in[k].is_string()) throw std::invalid_argument(std::string(k) + ": expected text");
+            if (!in[k].is_string()) throw not_text(k);
             return in[k].get<std::string>();
           };
           incident::FilingCorrection fc;
           fc.reason = text("reason").value_or("");
           if (auto at = text("filed_at")) {
             auto t = incident::parse_instant(*at);
-            if (!t)
-              throw std::invalid_argument(
-                  "filed_at: expected an ISO 8601 time with offset, e.g. "
-                  "2026-03-15T10:00:00+09:00");
+            if (!t) throw not_a_time("filed_at");
             fc.filed_at = *t;
           }
           fc.filed_by = text("filed_by");
@@ -165,7 +163,7 @@ void mount_filing_api(Router& r) {
           auto fl = filing_at(c);
           json in = parse_json_input(c.req.body, "body");
           if (!in.is_object() || !in.value("reason", json()).is_string())
-            throw std::invalid_argument("reason: required text");
+            throw text_required("reason");
           c.json({{"withdrawn", incident::to_json(incident_service(c).withdraw_filing(
                                     c.org(), fl.id, in["reason"].get<std::string>()))}});
         });

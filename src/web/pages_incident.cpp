@@ -20,6 +20,7 @@
 #include "web/filing_fields.h"
 #include "web/form.h"
 #include "web/html.h"
+#include "web/json_body.h"
 #include "web/layout.h"
 #include "web/router.h"
 #include "web/services.h"
@@ -34,7 +35,7 @@ namespace {
 std::optional<incident::Instant> as_of(const Ctx& c) {
   if (c.param("as_of").empty()) return std::nullopt;
   auto t = incident::parse_instant(c.param("as_of"));
-  if (!t) throw std::invalid_argument("as_of: expected an ISO 8601 time with offset, e.g. 2026-03-15T10:00:00+09:00");
+  if (!t) throw not_a_time("as_of");
   return *t;
 }
 incident::Instant now_of(const Ctx& c) { return as_of(c).value_or(c.clock.now()); }
@@ -599,11 +600,11 @@ void mount_incident_api(Router& r) {
         "Classify an event (the CLI contract of anzen incident classify); ?as_of=ISO time", [](Ctx& c) {
           json in;
           in = parse_json_input(c.req.body, "body");
-          if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
+          if (!in.is_object()) throw not_an_object();
           std::optional<incident::Instant> at;
           if (!c.param("as_of").empty()) {
             at = incident::parse_instant(c.param("as_of"));
-            if (!at) throw std::invalid_argument("as_of: expected an ISO 8601 time with offset");
+            if (!at) throw not_a_time("as_of", "as_of: expected an ISO 8601 time with offset");
           }
           c.json(incident::verdict_json(
               incident_judge(c).as_of(at).classify(incident::event_from_json(in))));
@@ -638,22 +639,20 @@ void mount_incident_api(Router& r) {
           auto reg = incident_service(c);
           if (!reg.get(c.org(), c.path_id(1))) throw HttpError(404, "not found");
           json in = parse_json_input(c.req.body, "body");
-          if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
+          if (!in.is_object()) throw not_an_object();
           auto text_field = [&](const char* k, bool required) {
             if (!in.contains(k) || in[k].is_null()) {
-              if (required) throw std::invalid_argument(std::string(k) + ": required");
+              if (required) throw text_required(k, std::string(k) + ": required");
               return std::string();
             }
-            if (!in[k].is_string()) throw std::invalid_argument(std::string(k) + ": expected text");
+            if (!in[k].is_string()) throw not_text(k);
             return in[k].get<std::string>();
           };
           incident::FilingInput f;
           f.type = text_field("report", true);
           f.kind = text_field("kind", false);
           auto at = incident::parse_instant(text_field("filed_at", true));
-          if (!at)
-            throw std::invalid_argument(
-                "filed_at: expected an ISO 8601 time with offset, e.g. 2026-03-15T10:00:00+09:00");
+          if (!at) throw not_a_time("filed_at");
           f.filed_at = *at;
           f.filed_by = text_field("filed_by", false);
           if (f.filed_by.empty()) f.filed_by = c.actor();

@@ -3,8 +3,10 @@
 // cannot post answers in the supplier's name.
 #include <sodium.h>
 
+#include "assess/model.h"
 #include "supplier/view.h"
 #include "web/html.h"
+#include "web/json_body.h"
 #include "web/layout.h"
 #include "web/router.h"
 #include "web/supplier_view.h"
@@ -172,17 +174,18 @@ void mount_portal_pages(Router& r) {
         try {
           in = nlohmann::json::parse(c.req.body);
         } catch (const nlohmann::json::parse_error&) {
-          throw std::invalid_argument("body: expected a JSON object");
+          throw not_an_object();
         }
-        if (!in.is_object()) throw std::invalid_argument("body: expected a JSON object");
+        if (!in.is_object()) throw not_an_object();
         auto st = assess::status_from(in.contains("status") && in["status"].is_string()
                                           ? in["status"].get<std::string>()
                                           : "");
         if (!st)
-          throw std::invalid_argument(
+          throw assess::status_refused(
+              "status", false,
               "status: expected implemented, partial, not_implemented or not_applicable");
         if (in.contains("comment") && !in["comment"].is_string())
-          throw std::invalid_argument("comment: expected a string");
+          throw not_text("comment", "comment: expected a string");
         auto svc = suppliers_for(c, portal_actor(c, *acc->q));
         try {
           svc.set_answer(*acc->q, c.path_arg(2), *st, in.value("comment", ""));
