@@ -1,6 +1,7 @@
 #include "industry/profile.h"
 
 #include "assess/model.h"
+#include "common/invalid.h"
 #include "common/vocabulary.h"
 
 #include <stdexcept>
@@ -27,7 +28,10 @@ const SizeBand* size_band(std::string_view id) {
 }
 
 const SizeBand& size_band_of(int64_t users) {
-  if (users < 0) throw std::invalid_argument("users: must not be negative");
+  if (users < 0)
+    throw Invalid("users", "利用者数は 0 以上の整数で入力してください。",
+                  "Enter the users as a whole number of 0 or more.", "out_of_range",
+                  "users: must not be negative");
   for (const auto& b : size_bands()) {
     if (users >= b.min_users && (!b.max_users || users < *b.max_users)) return b;
   }

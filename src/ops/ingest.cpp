@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/invalid.h"
+#include "common/random_token.h"
 #include "common/uuid.h"
 #include "incident/register.h"
 #include "ops/mapping.h"
-#include "common/random_token.h"
 
 namespace anzen::ops {
 using nlohmann::json;
@@ -82,10 +83,14 @@ NewIntegration IngestService::create(int64_t org_id, const std::string& kind,
                                      const std::string& name, const std::string& rules_yaml,
                                      const std::string& hmac_secret, const std::string& actor) {
   if (kind != "alertmanager" && kind != "webhook")
-    throw std::invalid_argument("kind: got '" + kind + "', expected alertmanager or webhook");
+    throw Invalid("kind", "連携の種類は Alertmanager か Webhook を選んでください。",
+                  "Choose Alertmanager or Webhook as the kind.", "not_in_list",
+                  "kind: got '" + kind + "', expected alertmanager or webhook");
   parse_rules(rules_yaml, name.empty() ? "rules" : name);  // throws RulesError with the line
   if (!OpsRepo(db_, actor).org_exists(org_id))
-    throw std::invalid_argument("org: no organisation with id " + std::to_string(org_id));
+    throw Invalid("org", "ID " + std::to_string(org_id) + " の組織はありません。",
+                  "There is no organisation " + std::to_string(org_id) + ".", "not_found",
+                  "org: no organisation with id " + std::to_string(org_id));
   std::string token = random_token();
   auto integ = OpsRepo(db_, actor)
                    .create_integration(org_id, kind, name.empty() ? kind : name, sha256_hex(token),

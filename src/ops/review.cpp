@@ -1,6 +1,8 @@
 #include "ops/review.h"
 
+#include "common/invalid.h"
 #include "common/text.h"
+#include "common/vocabulary.h"
 #include "common/xlsx_table.h"
 #include "report/pdf.h"
 
@@ -36,8 +38,15 @@ std::string text_of(const json& j) {
 
 ReviewDraft review_draft(const incident::Incident& i) {
   if (i.event.value("event_type", "") != "priority_restriction") {
-    throw std::invalid_argument("incident " + std::to_string(i.id) +
-                                " is not a traffic restriction (event_type priority_restriction)");
+    throw Invalid("id",
+                  "この電気通信事故（ID " + std::to_string(i.id) + "）は「" +
+                      vocab::label_or_code("event", "priority_restriction", "ja") +
+                      "」ではないため、分析・検証の報告書は作れません。",
+                  "Accident " + std::to_string(i.id) + " is not a “" +
+                      vocab::label_or_code("event", "priority_restriction", "en") + "”.",
+                  "invalid",
+                  "incident " + std::to_string(i.id) +
+                      " is not a traffic restriction (event_type priority_restriction)");
   }
   const json r = i.details.value("restriction", json::object());
   const json& ev = i.event;

@@ -8,25 +8,61 @@
 
 namespace anzen::risk {
 
+namespace {
+// A matrix definition the organisation gave (CLI: risk matrix set FILE): what() stays the line
+// the CLI printed before.
+[[noreturn]] void bad_matrix(const std::string& ja, const std::string& en,
+                             const std::string& what) {
+  throw Invalid("matrix", ja, en, "invalid", what);
+}
+}  // namespace
+
 void Matrix::validate() const {
-  if (likelihoods < 2 || likelihoods > 10 || impacts < 2 || impacts > 10) throw std::invalid_argument("matrix: sizes must be 2-10");
-  if (static_cast<int>(likelihood_labels.size()) != likelihoods) throw std::invalid_argument("matrix: one likelihood label per row");
-  if (static_cast<int>(impact_labels.size()) != impacts) throw std::invalid_argument("matrix: one impact label per column");
-  if (levels.empty() || levels.front().min_score != 1) throw std::invalid_argument("matrix: the first level must start at score 1");
+  if (likelihoods < 2 || likelihoods > 10 || impacts < 2 || impacts > 10)
+    bad_matrix("リスクマトリクスの発生可能性と影響度の段階数は、それぞれ 2〜10 にしてください。",
+               "The matrix needs 2 to 10 likelihoods and 2 to 10 impacts.",
+               "matrix: sizes must be 2-10");
+  if (static_cast<int>(likelihood_labels.size()) != likelihoods)
+    bad_matrix("発生可能性の名称は段階ごとに 1 つ、段階数と同じ数だけ指定してください。",
+               "Give one likelihood label per row.", "matrix: one likelihood label per row");
+  if (static_cast<int>(impact_labels.size()) != impacts)
+    bad_matrix("影響度の名称は段階ごとに 1 つ、段階数と同じ数だけ指定してください。",
+               "Give one impact label per column.", "matrix: one impact label per column");
+  if (levels.empty() || levels.front().min_score != 1)
+    bad_matrix("リスクレベルの最初の段階は点数 1 から始めてください。",
+               "The first level must start at score 1.",
+               "matrix: the first level must start at score 1");
   for (size_t i = 1; i < levels.size(); ++i) {
-    if (levels[i].min_score <= levels[i - 1].min_score) throw std::invalid_argument("matrix: level thresholds must ascend");
+    if (levels[i].min_score <= levels[i - 1].min_score)
+      bad_matrix("リスクレベルの下限の点数は、段階ごとに大きくなるように指定してください。",
+                 "The levels' thresholds must ascend.", "matrix: level thresholds must ascend");
   }
   for (const auto& l : levels) {
-    if (l.id.empty()) throw std::invalid_argument("matrix: every level needs an id");
-    if (l.name.ja.empty() || l.name.en.empty()) throw std::invalid_argument("matrix: level '" + l.id + "' needs ja and en names");
-    if (l.colour.size() != 7 || l.colour[0] != '#' || l.colour.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos) {
-      throw std::invalid_argument("matrix: level '" + l.id + "' colour must be #rrggbb, got '" + l.colour + "'");
+    if (l.id.empty())
+      bad_matrix("リスクレベルにはそれぞれ ID を指定してください。", "Every level needs an id.",
+                 "matrix: every level needs an id");
+    if (l.name.ja.empty() || l.name.en.empty())
+      bad_matrix("リスクレベル「" + l.id + "」には日本語と英語の名称を指定してください。",
+                 "Level “" + l.id + "” needs a Japanese and an English name.",
+                 "matrix: level '" + l.id + "' needs ja and en names");
+    if (l.colour.size() != 7 || l.colour[0] != '#' ||
+        l.colour.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos) {
+      bad_matrix(
+          "リスクレベル「" + l.id + "」の色は #rrggbb の形（例: #d32f2f）で指定してください。",
+          "Give level “" + l.id + "” a colour as #rrggbb (e.g. #d32f2f).",
+          "matrix: level '" + l.id + "' colour must be #rrggbb, got '" + l.colour + "'");
     }
   }
-  if (classification.size() < 2 || classification.size() > 10) throw std::invalid_argument("matrix: the classification scale needs 2-10 levels");
+  if (classification.size() < 2 || classification.size() > 10)
+    bad_matrix("格付けの段階数は 2〜10 にしてください。",
+               "The classification scale needs 2 to 10 levels.",
+               "matrix: the classification scale needs 2-10 levels");
   for (const auto* labels : {&likelihood_labels, &impact_labels, &classification}) {
     for (const auto& t : *labels) {
-      if (t.ja.empty() || t.en.empty()) throw std::invalid_argument("matrix: every likelihood and impact label needs ja and en");
+      if (t.ja.empty() || t.en.empty())
+        bad_matrix("発生可能性・影響度・格付けの名称には、それぞれ日本語と英語を指定してください。",
+                   "Every likelihood, impact and classification label needs Japanese and English.",
+                   "matrix: every likelihood and impact label needs ja and en");
     }
   }
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/invalid.h"
+#include "common/vocabulary.h"
 #include "risk/repo.h"
 #include "store/audit.h"
 
@@ -10,10 +12,42 @@ namespace anzen::risk {
 using nlohmann::json;
 
 namespace {
-void refuse_if(const std::string& what, const std::string& referrers) {
-  if (!referrers.empty())
-    throw std::invalid_argument(what + ": still referred to by " + referrers +
-                                "; remove those references first");
+// The entity's name in both languages (the vocabulary's audit entities: 資産, リスク, 計画項目).
+std::string entity_label(const char* entity, const char* lang) {
+  return vocab::label_or_code("audit_entity", entity, lang);
+}
+
+// `referrers`: " risk 3 asset 2" (the English kinds and ids of the records that refer to it).
+void refuse_if(const char* entity, int64_t id, const std::string& referrers,
+               const std::string& referrers_ja) {
+  if (!referrers.empty()) {
+    std::string what = std::string(entity == std::string("plan_item") ? "plan item" : entity) +
+                       " " + std::to_string(id);
+    throw Invalid("id",
+                  "この" + entity_label(entity, "ja") + "（ID " + std::to_string(id) + "）は" +
+                      referrers_ja +
+                      "から参照されているため削除できません。先にその参照を外してください。",
+                  "This " + entity_label(entity, "en") + " (ID " + std::to_string(id) +
+                      ") is still referred to by" + referrers + "; remove those references first.",
+                  "conflict",
+                  what + ": still referred to by" + referrers + "; remove those references first");
+  }
+}
+
+[[noreturn]] void no_such(const char* entity, int64_t id) {
+  std::string en_entity = entity == std::string("plan_item") ? "plan item" : entity;
+  throw Invalid(
+      "id",
+      "ID " + std::to_string(id) + " の" + entity_label(entity, "ja") + "はこの組織にありません。",
+      "There is no " + en_entity + " " + std::to_string(id) + " in this organisation.", "not_found",
+      "id: no " + en_entity + " " + std::to_string(id) + " in this organisation");
+}
+
+// "リスク 3、資産 2": the Japanese list of the referrers.
+void add_ref(std::string& en, std::string& ja, const char* entity, int64_t id) {
+  en += std::string(" ") + (entity == std::string("plan_item") ? "plan item" : entity) + " " +
+        std::to_string(id);
+  ja += (ja.empty() ? "" : "、") + entity_label(entity, "ja") + " " + std::to_string(id);
 }
 
 void delete_row(store::Db& db, const std::string& actor, const char* table, const char* entity,
@@ -23,9 +57,7 @@ void delete_row(store::Db& db, const std::string& actor, const char* table, cons
         .bind(1, id)
         .bind(2, org)
         .run();
-    if (db.changes() == 0)
-      throw std::invalid_argument(std::string("id: no ") + entity + " " + std::to_string(id) +
-                                  " in this organisation");
+    if (db.changes() == 0) no_such(entity, id);
     store::audit_append(db, {actor, org, entity, std::to_string(id), "delete", before, nullptr});
   });
 }
@@ -33,40 +65,37 @@ void delete_row(store::Db& db, const std::string& actor, const char* table, cons
 
 void RiskRepo::delete_asset(int64_t org, int64_t id) {
   auto a = asset(org, id);
-  if (!a)
-    throw std::invalid_argument("id: no asset " + std::to_string(id) + " in this organisation");
-  std::string refs;
+  if (!a) no_such("asset", id);
+  std::string refs, refs_ja;
   for (const auto& r : risks(org)) {
     if (std::find(r.asset_ids.begin(), r.asset_ids.end(), id) != r.asset_ids.end())
-      refs += " risk " + std::to_string(r.id);
+      add_ref(refs, refs_ja, "risk", r.id);
   }
   for (const auto& o : assets(org)) {
     if (std::find(o.depends_on.begin(), o.depends_on.end(), id) != o.depends_on.end())
-      refs += " asset " + std::to_string(o.id);
+      add_ref(refs, refs_ja, "asset", o.id);
   }
-  refuse_if("asset " + std::to_string(id), refs);
+  refuse_if("asset", id, refs, refs_ja);
   delete_row(db_, actor_, "assets", "asset", org, id,
              {{"name", a->name}, {"kind", a->kind}, {"owner", a->owner}});
 }
 
 void RiskRepo::delete_risk(int64_t org, int64_t id) {
   auto r = risk(org, id);
-  if (!r)
-    throw std::invalid_argument("id: no risk " + std::to_string(id) + " in this organisation");
-  std::string refs;
+  if (!r) no_such("risk", id);
+  std::string refs, refs_ja;
   for (const auto& p : plan(org)) {
     if (std::find(p.risk_ids.begin(), p.risk_ids.end(), id) != p.risk_ids.end())
-      refs += " plan item " + std::to_string(p.id);
+      add_ref(refs, refs_ja, "plan_item", p.id);
   }
-  refuse_if("risk " + std::to_string(id), refs);
+  refuse_if("risk", id, refs, refs_ja);
   delete_row(db_, actor_, "risks", "risk", org, id,
              {{"title", r->title}, {"threat", r->threat}, {"treatment", r->treatment}});
 }
 
 void RiskRepo::delete_plan_item(int64_t org, int64_t id) {
   auto p = plan_item(org, id);
-  if (!p)
-    throw std::invalid_argument("id: no plan item " + std::to_string(id) + " in this organisation");
+  if (!p) no_such("plan_item", id);
   delete_row(db_, actor_, "plan_items", "plan_item", org, id,
              {{"actions", p->actions}, {"owner", p->owner}, {"deadline", p->deadline}});
 }
