@@ -67,9 +67,7 @@ ScoringConfig AssessService::scoring() const {
 
 namespace {
 const catalog::Framework& need(const catalog::Framework* fw, const Assessment& a) {
-  if (!fw)
-    throw std::invalid_argument("framework " + a.framework + "@" + a.framework_version +
-                                " is not in the catalog");
+  if (!fw) throw framework_not_loaded(a.framework, a.framework_version);
   return *fw;
 }
 }  // namespace

@@ -150,9 +150,7 @@ void export_xlsx(const catalog::Framework& fw, const Assessment& a, const Answer
 SheetPatches read_sheet(const AssessService& svc, const Assessment& a, const std::string& file,
                         const std::string& bytes) {
   const auto* fwp = svc.framework(a);
-  if (!fwp)
-    throw std::invalid_argument("framework " + a.framework + "@" + a.framework_version +
-                                " is not in the catalog");
+  if (!fwp) throw framework_not_loaded(a.framework, a.framework_version);
   const auto& fw = *fwp;
   const auto& spec = sheet_columns();
   // Far more rows than the checklist has questions is not a checklist: refused before reading on.

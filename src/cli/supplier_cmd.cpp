@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/supplier_session.h"
 #include "common/clock.h"
+#include "common/invalid.h"
 #include "common/paths.h"
 #include "common/xlsx_table.h"
 #include "store/audit.h"
@@ -280,12 +281,19 @@ void register_questionnaire(CLI::App& app, Globals& g) {
         try {
           doc = nlohmann::json::parse(bytes);
         } catch (const nlohmann::json::parse_error& e) {
-          throw std::invalid_argument(file + ": not valid JSON (" + e.what() + ")");
+          throw Invalid(
+              "file",
+              file + " は JSON として読めません（" + std::to_string(e.byte) + " バイト目）。",
+              file + " is not valid JSON (at byte " + std::to_string(e.byte) + ").", "not_json",
+              file + ": not valid JSON (" + e.what() + ")");
         }
         try {
           answers = supplier::answers_from_component_definition(doc, q);
         } catch (const std::invalid_argument& e) {
-          throw std::invalid_argument(file + ": " + e.what() + "\nnothing was changed");
+          Invalid v = as_invalid(e);
+          throw Invalid(v.field, file + "：" + v.ja + "（何も変更していません）",
+                        file + ": " + v.en + " Nothing was changed.", v.code,
+                        file + ": " + e.what() + "\nnothing was changed");
         }
         changed = supplier::import_answers(s.svc, s.db, q, answers);
       });

@@ -164,7 +164,8 @@ void register_contract(CLI::App& app, Globals& g) {
     guarded([&] {
       auto st = assess::status_from(o.status);
       if (!st)
-        throw std::invalid_argument(
+        throw assess::status_refused(
+            "status", false,
             "status: expected implemented, partial, not_implemented or not_applicable");
       s.svc.set_clause(o.org, o.id, supplier::contract_clauses(g.catalogs->catalog()), o.item, *st,
                        o.evidence);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "common/clock.h"
+#include "common/invalid.h"
 #include "incident/service.h"
 
 namespace anzen::report {
@@ -21,12 +22,15 @@ ReportData gather(assess::AssessService& svc, const std::vector<incident::RuleSe
   store::Db& db = svc.repo().db();
   auto& repo = svc.repo();
   auto a = repo.get(assessment_id, org_id);
-  if (!a) throw std::invalid_argument("no assessment " + std::to_string(assessment_id));
+  if (!a)
+    throw Invalid("assessment", "ID " + std::to_string(assessment_id) + " の自己点検はありません。",
+                  "There is no assessment " + std::to_string(assessment_id) + ".", "not_found",
+                  "no assessment " + std::to_string(assessment_id));
   d.assessment = *a;
   d.org = repo.org(a->org_id).value_or(assess::Organization{});
   d.catalog = &svc.catalog();
   d.fw = svc.framework(*a);
-  if (!d.fw) throw std::invalid_argument("framework " + a->framework + "@" + a->framework_version + " is not in the catalog");
+  if (!d.fw) throw assess::framework_not_loaded(a->framework, a->framework_version);
   const incident::Instant now = svc.clock().now();
   d.today = svc.clock().today_jst();
   std::tie(d.fy_start, d.fy_end) = fiscal_year(a->period);

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "common/invalid.h"
 #include "store/audit.h"
 
 namespace anzen::report {
@@ -34,8 +35,14 @@ CREATE TABLE report_texts (
 
 void Decisions::set_soa(const assess::Assessment& a, const catalog::Framework& fw, const std::string& item_id, const SoaDecision& d) {
   (void)kRegistered;
-  if (!fw.find(item_id)) throw std::invalid_argument("item: no item '" + item_id + "' in " + fw.id);
-  if (!d.adopted && d.reason.empty()) throw std::invalid_argument("reason: say why the item is not adopted (不採用の理由)");
+  if (!fw.find(item_id))
+    throw Invalid("item", "項目 " + item_id + " はこの安全基準にありません。",
+                  "Item " + item_id + " is not in this framework.", "not_found",
+                  "item: no item '" + item_id + "' in " + fw.id);
+  if (!d.adopted && d.reason.empty())
+    throw Invalid("reason", "採用しない項目には不採用の理由を入力してください。",
+                  "Say why the item is not adopted.", "required",
+                  "reason: say why the item is not adopted (不採用の理由)");
   auto before = soa(a.id);
   json after = {{"adopted", d.adopted}, {"reason", d.reason}, {"location", d.location}};
   json prev = before.count(item_id) ? json{{"adopted", before[item_id].adopted}, {"reason", before[item_id].reason}, {"location", before[item_id].location}} : json();

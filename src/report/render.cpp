@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "assess/sheet.h"
+#include "common/invalid.h"
 #include "common/paths.h"
 #include "common/text.h"
 #include "common/vocabulary.h"
@@ -99,7 +100,12 @@ void need_format(const ReportKind& k, const std::string& f) {
   if (std::find(k.formats.begin(), k.formats.end(), f) == k.formats.end()) {
     std::string all;
     for (const auto& x : k.formats) all += (all.empty() ? "" : ", ") + x;
-    throw std::invalid_argument(std::string("format: the ") + k.id + " report comes as " + all + ", not '" + f + "'");
+    std::string upper;  // PDF, HTML, XLSX, CSV
+    for (char ch : all) upper += static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+    throw Invalid(
+        "format", std::string("「") + k.ja + "」の形式は " + upper + " から選んでください。",
+        std::string("The ") + k.en + " comes as " + upper + ".", "not_in_list",
+        std::string("format: the ") + k.id + " report comes as " + all + ", not '" + f + "'");
   }
 }
 }  // namespace
@@ -129,7 +135,17 @@ Rendered render(assess::AssessService& svc, const std::vector<incident::RuleSet>
                 std::optional<int64_t> org_id, const std::string& format, const std::string& lang) {
   store::Db& db = svc.repo().db();
   const ReportKind* k = find_kind(report);
-  if (!k) throw std::invalid_argument("report: unknown report '" + report + "' (management, checklist, gaps, risks, incidents, soa, disclosure)");
+  if (!k) {
+    std::string ja, en;
+    for (const auto& x : report_kinds()) {
+      ja += (ja.empty() ? "" : "、") + std::string(x.ja);
+      en += (en.empty() ? "" : ", ") + std::string(x.en);
+    }
+    throw Invalid("report", "報告書の種類は一覧から選んでください（" + ja + "）。",
+                  "Choose the report from the list (" + en + ").", "not_in_list",
+                  "report: unknown report '" + report +
+                      "' (management, checklist, gaps, risks, incidents, soa, disclosure)");
+  }
   need_format(*k, format);
   ReportData d = gather(svc, rules, risk_matrix, assessment_id, org_id);
   Rendered out;

@@ -152,11 +152,24 @@ void collect(const catalog::Framework& fw, size_t idx, bool has_checks,
 }
 }  // namespace
 
+namespace {
+// The catalog lacks the standard (tcs-2023) or its chapter 10: the installation's catalogs.
+Invalid tcs_missing(const std::string& field, const std::string& what) {
+  return Invalid(
+      field,
+      "情報通信ネットワーク安全・信頼性基準（またはその第 10 章）が読み込まれていません。"
+      "カタログの配置を確認してください。",
+      "The catalog lacks the Telecommunications Safety and Reliability Standard "
+      "(tcs-2023) or its chapter 10; check the catalogs folder.",
+      "not_found", what);
+}
+}  // namespace
+
 std::vector<Question> build_questions(const catalog::Catalog& cat, const std::string& tmpl) {
   std::vector<Question> out;
   if (tmpl == "maker") {
     const auto* fw = cat.find("tcs-2023");
-    if (!fw) throw std::invalid_argument("template maker: the tcs-2023 framework is not loaded");
+    if (!fw) throw tcs_missing("template", "template maker: the tcs-2023 framework is not loaded");
     for (const auto* ch : fw->checks()) {
       if (ch->maker_rec != catalog::Recommendation::recommended) continue;
       for (const auto& q : ch->questions)
@@ -168,8 +181,13 @@ std::vector<Question> build_questions(const catalog::Catalog& cat, const std::st
   std::string fw_id = tmpl.substr(0, colon);
   const auto* fw = cat.find(fw_id);
   if (!fw)
-    throw std::invalid_argument("template: unknown framework '" + fw_id +
-                                "' (expected maker or FRAMEWORK[:ITEM,…])");
+    throw Invalid(
+        "template",
+        "テンプレートの安全基準 " + fw_id +
+            " は読み込まれていません。メーカー向けの質問票か、安全基準の ID（例: "
+            "iso27002-2022:5.19）で指定してください。",
+        "Unknown framework " + fw_id + " (expected maker or FRAMEWORK[:ITEM,…]).", "not_found",
+        "template: unknown framework '" + fw_id + "' (expected maker or FRAMEWORK[:ITEM,…])");
   bool has_checks = !fw->checks().empty();
   if (colon == std::string::npos) {
     for (size_t i = 0; i < fw->items.size(); ++i) {
@@ -183,7 +201,10 @@ std::vector<Question> build_questions(const catalog::Catalog& cat, const std::st
       std::string id =
           rest.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
       const auto* item = fw->find(id);
-      if (!item) throw std::invalid_argument("template: " + fw_id + " has no item '" + id + "'");
+      if (!item)
+        throw Invalid("template", "安全基準 " + fw_id + " に項目 " + id + " はありません。",
+                      fw_id + " has no item " + id + ".", "not_found",
+                      "template: " + fw_id + " has no item '" + id + "'");
       collect(*fw, static_cast<size_t>(item - fw->items.data()), has_checks, out);
       if (comma == std::string::npos) break;
       pos = comma + 1;
@@ -196,7 +217,10 @@ std::vector<Question> build_questions(const catalog::Catalog& cat, const std::st
     for (const auto& u : unique) seen = seen || u.id == q.id;
     if (!seen) unique.push_back(std::move(q));
   }
-  if (unique.empty()) throw std::invalid_argument("template " + tmpl + " selects no questions");
+  if (unique.empty())
+    throw Invalid("template", "テンプレート " + tmpl + " では質問が 1 つも選ばれません。",
+                  "Template " + tmpl + " selects no questions.", "invalid",
+                  "template " + tmpl + " selects no questions");
   return unique;
 }
 
@@ -258,7 +282,7 @@ std::pair<int, int> risk_position(assess::Status answer, std::string_view critic
 
 std::vector<Clause> contract_clauses(const catalog::Catalog& cat) {
   const auto* fw = cat.find("tcs-2023");
-  if (!fw) throw std::invalid_argument("contracts: the tcs-2023 framework is not loaded");
+  if (!fw) throw tcs_missing("contracts", "contracts: the tcs-2023 framework is not loaded");
   std::vector<Clause> out;
   std::function<void(size_t)> walk = [&](size_t idx) {
     const auto& it = fw->items[idx];
@@ -271,7 +295,7 @@ std::vector<Clause> contract_clauses(const catalog::Catalog& cat) {
     if (leaf && it.kind != "check") out.push_back({it.id, it.title, it.text, source_of(it.source)});
   };
   const auto* ch10 = fw->find("10");
-  if (!ch10) throw std::invalid_argument("contracts: tcs-2023 has no chapter 10");
+  if (!ch10) throw tcs_missing("contracts", "contracts: tcs-2023 has no chapter 10");
   walk(static_cast<size_t>(ch10 - fw->items.data()));
   return out;
 }

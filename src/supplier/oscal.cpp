@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "catalog/oscal_anzen.h"
+#include "common/invalid.h"
 #include "common/text.h"
 #include "common/uuid.h"
 
@@ -104,72 +105,113 @@ std::optional<json> prop_value(const json& owner, const std::string& name) {
   }
   return std::nullopt;
 }
+// A defect of the imported OSCAL file at `path` (its JSON path, which the message names too).
+[[noreturn]] void bad(const std::string& path, const std::string& ja, const std::string& en,
+                      const std::string& code, const std::string& what) {
+  throw Invalid(path, "OSCAL ファイルの " + path + " を確認してください：" + ja, path + ": " + en,
+                code, what);
+}
+
+// `expected_ja`: what is missing, in Japanese.
 const json& need(const json& j, const std::string& key, const std::string& path,
-                 const char* expected) {
+                 const char* expected, const char* expected_ja) {
   if (!j.is_object() || !j.contains(key))
-    throw std::invalid_argument(path + "." + key + ": missing; expected " + expected);
+    bad(path + "." + key, std::string(expected_ja) + "がありません。",
+        std::string("missing; expected ") + expected + ".", "required",
+        path + "." + key + ": missing; expected " + expected);
   return j[key];
 }
 }  // namespace
 
 std::vector<SheetAnswer> answers_from_component_definition(const json& doc,
                                                            const Questionnaire& q) {
-  const json& cd = need(doc, "component-definition", "(document)", "an OSCAL component-definition");
+  const json& cd = need(doc, "component-definition", "(document)", "an OSCAL component-definition",
+                        "OSCAL の component-definition");
   std::string base = "component-definition";
-  const json& md = need(cd, "metadata", base, "the metadata object");
+  const json& md = need(cd, "metadata", base, "the metadata object", "metadata");
   auto qid = prop_value(md, "questionnaire-id");
   if (!qid || !qid->is_string())
-    throw std::invalid_argument(base +
-                                ".metadata.props[questionnaire-id]: missing; expected the "
-                                "questionnaire id in namespace urn:anzen:oscal");
+    bad(base + ".metadata.props[questionnaire-id]",
+        "質問票の ID（名前空間 urn:anzen:oscal）がありません。",
+        "missing; expected the questionnaire id in namespace urn:anzen:oscal.", "required",
+        base +
+            ".metadata.props[questionnaire-id]: missing; expected the "
+            "questionnaire id in namespace urn:anzen:oscal");
   if (qid->get<std::string>() != std::to_string(q.id))
-    throw std::invalid_argument(base + ".metadata.props[questionnaire-id]: '" +
-                                qid->get<std::string>() + "' is another questionnaire; expected " +
-                                std::to_string(q.id));
-  const json& comps = need(cd, "components", base, "one component (the supplier's service)");
+    bad(base + ".metadata.props[questionnaire-id]",
+        "別の質問票（ID " + qid->get<std::string>() + "）のファイルです。質問票 " +
+            std::to_string(q.id) + " のファイルを取り込んでください。",
+        "'" + qid->get<std::string>() + "' is another questionnaire; expected " +
+            std::to_string(q.id) + ".",
+        "conflict",
+        base + ".metadata.props[questionnaire-id]: '" + qid->get<std::string>() +
+            "' is another questionnaire; expected " + std::to_string(q.id));
+  const json& comps = need(cd, "components", base, "one component (the supplier's service)",
+                           "コンポーネント（委託先のサービス）");
   if (!comps.is_array() || comps.size() != 1)
-    throw std::invalid_argument(base + ".components: expected exactly one component");
+    bad(base + ".components", "コンポーネントはちょうど 1 つにしてください。",
+        "expected exactly one component.", "invalid",
+        base + ".components: expected exactly one component");
   std::set<std::string> known;
   for (const auto& x : q.questions) known.insert(x.id);
   std::set<std::string> seen;
   std::vector<SheetAnswer> out;
   std::string cpath = base + ".components[0]";
-  const json& impls = need(comps[0], "control-implementations", cpath, "an array");
+  const json& impls = need(comps[0], "control-implementations", cpath, "an array", "配列");
   if (!impls.is_array())
-    throw std::invalid_argument(cpath + ".control-implementations: expected an array");
+    bad(cpath + ".control-implementations", "配列で書いてください。", "expected an array.",
+        "wrong_type", cpath + ".control-implementations: expected an array");
   for (size_t i = 0; i < impls.size(); ++i) {
     std::string ipath = cpath + ".control-implementations[" + std::to_string(i) + "]";
-    const json& reqs = need(impls[i], "implemented-requirements", ipath, "an array");
+    const json& reqs = need(impls[i], "implemented-requirements", ipath, "an array", "配列");
     if (!reqs.is_array())
-      throw std::invalid_argument(ipath + ".implemented-requirements: expected an array");
+      bad(ipath + ".implemented-requirements", "配列で書いてください。", "expected an array.",
+          "wrong_type", ipath + ".implemented-requirements: expected an array");
     for (size_t k = 0; k < reqs.size(); ++k) {
       std::string rpath = ipath + ".implemented-requirements[" + std::to_string(k) + "]";
       auto id = prop_value(reqs[k], "question-id");
       if (!id || !id->is_string())
-        throw std::invalid_argument(rpath +
-                                    ".props[question-id]: missing; expected the question id");
+        bad(rpath + ".props[question-id]", "質問の ID がありません。",
+            "missing; expected the question id.", "required",
+            rpath + ".props[question-id]: missing; expected the question id");
       std::string question = id->get<std::string>();
       if (!known.count(question))
-        throw std::invalid_argument(rpath + ".props[question-id]: '" + question +
-                                    "' is not a question of questionnaire " + std::to_string(q.id));
+        bad(rpath + ".props[question-id]",
+            "質問 " + question + " は質問票 " + std::to_string(q.id) + " にありません。",
+            "'" + question + "' is not a question of questionnaire " + std::to_string(q.id) + ".",
+            "not_found",
+            rpath + ".props[question-id]: '" + question + "' is not a question of questionnaire " +
+                std::to_string(q.id));
       if (!seen.insert(question).second)
-        throw std::invalid_argument(rpath + ".props[question-id]: '" + question +
-                                    "' appears twice; expected each question once");
+        bad(rpath + ".props[question-id]",
+            "質問 " + question + " が 2 回あります。質問ごとに 1 回にしてください。",
+            "'" + question + "' appears twice; expected each question once.", "duplicate",
+            rpath + ".props[question-id]: '" + question +
+                "' appears twice; expected each question once");
       auto st = prop_value(reqs[k], "answer-status");
       auto status =
           st && st->is_string() ? assess::status_from(st->get<std::string>()) : std::nullopt;
-      if (!status)
-        throw std::invalid_argument(rpath +
-                                    ".props[answer-status]: expected implemented, partial, "
-                                    "not_implemented, not_applicable or unanswered");
+      if (!status) {
+        Invalid st_bad =
+            assess::status_refused(rpath + ".props[answer-status]", true,
+                                   rpath +
+                                       ".props[answer-status]: expected implemented, partial, "
+                                       "not_implemented, not_applicable or unanswered");
+        bad(st_bad.field, st_bad.ja, st_bad.en, st_bad.code, st_bad.what());
+      }
       if (*status == assess::Status::unanswered) continue;
-      const json& desc = need(reqs[k], "description", rpath, "the answer's comment");
-      if (!desc.is_string()) throw std::invalid_argument(rpath + ".description: expected a string");
+      const json& desc =
+          need(reqs[k], "description", rpath, "the answer's comment", "回答のコメント");
+      if (!desc.is_string())
+        bad(rpath + ".description", "文字列で書いてください。", "expected a string.", "wrong_type",
+            rpath + ".description: expected a string");
       // The exporter writes the status label when there is no comment; that is not a comment.
       std::string comment = desc.get<std::string>();
       if (comment == assess::to_japanese(*status)) comment.clear();
       if (*status == assess::Status::not_applicable && text::trim(comment).empty())
-        throw std::invalid_argument(rpath + ".description: the reason the question does not apply");
+        bad(rpath + ".description", "対象外とする理由を書いてください。",
+            "the reason the question does not apply.", "required",
+            rpath + ".description: the reason the question does not apply");
       out.push_back({question, *status, comment});
     }
   }

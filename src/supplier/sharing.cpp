@@ -214,9 +214,14 @@ Questionnaire Suppliers::adopt(int64_t operator_org, int64_t supplier_id, int64_
     throw std::out_of_range("no snapshot " + std::to_string(snapshot_id) +
                             " shared with this organisation");
   if (!sup->maker_org_id || *sup->maker_org_id != snap->maker_org_id) {
-    throw std::invalid_argument("snapshot " + std::to_string(snapshot_id) +
-                                " is not from supplier " + std::to_string(supplier_id) +
-                                "'s organisation");
+    throw Invalid("snapshot",
+                  "控え（ID " + std::to_string(snapshot_id) + "）は委託先（ID " +
+                      std::to_string(supplier_id) + "）の組織のものではありません。",
+                  "Snapshot " + std::to_string(snapshot_id) + " is not from supplier " +
+                      std::to_string(supplier_id) + "'s organisation.",
+                  "conflict",
+                  "snapshot " + std::to_string(snapshot_id) + " is not from supplier " +
+                      std::to_string(supplier_id) + "'s organisation");
   }
   Questionnaire q;
   q.org_id = operator_org;

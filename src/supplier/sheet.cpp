@@ -2,7 +2,9 @@
 
 #include <set>
 
+#include "common/invalid.h"
 #include "common/text.h"
+#include "common/vocabulary.h"
 #include "common/xlsx_read.h"
 
 namespace anzen::supplier {
@@ -85,8 +87,14 @@ std::vector<SheetAnswer> read_answer_sheet(const std::string& file,
 int import_answers(Suppliers& svc, store::Db& db, const Questionnaire& q,
                    const std::vector<SheetAnswer>& answers) {
   if (!answerable(q.status))
-    throw std::invalid_argument("the questionnaire is " + to_string(q.status) +
-                                " and can no longer be answered");
+    throw Invalid("",
+                  "この質問票は「" + vocab::label_or_code("qstatus", to_string(q.status), "ja") +
+                      "」のため、もう回答できません。",
+                  "The questionnaire is " +
+                      vocab::label_or_code("qstatus", to_string(q.status), "en") +
+                      " and can no longer be answered.",
+                  "wrong_state",
+                  "the questionnaire is " + to_string(q.status) + " and can no longer be answered");
   int changed = 0;
   db.transaction([&] {
     auto cur = svc.answers(q.id);
