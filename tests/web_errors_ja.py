@@ -101,6 +101,7 @@ cases = [
     ("supplier: contract without title", f"/suppliers/{supplier}/contracts", {"title": ""}, None),
     ("supplier: questionnaire due", f"/suppliers/{supplier}/send", {"template": "maker", "due": "来月"}, None),
     ("supplier: interval", f"/suppliers/{supplier}/interval", {"months": "99"}, None),
+    ("ops: integration kind", "/admin/integrations", {"kind": "snmp", "name": "x", "rules": "", "hmac": ""}, None),
 ]
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -120,7 +121,77 @@ def messages(page, field):
     return [" ".join(html.unescape(re.sub(r"<[^>]*>", " ", m)).split()) for m in found if m.strip()]
 
 
+def api(method, path, body=None):
+    """A JSON API call with the page's session (the CSRF token in its header)."""
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(base + path, data=data, method=method, headers={
+        "Cookie": cookie, "Content-Type": "application/json", "X-CSRF-Token": csrf})
+    try:
+        with urllib.request.urlopen(req) as r:
+            return r.status, r.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8")
+
+
+risks = json.loads(get("/api/v1/risks"))
+risks = risks.get("risks", risks) if isinstance(risks, dict) else risks
+linked_asset = next((r["asset_ids"][0] for r in risks if r.get("asset_ids")), None)
+new_risk = {"title": "停電", "threat": "cyber_attack"}
+
+# The JSON API: (what, method, path, body, field, code); field/code None: not checked.
+api_cases = [
+    ("api risk: unknown threat", "POST", "/api/v1/risks", {**new_risk, "threat": "meteor"}, "threat", "not_in_list"),
+    ("api risk: level outside the matrix", "POST", "/api/v1/risks", {**new_risk, "inherent": [9, 9]}, None, "out_of_range"),
+    ("api risk: not a field", "POST", "/api/v1/risks", {**new_risk, "colour": "red"}, "colour", "unknown_field"),
+    ("api risk: wrong type", "POST", "/api/v1/risks", {**new_risk, "asset_ids": "1"}, "asset_ids", "wrong_type"),
+    ("api user: unknown role", "POST", "/api/v1/users", {"name": "newuser", "role": "boss", "password": "x"}, "role", "not_in_list"),
+    ("api supplier: contract of an unknown supplier", "POST", "/api/v1/contracts",
+     {"supplier": 999999, "title": "保守契約"}, "supplier", "not_found"),
+    ("api supplier: unknown template", "POST", "/api/v1/questionnaires",
+     {"supplier": supplier, "template": "nope", "due": "2099-03-31"}, "template", "not_found"),
+    ("api incident: as_of", "POST", "/api/v1/incidents/classify?as_of=yesterday",
+     {"event_type": "outage", "started_at": "2026-03-15T10:00:00+09:00"}, "as_of", "invalid"),
+]
+if linked_asset:
+    api_cases.append(("api asset: delete while a risk refers to it", "DELETE", f"/api/v1/assets/{linked_asset}",
+                      None, "id", "conflict"))
+
 bad = []
+
+
+def check_text(name, text):
+    if lang == "ja":
+        words = set(re.findall(r"[a-z][a-z_]+", text))
+        if not JAPANESE.search(text):
+            bad.append(f"{name}: not Japanese: {text}")
+        elif ENGLISH_SENTENCE.search(text):
+            bad.append(f"{name}: English in the Japanese page: {text}")
+        elif words & codes:
+            bad.append(f"{name}: codes {sorted(words & codes)} in: {text}")
+    elif re.search(r"[\u3040-\u30ff]", text) or not re.search(r"[A-Za-z]{3,}", text):
+        bad.append(f"{name}: not English: {text}")
+
+
+for name, method, path, body, field, code in api_cases:
+    status, raw = api(method, path, body)
+    try:
+        j = json.loads(raw)
+    except ValueError:
+        bad.append(f"{name}: {method} {path} answered {status} without JSON: {raw[:160]}")
+        continue
+    if status != 400:
+        bad.append(f"{name}: {method} {path} answered {status}, expected 400: {raw[:160]}")
+        continue
+    if field is not None and j.get("field") != field:
+        bad.append(f"{name}: field {j.get('field')!r}, expected {field!r}")
+    if code is not None and j.get("code") != code:
+        bad.append(f"{name}: code {j.get('code')!r}, expected {code!r}")
+    if not j.get("error") or not j.get("message"):
+        bad.append(f"{name}: no error line or no message: {j}")
+        continue
+    check_text(name, j["message"])
+    print(f"ok {lang} {name}: {j['message']}")
+
 for name, path, fields, field in cases:
     status, page = post(path, {**fields, "_csrf": csrf})
     if status != 400:
@@ -131,16 +202,7 @@ for name, path, fields, field in cases:
         bad.append(f"{name}: no message {'under ' + field if field else 'on the page'}")
         continue
     for text in said:
-        if lang == "ja":
-            words = set(re.findall(r"[a-z][a-z_]+", text))
-            if not JAPANESE.search(text):
-                bad.append(f"{name}: not Japanese: {text}")
-            elif ENGLISH_SENTENCE.search(text):
-                bad.append(f"{name}: English in the Japanese page: {text}")
-            elif words & codes:
-                bad.append(f"{name}: codes {sorted(words & codes)} in: {text}")
-        elif re.search(r"[\u3040-\u30ff]", text) or not re.search(r"[A-Za-z]{3,}", text):
-            bad.append(f"{name}: not English: {text}")
+        check_text(name, text)
     print(f"ok {lang} {name}: {said[0]}")
 
 for b in bad:
