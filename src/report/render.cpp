@@ -49,8 +49,11 @@ Table gaps_table(const ReportData& d, const std::string& lang) {
 // The register tables hold codes so that they import back; a report shows their labels. Columns
 // are found by their (Japanese) header; lists are "; "-separated as the tables write them.
 Table with_labels(Table t, const std::string& lang) {
-  static const std::map<std::string, std::string> domain_of = {
-      {"種別", "assetkind"}, {"サービス", "service"}, {"対応", "treatment"}, {"状態", "planstatus"}};
+  static const std::map<std::string, std::string> domain_of = {{"種別", "assetkind"},
+                                                               {"サービス", "service"},
+                                                               {"対応", "treatment"},
+                                                               {"状態", "planstatus"},
+                                                               {"脅威", "threat"}};
   if (t.empty()) return t;
   for (size_t c = 0; c < t[0].size(); ++c) {
     auto it = domain_of.find(t[0][c]);

@@ -17,18 +17,29 @@ std::string entity_label(const char* entity, const char* lang) {
   return vocab::label_or_code("audit_entity", entity, lang);
 }
 
-// `referrers`: " risk 3 asset 2" (the English kinds and ids of the records that refer to it).
-void refuse_if(const char* entity, int64_t id, const std::string& referrers,
-               const std::string& referrers_ja) {
+// The records that refer to one being deleted: `line` " risk 3 asset 2" (the CLI's words),
+// `en` "risk 3, asset 2", `ja` "リスク 3、資産 2".
+struct Referrers {
+  std::string line, en, ja;
+  void add(const char* entity, int64_t id) {
+    std::string kind = entity == std::string("plan_item") ? "plan item" : entity;
+    line += " " + kind + " " + std::to_string(id);
+    en += (en.empty() ? "" : ", ") + kind + " " + std::to_string(id);
+    ja += (ja.empty() ? "" : "、") + entity_label(entity, "ja") + " " + std::to_string(id);
+  }
+};
+
+void refuse_if(const char* entity, int64_t id, const Referrers& refs) {
+  const std::string& referrers = refs.line;
   if (!referrers.empty()) {
-    std::string what = std::string(entity == std::string("plan_item") ? "plan item" : entity) +
-                       " " + std::to_string(id);
+    std::string en_entity = entity == std::string("plan_item") ? "plan item" : entity;
+    std::string what = en_entity + " " + std::to_string(id);
     throw Invalid("id",
                   "この" + entity_label(entity, "ja") + "（ID " + std::to_string(id) + "）は" +
-                      referrers_ja +
-                      "から参照されているため削除できません。先にその参照を外してください。",
-                  "This " + entity_label(entity, "en") + " (ID " + std::to_string(id) +
-                      ") is still referred to by" + referrers + "; remove those references first.",
+                      refs.ja +
+                      " から参照されているため削除できません。先にその参照を外してください。",
+                  "This " + en_entity + " (ID " + std::to_string(id) +
+                      ") is still referred to by " + refs.en + "; remove those references first.",
                   "conflict",
                   what + ": still referred to by" + referrers + "; remove those references first");
   }
@@ -41,13 +52,6 @@ void refuse_if(const char* entity, int64_t id, const std::string& referrers,
       "ID " + std::to_string(id) + " の" + entity_label(entity, "ja") + "はこの組織にありません。",
       "There is no " + en_entity + " " + std::to_string(id) + " in this organisation.", "not_found",
       "id: no " + en_entity + " " + std::to_string(id) + " in this organisation");
-}
-
-// "リスク 3、資産 2": the Japanese list of the referrers.
-void add_ref(std::string& en, std::string& ja, const char* entity, int64_t id) {
-  en += std::string(" ") + (entity == std::string("plan_item") ? "plan item" : entity) + " " +
-        std::to_string(id);
-  ja += (ja.empty() ? "" : "、") + entity_label(entity, "ja") + " " + std::to_string(id);
 }
 
 void delete_row(store::Db& db, const std::string& actor, const char* table, const char* entity,
@@ -66,16 +70,16 @@ void delete_row(store::Db& db, const std::string& actor, const char* table, cons
 void RiskRepo::delete_asset(int64_t org, int64_t id) {
   auto a = asset(org, id);
   if (!a) no_such("asset", id);
-  std::string refs, refs_ja;
+  Referrers refs;
   for (const auto& r : risks(org)) {
     if (std::find(r.asset_ids.begin(), r.asset_ids.end(), id) != r.asset_ids.end())
-      add_ref(refs, refs_ja, "risk", r.id);
+      refs.add("risk", r.id);
   }
   for (const auto& o : assets(org)) {
     if (std::find(o.depends_on.begin(), o.depends_on.end(), id) != o.depends_on.end())
-      add_ref(refs, refs_ja, "asset", o.id);
+      refs.add("asset", o.id);
   }
-  refuse_if("asset", id, refs, refs_ja);
+  refuse_if("asset", id, refs);
   delete_row(db_, actor_, "assets", "asset", org, id,
              {{"name", a->name}, {"kind", a->kind}, {"owner", a->owner}});
 }
@@ -83,12 +87,12 @@ void RiskRepo::delete_asset(int64_t org, int64_t id) {
 void RiskRepo::delete_risk(int64_t org, int64_t id) {
   auto r = risk(org, id);
   if (!r) no_such("risk", id);
-  std::string refs, refs_ja;
+  Referrers refs;
   for (const auto& p : plan(org)) {
     if (std::find(p.risk_ids.begin(), p.risk_ids.end(), id) != p.risk_ids.end())
-      add_ref(refs, refs_ja, "plan_item", p.id);
+      refs.add("plan_item", p.id);
   }
-  refuse_if("risk", id, refs, refs_ja);
+  refuse_if("risk", id, refs);
   delete_row(db_, actor_, "risks", "risk", org, id,
              {{"title", r->title}, {"threat", r->threat}, {"treatment", r->treatment}});
 }

@@ -263,8 +263,8 @@ void check_fields(const json& in, const std::vector<BodyField>& fields, bool clo
       std::string list = names.empty() ? std::string("none") : joined(names);
       throw Invalid(
           prefix + k,
-          "「" + k + "」はこのリクエストで送れる項目ではありません。" +
-              (names.empty() ? std::string("送れる項目はありません。")
+          std::string("この項目はこのリクエストでは送れません。") +
+              (names.empty() ? "送れる項目はありません。"
                              : "送れる項目は API 仕様（/api/v1/openapi.json）をご覧ください。"),
           "Not a field of this request (expected " + list + ").", "unknown_field",
           prefix + k + ": not a field of this request (expected " + list + ")");

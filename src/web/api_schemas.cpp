@@ -29,7 +29,7 @@ BodySpec requiring(BodySpec s, const std::vector<std::string>& names) {
 }
 
 BodyField id_echo() {
-  return field("id", T::integer, "無視されます（パスの id が対象）",
+  return field("id", T::integer, "無視されます（パスの ID が対象）",
                "ignored: the id in the path counts (what a GET answers can be sent back)");
 }
 
@@ -59,7 +59,7 @@ BodySpec risk_body() {
              "the threat's name when threat is custom"),
        field("description", T::text, "説明", "description"),
        field("owner", T::text, "リスク所有者", "owner").eg("ネットワーク部"),
-       field("asset_ids", T::ids, "関連する資産の id", "ids of the assets at risk"),
+       field("asset_ids", T::ids, "関連する資産の ID", "ids of the assets at risk"),
        field("services", T::texts, "影響する役務", "services affected")
            .eg({"voice_emergency"})
            .of_vocab("service"),
@@ -89,7 +89,7 @@ BodySpec asset_body() {
            .eg({"voice_emergency"})
            .of_vocab("service"),
        field("suppliers", T::texts, "委託先・製造者", "suppliers"),
-       field("depends_on", T::ids, "依存する資産の id", "ids of the assets this one depends on")}};
+       field("depends_on", T::ids, "依存する資産の ID", "ids of the assets this one depends on")}};
 }
 
 BodySpec plan_body() {
@@ -103,7 +103,7 @@ BodySpec plan_body() {
                .eg("訓練で確認"),
            field("status", T::text, "状態", "status").eg("planned").of_vocab("planstatus"),
            field("progress", T::integer, "進捗（%）", "progress, percent").eg(0).range(0, 100),
-           field("risk_ids", T::ids, "対応するリスクの id", "ids of the risks treated"),
+           field("risk_ids", T::ids, "対応するリスクの ID", "ids of the risks treated"),
            field("question_ids", T::texts, "関連する点検項目", "checklist questions treated")}};
 }
 
@@ -225,7 +225,7 @@ const BodySpec kSupplier = {
      field("contract_end", T::date, "契約終了日", "contract end"),
      field("criticality", T::text, "重要度", "criticality").eg("medium").of_vocab("criticality")}};
 const BodySpec kSend = {
-    {field("supplier", T::integer, "委託先の id", "a supplier of your organisation").need().eg(1),
+    {field("supplier", T::integer, "委託先の ID", "a supplier of your organisation").need().eg(1),
      field("template", T::text, "質問票のひな形", "template (a framework, or framework:item)")
          .need()
          .eg("iso27002-2022:5.19"),
@@ -254,7 +254,7 @@ BodySpec contract_terms(bool create) {
            .eg("2027-03-31")}};
   if (create)
     s.fields.insert(s.fields.begin(),
-                    field("supplier", T::integer, "委託先の id", "a supplier of your organisation")
+                    field("supplier", T::integer, "委託先の ID", "a supplier of your organisation")
                         .need()
                         .eg(1));
   return s;
@@ -271,7 +271,7 @@ const BodySpec kClause = {
          .eg("第12条（秘密保持）")
          .at_most(2000)}};
 const BodySpec kShare = {
-    {field("org", T::integer, "共有先の事業者の組織 id", "the operator's organisation id")
+    {field("org", T::integer, "共有先の事業者の組織 ID", "the operator's organisation id")
          .need()
          .eg(2)}};
 
