@@ -54,7 +54,7 @@ void demo_extra(store::Db& db, const std::vector<incident::RuleSet>& rules,
   auto r2 = risks.save_risk(leak);
   // The maker named on the core asset is in the supplier register, linked to that asset and to
   // the contractor leak risk, so that the supplier screens of the demo show real links.
-  supplier::Suppliers suppliers(db, risk_matrix, "demo-setup", [] { return store::now_utc(); });
+  supplier::Suppliers suppliers(db, risk_matrix, "demo-setup", [&clock] { return clock.now_iso(); });
   supplier::Supplier maker;
   maker.org_id = org_id;
   maker.name = "設備メーカーA";

@@ -34,7 +34,7 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
     SupplierSession s(g);
     guarded([&] {
       json a = json::array();
-      for (const auto& r : s.svc.overdue(o.org, o.today.empty() ? today_jst() : o.today))
+      for (const auto& r : s.svc.overdue(o.org, o.today.empty() ? g.clock->today_jst() : o.today))
         a.push_back(supplier::reassessment_json(r));
       if (o.json) return print_json(a);
       for (const auto& r : a)
@@ -49,7 +49,7 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
     SupplierSession s(g);
     guarded([&] {
       json a = json::array();
-      for (const auto& r : s.svc.reassessments(o.org, o.today.empty() ? today_jst() : o.today))
+      for (const auto& r : s.svc.reassessments(o.org, o.today.empty() ? g.clock->today_jst() : o.today))
         a.push_back(supplier::reassessment_json(r));
       print_json(a);
     });
@@ -99,7 +99,7 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
     SupplierSession s(g);
     auto org = assess::AssessRepo(s.db, "cli").org(o.org);
     if (!org) throw UsageError("no organisation " + std::to_string(o.org));
-    std::string today = o.today.empty() ? today_jst() : o.today;
+    std::string today = o.today.empty() ? g.clock->today_jst() : o.today;
     guarded([&] {
       write_xlsx_workbook(
           o.output, {supplier::overview_sheet(supplier::overview(s.svc, o.org, today), org->name,
@@ -120,7 +120,7 @@ void register_recurrence_and_links(CLI::App& app, Globals& g) {
                        std::to_string(o.org));
     guarded([&] {
       print_json(
-          supplier::supplier_detail_json(s.svc, *x, o.today.empty() ? today_jst() : o.today));
+          supplier::supplier_detail_json(s.svc, *x, o.today.empty() ? g.clock->today_jst() : o.today));
     });
   });
 }

@@ -17,7 +17,7 @@ struct SupplierSession {
   explicit SupplierSession(const Globals& g)
       : db(g.db),
         svc((db.migrate(), db), g.catalogs->risk_matrix(), store::default_actor(),
-            [] { return utc_now_iso(); }, [] { return web::random_token(); }) {}
+            [clock = g.clock] { return clock->now_iso(); }, [] { return web::random_token(); }) {}
   supplier::Questionnaire need(int64_t id) {
     auto q = svc.questionnaire_by_id(id);
     if (!q) throw UsageError("no questionnaire with id " + std::to_string(id));

@@ -8,6 +8,8 @@ int64_t SystemClock::now() const { return static_cast<int64_t>(std::time(nullptr
 
 std::string Clock::today_jst() const { return jst_day(now()); }
 
+std::string Clock::now_iso() const { return utc_iso(now()); }
+
 std::string jst_day(int64_t t) {
   std::time_t jst = static_cast<std::time_t>(t + 9 * 3600);
   std::tm tm{};
@@ -23,15 +25,15 @@ int fiscal_year_of(const std::string& date) {
   return month >= 4 ? year : year - 1;
 }
 
-std::string utc_now_iso() {
-  std::time_t t = std::time(nullptr);
+std::string utc_iso(int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
   std::tm tm{};
-  gmtime_r(&t, &tm);
+  gmtime_r(&tt, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
 
-std::string today_jst() { return SystemClock().today_jst(); }
+std::string utc_now_iso() { return SystemClock().now_iso(); }
 
 }  // namespace anzen

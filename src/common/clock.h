@@ -14,6 +14,8 @@ class Clock {
   virtual int64_t now() const = 0;
   // The date in Japan (JST, UTC+9) at now(), YYYY-MM-DD: deadlines and periods are Japanese dates.
   std::string today_jst() const;
+  // now() in UTC as ISO 8601 with a 'Z' suffix, to the second: what records store as a time.
+  std::string now_iso() const;
 };
 
 class SystemClock final : public Clock {
@@ -38,9 +40,10 @@ std::string jst_day(int64_t t);
 // The Japanese fiscal year (April to March) a date YYYY-MM-DD falls in: 2026-03-31 → 2025.
 int fiscal_year_of(const std::string& date);
 
-// Current time in UTC as ISO 8601 with a 'Z' suffix, to the second.
+// An instant in UTC as ISO 8601 with a 'Z' suffix, to the second.
+std::string utc_iso(int64_t t);
+// Current system time as utc_iso(): file metadata (OSCAL last-modified) and storage bookkeeping
+// only; every record of the domain takes its time from a Clock.
 std::string utc_now_iso();
-// Today's date in Japan by the system clock; adapters without a Clock at hand only.
-std::string today_jst();
 
 }  // namespace anzen

@@ -58,7 +58,7 @@ ReportData gather(assess::AssessService& svc, const std::vector<incident::RuleSe
   d.gaps = svc.gaps(*a, d.answers);
   d.plan = risks.plan(a->org_id);
   d.overdue = risks.overdue(a->org_id, d.today);
-  supplier::Suppliers sup(db, risk_matrix, "report", [] { return utc_now_iso(); });
+  supplier::Suppliers sup(db, risk_matrix, "report", [&clock = svc.clock()] { return clock.now_iso(); });
   d.suppliers = supplier::overview(sup, a->org_id, d.today);
   for (const auto& p : svc.trend(*a).points) d.trend.push_back({p.period, p.coverage});
 

@@ -48,7 +48,7 @@ void mount_supplier_api(Router& r) {
           auto svc = suppliers_for(c, c.actor());
           auto s = svc.supplier(c.org(), c.path_id(1));
           if (!s) throw HttpError(404, "not found");
-          c.json(supplier::supplier_detail_json(svc, *s, today_jst()));
+          c.json(supplier::supplier_detail_json(svc, *s, c.clock.today_jst()));
         });
   r.api("GET", "/api/v1/questionnaires", "/api/v1/questionnaires",
         "Questionnaires your organisation sent and received", [](Ctx& c) {
@@ -129,7 +129,7 @@ void mount_supplier_api(Router& r) {
   r.api("GET", "/api/v1/suppliers/reassessments", "/api/v1/suppliers/reassessments",
         "Every supplier's next assessment due date and state (ok, due_soon, overdue)", [](Ctx& c) {
           json out = json::array();
-          for (const auto& x : suppliers_for(c, c.actor()).reassessments(c.org(), today_jst()))
+          for (const auto& x : suppliers_for(c, c.actor()).reassessments(c.org(), c.clock.today_jst()))
             out.push_back(supplier::reassessment_json(x));
           c.json({{"reassessments", out}});
         });

@@ -33,7 +33,7 @@ bool is_supplier_side(const Ctx& c, const supplier::Questionnaire& q) {
 std::string questionnaire_rows(Ctx& c, const std::vector<supplier::Questionnaire>& qs,
                                bool show_supplier) {
   auto svc = suppliers_for(c, c.actor());
-  std::string today = today_jst();
+  std::string today = c.clock.today_jst();
   std::string h = "<table><thead><tr><th>ID</th>" +
                   std::string(show_supplier ? "<th>" + tx(c, "委託先", "Supplier") + "</th>" : "") +
                   "<th>" + tx(c, "様式", "Template") + "</th><th>" + tx(c, "状態", "Status") +

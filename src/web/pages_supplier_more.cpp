@@ -131,7 +131,7 @@ std::string supplier_detail_sections(Ctx& c, const supplier::Supplier& s) {
   bool edit = c.user && can_edit(c.user->role);
   std::string id = std::to_string(s.id);
   std::string b;
-  for (const auto& r : svc.reassessments(c.org(), today_jst())) {
+  for (const auto& r : svc.reassessments(c.org(), c.clock.today_jst())) {
     if (r.supplier.id != s.id) continue;
     b += "<h2>" + tx(c, "再評価", "Re-assessment") + "</h2><p>" + recurrence_badge(c, r) + " " +
          tx(c, "次回評価期限 ", "next assessment due ") + esc(r.due) + " (" +
@@ -228,7 +228,7 @@ std::string supplier_detail_sections(Ctx& c, const supplier::Supplier& s) {
 std::string supplier_dashboard_section(Ctx& c) {
   if (!c.user) return "";
   std::vector<supplier::Reassessment> soon;
-  for (auto& r : suppliers_for(c, c.actor()).reassessments(c.org(), today_jst())) {
+  for (auto& r : suppliers_for(c, c.actor()).reassessments(c.org(), c.clock.today_jst())) {
     if (r.state != supplier::Recurrence::ok) soon.push_back(std::move(r));
   }
   if (soon.empty()) return "";
@@ -257,14 +257,14 @@ void mount_supplier_extra_pages(Router& r) {
     auto org = assess::AssessRepo(c.db, c.actor()).org(c.org());
     if (!org) throw HttpError(404, "not found");
     auto svc = suppliers_for(c, c.actor());
-    std::string today = today_jst();
+    std::string today = c.clock.today_jst();
     auto bytes = xlsx_workbook_bytes({supplier::overview_sheet(
         supplier::overview(svc, c.org(), today), org->name, today, c.lang)});
     c.res.set_header("Content-Disposition", "attachment; filename=\"suppliers.xlsx\"");
     c.res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   });
   r.get("/suppliers/overdue", [](Ctx& c) {
-    auto list = suppliers_for(c, c.actor()).overdue(c.org(), today_jst());
+    auto list = suppliers_for(c, c.actor()).overdue(c.org(), c.clock.today_jst());
     std::string b = "<h1>" +
                     tx(c, "再評価の期限を過ぎた委託先", "Suppliers overdue for re-assessment") +
                     "</h1>";

@@ -25,10 +25,12 @@ std::optional<std::string> portal_token_of(std::string_view target) {
 }
 
 http::PathCredential portal_path_credential(const std::string& db_path,
-                                            const risk::Matrix& risk_matrix, const http::Head& h) {
+                                            const risk::Matrix& risk_matrix, const Clock& clock,
+                                            const http::Head& h) {
   auto token = portal_token_of(h.target);
   if (!token) return http::PathCredential::none;
-  supplier::Suppliers svc(thread_db(db_path), risk_matrix, "portal", [] { return utc_now_iso(); });
+  supplier::Suppliers svc(thread_db(db_path), risk_matrix, "portal",
+                          [&clock] { return clock.now_iso(); });
   switch (svc.portal_state(*token)) {
     case supplier::PortalAccess::State::ok:
       return http::PathCredential::valid;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/clock.h"
 #include "risk/matrix.h"
 #include "web/http_loop.h"
 
@@ -18,6 +19,7 @@ std::optional<std::string> portal_token_of(std::string_view target);
 // For http::LoopOptions::path_credential: one indexed lookup on the calling thread's connection
 // to `db_path`; counts no hit against the link's rate limit (the handler does).
 http::PathCredential portal_path_credential(const std::string& db_path,
-                                            const risk::Matrix& risk_matrix, const http::Head& h);
+                                            const risk::Matrix& risk_matrix, const Clock& clock,
+                                            const http::Head& h);
 
 }  // namespace anzen::web

@@ -37,8 +37,8 @@ WebApp::WebApp(const ServerOptions& opt, const app::Catalogs& catalogs, const Cl
   lo.limits.head_timeout_ms = opt.header_timeout_seconds * 1000;
   lo.limits.body_limit_by_prefix.emplace_back(kHookPathPrefix, kMaxHookBody);
   lo.trusted_proxies = opt.trusted_proxies;
-  lo.path_credential = [db = opt.db_path, &catalogs](const http::Head& h) {
-    return portal_path_credential(db, catalogs.risk_matrix(), h);
+  lo.path_credential = [db = opt.db_path, &catalogs, &clock](const http::Head& h) {
+    return portal_path_credential(db, catalogs.risk_matrix(), clock, h);
   };
   lo.tls_cert = opt.tls_cert;
   lo.tls_key = opt.tls_key;

@@ -12,7 +12,7 @@ namespace anzen::web {
 
 supplier::Suppliers suppliers_for(Ctx& c, const std::string& actor) {
   return supplier::Suppliers(
-      c.db, c.catalogs.risk_matrix(), actor, [] { return utc_now_iso(); },
+      c.db, c.catalogs.risk_matrix(), actor, [&clock = c.clock] { return clock.now_iso(); },
       [] { return random_token(); });
 }
 
