@@ -28,7 +28,7 @@ grep -q 'id="new_name" name="new_name" value="sato"' "$tmp/body" || fail "typed 
 grep -q 'value="short"' "$tmp/body" && fail "the refused password is sent back"
 [ "$(post /admin/users new_name=sato new_password=kawa-no-nagare-7 new_role=viewer)" = 303 ] || fail "user not created"
 [ "$(post /admin/users new_name=sato new_password=kawa-no-nagare-7 new_role=viewer)" = 400 ] || fail "duplicate user accepted"
-grep -q 'このユーザー名は既に使われています' "$tmp/body" || fail "duplicate name not explained"
+grep -q 'id="new_name-error"[^>]*>ユーザー「sato」はすでにあります' "$tmp/body" || fail "duplicate name not explained"
 sid=$(curl -s -b "$tmp/jar" "$app_base/audit.json?entity=user&action=create" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["entity_id"])')
 [ "$(post "/admin/users/$sid/role" role=overlord)" = 400 ] || fail "unknown role accepted"
 grep -q "id=\"role-$sid-error\"" "$tmp/body" || fail "role error not beside the user's role"

@@ -108,7 +108,7 @@ std::vector<bool> AssessRepo::store_batch(const Assessment& as, const catalog::F
                               as.org_id,
                               "assessment",
                               std::to_string(as.id),
-                              audit.action,
+                              "import",
                               {{"answers", std::move(before)}},
                               std::move(row_after)});
     // The stored score from the sheet as now stored, computed once for the whole batch.

@@ -17,9 +17,9 @@ struct HistoryEntry {
   std::string question_id, field, old_value, new_value, at, actor;
 };
 
-// How a batch of answer changes is audited as one row (AssessRepo::store_batch).
+// A batch of answer changes (a sheet import) is audited as one row, action "import"
+// (AssessRepo::store_batch); `source` says where the answers came from.
 struct BatchAudit {
-  std::string action = "import";
   nlohmann::json source = nlohmann::json::object();  // e.g. {"file": "…", "sheet": "…"}
 };
 
