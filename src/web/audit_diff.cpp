@@ -60,7 +60,7 @@ constexpr ValueDomain kDomains[] = {
     {"soa_decision", "status", "status"},
     {"incident", "status", "incidentstatus"},
     {"questionnaire", "status", "qstatus"},
-    {"incident_report", "kind", "report"},
+    {"incident_report", "kind", "classification"},
     {"incident_report", "report", "report"},
 };
 

@@ -50,6 +50,11 @@ TEST(AuditDiff, NamesFieldsAndCodesByTheirLabels) {
   h = audit_diff_html("user", "", R"({"changed":true})", "ja");
   EXPECT_NE(h.find("<ins><span>はい</span></ins>"), std::string::npos) << "flags as yes/no: " << h;
   EXPECT_EQ(audit_field_label("no_such_field", "ja"), "no_such_field");
+  // A filing record: its kind is the accident's classification, its report the report's type.
+  h = audit_diff_html("incident_report", R"({"kind":"serious_accident","report":"prompt"})", "",
+                      "ja");
+  EXPECT_NE(h.find("重大な事故"), std::string::npos) << h;
+  EXPECT_EQ(h.find("serious_accident<"), std::string::npos) << h;
 }
 
 // A sheet import is one audit row; the audit page still shows each question's changed fields.
