@@ -10,11 +10,7 @@ namespace anzen::assess {
 using nlohmann::json;
 
 namespace {
-struct HistoryRow {
-  const std::string* question_id;
-  const char* field;
-  std::string old_value, new_value;
-};
+using detail::HistoryRow;
 
 // The fields of `next` that differ from `prev`, in the order the per-answer path records them
 // (by field name): a history row each, and their values before/after for the audit row.
@@ -24,7 +20,7 @@ bool diff(const Answer& prev, const Answer& next, std::vector<HistoryRow>& histo
   const size_t start = history.size();
   auto text = [&](const char* field, const std::string& b, const std::string& a) {
     if (b == a) return;
-    history.push_back({&next.question_id, field, b, a});
+    history.push_back({next.question_id, field, b, a});
     before[field] = b;
     after[field] = a;
   };
@@ -32,7 +28,7 @@ bool diff(const Answer& prev, const Answer& next, std::vector<HistoryRow>& histo
   text("due", prev.due, next.due);
   if (prev.maturity != next.maturity) {
     auto shown = [](const std::optional<int>& m) { return m ? std::to_string(*m) : ""; };
-    history.push_back({&next.question_id, "maturity", shown(prev.maturity), shown(next.maturity)});
+    history.push_back({next.question_id, "maturity", shown(prev.maturity), shown(next.maturity)});
     before["maturity"] = prev.maturity ? json(*prev.maturity) : json();
     after["maturity"] = next.maturity ? json(*next.maturity) : json();
   }
@@ -66,41 +62,10 @@ std::vector<bool> AssessRepo::store_batch(const Assessment& as, const catalog::F
       changes[i].second.updated_at = now;
       changes[i].second.updated_by = actor_;
     }
-    detail::insert_rows(db_,
-                        "INSERT INTO answer_history(assessment_id, question_id, field, old_value, "
-                        "new_value, at, actor) VALUES ",
-                        7, history.size(), "", [&](store::Stmt& st, int b, size_t i) {
-                          const auto& h = history[i];
-                          st.bind(b + 1, as.id)
-                              .bind(b + 2, *h.question_id)
-                              .bind(b + 3, h.field)
-                              .bind(b + 4, h.old_value)
-                              .bind(b + 5, h.new_value)
-                              .bind(b + 6, now)
-                              .bind(b + 7, actor_);
-                        });
-    detail::insert_rows(
-        db_,
-        "INSERT INTO answers(assessment_id, question_id, status, na_reason, maturity, owner, due, "
-        "comment, updated_at, updated_by) VALUES ",
-        10, saved.size(),
-        " ON CONFLICT(assessment_id, question_id) DO UPDATE SET status=excluded.status, "
-        "na_reason=excluded.na_reason, maturity=excluded.maturity, owner=excluded.owner, "
-        "due=excluded.due, comment=excluded.comment, updated_at=excluded.updated_at, "
-        "updated_by=excluded.updated_by",
-        [&](store::Stmt& st, int b, size_t i) {
-          const Answer& n = changes[saved[i]].second;
-          st.bind(b + 1, as.id)
-              .bind(b + 2, n.question_id)
-              .bind(b + 3, to_string(n.status))
-              .bind(b + 4, n.na_reason)
-              .bind(b + 5, n.maturity ? std::optional<int64_t>(*n.maturity) : std::nullopt)
-              .bind(b + 6, n.owner)
-              .bind(b + 7, n.due)
-              .bind(b + 8, n.comment)
-              .bind(b + 9, now)
-              .bind(b + 10, actor_);
-        });
+    detail::insert_history(db_, as.id, history, now, actor_);
+    detail::upsert_answers(
+        db_, as.id, saved.size(), [&](size_t i) -> const Answer& { return changes[saved[i]].second; },
+        now, actor_);
     json row_after = audit.source.is_object() ? audit.source : json::object();
     row_after["changed"] = saved.size();
     row_after["answers"] = std::move(after);

@@ -3,7 +3,10 @@
 #pragma once
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "assess/model.h"
 #include "store/db.h"
 
 namespace anzen::assess::detail {
@@ -32,6 +35,61 @@ void insert_rows(store::Db& db, const std::string& head, size_t cols, size_t n,
     for (size_t r = 0; r < rows; ++r) bind_row(st, static_cast<int>(r * cols), done + r);
     st.run();
   }
+}
+
+// One changed field of an answer, for answer_history. The views point into the answers and
+// field names of the caller, which outlive the insert.
+struct HistoryRow {
+  std::string_view question_id, field;
+  std::string old_value, new_value;
+};
+
+// The history rows of one write, all stamped with the same time and actor.
+inline void insert_history(store::Db& db, int64_t assessment_id,
+                           const std::vector<HistoryRow>& rows, const std::string& now,
+                           const std::string& actor) {
+  insert_rows(db,
+              "INSERT INTO answer_history(assessment_id, question_id, field, old_value, "
+              "new_value, at, actor) VALUES ",
+              7, rows.size(), "", [&](store::Stmt& st, int b, size_t i) {
+                const auto& h = rows[i];
+                st.bind(b + 1, assessment_id)
+                    .bind(b + 2, h.question_id)
+                    .bind(b + 3, h.field)
+                    .bind(b + 4, h.old_value)
+                    .bind(b + 5, h.new_value)
+                    .bind(b + 6, now)
+                    .bind(b + 7, actor);
+              });
+}
+
+// Inserts or replaces `n` answers of one assessment; answer_at(i) gives the i-th, already
+// stamped with `now` and `actor` by the caller.
+template <class AnswerAt>
+void upsert_answers(store::Db& db, int64_t assessment_id, size_t n, AnswerAt answer_at,
+                    const std::string& now, const std::string& actor) {
+  insert_rows(
+      db,
+      "INSERT INTO answers(assessment_id, question_id, status, na_reason, maturity, owner, due, "
+      "comment, updated_at, updated_by) VALUES ",
+      10, n,
+      " ON CONFLICT(assessment_id, question_id) DO UPDATE SET status=excluded.status, "
+      "na_reason=excluded.na_reason, maturity=excluded.maturity, owner=excluded.owner, "
+      "due=excluded.due, comment=excluded.comment, updated_at=excluded.updated_at, "
+      "updated_by=excluded.updated_by",
+      [&](store::Stmt& st, int b, size_t i) {
+        const Answer& a = answer_at(i);
+        st.bind(b + 1, assessment_id)
+            .bind(b + 2, a.question_id)
+            .bind(b + 3, to_string(a.status))
+            .bind(b + 4, a.na_reason)
+            .bind(b + 5, a.maturity ? std::optional<int64_t>(*a.maturity) : std::nullopt)
+            .bind(b + 6, a.owner)
+            .bind(b + 7, a.due)
+            .bind(b + 8, a.comment)
+            .bind(b + 9, now)
+            .bind(b + 10, actor);
+      });
 }
 
 }  // namespace anzen::assess::detail

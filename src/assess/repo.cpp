@@ -341,14 +341,6 @@ AnswerMap AssessRepo::answers_to_change(int64_t aid, const std::vector<std::stri
   return qids.size() == 1 ? answers(aid, qids.front()) : answers(aid);
 }
 
-namespace {
-using detail::insert_rows;
-
-struct HistoryRow {
-  std::string question_id, field, old_value, new_value;
-};
-}  // namespace
-
 bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, Answer next) {
   return set_answers(as, fw, {std::move(next)}) > 0;
 }
@@ -387,7 +379,7 @@ std::vector<bool> AssessRepo::store_answers(const Assessment& as, const catalog:
   std::vector<bool> changed(changes.size(), false);
   db_.transaction([&] {
     std::vector<size_t> saved;  // indexes into changes
-    std::vector<HistoryRow> history;
+    std::vector<detail::HistoryRow> history;  // views into `changes` and the `after` keys
     std::vector<store::AuditEntry> audit;
     for (size_t i = 0; i < changes.size(); ++i) {
       const auto& [prev, n] = changes[i];
@@ -411,40 +403,10 @@ std::vector<bool> AssessRepo::store_answers(const Assessment& as, const catalog:
       changes[i].second.updated_at = now;
       changes[i].second.updated_by = actor_;
     }
-    insert_rows(db_,
-                "INSERT INTO answer_history(assessment_id, question_id, field, old_value, "
-                "new_value, at, actor) VALUES ",
-                7, history.size(), "", [&](store::Stmt& st, int b, size_t i) {
-                  const auto& h = history[i];
-                  st.bind(b + 1, as.id)
-                      .bind(b + 2, h.question_id)
-                      .bind(b + 3, h.field)
-                      .bind(b + 4, h.old_value)
-                      .bind(b + 5, h.new_value)
-                      .bind(b + 6, now)
-                      .bind(b + 7, actor_);
-                });
-    insert_rows(db_,
-                "INSERT INTO answers(assessment_id, question_id, status, na_reason, maturity, "
-                "owner, due, comment, updated_at, updated_by) VALUES ",
-                10, saved.size(),
-                " ON CONFLICT(assessment_id, question_id) DO UPDATE SET status=excluded.status, "
-                "na_reason=excluded.na_reason, maturity=excluded.maturity, owner=excluded.owner, "
-                "due=excluded.due, comment=excluded.comment, updated_at=excluded.updated_at, "
-                "updated_by=excluded.updated_by",
-                [&](store::Stmt& st, int b, size_t i) {
-                  const Answer& n = changes[saved[i]].second;
-                  st.bind(b + 1, as.id)
-                      .bind(b + 2, n.question_id)
-                      .bind(b + 3, to_string(n.status))
-                      .bind(b + 4, n.na_reason)
-                      .bind(b + 5, n.maturity ? std::optional<int64_t>(*n.maturity) : std::nullopt)
-                      .bind(b + 6, n.owner)
-                      .bind(b + 7, n.due)
-                      .bind(b + 8, n.comment)
-                      .bind(b + 9, now)
-                      .bind(b + 10, actor_);
-                });
+    detail::insert_history(db_, as.id, history, now, actor_);
+    detail::upsert_answers(
+        db_, as.id, saved.size(), [&](size_t i) -> const Answer& { return changes[saved[i]].second; },
+        now, actor_);
     store::audit_append_all(db_, audit);
     // The stored score moves with the answers, in the same transaction: one answer by its
     // difference, a batch from the saved sheet.
