@@ -6,16 +6,15 @@
 // 1366 px. Screenshots at 1280, 1366 and 390 px go to OUT_DIR/admin-audit-*.png.
 // Usage: node admin_audit.mjs BASE_URL DEMO_JSON OUT_DIR ANZEN_BINARY DB
 import { readFileSync } from "node:fs";
-import { check, failures, launch, signedIn } from "./harness.mjs";
+import { check, failures, launch, signedIn, visibleCodes, vocabularyCodes } from "./harness.mjs";
 
-const [base, demoFile, outDir] = process.argv.slice(2);
+const [base, demoFile, outDir, anzen] = process.argv.slice(2);
 const demo = JSON.parse(readFileSync(demoFile, "utf8"));
-// Codes that used to show on the audit and administration pages.
-const CODES = ["plan_item", "save", "target_state", "risk_ids", "api_token", "login_failed", "in_progress",
-  "planned", "assessor", "cyber_attack", "voice_emergency", "evaluation_method", "na_reason"];
+// Every code of the vocabulary (serious_accident, plan_item …) and the plain-word codes that used
+// to show on the audit and administration pages.
+const CODES = vocabularyCodes(anzen, ["save", "planned", "assessor"]);
 const noCodes = async (page, where) => {
-  const text = await page.locator("main").innerText();
-  const seen = CODES.filter((c) => new RegExp(`(^|[^\\w-])${c}($|[^\\w-])`).test(text));
+  const seen = visibleCodes(await page.locator("main").innerText(), CODES);
   check(seen.length === 0, `${where}: no internal code is visible${seen.length ? ` (${seen.join(", ")})` : ""}`);
 };
 

@@ -5,17 +5,17 @@
 // Screenshots at 1366 px and 768 px go to OUT_DIR/screens-*.png.
 // Usage: node screens.mjs BASE_URL DEMO_JSON OUT_DIR ANZEN_BINARY DB
 import { readFileSync } from "node:fs";
+import { visibleCodes, vocabularyCodes } from "./harness.mjs";
 import { checker, launch, login as loginAs } from "./screens_lib.mjs";
 
-const [base, demoFile, outDir] = process.argv.slice(2);
+const [base, demoFile, outDir, anzen] = process.argv.slice(2);
 const demo = JSON.parse(readFileSync(demoFile, "utf8"));
 const t = checker();
 const check = t.check;
-const CODES = ["cyber_attack", "reduce", "accept", "in_progress", "planned", "information_system", "facility", "voice_emergency",
-  "plan_item", "target_state", "risk_ids", "assessor"];
+// Every code of the vocabulary written with "_" or "-", and the plain-word codes seen before.
+const CODES = vocabularyCodes(anzen, ["reduce", "accept", "planned", "facility", "assessor"]);
 const noCodes = async (page, where) => {
-  const text = await page.locator("main").innerText();
-  const seen = CODES.filter((c) => text.includes(c));
+  const seen = visibleCodes(await page.locator("main").innerText(), CODES);
   check(seen.length === 0, `${where}: no internal code is visible (${seen.join(", ")})`);
 };
 
@@ -67,6 +67,11 @@ try {
   check((await page.textContent("dl.record")).includes("呼制御サーバ（東京）"), "the risk names its asset");
   await noCodes(page, "risk page");
   await page.click("#edit-risk");
+  // The edit page names the linked suppliers (read only) and leads to the page that links them.
+  check((await page.locator("section.linked-suppliers-note h2").textContent()) === "リンクされた委託先",
+    "the risk's edit page shows its linked suppliers");
+  check(/\/risks\/\d+#suppliers$/.test(await page.locator("section.linked-suppliers-note p.muted a").getAttribute("href")),
+    "the edit page leads to the risk's page to link a supplier");
   await page.fill("#owner", "ネットワーク本部長");
   await page.selectOption("#treatment", "reduce");
   await page.click("#save-risk");

@@ -188,6 +188,17 @@ ids["supplier"] = create("/api/v1/suppliers", "POST supplier").get("id")
 sent = create("/api/v1/questionnaires", "POST questionnaire", supplier=ids["supplier"])
 ids["questionnaire"], token = sent.get("id"), sent.get("token")
 ids["contract"] = create("/api/v1/contracts", "POST contract", supplier=ids["supplier"]).get("id")
+# The record's side of a supplier link: the asset lists the supplier, the supplier's record lists
+# the asset; a supplier that is not in the register is refused naming the field, changing nothing.
+status, raw, _ = call("POST", f"/api/v1/assets/{ids['asset']}/suppliers", tok_a, {"supplier": ids["supplier"]})
+check(status == 201 and [x["id"] for x in json.loads(raw)["suppliers"]] == [ids["supplier"]],
+      f"POST /api/v1/assets/{{id}}/suppliers links the supplier ({status} {raw[:120]!r})")
+status, raw, _ = call("GET", f"/api/v1/suppliers/{ids['supplier']}", tok_a)
+check(status == 200 and json.loads(raw).get("asset_ids") == [ids["asset"]], "the supplier's record lists the linked asset")
+status, raw, _ = call("POST", f"/api/v1/risks/{ids['risk']}/suppliers", tok_a, {"supplier": 999999})
+check(status == 400 and b"supplier" in raw, f"an unknown supplier is refused naming the field ({status} {raw[:120]!r})")
+status, raw, _ = call("GET", f"/api/v1/risks/{ids['risk']}/suppliers", tok_a)
+check(status == 200 and json.loads(raw)["suppliers"] == [], "the refused link changed nothing")
 ev = created(*call("POST", f"/api/v1/assessments/{aid}/questions/{question}/evidence", tok_a, files={"file": ("規程.txt", "セキュリティ規程".encode())})[:2],
              "POST evidence (multipart)")
 ids["evidence"] = ev.get("id")
@@ -219,7 +230,7 @@ ORG_OWNED = {"assessments", "incidents", "risks", "assets", "plan", "users", "qu
 def fill(path):
     top = path.split("/")[3]
     values = {"framework": "tcs-2023", "item": "T2-001", "question": question, "evidence": ids["evidence"], "kind": kind, "format": fmt,
-              "token": token}
+              "token": token, "supplier": ids["supplier"]}
     values["id"] = {"assessments": aid, "incidents": ids["incident"], "risks": ids["risk"], "assets": ids["asset"], "plan": ids["plan"],
                     "users": ids["user"], "questionnaires": ids["questionnaire"], "contracts": ids["contract"],
                     "suppliers": ids["supplier"]}.get(top, 999999)
@@ -244,6 +255,8 @@ OVERRIDES = {
     ("POST", "/api/v1/incidents/{id}/reports"): {"report": due.get("type", "prompt"), "kind": due.get("kind", ""),
                                                 "filed_at": "2026-11-27T09:00:00+09:00", "reference": "総基第1号"},
     ("POST", "/api/v1/snapshots/{id}/shares"): {"org": 1},
+    ("POST", "/api/v1/assets/{id}/suppliers"): {"supplier": ids["supplier"]},
+    ("POST", "/api/v1/risks/{id}/suppliers"): {"supplier": ids["supplier"]},
 }
 # Operations the demo cannot reach with a real id: a maker's snapshot and its shares need an
 # accepted maker questionnaire, a webhook an integration and its own token. They are called with

@@ -57,15 +57,7 @@ std::vector<bool> AssessRepo::store_batch(const Assessment& as, const catalog::F
   }
   if (saved.empty()) return changed;
   db_.transaction([&] {
-    const std::string now = store::now_utc();
-    for (size_t i : saved) {
-      changes[i].second.updated_at = now;
-      changes[i].second.updated_by = actor_;
-    }
-    detail::insert_history(db_, as.id, history, now, actor_);
-    detail::upsert_answers(
-        db_, as.id, saved.size(), [&](size_t i) -> const Answer& { return changes[saved[i]].second; },
-        now, actor_);
+    detail::store_changes(db_, as.id, changes, saved, history, now(), actor_);
     json row_after = audit.source.is_object() ? audit.source : json::object();
     row_after["changed"] = saved.size();
     row_after["answers"] = std::move(after);

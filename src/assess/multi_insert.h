@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "assess/model.h"
@@ -90,6 +91,23 @@ void upsert_answers(store::Db& db, int64_t assessment_id, size_t n, AnswerAt ans
             .bind(b + 9, now)
             .bind(b + 10, actor);
       });
+}
+
+// The one way a change of answers is written (AssessRepo::store_answers, store_batch): the
+// changed answers (`saved`, indexes into `changes`) are stamped with `now` and `actor`, their
+// history rows inserted, the answers upserted.
+inline void store_changes(store::Db& db, int64_t assessment_id,
+                          std::vector<std::pair<Answer, Answer>>& changes,
+                          const std::vector<size_t>& saved, const std::vector<HistoryRow>& history,
+                          const std::string& now, const std::string& actor) {
+  for (size_t i : saved) {
+    changes[i].second.updated_at = now;
+    changes[i].second.updated_by = actor;
+  }
+  insert_history(db, assessment_id, history, now, actor);
+  upsert_answers(
+      db, assessment_id, saved.size(),
+      [&](size_t i) -> const Answer& { return changes[saved[i]].second; }, now, actor);
 }
 
 }  // namespace anzen::assess::detail

@@ -178,9 +178,16 @@ Organization AssessRepo::create_org(Organization o) {
   }
   for (const auto& s : o.services) check_service(s);
   db_.transaction([&] {
-    db_.prepare("INSERT INTO organizations(name, kind, services, users, prefectures, created_at) VALUES (?,?,?,?,?,?)")
-        .bind(1, o.name).bind(2, o.kind).bind(3, json(o.services).dump()).bind(4, o.users)
-        .bind(5, json(o.prefectures).dump()).bind(6, store::now_utc()).run();
+    db_.prepare(
+           "INSERT INTO organizations(name, kind, services, users, prefectures, created_at) VALUES "
+           "(?,?,?,?,?,?)")
+        .bind(1, o.name)
+        .bind(2, o.kind)
+        .bind(3, json(o.services).dump())
+        .bind(4, o.users)
+        .bind(5, json(o.prefectures).dump())
+        .bind(6, now())
+        .run();
     o.id = db_.last_insert_id();
     store::audit_append(db_, {actor_, o.id, "organization", std::to_string(o.id), "create", nullptr,
                               {{"name", o.name}, {"kind", o.kind}, {"services", o.services}}});
@@ -261,9 +268,17 @@ Assessment AssessRepo::create(int64_t org_id, const catalog::Framework& fw, cons
   }
   Assessment a;
   db_.transaction([&] {
-    db_.prepare("INSERT INTO assessments(org_id, framework, framework_version, role, period, scope, created_at) VALUES (?,?,?,?,?,?,?)")
-        .bind(1, org_id).bind(2, fw.id).bind(3, fw.version).bind(4, role).bind(5, period).bind(6, scope)
-        .bind(7, store::now_utc()).run();
+    db_.prepare(
+           "INSERT INTO assessments(org_id, framework, framework_version, role, period, scope, "
+           "created_at) VALUES (?,?,?,?,?,?,?)")
+        .bind(1, org_id)
+        .bind(2, fw.id)
+        .bind(3, fw.version)
+        .bind(4, role)
+        .bind(5, period)
+        .bind(6, scope)
+        .bind(7, now())
+        .run();
     a = *get(db_.last_insert_id());
     store_score(db_, fw, a, {});
     store::audit_append(db_, {actor_, org_id, "assessment", std::to_string(a.id), "create", nullptr,
@@ -398,15 +413,7 @@ std::vector<bool> AssessRepo::store_answers(const Assessment& as, const catalog:
       changed[i] = true;
     }
     if (saved.empty()) return;
-    std::string now = store::now_utc();
-    for (size_t i : saved) {
-      changes[i].second.updated_at = now;
-      changes[i].second.updated_by = actor_;
-    }
-    detail::insert_history(db_, as.id, history, now, actor_);
-    detail::upsert_answers(
-        db_, as.id, saved.size(), [&](size_t i) -> const Answer& { return changes[saved[i]].second; },
-        now, actor_);
+    detail::store_changes(db_, as.id, changes, saved, history, now(), actor_);
     store::audit_append_all(db_, audit);
     // The stored score moves with the answers, in the same transaction: one answer by its
     // difference, a batch from the saved sheet.
@@ -446,10 +453,22 @@ Evidence AssessRepo::add_file(const Assessment& a, const std::string& qid, const
   std::string sha = sha256_hex(bytes);
   int64_t id = 0;
   db_.transaction([&] {
-    db_.prepare("INSERT INTO evidence(assessment_id, question_id, kind, filename, mime, sha256, size, content, evidence_date, expires_on, uploaded_at, uploaded_by) VALUES (?,?,'file',?,?,?,?,?,?,?,?,?)")
-        .bind(1, a.id).bind(2, qid).bind(3, name).bind(4, type).bind(5, sha)
-        .bind(6, static_cast<int64_t>(bytes.size())).bind_blob(7, bytes).bind(8, evidence_date).bind(9, expires_on)
-        .bind(10, store::now_utc()).bind(11, actor_).run();
+    db_.prepare(
+           "INSERT INTO evidence(assessment_id, question_id, kind, filename, mime, sha256, size, "
+           "content, evidence_date, expires_on, uploaded_at, uploaded_by) VALUES "
+           "(?,?,'file',?,?,?,?,?,?,?,?,?)")
+        .bind(1, a.id)
+        .bind(2, qid)
+        .bind(3, name)
+        .bind(4, type)
+        .bind(5, sha)
+        .bind(6, static_cast<int64_t>(bytes.size()))
+        .bind_blob(7, bytes)
+        .bind(8, evidence_date)
+        .bind(9, expires_on)
+        .bind(10, now())
+        .bind(11, actor_)
+        .run();
     id = db_.last_insert_id();
     store::audit_append(db_, {actor_, a.org_id, "evidence", std::to_string(id), "create", nullptr,
                               {{"question", qid}, {"file", name}, {"sha256", sha}, {"size", bytes.size()}}});
@@ -469,8 +488,17 @@ Evidence AssessRepo::add_url(const Assessment& a, const std::string& qid, const 
   std::string expires_on = date::require("expires_on (有効期限)", expires_on_in);
   int64_t id = 0;
   db_.transaction([&] {
-    db_.prepare("INSERT INTO evidence(assessment_id, question_id, kind, url, evidence_date, expires_on, uploaded_at, uploaded_by) VALUES (?,?,'url',?,?,?,?,?)")
-        .bind(1, a.id).bind(2, qid).bind(3, url).bind(4, evidence_date).bind(5, expires_on).bind(6, store::now_utc()).bind(7, actor_).run();
+    db_.prepare(
+           "INSERT INTO evidence(assessment_id, question_id, kind, url, evidence_date, expires_on, "
+           "uploaded_at, uploaded_by) VALUES (?,?,'url',?,?,?,?,?)")
+        .bind(1, a.id)
+        .bind(2, qid)
+        .bind(3, url)
+        .bind(4, evidence_date)
+        .bind(5, expires_on)
+        .bind(6, now())
+        .bind(7, actor_)
+        .run();
     id = db_.last_insert_id();
     store::audit_append(db_, {actor_, a.org_id, "evidence", std::to_string(id), "create", nullptr, {{"question", qid}, {"url", url}}});
   });

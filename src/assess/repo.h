@@ -9,6 +9,7 @@
 #include "assess/model.h"
 #include "assess/scoring.h"
 #include "catalog/model.h"
+#include "common/clock.h"
 #include "store/db.h"
 
 namespace anzen::assess {
@@ -32,6 +33,10 @@ struct Evidence {
 class AssessRepo {
  public:
   AssessRepo(store::Db& db, std::string actor) : db_(db), actor_(std::move(actor)) {}
+  // Records made through this repository take their time from `clock` (the service's: --as-of
+  // and simulated time stamp their own records); without one, from the system time (fixtures).
+  AssessRepo(store::Db& db, std::string actor, const Clock& clock)
+      : db_(db), actor_(std::move(actor)), clock_(&clock) {}
 
   Organization create_org(Organization o);
   std::optional<Organization> org(int64_t id);
@@ -96,8 +101,12 @@ class AssessRepo {
   const std::string& actor() const { return actor_; }
 
  private:
+  // The time records are stamped with (clock_, else the system time), utc_iso().
+  std::string now() const { return clock_ ? clock_->now_iso() : store::now_utc(); }
+
   store::Db& db_;
   std::string actor_;
+  const Clock* clock_ = nullptr;
 };
 
 // Per-question comparison of two assessments (B relative to A).

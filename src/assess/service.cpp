@@ -45,14 +45,13 @@ AnswerErrors::AnswerErrors(std::vector<AnswerIssue> issues)
 
 AssessService::AssessService(store::Db& db, const catalog::Catalog& catalog,
                              const MaturityScale& scale, const Clock& clock,
-                             LinkedRisks linked_risks, std::string actor,
-                             store::WriteQueue* writes)
+                             LinkedRisks linked_risks, std::string actor, store::WriteQueue* writes)
     : db_(db),
       catalog_(catalog),
       scale_(scale),
       clock_(clock),
       linked_risks_(std::move(linked_risks)),
-      repo_(db, std::move(actor)),
+      repo_(db, std::move(actor), clock),
       writes_(writes) {}
 
 const catalog::Framework* AssessService::framework(const Assessment& a) const {
@@ -125,7 +124,7 @@ std::vector<AssessService::Updated> AssessService::update_answers(
   // it more than once (again alone after a failed commit): it starts from its inputs each time.
   auto change = [&](store::Db& db) {
     out.clear();
-    AssessRepo repo(db, repo_.actor());
+    AssessRepo repo(db, repo_.actor(), clock_);
     std::vector<AnswerIssue> issues;
     std::vector<std::pair<Answer, Answer>> checked;  // (as stored, next)
     std::set<std::string> seen;

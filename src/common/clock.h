@@ -42,8 +42,11 @@ int fiscal_year_of(const std::string& date);
 
 // An instant in UTC as ISO 8601 with a 'Z' suffix, to the second.
 std::string utc_iso(int64_t t);
-// Current system time as utc_iso(): file metadata (OSCAL last-modified) and storage bookkeeping
-// only; every record of the domain takes its time from a Clock.
+// Current system time as utc_iso(): file metadata (OSCAL last-modified) and storage bookkeeping.
+// Answers (AssessRepo with the service's clock) and incidents, their timelines and filings (the
+// `now` the incident service passes) take their time from a Clock, so that --as-of and simulated
+// time stamp their own records; the other registers' created/updated columns still stamp the
+// system time (store::now_utc).
 std::string utc_now_iso();
 
 }  // namespace anzen

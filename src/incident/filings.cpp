@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "common/clock.h"
 #include "common/date.h"
 #include "common/uuid.h"
 #include "common/vocabulary.h"
@@ -19,10 +20,12 @@ std::string report_words(const Filing& f) {
          vocab::label_or_code("report", f.type, "en");
 }
 
-void note(store::Db& db, const std::string& actor, int64_t incident_id, const std::string& text) {
+// A timeline entry at `now` (the service's clock: simulated time stamps its own records).
+void note(store::Db& db, const std::string& actor, int64_t incident_id, Instant now,
+          const std::string& text) {
   db.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
       .bind(1, incident_id)
-      .bind(2, store::now_utc())
+      .bind(2, utc_iso(now))
       .bind(3, actor)
       .bind(4, text)
       .run();
@@ -132,7 +135,7 @@ Filing Register::correct_filing(int64_t org_id, int64_t filing_id, const FilingC
     if (new_document)
       change("提出文書", "document", before.evidence_name,
              after.evidence_name + " (" + after.evidence_sha256.substr(0, 12) + ")", false);
-    note(db, actor, before.incident_id,
+    note(db, actor, before.incident_id, now,
          "報告の提出記録を訂正 / filing record corrected: " + report_words(before) + "（" +
              changes_ja + "。理由: " + in.reason + "） / (" + changes_en +
              ". Reason: " + in.reason + ")");
@@ -143,7 +146,8 @@ Filing Register::correct_filing(int64_t org_id, int64_t filing_id, const FilingC
   return filing(org_id, filing_id);
 }
 
-Filing Register::withdraw_filing(int64_t org_id, int64_t filing_id, const std::string& reason) {
+Filing Register::withdraw_filing(int64_t org_id, int64_t filing_id, const std::string& reason,
+                                 Instant now) {
   store::Db& db = db_;
   const std::string& actor = actor_;
   Filing before = filing(org_id, filing_id);
@@ -156,7 +160,7 @@ Filing Register::withdraw_filing(int64_t org_id, int64_t filing_id, const std::s
         .bind(1, filing_id)
         .bind(2, org_id)
         .run();
-    note(db, actor, before.incident_id,
+    note(db, actor, before.incident_id, now,
          "報告の提出記録を取消（未提出に戻す） / filing withdrawn (due again): " +
              report_words(before) + "（" + date::display_time(before.filed_at, "ja") +
              "、理由: " + reason + "） / (" + date::display_time(before.filed_at, "en") +

@@ -103,13 +103,19 @@ TEST(Filings, RefusalsNameTheFieldAndChangeNothing) {
   same.reason = "r";
   same.reference = "総基安第12号";
   EXPECT_EQ(field_of(same), "filing");
-  EXPECT_THROW(Register(db, anzen::testing::tree_rules(), "editor").withdraw_filing(f.org, f.prompt.id, ""), InvalidEvent);
+  EXPECT_THROW(
+      Register(db, anzen::testing::tree_rules(), "editor")
+          .withdraw_filing(f.org, f.prompt.id, "", *parse_instant("2026-11-26T09:00:00+09:00")),
+      InvalidEvent);
   FilingCorrection fine;
   fine.reason = "r";
   fine.reference = "y";
   EXPECT_THROW(Register(db, anzen::testing::tree_rules(), "editor").correct_filing(f.other, f.prompt.id, fine, now), std::out_of_range)
       << "another organisation's filing is not there";
-  EXPECT_THROW(Register(db, anzen::testing::tree_rules(), "editor").withdraw_filing(f.other, f.prompt.id, "r"), std::out_of_range);
+  EXPECT_THROW(
+      Register(db, anzen::testing::tree_rules(), "editor")
+          .withdraw_filing(f.other, f.prompt.id, "r", *parse_instant("2026-11-26T09:00:00+09:00")),
+      std::out_of_range);
   auto still = Register(db, anzen::testing::tree_rules(), "t").get(f.org, f.incident)->filings;
   ASSERT_EQ(still.size(), 1u);
   EXPECT_EQ(still[0].reference, "総基安第12号");
@@ -124,7 +130,9 @@ TEST(Filings, AWithdrawnFilingMakesTheReportDueAgainAndCanBeFiledAnew) {
   db.migrate();
   auto f = a_filed_leak(db);
   EXPECT_EQ(due_types(db, f.org), std::vector<std::string>{"detailed"});
-  auto gone = Register(db, anzen::testing::tree_rules(), "editor").withdraw_filing(f.org, f.prompt.id, "別事案の報告と取り違えた");
+  auto gone = Register(db, anzen::testing::tree_rules(), "editor")
+                  .withdraw_filing(f.org, f.prompt.id, "別事案の報告と取り違えた",
+                                   *parse_instant("2026-11-26T09:00:00+09:00"));
   EXPECT_EQ(gone.reference, "総基安第12号");
   EXPECT_EQ(due_types(db, f.org), (std::vector<std::string>{"prompt", "detailed"}));
   auto tl = Register(db, anzen::testing::tree_rules(), "t").timeline(f.incident);

@@ -124,7 +124,7 @@ Incident Register::create(int64_t org_id, const std::string& title, const std::s
   json verdict = verdict_json(classify(e, rules_, now));
   int64_t id = 0;
   db_.transaction([&] {
-    std::string ts = store::now_utc();
+    std::string ts = utc_iso(now);
     db_.prepare(std::string("INSERT INTO incidents(org_id, title, description, event_json, classification_json, created_at, updated_at, details_json) VALUES (?,?,?,?,?,?,?,?)"))
         .bind(1, org_id).bind(2, title).bind(3, description).bind(4, event.dump()).bind(5, verdict.dump()).bind(6, ts).bind(7, ts).bind(8, details.dump()).run();
     id = db_.last_insert_id();
@@ -148,7 +148,10 @@ Incident Register::update(int64_t org_id, int64_t id, const json& patch, const s
   std::string status = patch.value("status", cur->status);
   json details = cur->details;
   if (patch.contains("affected_users") && patch["affected_users"] != cur->event["affected_users"]) {
-    details["user_estimates"].push_back({{"at", store::now_utc()}, {"by", actor_}, {"from", cur->event["affected_users"]}, {"to", patch["affected_users"]}});
+    details["user_estimates"].push_back({{"at", utc_iso(now)},
+                                         {"by", actor_},
+                                         {"from", cur->event["affected_users"]},
+                                         {"to", patch["affected_users"]}});
   }
   if (patch.contains("details")) {
     check_details(patch["details"]);
@@ -164,7 +167,7 @@ Incident Register::update(int64_t org_id, int64_t id, const json& patch, const s
         "not_in_list", "expected open or closed");
   }
   db_.transaction([&] {
-    std::string ts = store::now_utc();
+    std::string ts = utc_iso(now);
     db_.prepare("UPDATE incidents SET event_json=?, classification_json=?, status=?, updated_at=?, details_json=? WHERE id=? AND org_id=?")
         .bind(1, event.dump()).bind(2, verdict.dump()).bind(3, status).bind(4, ts).bind(5, details.dump()).bind(6, id).bind(7, org_id).run();
     std::string text = note.empty() ? "更新 / updated: " + patch.dump() : note + " (" + patch.dump() + ")";
@@ -409,7 +412,7 @@ Filing Register::file_report(int64_t org_id, int64_t id, const FilingInput& in, 
                        "must not be empty");
   Filing f;
   db_.transaction([&] {
-    std::string ts = store::now_utc();
+    std::string ts = utc_iso(now);
     std::string sha = in.evidence_name.empty() ? "" : sha256_hex(in.evidence_content);
     auto st = db_.prepare(
         "INSERT INTO incident_filings(incident_id, org_id, kind, report_type, form, filed_at, "
@@ -506,7 +509,11 @@ bool Register::reclassify(int64_t org_id, int64_t id, Instant now) {
   if (before == after) return false;
   db_.transaction([&] {
     db_.prepare("UPDATE incidents SET classification_json=?, updated_at=? WHERE id=? AND org_id=?")
-        .bind(1, verdict.dump()).bind(2, store::now_utc()).bind(3, id).bind(4, org_id).run();
+        .bind(1, verdict.dump())
+        .bind(2, utc_iso(now))
+        .bind(3, id)
+        .bind(4, org_id)
+        .run();
     std::string why_ja, why_en, when;
     for (const auto& c : verdict["classifications"]) {
       why_ja += (why_ja.empty() ? "" : "・") + c["label"]["ja"].get<std::string>() + "（" +

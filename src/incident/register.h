@@ -133,7 +133,7 @@ class Register {
   // (reason, filed_at, filed_by; filing when nothing would change).
   Filing correct_filing(int64_t org_id, int64_t filing_id, const FilingCorrection& in, Instant now);
   // Withdraws a filing recorded by mistake: the report is due again and its clock runs.
-  Filing withdraw_filing(int64_t org_id, int64_t filing_id, const std::string& reason);
+  Filing withdraw_filing(int64_t org_id, int64_t filing_id, const std::string& reason, Instant now);
 
  private:
   // The organisation's filings, of one incident or one filing id when given.

@@ -88,7 +88,7 @@ class IncidentService {
   Filing file_report(int64_t org_id, int64_t id, const FilingInput& in);
   Filing correct_filing(int64_t org_id, int64_t filing_id, const FilingCorrection& in);
   Filing withdraw_filing(int64_t org_id, int64_t filing_id, const std::string& reason) {
-    return reg_.withdraw_filing(org_id, filing_id, reason);
+    return reg_.withdraw_filing(org_id, filing_id, reason, now());
   }
 
  private:

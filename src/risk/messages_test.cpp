@@ -2,42 +2,20 @@
 // vocabulary's labels (never the codes), an English one, the field, and the CLI line unchanged.
 #include <gtest/gtest.h>
 
-#include <regex>
-
 #include "common/invalid.h"
 #include "common/vocabulary.h"
 #include "incident/classify.h"
 #include "risk/repo.h"
 #include "testing/catalogs.h"
 #include "testing/orgs.h"
+#include "testing/refusals.h"
 #include "testing/temp_db.h"
 
 namespace anzen::risk {
 namespace {
 
-// No code of the vocabulary (the distinctive ones, with '_') and no English sentence in `ja`.
-void expect_japanese(const Invalid& e) {
-  for (const auto& t : vocab::terms()) {
-    std::string code(t.code);
-    if (code.find('_') != std::string::npos) {
-      EXPECT_EQ(e.ja.find(code), std::string::npos) << "code " << code << " in: " << e.ja;
-    }
-  }
-  static const std::regex english(R"([A-Za-z]+ [A-Za-z]+ [A-Za-z]+)");
-  EXPECT_FALSE(std::regex_search(e.ja, english)) << "English in: " << e.ja;
-  EXPECT_FALSE(e.en.empty());
-}
-
-template <typename F>
-Invalid refusal(F f) {
-  try {
-    f();
-  } catch (const Invalid& e) {
-    return e;
-  }
-  ADD_FAILURE() << "nothing was refused";
-  return Invalid("", "", "");
-}
+using anzen::testing::expect_japanese;
+using anzen::testing::refusal;
 
 TEST(Messages, RegisterRefusalsNameTheFieldInBothLanguages) {
   anzen::testing::TempDb tmp;

@@ -45,6 +45,12 @@ class Connection {
   virtual std::unique_ptr<StmtImpl> prepare(std::string_view sql) = 0;
   virtual int64_t last_insert_id() = 0;
   virtual int changes() = 0;
+  // A read snapshot shared by the statements that follow, until end_read(), a write
+  // transaction or a statement that writes (which end it first). SQLite: one WAL read lock per
+  // request instead of one per statement. PostgreSQL: nothing (a BEGIN would cost a round trip;
+  // each statement reads its own snapshot).
+  virtual void begin_read() {}
+  virtual void end_read() noexcept {}
   // A write transaction, serialised against every other writer of the same database.
   virtual void begin() = 0;
   virtual void commit() = 0;

@@ -116,6 +116,11 @@ void Db::give_back(const std::string& key, std::unique_ptr<detail::StmtImpl> st)
   if (v.size() < 4) v.push_back(std::move(st));
 }
 
+void Db::begin_read() {
+  if (tx_depth_ == 0) conn_->begin_read();
+}
+void Db::end_read() noexcept { conn_->end_read(); }
+
 void Db::transaction(const std::function<void()>& fn) {
   if (tx_depth_ > 0) {
     ++tx_depth_;

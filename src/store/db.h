@@ -116,6 +116,12 @@ class Db {
   // Rolls back and rethrows on any exception. Nested calls join the outer transaction.
   void transaction(const std::function<void()>& fn);
   bool in_transaction() const { return tx_depth_ > 0; }
+  // A read snapshot for the statements that follow (a request that only reads): on SQLite one
+  // WAL read lock for all of them instead of one per statement, and one consistent view. A write
+  // (transaction() or a statement that writes) ends it first, so writes behave as without it.
+  // Nothing on PostgreSQL. Prefer ReadSnapshot below.
+  void begin_read();
+  void end_read() noexcept;
 
   // Applies every registered migration not yet applied, in version order, each in its own
   // transaction. `up_to` stops after that version (for tests of upgrades).
@@ -145,5 +151,17 @@ const std::vector<Migration>& all_migrations();
 
 // Current time in UTC, ISO 8601 with 'Z' (used for created/updated stamps).
 std::string now_utc();
+
+// Db::begin_read for a scope.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Db& db) : db_(db) { db_.begin_read(); }
+  ~ReadSnapshot() { db_.end_read(); }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Db& db_;
+};
 
 }  // namespace anzen::store

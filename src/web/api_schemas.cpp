@@ -270,6 +270,11 @@ const BodySpec kClause = {
            "where the contract covers the requirement (required when implemented)")
          .eg("第12条（秘密保持）")
          .at_most(2000)}};
+const BodySpec kLinkSupplier = {
+    {field("supplier", T::integer, "リンクする委託先（委託先一覧）の ID",
+           "the supplier's id in the register")
+         .need()
+         .eg(1)}};
 const BodySpec kShare = {
     {field("org", T::integer, "共有先の事業者の組織 ID", "the operator's organisation id")
          .need()
@@ -376,6 +381,13 @@ std::map<Key, ApiOperation> build() {
   k[{"POST", v + "/suppliers"}] = op(ref("Supplier"), &kSupplier, 201);
   k[{"GET", v + "/suppliers/{id}"}] = op(ref("SupplierDetail"));
   k[{"GET", v + "/suppliers/reassessments"}] = op(list_of("reassessments", ref("Reassessment")));
+  // The suppliers linked to an asset or a risk (the record's side of the supplier's links).
+  for (std::string record : {"/assets", "/risks"}) {
+    json linked = list_of("suppliers", ref("Supplier"));
+    k[{"GET", v + record + "/{id}/suppliers"}] = op(linked);
+    k[{"POST", v + record + "/{id}/suppliers"}] = op(linked, &kLinkSupplier, 201);
+    k[{"DELETE", v + record + "/{id}/suppliers/{supplier}"}] = op(linked);
+  }
   json brief = schema::object({{"id", schema::integer()},
                                {"supplier_id", schema::integer()},
                                {"template", schema::str()},

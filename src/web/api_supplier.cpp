@@ -178,6 +178,7 @@ void mount_supplier_api(Router& r) {
           c.json({{"id", q.id}, {"revoked", suppliers_for(c, c.actor()).revoke_links(q)}});
         });
   mount_contract_api(r);
+  mount_record_supplier_api(r);
   r.api("GET", R"(/api/v1/snapshots/(\d+))", "/api/v1/snapshots/{id}",
         "A maker's snapshot shared with your organisation (the read is logged)", [](Ctx& c) {
           auto snap = suppliers_for(c, c.actor()).read_shared(c.org(), c.path_id(1));

@@ -78,7 +78,8 @@ std::string asset_form(Ctx& c, risk::RiskRepo& repo, const risk::Asset& a, const
       text_input("suppliers", en(c) ? "Suppliers (separated by 、 or ,)" : "委託先（「、」区切り）",
                  suppliers, e) +
       check_boxes("depends_on", en(c) ? "Depends on" : "依存する資産", others, on_deps, e);
-  return b + form_footer(c, "assets", a.id, "save-asset");
+  b += form_footer(c, "assets", a.id, "save-asset");
+  return a.id ? b + linked_suppliers_note(c, "assets", a.id) : b;
 }
 
 risk::Asset need_asset(Ctx& c, risk::RiskRepo& repo) {

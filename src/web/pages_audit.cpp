@@ -164,12 +164,19 @@ std::string record_href(const std::string& entity, const std::string& id) {
 // ("保存 計画項目 #2"). A deleted record is not linked.
 std::string what_html(const Ctx& c, const std::string& entity, const std::string& id,
                       const std::string& action) {
+  std::string act = vocab::label_or_code("audit_action", action, c.lang);
   std::string rec = vocab::label_or_code("audit_entity", entity, c.lang);
-  if (!id.empty())
-    rec += id.find_first_not_of("0123456789") == std::string::npos ? " #" + id : " " + id;
+  // "ログイン demo", not "ログイン ログイン demo": an entity named by its action (a sign-in, a
+  // download: the same Japanese word) is said once, in either language.
+  if (!id.empty() && vocab::label_or_code("audit_entity", entity, "ja") ==
+                         vocab::label_or_code("audit_action", action, "ja"))
+    rec.clear();
+  if (!id.empty()) {
+    bool number = id.find_first_not_of("0123456789") == std::string::npos;
+    rec += (rec.empty() ? "" : " ") + (number ? "#" + id : id);
+  }
   std::string href = action == "delete" ? "" : record_href(entity, id);
-  return "<span class=\"audit-action\">" +
-         esc(vocab::label_or_code("audit_action", action, c.lang)) + "</span> " +
+  return "<span class=\"audit-action\">" + esc(act) + "</span> " +
          (href.empty()
               ? "<span class=\"audit-record\">" + esc(rec) + "</span>"
               : "<a class=\"audit-record\" href=\"" + esc(href) + "\">" + esc(rec) + "</a>");

@@ -115,7 +115,8 @@ std::string risk_form(Ctx& c, risk::RiskRepo& repo, const risk::Risk& k, const F
   std::set<std::string> linked;
   for (int64_t id : k.asset_ids) linked.insert(std::to_string(id));
   b += check_boxes("asset_ids", en(c) ? "Assets concerned" : "関係する資産", assets, linked, e);
-  return b + form_footer(c, "risks", k.id, "save-risk");
+  b += form_footer(c, "risks", k.id, "save-risk");
+  return k.id ? b + linked_suppliers_note(c, "risks", k.id) : b;
 }
 
 risk::Risk need_risk(Ctx& c, risk::RiskRepo& repo) {

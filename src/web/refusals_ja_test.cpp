@@ -3,8 +3,6 @@
 // never only ASCII) and in English, carries a code, and keeps the CLI's line where scripts read it.
 #include <gtest/gtest.h>
 
-#include <regex>
-
 #include "assess/model.h"
 #include "common/invalid.h"
 #include "common/json_input.h"
@@ -18,6 +16,7 @@
 #include "supplier/oscal.h"
 #include "testing/catalogs.h"
 #include "testing/orgs.h"
+#include "testing/refusals.h"
 #include "testing/temp_db.h"
 #include "web/api_schemas.h"
 
@@ -25,35 +24,8 @@ namespace anzen {
 namespace {
 using nlohmann::json;
 
-void expect_japanese(const Invalid& e) {
-  EXPECT_FALSE(e.ja.empty());
-  EXPECT_TRUE(std::any_of(e.ja.begin(), e.ja.end(), [](char ch) { return ch & 0x80; }))
-      << "ASCII only: " << e.ja;
-  for (const auto& t : vocab::terms()) {
-    std::string code(t.code);
-    if (code.find('_') != std::string::npos) {
-      EXPECT_EQ(e.ja.find(code), std::string::npos) << "code " << code << " in: " << e.ja;
-    }
-  }
-  static const std::regex english(R"([A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,})");
-  EXPECT_FALSE(std::regex_search(e.ja, english)) << "English in: " << e.ja;
-  EXPECT_FALSE(e.en.empty());
-  EXPECT_FALSE(e.code.empty()) << e.what();
-}
-
-template <typename F>
-Invalid refusal(F f) {
-  try {
-    f();
-  } catch (const Invalid& e) {
-    return e;
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "not an Invalid: " << e.what();
-    return Invalid("", "", "");
-  }
-  ADD_FAILURE() << "nothing was refused";
-  return Invalid("", "", "");
-}
+using anzen::testing::expect_japanese;
+using anzen::testing::refusal;
 
 TEST(RefusalsJa, RiskMatrixDefinitions) {
   risk::Matrix m;

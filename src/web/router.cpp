@@ -1,11 +1,14 @@
 #include "web/router.h"
 
+#include <optional>
+
 #include <sodium.h>
 
 #include <cctype>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "common/invalid.h"
 #include "common/json_input.h"
@@ -279,6 +282,11 @@ void Router::handle(const httplib::Request& req, httplib::Response& res, const H
   // A handler starts from an empty response: the headers go in without looking for them first.
   for (const auto& [k, v] : security_header_list(tls_)) res.headers.emplace(k, v);
   store::Db& db = thread_db(db_path_);
+  // A request that reads sees one snapshot of the data, taken with one lock for all its
+  // statements (the credential, the data revision, the page's data; store::ReadSnapshot). A write
+  // it makes (a token's last use, an audited download or refusal) ends the snapshot first.
+  std::optional<store::ReadSnapshot> snapshot;
+  if (req.method == "GET" || req.method == "HEAD") snapshot.emplace(db);
   // Every change this request makes is audited with the client's address (already resolved
   // through the trusted proxies); the connection forgets it when the request ends.
   struct AuditClient {

@@ -1,7 +1,9 @@
 // The suppliers of an asset or a risk, shown on the record's page with link and unlink forms
 // (the same links the supplier's page makes, audited by the service).
 #include "risk/repo.h"
+#include "supplier/view.h"
 #include "web/html.h"
+#include "web/json_body.h"
 #include "web/layout.h"
 #include "web/supplier_view.h"
 
@@ -60,6 +62,25 @@ std::string linked_suppliers_section(Ctx& c, const std::string& kind, int64_t id
          "</select> <button type=\"submit\">" + tx(c, "リンク", "Link") + "</button></form>";
 }
 
+std::string linked_suppliers_note(Ctx& c, const std::string& kind, int64_t id) {
+  auto svc = suppliers_for(c, c.actor());
+  auto linked =
+      kind == "assets" ? svc.suppliers_of_asset(c.org(), id) : svc.suppliers_of_risk(c.org(), id);
+  std::string names;
+  for (const auto& s : linked)
+    names += std::string(names.empty() ? "" : "、") + "<a href=\"/suppliers/" +
+             std::to_string(s.id) + "\">" + esc(s.name) + "</a>";
+  std::string page = "/" + kind + "/" + std::to_string(id) + "#suppliers";
+  return "<section class=\"linked-suppliers-note\" id=\"suppliers\"><h2>" +
+         tx(c, "リンクされた委託先", "Linked suppliers") + "</h2><p>" +
+         (names.empty() ? tx(c, "リンクされた委託先はありません。", "No supplier is linked.")
+                        : names) +
+         "</p><p class=\"muted\"><a href=\"" + page + "\">" +
+         tx(c, "委託先のリンクは詳細ページで追加・解除できます（この編集中の内容は保存してから）。",
+            "Link or unlink suppliers on the record's page (save this form first).") +
+         "</a></p></section>";
+}
+
 namespace {
 // Links (or unlinks) a supplier and the asset or risk of the path, then back to its page.
 void change_link(Ctx& c, bool link, int64_t supplier_id) {
@@ -83,6 +104,77 @@ void mount_record_supplier_links(Router& r) {
          [](Ctx& c) { change_link(c, true, c.id_param("supplier")); });
   r.post(R"(/(assets|risks)/(\d+)/suppliers/(\d+)/unlink)",
          [](Ctx& c) { change_link(c, false, c.path_id(3)); });
+}
+
+namespace {
+// {"suppliers": [...]}: the suppliers linked to the asset or risk of the path, as the register
+// lists them.
+void linked_json(Ctx& c, supplier::Suppliers& svc, const std::string& kind, int64_t id,
+                 int status = 200) {
+  auto linked =
+      kind == "assets" ? svc.suppliers_of_asset(c.org(), id) : svc.suppliers_of_risk(c.org(), id);
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : linked) out.push_back(supplier::supplier_json(s));
+  c.json({{"suppliers", out}}, status);
+}
+
+// The supplier a body or path names, in the caller's organisation; another organisation's is as
+// absent as one that never was.
+void need_supplier(Ctx& c, supplier::Suppliers& svc, int64_t supplier_id) {
+  if (svc.supplier(c.org(), supplier_id)) return;
+  std::string id = std::to_string(supplier_id);
+  throw Invalid("supplier", "ID " + id + " の委託先はこの組織にありません。",
+                "There is no supplier " + id + " in this organisation.", "not_found",
+                "supplier: no supplier " + id + " in this organisation");
+}
+}  // namespace
+
+void mount_record_supplier_api(Router& r) {
+  for (std::string kind : {"assets", "risks"}) {
+    const std::string one = kind == "assets" ? "asset" : "risk";
+    const std::string base = "/api/v1/" + kind + R"(/(\d+)/suppliers)";
+    const std::string doc = "/api/v1/" + kind + "/{id}/suppliers";
+    r.api("GET", base, doc,
+          "The suppliers linked to " + std::string(one == "asset" ? "an " : "a ") + one,
+          [kind](Ctx& c) {
+            need_record(c, kind, c.path_id(1));
+            auto svc = suppliers_for(c, c.actor());
+            linked_json(c, svc, kind, c.path_id(1));
+          });
+    r.api("POST", base, doc,
+          "Link a supplier of the register to the " + one +
+              " (JSON: supplier); answers 201 with the linked suppliers",
+          [kind](Ctx& c) {
+            c.require_edit();
+            need_record(c, kind, c.path_id(1));
+            auto svc = suppliers_for(c, c.actor());
+            // The body was checked against the operation (web/api_schemas.cpp): an integer.
+            int64_t supplier_id = body_object(c)["supplier"].get<int64_t>();
+            need_supplier(c, svc, supplier_id);
+            if (kind == "assets")
+              svc.link_asset(c.org(), supplier_id, c.path_id(1));
+            else
+              svc.link_risk(c.org(), supplier_id, c.path_id(1));
+            linked_json(c, svc, kind, c.path_id(1), 201);
+          });
+    r.api("DELETE", base + R"(/(\d+))", doc + "/{supplier}",
+          "Unlink a supplier from the " + one + "; answers with the suppliers still linked",
+          [kind](Ctx& c) {
+            c.require_edit();
+            need_record(c, kind, c.path_id(1));
+            auto svc = suppliers_for(c, c.actor());
+            bool linked = false;
+            auto now = kind == "assets" ? svc.suppliers_of_asset(c.org(), c.path_id(1))
+                                        : svc.suppliers_of_risk(c.org(), c.path_id(1));
+            for (const auto& s : now) linked = linked || s.id == c.path_id(2);
+            if (!linked) throw HttpError(404, "not found");
+            if (kind == "assets")
+              svc.unlink_asset(c.org(), c.path_id(2), c.path_id(1));
+            else
+              svc.unlink_risk(c.org(), c.path_id(2), c.path_id(1));
+            linked_json(c, svc, kind, c.path_id(1));
+          });
+  }
 }
 
 }  // namespace anzen::web

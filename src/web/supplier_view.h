@@ -57,6 +57,12 @@ std::string supplier_detail_sections(Ctx& c, const supplier::Supplier& s);
 // forms for editors; the forms post to routes mount_record_supplier_links adds.
 std::string linked_suppliers_section(Ctx& c, const std::string& kind, int64_t id);
 void mount_record_supplier_links(Router& r);
+// The same suppliers on the record's edit page, read only (a link form there would post away
+// from what is being typed), with the way to the record's page where they are linked.
+std::string linked_suppliers_note(Ctx& c, const std::string& kind, int64_t id);
+// The same links in the JSON API: GET/POST /api/v1/{assets|risks}/{id}/suppliers and
+// DELETE …/suppliers/{supplier}.
+void mount_record_supplier_api(Router& r);
 // The outsourcing contracts' JSON API (api_contracts.cpp), mounted by mount_supplier_api.
 void mount_contract_api(Router& r);
 

@@ -19,9 +19,30 @@ void check(sqlite3* db, int rc, std::string_view what) {
   }
 }
 
+// A connection's read snapshot (SqliteConnection::begin_read): BEGIN and COMMIT prepared once,
+// since a request that reads runs both.
+struct Snapshot {
+  bool open = false;
+  sqlite3_stmt* begin = nullptr;
+  sqlite3_stmt* commit = nullptr;
+};
+
+// Ends the snapshot, if one is open. Statements still reading go on in their own implicit
+// transaction; COMMIT of a transaction that only read waits for nothing.
+void end_snapshot(Snapshot* s) noexcept {
+  if (!s || !s->open) return;
+  s->open = false;
+  sqlite3_step(s->commit);
+  sqlite3_reset(s->commit);
+}
+
 class SqliteStmt final : public StmtImpl {
  public:
-  SqliteStmt(sqlite3* db, std::string_view sql) : db_(db) {
+  // `reading`: the connection's read-snapshot flag; a statement that writes ends the snapshot
+  // before it runs, so that it never upgrades a read begun earlier (which SQLite refuses with
+  // SQLITE_BUSY_SNAPSHOT when another connection wrote meanwhile).
+  SqliteStmt(sqlite3* db, std::string_view sql, Snapshot* reading = nullptr)
+      : db_(db), reading_(reading) {
     int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &st_, nullptr);
     if (rc != SQLITE_OK) {
       throw DbError("prepare failed: " + std::string(sqlite3_errmsg(db)) +
@@ -41,6 +62,7 @@ class SqliteStmt final : public StmtImpl {
           "bind");
   }
   bool step() override {
+    if (reading_ && reading_->open && !sqlite3_stmt_readonly(st_)) end_snapshot(reading_);
     int rc = sqlite3_step(st_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
@@ -79,6 +101,7 @@ class SqliteStmt final : public StmtImpl {
 
  private:
   sqlite3* db_;
+  Snapshot* reading_;
   sqlite3_stmt* st_ = nullptr;
 };
 
@@ -117,10 +140,16 @@ class SqliteConnection final : public Connection {
     exec("PRAGMA synchronous=NORMAL");
     exec("PRAGMA foreign_keys=ON");
   }
-  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+  ~SqliteConnection() override {
+    end_read();
+    sqlite3_finalize(reading_.begin);
+    sqlite3_finalize(reading_.commit);
+    sqlite3_close_v2(db_);
+  }
 
   Backend backend() const override { return Backend::sqlite; }
   void exec(std::string_view sql) override {
+    end_read();  // a statement run as a whole (a pragma, DDL, a savepoint) is not a read
     char* err = nullptr;
     int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
@@ -130,11 +159,30 @@ class SqliteConnection final : public Connection {
     }
   }
   std::unique_ptr<StmtImpl> prepare(std::string_view sql) override {
-    return std::make_unique<SqliteStmt>(db_, sql);
+    return std::make_unique<SqliteStmt>(db_, sql, &reading_);
   }
   int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
   int changes() override { return sqlite3_changes(db_); }
+  void begin_read() override {
+    if (reading_.open || !sqlite3_get_autocommit(db_)) return;
+    if (!reading_.begin) {
+      sqlite3_stmt *b = nullptr, *c = nullptr;
+      if (sqlite3_prepare_v2(db_, "BEGIN", -1, &b, nullptr) != SQLITE_OK ||
+          sqlite3_prepare_v2(db_, "COMMIT", -1, &c, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(b);
+        sqlite3_finalize(c);
+        return;  // reads go on without a shared snapshot
+      }
+      reading_.begin = b;
+      reading_.commit = c;
+    }
+    int rc = sqlite3_step(reading_.begin);
+    sqlite3_reset(reading_.begin);
+    reading_.open = rc == SQLITE_DONE;
+  }
+  void end_read() noexcept override { end_snapshot(&reading_); }
   void begin() override {
+    end_read();
     // As long as SQLite's busy timeout: a writer waits, but a stuck one is reported.
     std::unique_lock lk(writers_, std::chrono::seconds(10));
     if (!lk.owns_lock()) throw DbError("database is locked (another writer in this process)");
@@ -170,6 +218,7 @@ class SqliteConnection final : public Connection {
 
  private:
   sqlite3* db_ = nullptr;
+  Snapshot reading_;  // begin_read
   std::timed_mutex& writers_;
   std::unique_lock<std::timed_mutex> held_;
 };
