@@ -188,6 +188,16 @@ ids["supplier"] = create("/api/v1/suppliers", "POST supplier").get("id")
 sent = create("/api/v1/questionnaires", "POST questionnaire", supplier=ids["supplier"])
 ids["questionnaire"], token = sent.get("id"), sent.get("token")
 ids["contract"] = create("/api/v1/contracts", "POST contract", supplier=ids["supplier"]).get("id")
+# Refusals that concern no field still say what is wrong in the request's language, with a code.
+for path, tok, status_, code, ja in ((f"/api/v1/risks/999999?lang=ja", tok_a, 404, "not_found", "見つかりません"),
+                                     ("/api/v1/risks?lang=ja", None, 401, "unauthenticated", "認証が必要です")):
+    status, raw, _ = call("GET", path, tok)
+    got = json.loads(raw) if raw.startswith(b"{") else {}
+    check(status == status_ and got.get("code") == code and ja in got.get("message", ""),
+          f"GET {path}: {status_} with code {code} and a Japanese message ({status} {raw[:160]!r})")
+    status, raw, _ = call("GET", path.replace("lang=ja", "lang=en"), tok)
+    check(json.loads(raw).get("message", "").isascii(), f"GET {path} in English: an English message ({raw[:120]!r})")
+
 # The record's side of a supplier link: the asset lists the supplier, the supplier's record lists
 # the asset; a supplier that is not in the register is refused naming the field, changing nothing.
 status, raw, _ = call("POST", f"/api/v1/assets/{ids['asset']}/suppliers", tok_a, {"supplier": ids["supplier"]})

@@ -71,7 +71,18 @@ json error_schema() {
            {{"error",
              {{"type", "string"},
               {"description", "what was wrong, naming the field / 誤り（項目名を含む）"}}},
-            {"status", {{"type", "integer"}}}}},
+            {"status", {{"type", "integer"}}},
+            {"message",
+             {{"type", "string"},
+              {"description",
+               "the same in the request's language (?lang=, the language cookie, "
+               "Accept-Language) / 要求の言語での説明"}}},
+            {"field", {{"type", "string"}, {"description", "the input it concerns / 対象の項目"}}},
+            {"code",
+             {{"type", "string"},
+              {"description",
+               "stable: required, not_in_list, wrong_type, not_found, forbidden, "
+               "unauthenticated, … / 種別"}}}}},
           {"additionalProperties", true}};
 }
 

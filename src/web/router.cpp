@@ -255,6 +255,27 @@ void check_fields(const Ctx& c) {
     if (f.filename.empty()) check_field(k, f.content);
 }
 
+// A refusal that concerns no field of the input, in words (i18n key) and as a stable code, so
+// that an API client reads `message` in its language like a 400's.
+struct StatusWords {
+  const char* key;
+  const char* code;
+};
+std::optional<StatusWords> status_words(int status) {
+  switch (status) {
+    case 401:
+      return StatusWords{"common.unauthenticated", "unauthenticated"};
+    case 403:
+      return StatusWords{"common.forbidden", "forbidden"};
+    case 404:
+      return StatusWords{"common.not_found", "not_found"};
+    case 500:
+      return StatusWords{"common.internal", "internal"};
+    default:
+      return std::nullopt;
+  }
+}
+
 // `bad`: the bad input behind a 400, whose message the JSON answer (as `field`, `message` in the
 // request's language and `code`) and the page give in the user's language; `error` stays the
 // English line the CLI prints.
@@ -265,12 +286,19 @@ void error_out(Ctx& c, int status, const std::string& msg, const Invalid* bad = 
       if (!bad->field.empty()) j["field"] = bad->field;
       j["message"] = bad->in(c.lang);
       if (!bad->code.empty()) j["code"] = bad->code;
+    } else if (auto w = status_words(status)) {
+      j["message"] = c.t(w->key);
+      j["code"] = w->code;
     }
     c.json(j, status);
     return;
   }
-  std::string key = status == 404 ? "common.not_found" : status == 403 ? "common.forbidden" : "";
-  std::string text = key.empty() ? (bad ? bad->in(c.lang) : msg) : c.t(key);
+  // A page says what went wrong in the user's language: a 403/404 never more than that (it must
+  // not tell another organisation's record from one that never was), a refusal its own words.
+  auto w = status_words(status);
+  std::string text = w && (status == 403 || status == 404 || !bad) ? c.t(w->key)
+                     : bad                                         ? bad->in(c.lang)
+                                                                   : msg;
   std::string body = "<h1>" + std::to_string(status) + "</h1><p class=\"error\">" + esc(text) +
                      "</p><p><a href=\"/\">" + esc(c.t("nav.dashboard")) + "</a></p>";
   c.html(c.user ? layout(c, std::to_string(status), body) : bare_layout(c, std::to_string(status), body), status);
@@ -325,7 +353,7 @@ void Router::handle(const httplib::Request& req, httplib::Response& res, const H
     if (!open && !c.user) {
       if (api || bearer) {
         c.api = true;
-        c.json({{"error", "authentication required"}, {"status", 401}}, 401);
+        error_out(c, 401, "authentication required");
         res.set_header("WWW-Authenticate", "Bearer");
       } else {
         std::string next = req.path == "/" ? "" : "?next=" + url_encode(req.path);
