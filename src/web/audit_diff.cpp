@@ -1,5 +1,6 @@
 #include "web/audit_diff.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -62,6 +63,8 @@ constexpr ValueDomain kDomains[] = {
     {"questionnaire", "status", "qstatus"},
     {"incident_report", "kind", "classification"},
     {"incident_report", "report", "report"},
+    {"request", "status", "http_status"},  // a denied request (web/router.cpp)
+    {"request", "reason", "denial_reason"},
 };
 
 const char* value_domain(const std::string& entity, const std::string& key) {
@@ -78,7 +81,7 @@ std::string as_text(const json& v, const char* domain, const std::string& lang) 
   if (v.is_null()) return "";
   if (v.is_boolean())
     return v.get<bool>() ? (lang == "en" ? "yes" : "はい") : (lang == "en" ? "no" : "いいえ");
-  if (v.is_string()) {
+  if (v.is_string() && !(domain && std::string(domain) == "denial_reason")) {
     std::string s = v.get<std::string>();
     if (domain) return vocab::label_or_code(domain, s, lang);
     return date::display_time(s, lang);
@@ -89,6 +92,55 @@ std::string as_text(const json& v, const char* domain, const std::string& lang) 
     return vocab::labels(domain, codes, lang);
   }
   if (v.is_array() && v.empty()) return "";
+  // A verdict's classifications (and any list of records that carry their own label): the
+  // labels, not the records' JSON.
+  if (v.is_array() && std::all_of(v.begin(), v.end(), [](const json& x) {
+        return x.is_object() && x.contains("label") && x["label"].is_object();
+      })) {
+    std::string out;
+    for (const auto& x : v)
+      out += (out.empty()    ? ""
+              : lang == "en" ? ", "
+                             : "、") +
+             x["label"].value(lang == "en" ? "en" : "ja", std::string());
+    return out;
+  }
+  // Why a request was refused, as the server said it (web/router.cpp records the English line).
+  if (v.is_string() && domain && std::string(domain) == "denial_reason") {
+    static const std::map<std::string, std::string> kJa = {
+        {"not found", "見つかりません"},
+        {"no such question", "その確認項目はありません"},
+        {"no such framework", "その安全基準はありません"},
+        {"no such item", "その項目はありません"},
+        {"no item", "その項目はありません"},
+        {"no assessment", "その自己点検はありません"},
+        {"CSRF token missing or wrong", "フォームの確認用トークンがないか誤っています"},
+        {"form token missing or wrong; reload the page",
+         "フォームの確認用トークンがないか誤っています（ページを読み込み直してください）"},
+        {"forbidden: your role may not change data", "このロールではデータを変更できません"},
+        {"forbidden: auditors and administrators only", "監査人と管理者だけが使えます"},
+        {"forbidden: administrators only", "管理者だけが使えます"},
+        {"the supplier submits this questionnaire", "この質問票を提出するのは委託先です"},
+        {"the supplier answers this questionnaire", "この質問票に回答するのは委託先です"},
+        {"the supplier attaches evidence", "証跡を添付するのは委託先です"},
+        {"the sender revokes links", "リンクを取り消すのは送付元です"},
+        {"the sender reviews this questionnaire", "この質問票を審査するのは送付元です"},
+        {"your role cannot answer questionnaires", "このロールでは質問票に回答できません"},
+    };
+    auto it = kJa.find(v.get<std::string>());
+    return lang != "en" && it != kJa.end() ? it->second : v.get<std::string>();
+  }
+  // A refused request's status, in words.
+  if (v.is_number_integer() && domain && std::string(domain) == "http_status") {
+    int code = v.get<int>();
+    const char* ja = code == 404 ? "見つからない（存在しないか、他の組織のもの）"
+                     : code == 403 ? "権限がない"
+                                   : nullptr;
+    const char* en = code == 404   ? "not found (absent, or another organisation's)"
+                     : code == 403 ? "not allowed"
+                                   : nullptr;
+    if (ja) return std::string(lang == "en" ? en : ja) + " (" + std::to_string(code) + ")";
+  }
   return v.dump();
 }
 

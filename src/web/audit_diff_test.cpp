@@ -57,6 +57,33 @@ TEST(AuditDiff, NamesFieldsAndCodesByTheirLabels) {
   EXPECT_EQ(h.find("serious_accident<"), std::string::npos) << h;
 }
 
+// The live clock's re-judgement of an incident and a refused request, as seen on the audit page
+// (a screenshot showed as_of, the verdict's JSON and "not found"): labels and words only.
+TEST(AuditDiff, AVerdictAndADeniedRequestReadAsWords) {
+  std::string before =
+      R"({"as_of":"2026-12-02T07:18:00Z","rule_set":"r2024","classifications":[{"kind":"none",)"
+      R"("label":{"ja":"報告対象外","en":"not reportable"},"explanation":{"ja":"x","en":"y"}}]})";
+  std::string after =
+      R"({"as_of":"2026-12-02T08:31:00Z","rule_set":"r2024","classifications":[{"kind":)"
+      R"("serious_accident","label":{"ja":"重大な事故","en":"serious accident"}}]})";
+  std::string h = audit_diff_html("incident", before, after, "ja");
+  EXPECT_NE(h.find(">判定時点</span>"), std::string::npos) << h;
+  EXPECT_NE(h.find("<del><span>報告対象外</span></del> → <ins><span>重大な事故</span></ins>"),
+            std::string::npos)
+      << h;
+  EXPECT_EQ(h.find(">as_of"), std::string::npos) << "shown by its label: " << h;
+  EXPECT_EQ(h.find("explanation"), std::string::npos) << h;
+  EXPECT_NE(audit_diff_html("incident", before, after, "en").find("serious accident"),
+            std::string::npos);
+  h = audit_diff_html("request", "", R"({"status":404,"reason":"not found"})", "ja");
+  EXPECT_NE(h.find("見つからない（存在しないか、他の組織のもの） (404)"), std::string::npos) << h;
+  EXPECT_NE(h.find("<span>見つかりません</span>"), std::string::npos) << h;
+  EXPECT_EQ(h.find("not found"), std::string::npos) << h;
+  h = audit_diff_html("request", "", R"({"status":403,"reason":"the sender revokes links"})", "en");
+  EXPECT_NE(h.find("not allowed (403)"), std::string::npos) << h;
+  EXPECT_NE(h.find("<span>the sender revokes links</span>"), std::string::npos) << h;
+}
+
 // A sheet import is one audit row; the audit page still shows each question's changed fields.
 TEST(AuditDiff, AnImportShowsEveryChangedFieldOfEveryQuestion) {
   anzen::testing::TempDb tmp;
