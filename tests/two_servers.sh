@@ -19,17 +19,23 @@ admin=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["admin"]
 password=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["admin"]["password"])' "$tmp/demo.json")
 token=$("$anzen" token create --user "$admin" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 
+# Started in this shell, not in a $( … ) subshell, so that cleanup knows the pids and stops both
+# servers (from a subshell they outlived the test).
 start() {
   "$anzen" serve --port 0 >"$tmp/$1.log" 2>&1 &
   pids+=($!)
+}
+url_of() {
   for _ in $(seq 1 200); do
     grep -q "serving" "$tmp/$1.log" 2>/dev/null && break
     sleep 0.1
   done
   grep -o 'http://[0-9.]*:[0-9]*' "$tmp/$1.log" | head -1
 }
-a=$(start a)
-b=$(start b)
+start a
+start b
+a=$(url_of a)
+b=$(url_of b)
 [ -n "$a" ] && [ -n "$b" ] || { cat "$tmp"/*.log; echo "FAIL: a server did not start"; exit 1; }
 
 python3 - "$a" "$b" "$admin" "$password" "$token" <<'PY'
