@@ -11,6 +11,13 @@
 
 namespace anzen::supplier {
 
+Invalid unknown_supplier(int64_t supplier_id, const std::string& what) {
+  std::string id = std::to_string(supplier_id);
+  return Invalid("supplier", "ID " + id + " の委託先はこの組織にありません。",
+                 "There is no supplier " + id + " in this organisation.", "not_found",
+                 what.empty() ? "supplier: no supplier " + id + " in this organisation" : what);
+}
+
 std::string to_string(QStatus s) {
   switch (s) {
     case QStatus::sent:

@@ -7,6 +7,7 @@
 
 #include "assess/model.h"
 #include "catalog/model.h"
+#include "common/invalid.h"
 
 namespace anzen::supplier {
 
@@ -35,6 +36,11 @@ bool unsatisfactory(assess::Status s);
 // 法人番号: 13 digits whose first digit is the check digit of the other twelve
 // (9 - (Σ Pn×Qn) mod 9, with Qn = 1 for odd n and 2 for even n counted from the last digit).
 bool valid_corporate_number(std::string_view d13);
+
+// The refusal of a supplier id that is not in the caller's organisation (another organisation's
+// supplier is as absent as one that never was). `what`: the CLI's line, by default
+// "supplier: no supplier N in this organisation".
+Invalid unknown_supplier(int64_t supplier_id, const std::string& what = "");
 
 struct Question {
   std::string id;         // T2-064.1, an item id, or C1… for custom questions

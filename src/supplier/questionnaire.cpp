@@ -72,12 +72,7 @@ Sent Suppliers::send(int64_t org, int64_t supplier_id, const std::string& tmpl,
                      std::vector<Question> questions, const std::string& due,
                      const std::string& expires) {
   (void)schema_registered();
-  if (!supplier(org, supplier_id))
-    throw Invalid("supplier",
-                  "ID " + std::to_string(supplier_id) + " の委託先はこの組織にありません。",
-                  "There is no supplier " + std::to_string(supplier_id) + " in this organisation.",
-                  "not_found",
-                  "supplier: no supplier " + std::to_string(supplier_id) + " in this organisation");
+  if (!supplier(org, supplier_id)) throw unknown_supplier(supplier_id);
   if (!std::regex_match(due, kDate) || !incident::parse_date(due))
     throw Invalid("due", "回答期限を 2026-04-01 のように入力してください。",
                   "Enter the due date as YYYY-MM-DD.", "not_a_date",

@@ -61,11 +61,7 @@ void mount_contract_api(Router& r) {
           try {
             made = svc.add_contract(c.org(), k);
           } catch (const std::out_of_range& e) {
-            // A supplier of another organisation is as absent as one that never was.
-            std::string id = std::to_string(k.supplier_id);
-            throw Invalid("supplier", "ID " + id + " の委託先はこの組織にありません。",
-                          "There is no supplier " + id + " in this organisation.", "not_found",
-                          e.what());
+            throw supplier::unknown_supplier(k.supplier_id, e.what());
           }
           c.json(contract_doc(c, svc, made), 201);
         });

@@ -81,30 +81,6 @@ std::string as_text(const json& v, const char* domain, const std::string& lang) 
   if (v.is_null()) return "";
   if (v.is_boolean())
     return v.get<bool>() ? (lang == "en" ? "yes" : "はい") : (lang == "en" ? "no" : "いいえ");
-  if (v.is_string() && !(domain && std::string(domain) == "denial_reason")) {
-    std::string s = v.get<std::string>();
-    if (domain) return vocab::label_or_code(domain, s, lang);
-    return date::display_time(s, lang);
-  }
-  if (v.is_array() && domain) {
-    std::vector<std::string> codes;
-    for (const auto& x : v) codes.push_back(x.is_string() ? x.get<std::string>() : x.dump());
-    return vocab::labels(domain, codes, lang);
-  }
-  if (v.is_array() && v.empty()) return "";
-  // A verdict's classifications (and any list of records that carry their own label): the
-  // labels, not the records' JSON.
-  if (v.is_array() && std::all_of(v.begin(), v.end(), [](const json& x) {
-        return x.is_object() && x.contains("label") && x["label"].is_object();
-      })) {
-    std::string out;
-    for (const auto& x : v)
-      out += (out.empty()    ? ""
-              : lang == "en" ? ", "
-                             : "、") +
-             x["label"].value(lang == "en" ? "en" : "ja", std::string());
-    return out;
-  }
   // Why a request was refused, as the server said it (web/router.cpp records the English line).
   if (v.is_string() && domain && std::string(domain) == "denial_reason") {
     static const std::map<std::string, std::string> kJa = {
@@ -140,6 +116,30 @@ std::string as_text(const json& v, const char* domain, const std::string& lang) 
                      : code == 403 ? "not allowed"
                                    : nullptr;
     if (ja) return std::string(lang == "en" ? en : ja) + " (" + std::to_string(code) + ")";
+  }
+  if (v.is_string()) {
+    std::string s = v.get<std::string>();
+    if (domain) return vocab::label_or_code(domain, s, lang);
+    return date::display_time(s, lang);
+  }
+  if (v.is_array() && domain) {
+    std::vector<std::string> codes;
+    for (const auto& x : v) codes.push_back(x.is_string() ? x.get<std::string>() : x.dump());
+    return vocab::labels(domain, codes, lang);
+  }
+  if (v.is_array() && v.empty()) return "";
+  // A verdict's classifications (and any list of records that carry their own label): the
+  // labels, not the records' JSON.
+  if (v.is_array() && std::all_of(v.begin(), v.end(), [](const json& x) {
+        return x.is_object() && x.contains("label") && x["label"].is_object();
+      })) {
+    std::string out;
+    for (const auto& x : v)
+      out += (out.empty()    ? ""
+              : lang == "en" ? ", "
+                             : "、") +
+             x["label"].value(lang == "en" ? "en" : "ja", std::string());
+    return out;
   }
   return v.dump();
 }

@@ -1,7 +1,5 @@
 #include "web/router.h"
 
-#include <optional>
-
 #include <sodium.h>
 
 #include <cctype>

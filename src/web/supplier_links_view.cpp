@@ -1,5 +1,7 @@
 // The suppliers of an asset or a risk, shown on the record's page with link and unlink forms
 // (the same links the supplier's page makes, audited by the service).
+#include <algorithm>
+
 #include "risk/repo.h"
 #include "supplier/view.h"
 #include "web/html.h"
@@ -10,6 +12,22 @@
 namespace anzen::web {
 
 namespace {
+// The suppliers linked to the asset or risk (kind "assets" or "risks").
+std::vector<supplier::Supplier> linked_to(Ctx& c, supplier::Suppliers& svc, const std::string& kind,
+                                          int64_t id) {
+  return kind == "assets" ? svc.suppliers_of_asset(c.org(), id)
+                          : svc.suppliers_of_risk(c.org(), id);
+}
+
+// Links (or unlinks) the supplier and the asset or risk.
+void set_link(Ctx& c, supplier::Suppliers& svc, const std::string& kind, int64_t supplier_id,
+              int64_t id, bool link) {
+  if (kind == "assets" && link) svc.link_asset(c.org(), supplier_id, id);
+  if (kind == "assets" && !link) svc.unlink_asset(c.org(), supplier_id, id);
+  if (kind == "risks" && link) svc.link_risk(c.org(), supplier_id, id);
+  if (kind == "risks" && !link) svc.unlink_risk(c.org(), supplier_id, id);
+}
+
 // The record exists in the caller's organisation, or 404 (another organisation's id).
 void need_record(Ctx& c, const std::string& kind, int64_t id) {
   risk::RiskRepo repo(c.db, c.catalogs.risk_matrix(), c.actor());
@@ -21,8 +39,7 @@ void need_record(Ctx& c, const std::string& kind, int64_t id) {
 
 std::string linked_suppliers_section(Ctx& c, const std::string& kind, int64_t id) {
   auto svc = suppliers_for(c, c.actor());
-  auto linked =
-      kind == "assets" ? svc.suppliers_of_asset(c.org(), id) : svc.suppliers_of_risk(c.org(), id);
+  auto linked = linked_to(c, svc, kind, id);
   bool edit = c.user && can_edit(c.user->role);
   std::string base = "/" + kind + "/" + std::to_string(id) + "/suppliers";
   std::string b = "<h2 id=\"suppliers\">" +
@@ -64,10 +81,8 @@ std::string linked_suppliers_section(Ctx& c, const std::string& kind, int64_t id
 
 std::string linked_suppliers_note(Ctx& c, const std::string& kind, int64_t id) {
   auto svc = suppliers_for(c, c.actor());
-  auto linked =
-      kind == "assets" ? svc.suppliers_of_asset(c.org(), id) : svc.suppliers_of_risk(c.org(), id);
   std::string names;
-  for (const auto& s : linked)
+  for (const auto& s : linked_to(c, svc, kind, id))
     names += std::string(names.empty() ? "" : "、") + "<a href=\"/suppliers/" +
              std::to_string(s.id) + "\">" + esc(s.name) + "</a>";
   std::string page = "/" + kind + "/" + std::to_string(id) + "#suppliers";
@@ -89,12 +104,7 @@ void change_link(Ctx& c, bool link, int64_t supplier_id) {
   int64_t id = c.path_id(2);
   need_record(c, kind, id);
   auto svc = suppliers_for(c, c.actor());
-  not_found_on_range([&] {
-    if (kind == "assets" && link) svc.link_asset(c.org(), supplier_id, id);
-    if (kind == "assets" && !link) svc.unlink_asset(c.org(), supplier_id, id);
-    if (kind == "risks" && link) svc.link_risk(c.org(), supplier_id, id);
-    if (kind == "risks" && !link) svc.unlink_risk(c.org(), supplier_id, id);
-  });
+  not_found_on_range([&] { set_link(c, svc, kind, supplier_id, id, link); });
   c.redirect("/" + kind + "/" + std::to_string(id) + "#suppliers");
 }
 }  // namespace
@@ -111,22 +121,11 @@ namespace {
 // lists them.
 void linked_json(Ctx& c, supplier::Suppliers& svc, const std::string& kind, int64_t id,
                  int status = 200) {
-  auto linked =
-      kind == "assets" ? svc.suppliers_of_asset(c.org(), id) : svc.suppliers_of_risk(c.org(), id);
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& s : linked) out.push_back(supplier::supplier_json(s));
+  for (const auto& s : linked_to(c, svc, kind, id)) out.push_back(supplier::supplier_json(s));
   c.json({{"suppliers", out}}, status);
 }
 
-// The supplier a body or path names, in the caller's organisation; another organisation's is as
-// absent as one that never was.
-void need_supplier(Ctx& c, supplier::Suppliers& svc, int64_t supplier_id) {
-  if (svc.supplier(c.org(), supplier_id)) return;
-  std::string id = std::to_string(supplier_id);
-  throw Invalid("supplier", "ID " + id + " の委託先はこの組織にありません。",
-                "There is no supplier " + id + " in this organisation.", "not_found",
-                "supplier: no supplier " + id + " in this organisation");
-}
 }  // namespace
 
 void mount_record_supplier_api(Router& r) {
@@ -150,11 +149,8 @@ void mount_record_supplier_api(Router& r) {
             auto svc = suppliers_for(c, c.actor());
             // The body was checked against the operation (web/api_schemas.cpp): an integer.
             int64_t supplier_id = body_object(c)["supplier"].get<int64_t>();
-            need_supplier(c, svc, supplier_id);
-            if (kind == "assets")
-              svc.link_asset(c.org(), supplier_id, c.path_id(1));
-            else
-              svc.link_risk(c.org(), supplier_id, c.path_id(1));
+            if (!svc.supplier(c.org(), supplier_id)) throw supplier::unknown_supplier(supplier_id);
+            set_link(c, svc, kind, supplier_id, c.path_id(1), true);
             linked_json(c, svc, kind, c.path_id(1), 201);
           });
     r.api("DELETE", base + R"(/(\d+))", doc + "/{supplier}",
@@ -163,15 +159,11 @@ void mount_record_supplier_api(Router& r) {
             c.require_edit();
             need_record(c, kind, c.path_id(1));
             auto svc = suppliers_for(c, c.actor());
-            bool linked = false;
-            auto now = kind == "assets" ? svc.suppliers_of_asset(c.org(), c.path_id(1))
-                                        : svc.suppliers_of_risk(c.org(), c.path_id(1));
-            for (const auto& s : now) linked = linked || s.id == c.path_id(2);
-            if (!linked) throw HttpError(404, "not found");
-            if (kind == "assets")
-              svc.unlink_asset(c.org(), c.path_id(2), c.path_id(1));
-            else
-              svc.unlink_risk(c.org(), c.path_id(2), c.path_id(1));
+            auto now = linked_to(c, svc, kind, c.path_id(1));
+            if (std::none_of(now.begin(), now.end(),
+                             [&](const supplier::Supplier& s) { return s.id == c.path_id(2); }))
+              throw HttpError(404, "not found");
+            set_link(c, svc, kind, c.path_id(2), c.path_id(1), false);
             linked_json(c, svc, kind, c.path_id(1));
           });
   }
