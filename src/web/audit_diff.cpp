@@ -128,6 +128,17 @@ std::string as_text(const json& v, const char* domain, const std::string& lang) 
     return vocab::labels(domain, codes, lang);
   }
   if (v.is_array() && v.empty()) return "";
+  // A list of plain values (question ids, names): the values, not their JSON.
+  if (v.is_array() && std::all_of(v.begin(), v.end(),
+                                  [](const json& x) { return x.is_string() || x.is_number(); })) {
+    std::string out;
+    for (const auto& x : v)
+      out += (out.empty()    ? ""
+              : lang == "en" ? ", "
+                             : "、") +
+             (x.is_string() ? x.get<std::string>() : x.dump());
+    return out;
+  }
   // A verdict's classifications (and any list of records that carry their own label): the
   // labels, not the records' JSON.
   if (v.is_array() && std::all_of(v.begin(), v.end(), [](const json& x) {

@@ -82,6 +82,9 @@ TEST(AuditDiff, AVerdictAndADeniedRequestReadAsWords) {
   h = audit_diff_html("request", "", R"({"status":403,"reason":"the sender revokes links"})", "en");
   EXPECT_NE(h.find("not allowed (403)"), std::string::npos) << h;
   EXPECT_NE(h.find("<span>the sender revokes links</span>"), std::string::npos) << h;
+  // A list of plain values reads as the values (the audit page showed ["T2-199.1"]).
+  h = audit_diff_html("plan_item", "", R"({"question_ids":["T2-199.1","T2-176.1"]})", "ja");
+  EXPECT_NE(h.find("<span>T2-199.1、T2-176.1</span>"), std::string::npos) << h;
 }
 
 // A sheet import is one audit row; the audit page still shows each question's changed fields.
