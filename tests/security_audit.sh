@@ -60,7 +60,7 @@ python3 - "$tmp/tamper.db" <<'PY'
 import sqlite3, sys, json, hashlib
 c = sqlite3.connect(sys.argv[1])
 c.execute("DROP TRIGGER audit_log_no_update")
-rid, = c.execute("SELECT max(id) FROM audit_log WHERE hash LIKE 'hmac:%'").fetchone()
+rid, = c.execute("SELECT max(id) FROM audit_log WHERE hash LIKE 'hmac%'").fetchone()
 c.execute("UPDATE audit_log SET actor='someone-else' WHERE id=?", (rid,))
 c.commit()
 PY

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "assess/history_fields.h"
 #include "assess/model.h"
 #include "store/db.h"
 
@@ -34,26 +35,30 @@ void insert_rows(store::Db& db, const std::string& head, size_t cols, size_t n,
     size_t rows = std::min(kRowsPerInsert, n - done);
     auto st = db.prepare(head + value_groups(rows, cols) + tail);
     for (size_t r = 0; r < rows; ++r) bind_row(st, static_cast<int>(r * cols), done + r);
-    st.run();
+    st.send();  // nothing reads its outcome (pipelined on PostgreSQL)
   }
 }
 
-// One changed field of an answer, for answer_history. The views point into the answers and
-// field names of the caller, which outlive the insert.
-struct HistoryRow {
-  std::string_view question_id, field;
-  std::string old_value, new_value;
-};
-
-// The history rows of one write, all stamped with the same time and actor.
+// The history rows of one write, all stamped with the same time and actor. The fields changed
+// together in one answer go into one row (history_fields.h: the names joined by ',', the
+// values as JSON arrays); a single changed field keeps the plain form. An import that changes
+// three fields of every answer writes a row per answer instead of three.
 inline void insert_history(store::Db& db, int64_t assessment_id,
                            const std::vector<HistoryRow>& rows, const std::string& now,
                            const std::string& actor) {
+  std::vector<StoredHistory> packed;
+  packed.reserve(rows.size());
+  for (size_t i = 0; i < rows.size();) {
+    size_t j = i + 1;
+    while (j < rows.size() && rows[j].question_id == rows[i].question_id) ++j;
+    packed.push_back(pack_history({rows.data() + i, j - i}));
+    i = j;
+  }
   insert_rows(db,
               "INSERT INTO answer_history(assessment_id, question_id, field, old_value, "
               "new_value, at, actor) VALUES ",
-              7, rows.size(), "", [&](store::Stmt& st, int b, size_t i) {
-                const auto& h = rows[i];
+              7, packed.size(), "", [&](store::Stmt& st, int b, size_t i) {
+                const auto& h = packed[i];
                 st.bind(b + 1, assessment_id)
                     .bind(b + 2, h.question_id)
                     .bind(b + 3, h.field)

@@ -432,7 +432,12 @@ std::vector<HistoryEntry> AssessRepo::history(int64_t aid, const std::string& qi
   auto st = db_.prepare(
       "SELECT question_id, field, old_value, new_value, at, actor FROM answer_history WHERE assessment_id=? AND (?2='' OR question_id=?2) ORDER BY id DESC");
   st.bind(1, aid).bind(2, qid);
-  while (st.step()) out.push_back({st.str(0), st.str(1), st.str(2), st.str(3), st.str(4), st.str(5)});
+  while (st.step()) {
+    std::string q = st.str(0), at = st.str(4), actor = st.str(5);
+    for (auto& c : detail::unpack_history(st.str(1), st.str(2), st.str(3)))
+      out.push_back(
+          {q, std::move(c.field), std::move(c.old_value), std::move(c.new_value), at, actor});
+  }
   return out;
 }
 

@@ -81,6 +81,33 @@ TEST_F(AssessRepoTest, AnswersKeepHistoryAndAuditAndRefuseBadValues) {
   EXPECT_TRUE(store::audit_verify(db).ok);
 }
 
+TEST_F(AssessRepoTest, FieldsChangedTogetherAreOneRowAndReadAsBeforeAsDoEarlierRows) {
+  Answer x;
+  x.question_id = "T2-001.1";
+  x.status = Status::partial;
+  x.owner = "山田";
+  x.maturity = 2;
+  ASSERT_TRUE(repo.set_answer(a, tcs(), x));
+  EXPECT_EQ(count("SELECT count(*) FROM answer_history"), 1) << "three fields, one row";
+  // A database written before fields were packed: a row per field, in the same order.
+  db.exec(
+      "INSERT INTO answer_history(assessment_id, question_id, field, old_value, new_value, at, "
+      "actor) VALUES (" +
+      std::to_string(a.id) +
+      ", 'T2-002.1', 'maturity', '', '1', '2026-01-01T00:00:00Z', 'old'), (" +
+      std::to_string(a.id) +
+      ", 'T2-002.1', 'status', 'unanswered', 'implemented', '2026-01-01T00:00:00Z', 'old')");
+  auto h = repo.history(a.id);
+  ASSERT_EQ(h.size(), 5u);
+  std::vector<std::string> fields;
+  for (const auto& e : h) fields.push_back(e.question_id + " " + e.field + " " + e.new_value);
+  EXPECT_EQ(fields, (std::vector<std::string>{"T2-002.1 status implemented", "T2-002.1 maturity 1",
+                                              "T2-001.1 status partial", "T2-001.1 owner 山田",
+                                              "T2-001.1 maturity 2"}));
+  EXPECT_EQ(h[2].actor, "tester");
+  EXPECT_EQ(h[2].old_value, "unanswered");
+}
+
 TEST_F(AssessRepoTest, OtherOrganisationsDoNotSeeTheAssessment) {
   EXPECT_TRUE(repo.get(a.id, a.org_id).has_value());
   EXPECT_FALSE(repo.get(a.id, a.org_id + 1).has_value());

@@ -24,6 +24,19 @@ void Tally::add(const Answer* a) {
   }
 }
 
+Tally& Tally::operator+=(const Tally& o) {
+  questions += o.questions;
+  answered += o.answered;
+  implemented += o.implemented;
+  partial += o.partial;
+  not_implemented += o.not_implemented;
+  not_applicable += o.not_applicable;
+  unanswered += o.unanswered;
+  maturity_sum += o.maturity_sum;
+  maturity_count += o.maturity_count;
+  return *this;
+}
+
 std::optional<double> Tally::coverage(const ScoringConfig& c) const {
   int denom = questions - not_applicable;
   if (denom <= 0) return std::nullopt;
@@ -52,28 +65,38 @@ bool recommended_for(const catalog::Item& check, std::string_view role) {
 }
 
 Score score(const catalog::Framework& fw, std::string_view role, const AnswerMap& answers,
-            const ScoringConfig&) {
+            const ScoringConfig&, Breakdown breakdown) {
+  const bool all = breakdown == Breakdown::all;
   Score s;
   for (const catalog::Item* c : fw.checks()) {
+    if (c->questions.empty()) continue;  // counts in no total
     // Ancestors: item/sub-item, section, chapter (whatever the framework's tree holds).
     std::vector<const catalog::Item*> chain;
     for (const catalog::Item* p = fw.find(c->parent); p; p = p->parent.empty() ? nullptr : fw.find(p->parent)) {
       chain.push_back(p);
     }
-    bool rec = recommended_for(*c, role);
+    // A check's questions are tallied once, then added to every total the check belongs to
+    // (a map lookup per check, not per question).
+    Tally row;
     for (const auto& q : c->questions) {
       auto it = answers.find(q.id);
-      const Answer* a = it == answers.end() ? nullptr : &it->second;
-      s.overall.add(a);
-      (rec ? s.recommended : s.reference).add(a);
-      s.by_row[c->id].add(a);
-      for (const auto* p : chain) {
-        if (p->kind == "chapter") s.by_chapter[p->id].add(a);
-        else if (p->kind == "section") s.by_section[p->id].add(a);
-        else s.by_item[p->id].add(a);
-      }
-      for (const auto& t : c->threats) s.by_threat[t].add(a);
+      row.add(it == answers.end() ? nullptr : &it->second);
     }
+    s.overall += row;
+    (recommended_for(*c, role) ? s.recommended : s.reference) += row;
+    if (all) s.by_row[c->id] += row;
+    for (const auto* p : chain) {
+      if (p->kind == "chapter")
+        s.by_chapter[p->id] += row;
+      else if (!all)
+        continue;
+      else if (p->kind == "section")
+        s.by_section[p->id] += row;
+      else
+        s.by_item[p->id] += row;
+    }
+    if (all)
+      for (const auto& t : c->threats) s.by_threat[t] += row;
   }
   return s;
 }

@@ -23,6 +23,8 @@ struct Tally {
   double maturity_sum = 0;
   int maturity_count = 0;
   void add(const Answer* a);
+  // Adds another tally's counts (a check's questions into its chapter, say).
+  Tally& operator+=(const Tally& o);
   // nullopt when every question is not applicable (nothing to cover).
   std::optional<double> coverage(const ScoringConfig& c) const;
   std::optional<double> mean_maturity() const;
@@ -40,8 +42,12 @@ using AnswerMap = std::map<std::string, Answer>;  // by question id
 // Which recommendation mark applies to the role: the maker column for makers, else operators'.
 bool recommended_for(const catalog::Item& check, std::string_view role);
 
+// Which tallies score() fills besides the three totals: all of them, or only the chapters (what
+// the stored score keeps; the rows, sections, items and threats cost most of the time).
+enum class Breakdown { all, chapters };
+
 Score score(const catalog::Framework& fw, std::string_view role, const AnswerMap& answers,
-            const ScoringConfig& cfg = {});
+            const ScoringConfig& cfg = {}, Breakdown breakdown = Breakdown::all);
 
 struct Gap {
   std::string question_id;

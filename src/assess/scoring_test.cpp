@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "catalog/catalog_dir.h"
 #include "testing/catalogs.h"
@@ -42,6 +43,47 @@ TEST(Scoring, CoverageFormulaByHand) {
   EXPECT_NEAR(*ch1.coverage(strict), 2.0 / 14, 1e-12);
   EXPECT_EQ(s.overall.questions, 261);
   EXPECT_EQ(s.by_threat.at("cyber_attack").implemented, 2);
+}
+
+// Tallying a check once and adding it to its totals gives what counting every question into
+// every total gives; the chapters-only breakdown gives the same totals and chapters.
+TEST(Scoring, TotalsMatchACountOfEveryQuestion) {
+  AnswerMap m;
+  int i = 0;
+  const Status cycle[] = {Status::implemented, Status::partial, Status::not_implemented,
+                          Status::not_applicable, Status::unanswered};
+  Tally by_hand;
+  std::map<std::string, Tally> threats_by_hand;
+  for (const catalog::Item* c : tcs().checks())
+    for (const auto& q : c->questions) {
+      m[q.id] = ans(q.id, cycle[i % 5], i % 7 == 6 ? std::nullopt : std::optional<int>(i % 6));
+      by_hand.add(&m[q.id]);
+      for (const auto& t : c->threats) threats_by_hand[t].add(&m[q.id]);
+      ++i;
+    }
+  Score all = score(tcs(), "maker", m);
+  Score chapters = score(tcs(), "maker", m, {}, Breakdown::chapters);
+  for (const Score* s : {&all, &chapters}) {
+    EXPECT_EQ(s->overall.implemented, by_hand.implemented);
+    EXPECT_EQ(s->overall.partial, by_hand.partial);
+    EXPECT_EQ(s->overall.not_applicable, by_hand.not_applicable);
+    EXPECT_EQ(s->overall.unanswered, by_hand.unanswered);
+    EXPECT_EQ(s->overall.maturity_count, by_hand.maturity_count);
+    EXPECT_DOUBLE_EQ(s->overall.maturity_sum, by_hand.maturity_sum);
+    EXPECT_EQ(s->recommended.questions + s->reference.questions, 261);
+  }
+  EXPECT_EQ(chapters.recommended.implemented, all.recommended.implemented);
+  EXPECT_EQ(chapters.reference.partial, all.reference.partial);
+  ASSERT_EQ(chapters.by_chapter.size(), all.by_chapter.size());
+  for (const auto& [id, t] : all.by_chapter) {
+    EXPECT_EQ(chapters.by_chapter.at(id).answered, t.answered) << id;
+    EXPECT_DOUBLE_EQ(chapters.by_chapter.at(id).maturity_sum, t.maturity_sum) << id;
+  }
+  EXPECT_TRUE(chapters.by_row.empty());
+  EXPECT_TRUE(chapters.by_threat.empty());
+  ASSERT_EQ(all.by_threat.size(), threats_by_hand.size());
+  for (const auto& [t, tally] : threats_by_hand)
+    EXPECT_EQ(all.by_threat.at(t).not_implemented, tally.not_implemented) << t;
 }
 
 TEST(Scoring, AllNotApplicableHasNoCoverage) {

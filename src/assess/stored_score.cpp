@@ -140,13 +140,13 @@ std::string compute_scoring_key(const catalog::Framework& fw) {
 void store_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
                  const AnswerMap& answers) {
   (void)kRegistered;
-  Score s = score(fw, a.role, answers);
+  Score s = score(fw, a.role, answers, {}, Breakdown::chapters);
   std::vector<std::pair<std::string, const Tally*>> parts = {
       {kOverall, &s.overall}, {kRecommended, &s.recommended}, {kReference, &s.reference}};
   for (const auto& [id, t] : s.by_chapter) parts.emplace_back(kChapterPrefix + id, &t);
   std::string key = scoring_key(fw);
   db.transaction([&] {
-    db.prepare("DELETE FROM assessment_scores WHERE assessment_id=?").bind(1, a.id).run();
+    db.prepare("DELETE FROM assessment_scores WHERE assessment_id=?").bind(1, a.id).send();
     std::string sql =
         "INSERT INTO assessment_scores(assessment_id, part, scoring_key, questions, answered, "
         "implemented, partial, "
@@ -159,7 +159,7 @@ void store_score(store::Db& db, const catalog::Framework& fw, const Assessment& 
       st.bind(b + 1, a.id).bind(b + 2, parts[i].first).bind(b + 3, key);
       bind_tally(st, b + 4, *parts[i].second);
     }
-    st.run();
+    st.send();
   });
 }
 

@@ -1,5 +1,6 @@
 #include "common/csv.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "common/cell_guard.h"
@@ -36,56 +37,67 @@ std::string export_row(const std::vector<std::string>& fields) {
 }
 
 std::vector<Row> parse(std::string_view t, char separator) {
+  // Copies runs of plain text at once (a sheet's Japanese cells are long runs) rather than a
+  // character at a time.
   std::vector<Row> rows;
   Row cur;
   std::string field;
   int line = 1;
   cur.line = 1;
-  bool in_quotes = false, any = false;
-  int quote_line = 0;
-  for (size_t i = 0; i < t.size(); ++i) {
-    char c = t[i];
-    if (in_quotes) {
-      if (c == '"') {
-        if (i + 1 < t.size() && t[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          in_quotes = false;
-        }
-      } else {
-        if (c == '\n') ++line;
-        field += c;
-      }
-      continue;
+  bool any = false;
+  const size_t n = t.size();
+  size_t i = 0;
+  auto end_row = [&] {
+    if (any || !field.empty()) {
+      cur.fields.push_back(std::move(field));
+      rows.push_back(std::move(cur));
     }
+    field.clear();
+    cur = Row{};
+    ++line;
+    cur.line = line;
+    any = false;
+  };
+  while (i < n) {
+    char c = t[i];
     if (c == '"' && field.empty()) {
-      in_quotes = true;
-      quote_line = line;
+      // A quoted field: up to the quote that is not doubled; separators and line breaks in it
+      // are text.
+      const int quote_line = line;
       any = true;
+      ++i;
+      for (;;) {
+        size_t q = t.find('"', i);
+        if (q == std::string_view::npos) {
+          throw std::runtime_error("line " + std::to_string(quote_line) +
+                                   ": quoted field is not closed (file truncated?)");
+        }
+        std::string_view chunk = t.substr(i, q - i);
+        line += static_cast<int>(std::count(chunk.begin(), chunk.end(), '\n'));
+        field.append(chunk);
+        if (q + 1 < n && t[q + 1] == '"') {
+          field += '"';
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
     } else if (c == separator) {
       cur.fields.push_back(std::move(field));
       field.clear();
       any = true;
+      ++i;
     } else if (c == '\r' || c == '\n') {
-      if (c == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ++i;
-      if (any || !field.empty()) {
-        cur.fields.push_back(std::move(field));
-        rows.push_back(std::move(cur));
-      }
-      field.clear();
-      cur = Row{};
-      ++line;
-      cur.line = line;
-      any = false;
+      i += (c == '\r' && i + 1 < n && t[i + 1] == '\n') ? 2 : 1;
+      end_row();
     } else {
-      field += c;
+      size_t j = i + 1;
+      while (j < n && t[j] != separator && t[j] != '\r' && t[j] != '\n') ++j;
+      field.append(t.substr(i, j - i));
       any = true;
+      i = j;
     }
-  }
-  if (in_quotes) {
-    throw std::runtime_error("line " + std::to_string(quote_line) +
-                             ": quoted field is not closed (file truncated?)");
   }
   if (any || !field.empty()) {
     cur.fields.push_back(std::move(field));

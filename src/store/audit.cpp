@@ -138,14 +138,46 @@ std::optional<AuditKey> key_for(Db& db, bool create) {
   return k;
 }
 
+// Keyed rows: "hmac:" rows (until December 2026) MAC the fields as a JSON array; "hmac2:" rows
+// MAC each field as its length and bytes, which needs no copy or escaping of the before/after
+// JSON (a sheet import's row holds every answer). Both verify; new rows are "hmac2:".
 constexpr std::string_view kKeyedPrefix = "hmac:";
+constexpr std::string_view kKeyedPrefix2 = "hmac2:";
+
+std::string keyed_hash_v1(const AuditKey& k, int64_t id, const std::string& prev,
+                          const std::string& at, const std::string& actor, const std::string& org,
+                          const std::string& entity, const std::string& eid,
+                          const std::string& action, const std::string& before,
+                          const std::string& after, const std::string& client) {
+  nlohmann::json j = {id, prev, at, actor, org, entity, eid, action, before, after, client};
+  return std::string(kKeyedPrefix) + hmac_hex(k.key, j.dump());
+}
 
 std::string keyed_hash(const AuditKey& k, int64_t id, const std::string& prev, const std::string& at,
                        const std::string& actor, const std::string& org, const std::string& entity,
                        const std::string& eid, const std::string& action, const std::string& before,
                        const std::string& after, const std::string& client) {
-  nlohmann::json j = {id, prev, at, actor, org, entity, eid, action, before, after, client};
-  return std::string(kKeyedPrefix) + hmac_hex(k.key, j.dump());
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(k.key.data()),
+                              k.key.size());
+  auto field = [&](std::string_view v) {
+    // The length first (8 bytes, little-endian), so that no two field lists run together.
+    unsigned char len[8];
+    for (int i = 0; i < 8; ++i) len[i] = static_cast<unsigned char>(uint64_t{v.size()} >> (8 * i));
+    crypto_auth_hmacsha256_update(&st, len, sizeof len);
+    crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(v.data()), v.size());
+  };
+  field("anzen-audit-row/2");
+  std::string id_text = std::to_string(id);
+  for (std::string_view v :
+       {std::string_view(id_text), std::string_view(prev), std::string_view(at),
+        std::string_view(actor), std::string_view(org), std::string_view(entity),
+        std::string_view(eid), std::string_view(action), std::string_view(before),
+        std::string_view(after), std::string_view(client)})
+    field(v);
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_final(&st, mac);
+  return std::string(kKeyedPrefix2) + hex(mac, sizeof mac);
 }
 
 std::string row_hash(const std::string& prev, const std::string& at, const std::string& actor,
@@ -270,7 +302,7 @@ int64_t audit_append_all(Db& db, std::span<const AuditEntry> entries, const std:
         appended = id;
       }
       head.reset();  // until the rows are in
-      st.run();
+      st.send();     // a failure fails the transaction (Stmt::send), which forgets the head
       done += n;
       head.emplace(appended, prev);
     }
@@ -309,13 +341,15 @@ AuditVerdict audit_verify(Db& db, const nlohmann::json* checkpoint) {
     int64_t id = st.i64(0);
     std::string org = st.is_null(3) ? "" : std::to_string(st.i64(3));
     std::string stored = st.str(10);
-    bool keyed_row = stored.rfind(kKeyedPrefix, 0) == 0;
+    bool keyed_v1 = stored.rfind(kKeyedPrefix, 0) == 0;
+    bool keyed_row = keyed_v1 || stored.rfind(kKeyedPrefix2, 0) == 0;
     if (keyed_row && !key) return fail(id, "keyed rows but the audit key (" + audit_key_path(db) + ") is missing");
     if (key && id >= key->from && !keyed_row) return fail(id, "row is not keyed although the key covers it (chain rewritten)");
-    std::string h = keyed_row ? keyed_hash(*key, id, prev, st.str(1), st.str(2), org, st.str(4), st.str(5), st.str(6),
-                                           st.str(7), st.str(8), st.str(11))
-                              : row_hash(prev, st.str(1), st.str(2), org, st.str(4), st.str(5), st.str(6), st.str(7),
-                                         st.str(8));
+    auto keyed = keyed_v1 ? keyed_hash_v1 : keyed_hash;
+    std::string h = keyed_row ? keyed(*key, id, prev, st.str(1), st.str(2), org, st.str(4),
+                                      st.str(5), st.str(6), st.str(7), st.str(8), st.str(11))
+                              : row_hash(prev, st.str(1), st.str(2), org, st.str(4), st.str(5),
+                                         st.str(6), st.str(7), st.str(8));
     if (expected_id && id != expected_id + 1) return fail(id, "row(s) before id " + std::to_string(id) + " were deleted");
     if (st.str(9) != prev) return fail(id, "prev_hash does not match the previous row");
     if (stored != h) return fail(id, "content does not match its hash (row altered)");

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sodium.h>
+
 #include <filesystem>
+#include <fstream>
 
 #include "testing/temp_db.h"
 #include "common/uuid.h"
@@ -94,6 +97,62 @@ TEST(Audit, KeyedChainContinuesAnOldUnkeyedOne) {
   auto bad = audit_verify(db);
   EXPECT_FALSE(bad.ok);
   EXPECT_EQ(bad.first_broken_id, 4);
+}
+
+// The keyed rows written before December 2026 MAC the row's fields as a JSON array ("hmac:");
+// rows now MAC each field's length and bytes ("hmac2:"). A chain holding both verifies, and an
+// altered row of either kind is found.
+TEST(Audit, KeyedRowsOfTheFirstFormatStillVerify) {
+  TempDb t;
+  Db db(t.path);
+  db.migrate();
+  audit_append(db, {"alice", 1, "answer", "q", "update", {}, {{"n", 1}}});  // creates the key
+  std::string prev;
+  {
+    auto st = db.prepare("SELECT hash FROM audit_log WHERE id=1");
+    ASSERT_TRUE(st.step());
+    prev = st.str(0);
+  }
+  EXPECT_EQ(prev.rfind("hmac2:", 0), 0u) << prev;
+  std::ifstream in(audit_key_path(db));
+  std::string magic, version, word, hexkey;
+  in >> magic >> version >> word >> hexkey;
+  ASSERT_EQ(word, "key");
+  unsigned char key[32];
+  ASSERT_EQ(
+      sodium_hex2bin(key, sizeof key, hexkey.c_str(), hexkey.size(), nullptr, nullptr, nullptr), 0);
+  // Row 2 as the first keyed format wrote it.
+  const std::string at = "2026-11-01T00:00:00Z", after = R"({"status":"実施済"})";
+  nlohmann::json fields = {2,   prev,     at, "bob", "1",        "answer",
+                           "q", "update", "", after, "192.0.2.1"};
+  std::string msg = fields.dump();
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state hs;
+  crypto_auth_hmacsha256_init(&hs, key, sizeof key);
+  crypto_auth_hmacsha256_update(&hs, reinterpret_cast<const unsigned char*>(msg.data()),
+                                msg.size());
+  crypto_auth_hmacsha256_final(&hs, mac);
+  char hex[2 * sizeof mac + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  db.prepare(
+        "INSERT INTO audit_log(id, at, actor, org_id, entity, entity_id, action, before_json, "
+        "after_json, prev_hash, hash, client) VALUES (2,?,'bob',1,'answer','q','update',NULL,?,?,?,"
+        "'192.0.2.1')")
+      .bind(1, at)
+      .bind(2, after)
+      .bind(3, prev)
+      .bind(4, "hmac:" + std::string(hex))
+      .run();
+  audit_head_unknown(db);
+  audit_append(db, {"carol", 1, "answer", "q", "update", {}, {{"n", 3}}});
+  auto v = audit_verify(db);
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.rows, 3);
+  db.exec(drop_trigger(db, "audit_log_no_update"));
+  db.exec("UPDATE audit_log SET actor='mallory' WHERE id=2");
+  auto bad = audit_verify(db);
+  EXPECT_FALSE(bad.ok);
+  EXPECT_EQ(bad.first_broken_id, 2);
 }
 
 TEST(Audit, CheckpointDetectsACutTail) {

@@ -21,6 +21,11 @@ class StmtImpl {
   virtual void bind_null(int i) = 0;
   virtual void bind_blob(int i, std::string_view bytes) = 0;
   virtual bool step() = 0;
+  // Stmt::send: runs it, unless the engine can send it without waiting.
+  virtual void send() {
+    while (step()) {
+    }
+  }
   // Ends any result and clears the bindings, ready to be run again.
   virtual void reset() = 0;
   virtual int64_t i64(int col) const = 0;
@@ -42,6 +47,9 @@ class Connection {
   std::optional<std::pair<int64_t, std::string>> audit_head;
   virtual Backend backend() const = 0;
   virtual void exec(std::string_view sql) = 0;
+  // Db::send and Db::flush: an engine that pipelines sends now and waits in flush().
+  virtual void send(std::string_view sql) { exec(sql); }
+  virtual void flush() {}
   virtual std::unique_ptr<StmtImpl> prepare(std::string_view sql) = 0;
   virtual int64_t last_insert_id() = 0;
   virtual int changes() = 0;

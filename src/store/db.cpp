@@ -55,6 +55,7 @@ Stmt& Stmt::bind_blob(int i, std::string_view b) {
   return *this;
 }
 bool Stmt::step() { return impl_->step(); }
+void Stmt::send() { impl_->send(); }
 void Stmt::run() {
   while (step()) {
   }
@@ -92,6 +93,8 @@ Db::~Db() {
 
 Backend Db::backend() const { return conn_->backend(); }
 void Db::exec(std::string_view sql) { conn_->exec(sql); }
+void Db::send(std::string_view sql) { conn_->send(sql); }
+void Db::flush() { conn_->flush(); }
 int64_t Db::last_insert_id() { return conn_->last_insert_id(); }
 int Db::changes() { return conn_->changes(); }
 bool Db::has_table(std::string_view name) { return conn_->has_table(name); }

@@ -59,6 +59,12 @@ class Stmt {
   bool step();
   // Runs to completion (for statements without results).
   void run();
+  // Runs a write whose outcome the caller does not look at (an INSERT or UPDATE of a write's
+  // rows). SQLite runs it at once. PostgreSQL, inside a transaction, only sends it (pipelined,
+  // no round trip of its own): an error it meets is thrown by the next call that waits for the
+  // server — a statement that reads, Db::exec, Db::flush, changes() or the commit — so use it
+  // only where no code catches the statement's own failure.
+  void send();
   void reset();
 
   int64_t i64(int col) const;
@@ -97,6 +103,10 @@ class Db {
   static bool is_postgres_uri(std::string_view s);
 
   void exec(std::string_view sql);
+  // A statement without parameters or results, sent like Stmt::send (SAVEPOINT …).
+  void send(std::string_view sql);
+  // Waits for everything sent (Stmt::send) and throws the first error among it.
+  void flush();
   // Prepared statements are pooled per connection by their SQL text: preparing is most of the
   // cost of a short query, and web requests repeat the same few.
   Stmt prepare(std::string_view sql);

@@ -104,13 +104,16 @@ void WriteQueue::run_batch(const std::vector<Job*>& batch) {
           Job& j = *batch[i];
           j.error = nullptr;
           j.own_failure = false;
-          // One round trip between two writes on PostgreSQL; none is needed after the last.
-          if (savepoints)
-            db.exec(i == 0 ? "SAVEPOINT anzen_write"
-                           : "RELEASE SAVEPOINT anzen_write; SAVEPOINT anzen_write");
+          // Sent with the write's first statement (PostgreSQL pipelines it: Db::send). Not
+          // released: a savepoint of the same name hides the one before, so a rollback goes
+          // back to the start of this write, and the commit keeps them all (one statement per
+          // write instead of two).
+          if (savepoints) db.send("SAVEPOINT anzen_write");
           set_audit_client(db, j.client);
           try {
             j.write(db);
+            // What the write sent without waiting: an error there is its own, not a neighbour's.
+            db.flush();
           } catch (...) {
             j.error = std::current_exception();
             j.own_failure = true;

@@ -2,6 +2,10 @@
 // Statements are prepared on the server once per connection (named, on first run, with the
 // types of the values bound then) and results are fetched whole, so that a caller may run
 // other statements while it walks a result, as it may with SQLite.
+// Writes whose outcome nobody reads (Stmt::send: a write's inserts, the audit row, BEGIN and
+// its lock, savepoints) are pipelined: sent at once and their results read together at the next
+// point that waits for the server, so that a write costs a round trip per read it makes rather
+// than one per statement.
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -56,6 +60,7 @@ class PgStmt final : public StmtImpl {
   void bind_null(int i) override { set(i, std::nullopt, 0, 0); }
   void bind_blob(int i, std::string_view b) override { set(i, std::string(b), 1, kBytea); }
   bool step() override;
+  void send() override;
   void reset() override {
     PQclear(res_);
     res_ = nullptr;
@@ -120,6 +125,13 @@ class PgStmt final : public StmtImpl {
     if (type) types_[static_cast<size_t>(i - 1)] = type;
   }
   void infer_null_types();
+  void ensure_prepared();
+  // The bound values as libpq takes them.
+  struct Params {
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+  };
+  Params params() const;
   PgConnection& conn_;
   std::string sql_, original_, name_;
   std::vector<std::optional<std::string>> values_;
@@ -158,9 +170,24 @@ class PgConnection final : public Connection {
 
   Backend backend() const override { return Backend::postgres; }
   void exec(std::string_view sql) override {
+    // A rollback abandons what was sent before it, errors and all.
+    if (sql.rfind("ROLLBACK", 0) == 0) {
+      sync(true);
+    } else {
+      wait();
+    }
     Result r(PQexec(c_, std::string(sql).c_str()));
     check(r.r, sql);
   }
+  void send(std::string_view sql) override {
+    if (!in_transaction_) return exec(sql);  // see pipelining()
+    enter_pipeline();
+    std::string text(sql);
+    if (PQsendQueryParams(c_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1)
+      throw DbError(trimmed_error(PQerrorMessage(c_)) + " in: " + text.substr(0, 300));
+    sent(std::move(text));
+  }
+  void flush() override { sync(false); }
   std::unique_ptr<StmtImpl> prepare(std::string_view sql) override {
     std::string text(sql);
     if (std::string table = pg::replace_target(sql); !table.empty()) {
@@ -171,18 +198,40 @@ class PgConnection final : public Connection {
     return std::make_unique<PgStmt>(*this, std::move(translated), params, std::string(sql));
   }
   int64_t last_insert_id() override {
+    wait();
     Result r(PQexec(c_, "SELECT lastval()"));
     check(r.r, "SELECT lastval()");
     return std::strtoll(PQgetvalue(r.r, 0, 0), nullptr, 10);
   }
-  int changes() override { return changes_; }
+  int changes() override {
+    wait();
+    return changes_;
+  }
   void begin() override {
     // One writer at a time per schema, as SQLite's BEGIN IMMEDIATE gives: the audit chain reads
-    // the last hash and appends after it, which must not interleave between servers.
-    exec("BEGIN; SELECT pg_advisory_xact_lock(hashtext(current_schema()))");
+    // the last hash and appends after it, which must not interleave between servers. Sent with
+    // the transaction's first statements: the server takes the lock before it runs them.
+    in_transaction_ = true;
+    send("BEGIN");
+    send("SELECT pg_advisory_xact_lock(hashtext(current_schema()))");
   }
-  void commit() override { exec("COMMIT"); }
-  void rollback() noexcept override { PQclear(PQexec(c_, "ROLLBACK")); }
+  void commit() override {
+    in_transaction_ = false;
+    if (pending_.empty()) return exec("COMMIT");
+    enter_pipeline();
+    if (PQsendQueryParams(c_, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1)
+      throw DbError(trimmed_error(PQerrorMessage(c_)) + " in: COMMIT");
+    sent("COMMIT");  // with what is still unsent: one round trip; an error fails the commit
+    sync(false);
+  }
+  void rollback() noexcept override {
+    in_transaction_ = false;
+    try {
+      sync(true);
+    } catch (...) {  // a lost connection: the ROLLBACK below fails too, and the next use tells
+    }
+    PQclear(PQexec(c_, "ROLLBACK"));
+  }
   bool has_table(std::string_view name) override {
     return !query_column(
                 "SELECT table_name FROM information_schema.tables WHERE "
@@ -201,6 +250,7 @@ class PgConnection final : public Connection {
   }
   void closing() override { closing_ = true; }
   void ids_loaded(std::string_view table) override {
+    wait();
     std::string t(table);
     if (query_column("SELECT column_name FROM information_schema.columns WHERE "
                      "table_schema=current_schema() AND table_name=$1 AND column_name='id'",
@@ -213,6 +263,7 @@ class PgConnection final : public Connection {
   }
   void empty_tables(const std::vector<std::string>& tables) override {
     if (tables.empty()) return;
+    wait();
     std::string list;
     for (const auto& t : tables) list += (list.empty() ? "\"" : ", \"") + t + "\"";
     // TRUNCATE, not DELETE: the audit log refuses row deletes by trigger.
@@ -221,6 +272,35 @@ class PgConnection final : public Connection {
 
   PGconn* raw() { return c_; }
   bool is_closing() const { return closing_; }
+
+  // Pipelining: only inside a write transaction (begin() … commit()). Outside one, statements
+  // sent before a sync point would run as one implicit transaction, so that a failure of one
+  // would undo the others: there a sent statement runs at once.
+  bool pipelining() const { return in_transaction_; }
+  // Before anything that waits for the server: the results of what was sent.
+  void wait() {
+    if (!pending_.empty()) sync(false);
+  }
+  void enter_pipeline() {
+    if (pending_.empty() && PQpipelineStatus(c_) == PQ_PIPELINE_OFF && PQenterPipelineMode(c_) != 1)
+      throw DbError("cannot pipeline statements: " + trimmed_error(PQerrorMessage(c_)));
+  }
+  // A query was sent: its SQL names it in an error message.
+  void sent(std::string sql) {
+    pending_.push_back(std::move(sql));
+    // Bounded: the results are read before the buffers on either side fill up.
+    if (pending_.size() >= kMaxPending) sync(false);
+  }
+  // Reads the results of everything sent, leaves pipeline mode and throws the first error
+  // unless `quiet` (a rollback follows). A failed statement aborts the rest of the pipeline.
+  void sync(bool quiet);
+  // A prepared statement is dropped now, or after the pipeline when one is open.
+  void deallocate(const std::string& name) {
+    if (pending_.empty())
+      PQclear(PQexec(c_, ("DEALLOCATE " + name).c_str()));
+    else
+      deallocate_later_.push_back(name);
+  }
   std::string next_name() { return "anzen_" + std::to_string(++statements_); }
   void set_changes(const PGresult* r) {
     const char* n = PQcmdTuples(const_cast<PGresult*>(r));
@@ -235,6 +315,7 @@ class PgConnection final : public Connection {
 
  private:
   std::vector<std::string> query_column(const char* sql, std::string_view arg) {
+    wait();
     std::string a(arg);
     const char* v[1] = {a.c_str()};
     Result r(PQexecParams(c_, sql, 1, nullptr, v, nullptr, nullptr, 0));
@@ -258,16 +339,62 @@ class PgConnection final : public Connection {
         table);
   }
 
+  static constexpr size_t kMaxPending = 256;
   PGconn* c_ = nullptr;
   int changes_ = 0;
   int statements_ = 0;
   bool closing_ = false;
+  bool in_transaction_ = false;       // between begin() and commit() or rollback()
+  std::vector<std::string> pending_;  // the SQL of each query sent and not yet read
+  std::vector<std::string> deallocate_later_;
 };
+
+void PgConnection::sync(bool quiet) {
+  if (pending_.empty()) return;
+  std::optional<std::string> error;
+  if (PQpipelineSync(c_) != 1) {
+    error = "cannot send to PostgreSQL: " + trimmed_error(PQerrorMessage(c_));
+  } else {
+    // Each query's results end with a null; the sync point's own result ends the pipeline.
+    size_t query = 0;
+    bool after_null = false;
+    for (;;) {
+      PGresult* r = PQgetResult(c_);
+      if (!r) {
+        if (after_null || PQstatus(c_) == CONNECTION_BAD) {
+          if (!error)
+            error = "the connection to PostgreSQL was lost: " + trimmed_error(PQerrorMessage(c_));
+          break;
+        }
+        after_null = true;
+        ++query;
+        continue;
+      }
+      after_null = false;
+      ExecStatusType status = PQresultStatus(r);
+      if (status == PGRES_PIPELINE_SYNC) {
+        PQclear(r);
+        break;
+      }
+      if (status == PGRES_FATAL_ERROR && !error) {
+        const std::string& sql = pending_[std::min(query, pending_.size() - 1)];
+        error = trimmed_error(PQresultErrorMessage(r)) + " in: " + sql.substr(0, 300);
+      } else if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+        set_changes(r);
+      }
+      PQclear(r);
+    }
+  }
+  PQexitPipelineMode(c_);
+  pending_.clear();
+  for (const auto& name : deallocate_later_) PQclear(PQexec(c_, ("DEALLOCATE " + name).c_str()));
+  deallocate_later_.clear();
+  if (error && !quiet) throw DbError(*error);
+}
 
 PgStmt::~PgStmt() {
   PQclear(res_);
-  if (!name_.empty() && !conn_.is_closing())
-    PQclear(PQexec(conn_.raw(), ("DEALLOCATE " + name_).c_str()));
+  if (!name_.empty() && !conn_.is_closing()) conn_.deallocate(name_);
 }
 
 const std::regex& null_test() {
@@ -290,37 +417,46 @@ void PgStmt::infer_null_types() {
   }
 }
 
+void PgStmt::ensure_prepared() {
+  if (!name_.empty()) return;
+  conn_.wait();
+  std::string name = conn_.next_name();
+  // Learn them before the first try where that would fail: a failed statement aborts the
+  // transaction it is in.
+  bool untyped = std::find(types_.begin(), types_.end(), Oid{0}) != types_.end();
+  if (untyped && std::regex_search(sql_, null_test())) infer_null_types();
+  Result p(PQprepare(conn_.raw(), name.c_str(), sql_.c_str(), static_cast<int>(types_.size()),
+                     types_.data()));
+  const char* state = PQresultErrorField(p.r, PG_DIAG_SQLSTATE);
+  if (state && (std::string(state) == "42P18" || std::string(state) == "42P08")) {
+    // `$1 IS NULL OR col=$1` with NULL bound: PostgreSQL types a parameter where it first
+    // meets it, and IS NULL says nothing. Learn the types from the other uses, then retry.
+    infer_null_types();
+    Result again(PQprepare(conn_.raw(), name.c_str(), sql_.c_str(), static_cast<int>(types_.size()),
+                           types_.data()));
+    conn_.check(again.r, original_);
+  } else {
+    conn_.check(p.r, original_);
+  }
+  name_ = name;
+}
+
+PgStmt::Params PgStmt::params() const {
+  Params p{std::vector<const char*>(values_.size()), std::vector<int>(values_.size())};
+  for (size_t i = 0; i < values_.size(); ++i) {
+    p.values[i] = values_[i] ? values_[i]->data() : nullptr;
+    p.lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
+  }
+  return p;
+}
+
 bool PgStmt::step() {
   if (!res_) {
-    std::vector<const char*> v(values_.size());
-    std::vector<int> lengths(values_.size());
-    for (size_t i = 0; i < values_.size(); ++i) {
-      v[i] = values_[i] ? values_[i]->data() : nullptr;
-      lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
-    }
-    if (name_.empty()) {
-      std::string name = conn_.next_name();
-      // Learn them before the first try where that would fail: a failed statement aborts the
-      // transaction it is in.
-      bool untyped = std::find(types_.begin(), types_.end(), Oid{0}) != types_.end();
-      if (untyped && std::regex_search(sql_, null_test())) infer_null_types();
-      Result p(PQprepare(conn_.raw(), name.c_str(), sql_.c_str(), static_cast<int>(types_.size()),
-                         types_.data()));
-      const char* state = PQresultErrorField(p.r, PG_DIAG_SQLSTATE);
-      if (state && (std::string(state) == "42P18" || std::string(state) == "42P08")) {
-        // `$1 IS NULL OR col=$1` with NULL bound: PostgreSQL types a parameter where it first
-        // meets it, and IS NULL says nothing. Learn the types from the other uses, then retry.
-        infer_null_types();
-        Result again(PQprepare(conn_.raw(), name.c_str(), sql_.c_str(),
-                               static_cast<int>(types_.size()), types_.data()));
-        conn_.check(again.r, original_);
-      } else {
-        conn_.check(p.r, original_);
-      }
-      name_ = name;
-    }
-    res_ = PQexecPrepared(conn_.raw(), name_.c_str(), static_cast<int>(v.size()), v.data(),
-                          lengths.data(), formats_.data(), 0);
+    conn_.wait();
+    ensure_prepared();
+    Params p = params();
+    res_ = PQexecPrepared(conn_.raw(), name_.c_str(), static_cast<int>(p.values.size()),
+                          p.values.data(), p.lengths.data(), formats_.data(), 0);
     try {
       conn_.check(res_, original_);
     } catch (...) {
@@ -332,6 +468,22 @@ bool PgStmt::step() {
     row_ = -1;
   }
   return ++row_ < PQntuples(res_);
+}
+
+void PgStmt::send() {
+  if (!conn_.pipelining()) {
+    while (step()) {
+    }
+    return;
+  }
+  ensure_prepared();
+  conn_.enter_pipeline();
+  Params p = params();
+  // libpq copies the values into its buffer here: the statement may be bound again at once.
+  if (PQsendQueryPrepared(conn_.raw(), name_.c_str(), static_cast<int>(p.values.size()),
+                          p.values.data(), p.lengths.data(), formats_.data(), 0) != 1)
+    throw DbError(trimmed_error(PQerrorMessage(conn_.raw())) + " in: " + original_.substr(0, 300));
+  conn_.sent(original_);
 }
 }  // namespace
 
