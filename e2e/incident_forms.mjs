@@ -116,7 +116,9 @@ try {
   // 6. A too-large upload gets Anzen's 413 page, in Japanese.
   await page.goto(`${base}/assessments/${demo.assessment_id}/questions/${demo.question_to_answer}`);
   check((await page.textContent(".upload-limit")).includes("32 MB"), "the evidence form states the limit");
-  await page.setInputFiles("input[name=file]", { name: "huge.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(40 * 1024 * 1024, 0x41) });
+  // 40 MB go to the browser through the DevTools protocol first: on a loaded 2-core machine that
+  // alone took longer than Playwright's default 30 s (CI rehearsal, 2 Dec 2026).
+  await page.setInputFiles("input[name=file]", { name: "huge.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(40 * 1024 * 1024, 0x41) }, { timeout: 180000 });
   const [resp] = await Promise.all([page.waitForNavigation(), page.click("#upload-evidence")]);
   check(resp && resp.status() === 413, `the upload is refused with 413 (got ${resp && resp.status()})`);
   const big = await page.textContent("body");
