@@ -216,12 +216,12 @@ class PgConnection final : public Connection {
     send("SELECT pg_advisory_xact_lock(hashtext(current_schema()))");
   }
   void commit() override {
+    if (pending_.empty()) {
+      in_transaction_ = false;
+      return exec("COMMIT");
+    }
+    send("COMMIT");  // with what is still unsent: one round trip; an error fails the commit
     in_transaction_ = false;
-    if (pending_.empty()) return exec("COMMIT");
-    enter_pipeline();
-    if (PQsendQueryParams(c_, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1)
-      throw DbError(trimmed_error(PQerrorMessage(c_)) + " in: COMMIT");
-    sent("COMMIT");  // with what is still unsent: one round trip; an error fails the commit
     sync(false);
   }
   void rollback() noexcept override {
