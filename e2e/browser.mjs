@@ -48,7 +48,9 @@ try {
   await page.click("#save-answer");
   await page.waitForLoadState();
   check((await page.textContent("body")).includes("年次で見直し済み"), "saved answer shows its comment");
-  check((await page.textContent("#history")).includes("implemented"), "answer history records the change");
+  const history = await page.textContent("#history");
+  check(history.includes("実施済") && history.includes("状態"), "answer history records the change, in labels");
+  check(!/implemented|unanswered|maturity/.test(history), "answer history shows no stored codes");
 
   // 3. Upload evidence and download it again.
   await page.setInputFiles("input[name=file]", {

@@ -42,6 +42,15 @@ import json,sys; g=json.load(sys.stdin); assert len(g)==5 and g[0]["priority"]>=
 
 b=$("$anzen" assess next-period "$a" --period FY2026 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 "$anzen" assess answer "$b" T2-002.1 --status 実施済 --maturity 4 --comment "全社方針を改定" >/dev/null
+# The history reads in labels, Japanese by default, with the codes kept in --json for scripts.
+"$anzen" assess history "$b" --question T2-002.1 >"$tmp/hist.txt"
+grep -q "状態: .* → 実施済" "$tmp/hist.txt" || fail "history without labels: $(cat "$tmp/hist.txt")"
+! grep -Eq "implemented|unanswered|status:" "$tmp/hist.txt" || fail "history shows codes: $(cat "$tmp/hist.txt")"
+"$anzen" assess history "$b" --question T2-002.1 --lang en | grep -q "Status: .* → Implemented" ||
+  fail "English history without labels"
+"$anzen" assess history "$b" --question T2-002.1 --json | python3 -c '
+import json,sys; h=[x for x in json.load(sys.stdin) if x["field"]=="status"][0]
+assert h["new"]=="implemented" and h["label"]["new"]=="実施済", h'
 "$anzen" assess compare "$a" "$b" --json | python3 -c '
 import json,sys; c=json.load(sys.stdin); assert c["counts"].get("improved")==1, c["counts"]'
 "$anzen" assess trend --org "$org" --json | python3 -c 'import json,sys; t=json.load(sys.stdin); assert [x["period"] for x in t]==["FY2025","FY2026"], t'

@@ -1,6 +1,7 @@
 // anzen org … | assess …  — the self-assessment from the command line.
 #include <iostream>
 
+#include "assess/history_labels.h"
 #include "assess/json.h"
 #include "assess/maturity.h"
 #include "assess/repo.h"
@@ -345,16 +346,31 @@ void register_assess(CLI::App& app, Globals& g) {
   static bool ah_json = false;
   ah->add_option("ID", ah_id)->required();
   ah->add_option("--question", ah_q, "Only this question");
+  static std::string ah_lang = "ja";
   ah->add_flag("--json", ah_json, "Print JSON");
+  ah->add_option("--lang", ah_lang, "Labels in ja (default) or en")
+      ->check(CLI::IsMember({"ja", "en"}));
   ah->callback([&g] {
     Session s(g.db);
     auto a = need_assessment(s.db, ah_id);
     json out = json::array();
     for (const auto& h : s.repo.history(a.id, ah_q)) {
-      out.push_back({{"question", h.question_id}, {"field", h.field}, {"old", h.old_value}, {"new", h.new_value}, {"at", h.at}, {"actor", h.actor}});
+      // The stored codes for scripts, beside the labels a person reads.
+      out.push_back({{"question", h.question_id},
+                     {"field", h.field},
+                     {"old", h.old_value},
+                     {"new", h.new_value},
+                     {"at", h.at},
+                     {"actor", h.actor},
+                     {"label",
+                      {{"field", assess::history_field_label(h.field, ah_lang)},
+                       {"old", assess::history_value_text(h.field, h.old_value, ah_lang)},
+                       {"new", assess::history_value_text(h.field, h.new_value, ah_lang)}}}});
       if (!ah_json)
-        std::cout << date::display_time(h.at, "en") << "\t" << h.actor << "\t" << h.question_id
-                  << "\t" << h.field << ": " << h.old_value << " -> " << h.new_value << "\n";
+        std::cout << date::display_time(h.at, ah_lang) << "\t" << h.actor << "\t" << h.question_id
+                  << "\t" << assess::history_field_label(h.field, ah_lang) << ": "
+                  << assess::history_value_text(h.field, h.old_value, ah_lang) << " → "
+                  << assess::history_value_text(h.field, h.new_value, ah_lang) << "\n";
     }
     if (ah_json) print_json(out);
   });

@@ -8,6 +8,7 @@
 #include "common/uuid.h"
 #include "common/vocabulary.h"
 #include "incident/classify.h"
+#include "incident/timeline.h"
 #include "store/audit.h"
 
 namespace anzen::incident {
@@ -18,17 +19,6 @@ using nlohmann::json;
 std::string report_words(const Filing& f) {
   return f.form + " " + vocab::label_or_code("report", f.type, "ja") + " / " +
          vocab::label_or_code("report", f.type, "en");
-}
-
-// A timeline entry at `now` (the service's clock: simulated time stamps its own records).
-void note(store::Db& db, const std::string& actor, int64_t incident_id, Instant now,
-          const std::string& text) {
-  db.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
-      .bind(1, incident_id)
-      .bind(2, utc_iso(now))
-      .bind(3, actor)
-      .bind(4, text)
-      .run();
 }
 
 std::string audit_id(const Filing& f) {
@@ -135,10 +125,10 @@ Filing Register::correct_filing(int64_t org_id, int64_t filing_id, const FilingC
     if (new_document)
       change("提出文書", "document", before.evidence_name,
              after.evidence_name + " (" + after.evidence_sha256.substr(0, 12) + ")", false);
-    note(db, actor, before.incident_id, now,
-         "報告の提出記録を訂正 / filing record corrected: " + report_words(before) + "（" +
-             changes_ja + "。理由: " + in.reason + "） / (" + changes_en +
-             ". Reason: " + in.reason + ")");
+    add_timeline(db, before.incident_id, now, actor,
+                 "報告の提出記録を訂正 / filing record corrected: " + report_words(before) + "（" +
+                     changes_ja + "。理由: " + in.reason + "） / (" + changes_en +
+                     ". Reason: " + in.reason + ")");
     json b = to_json(before), a = to_json(after);
     a["reason"] = in.reason;
     store::audit_append(db, {actor, org_id, "incident_report", audit_id(before), "correct", b, a});
@@ -160,11 +150,11 @@ Filing Register::withdraw_filing(int64_t org_id, int64_t filing_id, const std::s
         .bind(1, filing_id)
         .bind(2, org_id)
         .run();
-    note(db, actor, before.incident_id, now,
-         "報告の提出記録を取消（未提出に戻す） / filing withdrawn (due again): " +
-             report_words(before) + "（" + date::display_time(before.filed_at, "ja") +
-             "、理由: " + reason + "） / (" + date::display_time(before.filed_at, "en") +
-             ", reason: " + reason + ")");
+    add_timeline(db, before.incident_id, now, actor,
+                 "報告の提出記録を取消（未提出に戻す） / filing withdrawn (due again): " +
+                     report_words(before) + "（" + date::display_time(before.filed_at, "ja") +
+                     "、理由: " + reason + "） / (" + date::display_time(before.filed_at, "en") +
+                     ", reason: " + reason + ")");
     json b = to_json(before);
     store::audit_append(db, {actor, org_id, "incident_report", audit_id(before), "withdraw", b,
                              json{{"reason", reason}}});

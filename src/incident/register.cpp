@@ -6,12 +6,11 @@
 
 #include "common/csv.h"
 #include "common/date.h"
-#include "common/vocabulary.h"
 #include "common/uuid.h"
+#include "common/vocabulary.h"
 #include "incident/missing.h"
+#include "incident/timeline.h"
 #include "store/audit.h"
-
-#include <ctime>
 
 namespace anzen::incident {
 using nlohmann::json;
@@ -128,8 +127,7 @@ Incident Register::create(int64_t org_id, const std::string& title, const std::s
     db_.prepare(std::string("INSERT INTO incidents(org_id, title, description, event_json, classification_json, created_at, updated_at, details_json) VALUES (?,?,?,?,?,?,?,?)"))
         .bind(1, org_id).bind(2, title).bind(3, description).bind(4, event.dump()).bind(5, verdict.dump()).bind(6, ts).bind(7, ts).bind(8, details.dump()).run();
     id = db_.last_insert_id();
-    db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
-        .bind(1, id).bind(2, ts).bind(3, actor_).bind(4, "登録 / registered").run();
+    add_timeline(db_, id, now, actor_, "登録 / registered");
     store::audit_append(db_, {actor_, org_id, "incident", std::to_string(id), "create", nullptr, {{"title", title}, {"event", event}}});
   });
   return *get(org_id, id);
@@ -171,14 +169,10 @@ Incident Register::update(int64_t org_id, int64_t id, const json& patch, const s
     db_.prepare("UPDATE incidents SET event_json=?, classification_json=?, status=?, updated_at=?, details_json=? WHERE id=? AND org_id=?")
         .bind(1, event.dump()).bind(2, verdict.dump()).bind(3, status).bind(4, ts).bind(5, details.dump()).bind(6, id).bind(7, org_id).run();
     std::string text = note.empty() ? "更新 / updated: " + patch.dump() : note + " (" + patch.dump() + ")";
-    db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)").bind(1, id).bind(2, ts).bind(3, actor_).bind(4, text).run();
+    add_timeline(db_, id, now, actor_, text);
     store::audit_append(db_, {actor_, org_id, "incident", std::to_string(id), "update", cur->event, event});
   });
   return *get(org_id, id);
-}
-
-void Register::set_details(int64_t org_id, int64_t id, const json& d) {
-  update(org_id, id, {{"details", d}}, "", std::time(nullptr));
 }
 
 json to_json(const Incident& i) {
@@ -437,12 +431,7 @@ Filing Register::file_report(int64_t org_id, int64_t id, const FilingInput& in, 
                        vocab::label_or_code("report", in.type, "en") + "（" +
                        date::display_time(format_jst(in.filed_at), "ja") + "、" + in.filed_by +
                        (in.reference.empty() ? "" : "、" + in.reference) + "）";
-    db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
-        .bind(1, id)
-        .bind(2, ts)
-        .bind(3, actor_)
-        .bind(4, text)
-        .run();
+    add_timeline(db_, id, now, actor_, text);
     json after = {{"kind", kind},
                   {"type", in.type},
                   {"form", report["form"]},
@@ -533,8 +522,7 @@ bool Register::reclassify(int64_t org_id, int64_t id, Instant now) {
                       : "。基準到達 " + date::display_time(when, "ja") +
                             "（速報はこの時点から） / threshold crossed at " +
                             date::display_time(when, "en") + " (prompt report due from then)");
-    db_.prepare("INSERT INTO incident_timeline(incident_id, at, actor, text) VALUES (?,?,?,?)")
-        .bind(1, id).bind(2, format_jst(now)).bind(3, actor_).bind(4, text).run();
+    add_timeline(db_, id, now, actor_, text);
     store::audit_append(db_, {actor_, org_id, "incident", std::to_string(id), "reclassify", cur->classification, verdict});
   });
   return true;

@@ -100,7 +100,6 @@ class Register {
   std::vector<Incident> list(int64_t org_id);
   struct TimelineEntry { std::string at, actor, text; };
   std::vector<TimelineEntry> timeline(int64_t id);
-  void set_details(int64_t org_id, int64_t id, const nlohmann::json& details);
   // Periodic-report accidents of a fiscal year (FY2025 = 2025-04-01 … 2026-03-31) as CSV rows.
   std::string periodic_csv(int64_t org_id, int fiscal_year);
   std::vector<Incident> periodic_of_year(int64_t org_id, int fiscal_year);

@@ -81,9 +81,6 @@ class IncidentService {
                   const nlohmann::json& event,
                   const nlohmann::json& details = nlohmann::json::object());
   Incident update(int64_t org_id, int64_t id, const nlohmann::json& patch, const std::string& note);
-  void set_details(int64_t org_id, int64_t id, const nlohmann::json& details) {
-    reg_.set_details(org_id, id, details);
-  }
   bool reclassify(int64_t org_id, int64_t id);
   Filing file_report(int64_t org_id, int64_t id, const FilingInput& in);
   Filing correct_filing(int64_t org_id, int64_t filing_id, const FilingCorrection& in);

@@ -2,6 +2,7 @@
 // history), gaps, spreadsheet export and import.
 #include <algorithm>
 
+#include "assess/history_labels.h"
 #include "assess/maturity.h"
 #include "assess/scoring.h"
 #include "assess/sheet.h"
@@ -10,8 +11,8 @@
 #include "common/paths.h"
 #include "common/text.h"
 #include "web/assess_view.h"
-#include "web/form.h"
 #include "web/checklist_view.h"
+#include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/router.h"
@@ -172,11 +173,15 @@ std::string question_html(Ctx& c, Form& f) {
          "id=\"upload-evidence\">" +
          (c.lang == "en" ? "Add evidence" : "証跡を追加") + "</button></p></form>";
   }
-  b += "<h2>" + std::string(c.lang == "en" ? "History" : "変更履歴") + "</h2><table id=\"history\"><thead><tr><th>" + esc(c.t("common.when")) + "</th><th>" +
-       esc(c.t("common.who")) + "</th><th>" + esc(c.t("common.what")) + "</th><th>old → new</th></tr></thead><tbody>";
+  b += "<h2>" + std::string(c.lang == "en" ? "History" : "変更履歴") +
+       "</h2><table id=\"history\"><thead><tr><th>" + esc(c.t("common.when")) + "</th><th>" +
+       esc(c.t("common.who")) + "</th><th>" + esc(c.t("common.what")) + "</th><th>" +
+       (c.lang == "en" ? "Before → after" : "変更前 → 変更後") + "</th></tr></thead><tbody>";
   for (const auto& h : repo.history(a.id, qid)) {
     b += "<tr><td>" + when_html(h.at, c.lang) + "</td><td>" + esc(h.actor) + "</td><td>" +
-         esc(h.field) + "</td><td>" + esc(h.old_value) + " → " + esc(h.new_value) + "</td></tr>";
+         esc(assess::history_field_label(h.field, c.lang)) + "</td><td>" +
+         esc(assess::history_value_text(h.field, h.old_value, c.lang)) + " → " +
+         esc(assess::history_value_text(h.field, h.new_value, c.lang)) + "</td></tr>";
   }
   return layout(c, qid, b + "</tbody></table>");
 }
