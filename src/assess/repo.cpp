@@ -306,7 +306,11 @@ std::vector<Assessment> AssessRepo::list(std::optional<int64_t> org_id) {
 }
 
 AnswerMap AssessRepo::answers(int64_t aid, const std::string& qid) {
-  AnswerMap out;
+  auto st = answers_read(aid, qid);
+  return read_answers(st);
+}
+
+store::Stmt AssessRepo::answers_read(int64_t aid, const std::string& qid) {
   // One question by its whole key, or the sheet: two statements, so that a single row is found
   // through the primary key (with `?2='' OR question_id=?2` the sheet was scanned for it).
   constexpr const char* kCols =
@@ -315,6 +319,11 @@ AnswerMap AssessRepo::answers(int64_t aid, const std::string& qid) {
   auto st = db_.prepare(qid.empty() ? std::string(kCols) : std::string(kCols) + " AND question_id=?");
   st.bind(1, aid);
   if (!qid.empty()) st.bind(2, qid);
+  return st;
+}
+
+AnswerMap AssessRepo::read_answers(store::Stmt& st) {
+  AnswerMap out;
   while (st.step()) {
     Answer a;
     a.question_id = st.str(0);
@@ -354,6 +363,12 @@ void check_answer(Answer& next, const catalog::Framework& fw, int max_maturity) 
 
 AnswerMap AssessRepo::answers_to_change(int64_t aid, const std::vector<std::string>& qids) {
   return qids.size() == 1 ? answers(aid, qids.front()) : answers(aid);
+}
+
+store::Stmt AssessRepo::start_answers_to_change(int64_t aid, const std::vector<std::string>& qids) {
+  auto st = answers_read(aid, qids.size() == 1 ? qids.front() : "");
+  st.start();
+  return st;
 }
 
 bool AssessRepo::set_answer(const Assessment& as, const catalog::Framework& fw, Answer next) {
@@ -419,7 +434,7 @@ std::vector<bool> AssessRepo::store_answers(const Assessment& as, const catalog:
     // difference, a batch from the saved sheet.
     if (saved.size() == 1) {
       const auto& [prev, n] = changes[saved[0]];
-      update_stored_score(db_, fw, as, &prev, n, [&] { return answers(as.id); });
+      update_stored_score(db_, fw, as, &prev, n);
     } else {
       store_score(db_, fw, as, answers(as.id));
     }

@@ -56,6 +56,11 @@ class AssessRepo {
   // The stored answers a change of `question_ids` starts from: one question's row alone (the
   // API's PUT), the whole sheet once for several (an import), never one query per question.
   AnswerMap answers_to_change(int64_t assessment_id, const std::vector<std::string>& question_ids);
+  // The same read, started now (store::Stmt::start) and read by read_answers: the writer queue
+  // sends the reads of a batch's writes together.
+  store::Stmt start_answers_to_change(int64_t assessment_id,
+                                      const std::vector<std::string>& question_ids);
+  AnswerMap read_answers(store::Stmt& st);
   // Checks (check_answer, any maturity level from 0) and stores an answer over the stored one;
   // for fixtures and copies. Users' changes go through AssessService::update_answers, which
   // also holds them to the maturity scale. Returns false when nothing changed.
@@ -103,6 +108,7 @@ class AssessRepo {
  private:
   // The time records are stamped with (clock_, else the system time), utc_iso().
   std::string now() const { return clock_ ? clock_->now_iso() : store::now_utc(); }
+  store::Stmt answers_read(int64_t assessment_id, const std::string& question_id);
 
   store::Db& db_;
   std::string actor_;

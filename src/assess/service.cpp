@@ -120,9 +120,12 @@ std::vector<AssessService::Updated> AssessService::update_answers(
     const BatchAudit* batch) {
   const auto& fw = need(framework(a), a);
   std::vector<Updated> out;
-  // Load, merge, check and store on `db`, inside its write transaction. The writer queue may run
-  // it more than once (again alone after a failed commit): it starts from its inputs each time.
-  auto change = [&](store::Db& db) {
+  std::vector<std::string> qids;
+  for (const auto& p : patches) qids.push_back(p.first);
+  // Load, merge, check and store on `db`, inside its write transaction (`ahead`: the load,
+  // started by the writer queue with its neighbours'). The writer queue may run it more than
+  // once (again alone after a failed commit): it starts from its inputs each time.
+  auto change = [&](store::Db& db, std::vector<store::Stmt>& ahead) {
     out.clear();
     AssessRepo repo(db, repo_.actor(), clock_);
     std::vector<AnswerIssue> issues;
@@ -131,9 +134,9 @@ std::vector<AssessService::Updated> AssessService::update_answers(
     AnswerMap current;
     if (batch) {
       current = repo.answers(a.id);  // the whole sheet, once: also what the score is made of
+    } else if (!ahead.empty()) {
+      current = repo.read_answers(ahead.front());
     } else {
-      std::vector<std::string> qids;
-      for (const auto& p : patches) qids.push_back(p.first);
       current = repo.answers_to_change(a.id, qids);
     }
     for (size_t i = 0; i < patches.size(); ++i) {
@@ -163,11 +166,23 @@ std::vector<AssessService::Updated> AssessService::update_answers(
     for (size_t i = 0; i < checked.size(); ++i)
       out.push_back({changed[i] ? checked[i].second : checked[i].first, changed[i]});
   };
+  std::vector<store::Stmt> none;
   // The queue's own connection must not wait for a transaction this one holds.
-  if (writes_ && !db_.in_transaction())
-    writes_->run(change, store::audit_client(db_));
-  else
-    db_.transaction([&] { change(db_); });
+  if (!writes_ || db_.in_transaction()) {
+    db_.transaction([&] { change(db_, none); });
+  } else if (!batch && qids.size() == 1) {
+    // One answer (the API's PUT, the question page): its load goes ahead with its neighbours'.
+    // The key is what that load reads.
+    auto load = [&](store::Db& db) {
+      std::vector<store::Stmt> reads;
+      reads.push_back(AssessRepo(db, repo_.actor(), clock_).start_answers_to_change(a.id, qids));
+      return reads;
+    };
+    writes_->run(load, change, "answer " + std::to_string(a.id) + " " + qids.front(),
+                 store::audit_client(db_));
+  } else {
+    writes_->run([&](store::Db& db) { change(db, none); }, store::audit_client(db_));
+  }
   return out;
 }
 

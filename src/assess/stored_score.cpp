@@ -163,10 +163,10 @@ void store_score(store::Db& db, const catalog::Framework& fw, const Assessment& 
   });
 }
 
-bool detail::shift_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
-                                const Answer* prev, const Answer& next) {
+void update_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
+                         const Answer* prev, const Answer& next) {
   const catalog::Item* check = fw.check_of_question(next.question_id);
-  if (!check) return false;
+  if (!check) return;  // a question of no check is in no tally (assess::score)
   // The difference the change makes to every tally the question counts in (questions: none).
   Tally before, after;
   before.add(prev);
@@ -195,8 +195,8 @@ bool detail::shift_stored_score(store::Db& db, const catalog::Framework& fw, con
       .bind(9, a.id)
       .bind(10, scoring_key(fw));
   for (size_t i = 0; i < parts.size(); ++i) st.bind(11 + static_cast<int>(i), parts[i]);
-  st.run();
-  return db.changes() == static_cast<int>(parts.size());
+  // Not waited for: whether it found the rows changes nothing here (see the header).
+  st.send();
 }
 
 int refresh_stored_scores(store::Db& db, const catalog::Catalog& cat) {

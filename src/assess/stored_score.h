@@ -33,11 +33,11 @@ void store_score(store::Db& db, const catalog::Framework& fw, const Assessment& 
                  const AnswerMap& answers);
 
 // One answer changed from `prev` (nullptr: there was none) to `next`: the stored tallies move by
-// the difference. When they are missing or of other inputs, `all_answers` (called only then)
-// gives the whole sheet, already saved, to compute them from.
-template <class LoadAll>
+// the difference, by a statement sent without waiting for its outcome (PostgreSQL pipelines it
+// with the answer's other writes). Tallies that are missing or of other inputs match no row and
+// stay as they are: they are recomputed before they are read (refresh_stored_scores).
 void update_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
-                         const Answer* prev, const Answer& next, LoadAll all_answers);
+                         const Answer* prev, const Answer& next);
 
 // Recomputes the stored tallies of every assessment whose tallies are missing or were computed
 // from other inputs; assessments of frameworks that `cat` does not hold are left as they are.
@@ -49,17 +49,5 @@ int refresh_stored_scores(store::Db& db, const catalog::Catalog& cat);
 std::vector<StoredScore> stored_scores(store::Db& db, const catalog::Catalog& cat,
                                        std::optional<int64_t> org_id = std::nullopt,
                                        const std::string& period = "");
-
-namespace detail {
-// True when the tallies of `a` moved by the difference; false when they need computing.
-bool shift_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
-                        const Answer* prev, const Answer& next);
-}  // namespace detail
-
-template <class LoadAll>
-void update_stored_score(store::Db& db, const catalog::Framework& fw, const Assessment& a,
-                         const Answer* prev, const Answer& next, LoadAll all_answers) {
-  if (!detail::shift_stored_score(db, fw, a, prev, next)) store_score(db, fw, a, all_answers());
-}
 
 }  // namespace anzen::assess

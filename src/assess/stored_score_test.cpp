@@ -121,11 +121,25 @@ TEST_F(StoredScoreTest, OtherScoringInputsAreRecomputedBeforeReading) {
   EXPECT_EQ(refresh_stored_scores(db, cat()), 1);
   EXPECT_EQ(refresh_stored_scores(db, cat()), 0);
   expect_current(db, a, "a new scoring key");
-  // A missing score is computed too, and a write to an assessment without one stores a whole one.
+  // A missing score is computed too. A write to an assessment without one leaves it missing
+  // (the shift finds no row to move, and moves nothing), so the next read computes it whole.
   db.exec("DELETE FROM assessment_scores");
   repo.set_answer(a, tcs(), answer("T2-003.1", Status::not_implemented));
-  EXPECT_EQ(refresh_stored_scores(db, cat()), 0);
+  EXPECT_EQ(refresh_stored_scores(db, cat()), 1);
   expect_current(db, a, "a write without a stored score");
+  // Nor does a write move tallies of another key: they are recomputed, not shifted.
+  db.exec("UPDATE assessment_scores SET scoring_key='tcs-2023@old#0'");
+  auto implemented_overall = [&] {
+    auto st = db.prepare(
+        "SELECT implemented FROM assessment_scores WHERE assessment_id=? AND part='overall'");
+    st.bind(1, a.id);
+    return st.step() ? st.i64(0) : -1;
+  };
+  int64_t stale = implemented_overall();
+  repo.set_answer(a, tcs(), answer("T2-003.1", Status::implemented));
+  EXPECT_EQ(implemented_overall(), stale);
+  EXPECT_EQ(refresh_stored_scores(db, cat()), 1);
+  expect_current(db, a, "a write to tallies of another key");
 }
 
 TEST_F(StoredScoreTest, DbCopyCarriesCurrentScores) {

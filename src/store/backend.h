@@ -26,6 +26,8 @@ class StmtImpl {
     while (step()) {
     }
   }
+  // Stmt::start: nothing, unless the engine can send a read ahead of its first step().
+  virtual void start() {}
   // Ends any result and clears the bindings, ready to be run again.
   virtual void reset() = 0;
   virtual int64_t i64(int col) const = 0;
@@ -53,6 +55,11 @@ class Connection {
   virtual std::unique_ptr<StmtImpl> prepare(std::string_view sql) = 0;
   virtual int64_t last_insert_id() = 0;
   virtual int changes() = 0;
+  // Grows with every row the connection writes (or, where the engine cannot count rows, with
+  // every statement it runs that is not a SELECT): a caller compares two readings to learn
+  // whether anything was written in between (the writer queue: may a refused write's neighbours
+  // commit without a savepoint around it?). Never smaller than the truth.
+  virtual uint64_t writes_so_far() const = 0;
   // A read snapshot shared by the statements that follow, until end_read(), a write
   // transaction or a statement that writes (which end it first). SQLite: one WAL read lock per
   // request instead of one per statement. PostgreSQL: nothing (a BEGIN would cost a round trip;

@@ -56,6 +56,7 @@ Stmt& Stmt::bind_blob(int i, std::string_view b) {
 }
 bool Stmt::step() { return impl_->step(); }
 void Stmt::send() { impl_->send(); }
+void Stmt::start() { impl_->start(); }
 void Stmt::run() {
   while (step()) {
   }

@@ -65,6 +65,12 @@ class Stmt {
   // server — a statement that reads, Db::exec, Db::flush, changes() or the commit — so use it
   // only where no code catches the statement's own failure.
   void send();
+  // Sends a read now, to be read at its first step(): PostgreSQL, inside a write transaction,
+  // pipelines it with what is sent before and after it, so that the reads started together
+  // share one round trip (the writer queue starts every write's first read before the first
+  // write runs). Elsewhere, and on SQLite, it runs at its first step(): whether it sees what is
+  // written between start() and step() depends on the engine, so write nothing it reads then.
+  void start();
   void reset();
 
   int64_t i64(int col) const;

@@ -108,5 +108,89 @@ TEST(Send, StatementsDroppedWhileSendsAreOnTheirWay) {
   EXPECT_EQ(f.count(), 9);
 }
 
+// Stmt::start: reads started together (on PostgreSQL in one round trip) each get their own
+// rows, in a transaction among sent writes, whatever order they are read in.
+TEST(Start, ReadsStartedTogetherEachGetTheirOwnRows) {
+  Fixture f;
+  for (int k = 1; k <= 3; ++k) f.send(k, "v" + std::to_string(k));
+  f.db.transaction([&] {
+    std::vector<Stmt> reads;
+    for (int k = 3; k >= 1; --k) {
+      reads.push_back(f.db.prepare("SELECT v FROM sent_rows WHERE k=?"));
+      reads.back().bind(1, k).start();
+    }
+    f.send(4, "sent after the reads");
+    auto none = f.db.prepare("SELECT v FROM sent_rows WHERE k=?");
+    none.bind(1, 99).start();
+    // Read out of order: each statement has its own result.
+    EXPECT_TRUE(reads[2].step());
+    EXPECT_EQ(reads[2].str(0), "v1");
+    EXPECT_FALSE(none.step());
+    EXPECT_TRUE(reads[0].step());
+    EXPECT_EQ(reads[0].str(0), "v3");
+    EXPECT_FALSE(reads[0].step());
+    EXPECT_TRUE(reads[1].step());
+    EXPECT_EQ(reads[1].str(0), "v2");
+  });
+  EXPECT_EQ(f.count(), 4);
+  // Outside a transaction a started read simply runs at its first step.
+  auto st = f.db.prepare("SELECT count(*) FROM sent_rows");
+  st.start();
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.i64(0), 4);
+}
+
+// A started read nobody reads (its statement reset or dropped first) costs nothing later: the
+// next statements get their own results, and the pooled statement runs again normally.
+TEST(Start, ReadsDroppedBeforeTheirRowsAreRead) {
+  Fixture f;
+  f.send(1, "a");
+  f.db.transaction([&] {
+    {
+      auto dropped = f.db.prepare("SELECT v FROM sent_rows WHERE k=?");
+      dropped.bind(1, 1).start();
+    }  // back to the pool before its result came
+    auto reset = f.db.prepare("SELECT count(*) FROM sent_rows");
+    reset.start();
+    reset.reset();
+    f.send(2, "b");
+    auto again = f.db.prepare("SELECT v FROM sent_rows WHERE k=?");
+    again.bind(1, 2);
+    ASSERT_TRUE(again.step());
+    EXPECT_EQ(again.str(0), "b");
+    EXPECT_EQ(f.count(), 2);
+  });
+}
+
+// A started read that fails fails the transaction, as a statement run at once would, and
+// nothing sent beside it stays. (SQLite divides by zero into NULL; PostgreSQL refuses.)
+TEST(Start, AReadThatFailsFailsItsTransaction) {
+  Fixture f;
+  f.send(1, "one");
+  auto run = [&] {
+    f.db.transaction([&] {
+      f.send(2, "sent before");
+      auto st = f.db.prepare("SELECT 1 / (k - 1) FROM sent_rows WHERE k=?");
+      st.bind(1, 1).start();
+      f.send(3, "sent after");
+      ASSERT_TRUE(st.step());
+      EXPECT_TRUE(st.is_null(0));
+    });
+  };
+  if (f.db.backend() == Backend::postgres) {
+    EXPECT_THROW(run(), DbError);
+    EXPECT_EQ(f.count(), 1);
+  } else {
+    run();
+    EXPECT_EQ(f.count(), 3);
+  }
+  EXPECT_THROW(f.db.transaction([&] {
+    auto missing = f.db.prepare("SELECT x FROM no_such_table");
+    missing.start();
+    missing.step();
+  }),
+               DbError);
+}
+
 }  // namespace
 }  // namespace anzen::store

@@ -1,9 +1,12 @@
 #include "store/write_queue.h"
 
 #include <semaphore>
+#include <set>
+#include <string_view>
 
 #include "store/audit.h"
 #include "store/audit_client.h"
+#include "store/backend.h"
 
 namespace anzen::store {
 
@@ -17,10 +20,12 @@ thread_local WriteQueue* t_writing = nullptr;
 }  // namespace
 
 struct WriteQueue::Job {
-  const std::function<void(Db&)>& write;
+  const Reads* reads;  // null: the write reads nothing ahead
+  const WriteWithReads& write;
+  const std::string& key;  // empty: what the write touches is not named
   const std::string& client;
   std::exception_ptr error;
-  bool own_failure = false;  // the exception came from `write`, not from the transaction
+  std::vector<Stmt> ahead;  // the reads started for this run of the write
   std::binary_semaphore done{0};
 };
 
@@ -45,7 +50,24 @@ void WriteQueue::run(const std::function<void(Db&)>& write, const std::string& a
     write(*db_);
     return;
   }
-  Job job{write, audit_client, nullptr};
+  WriteWithReads plain = [&](Db& db, std::vector<Stmt>&) { write(db); };
+  std::string no_key;
+  Job job{nullptr, plain, no_key, audit_client, nullptr, {}};
+  enqueue(job);
+}
+
+void WriteQueue::run(const Reads& reads, const WriteWithReads& write, const std::string& key,
+                     const std::string& audit_client) {
+  if (t_writing == this) {
+    std::vector<Stmt> ahead = reads(*db_);
+    write(*db_, ahead);
+    return;
+  }
+  Job job{&reads, write, key, audit_client, nullptr, {}};
+  enqueue(job);
+}
+
+void WriteQueue::enqueue(Job& job) {
   {
     std::lock_guard lk(mu_);
     if (stopping_) throw DbError("the database writer has stopped");
@@ -76,8 +98,18 @@ void WriteQueue::writer_thread() {
     wake_.wait(lk, [&] { return stopping_ || !queue_.empty(); });
     if (queue_.empty()) break;  // stopping, and nothing left to write
     std::vector<Job*> batch;
+    // A write whose reads go ahead waits for the next batch behind a write of its key or of
+    // no key (whose reads would not see that write).
+    std::set<std::string_view> keys;
+    bool unnamed = false;
     while (!queue_.empty() && batch.size() < kMaxBatch) {
-      batch.push_back(queue_.front());
+      Job* j = queue_.front();
+      if (j->reads && (unnamed || keys.count(j->key))) break;
+      if (j->key.empty())
+        unnamed = true;
+      else
+        keys.insert(j->key);
+      batch.push_back(j);
       queue_.pop_front();
     }
     lk.unlock();
@@ -94,52 +126,74 @@ void WriteQueue::writer_thread() {
   db_.reset();
 }
 
+void WriteQueue::drop_reads(const std::vector<Job*>& batch) {
+  for (Job* j : batch) j->ahead.clear();
+}
+
 void WriteQueue::run_batch(const std::vector<Job*>& batch) {
-  const bool savepoints = batch.size() > 1;
+  const bool alone = batch.size() == 1;
+  // Only a write refused by its own checks leaves the connection sound for what follows.
+  bool connection_sound = false;
   try {
     Db& db = connection();
     try {
       db.transaction([&] {
-        for (size_t i = 0; i < batch.size(); ++i) {
-          Job& j = *batch[i];
-          j.error = nullptr;
-          j.own_failure = false;
-          // Sent with the write's first statement (PostgreSQL pipelines it: Db::send). Not
-          // released: a savepoint of the same name hides the one before, so a rollback goes
-          // back to the start of this write, and the commit keeps them all (one statement per
-          // write instead of two).
-          if (savepoints) db.send("SAVEPOINT anzen_write");
-          set_audit_client(db, j.client);
+        // Every write's first reads, sent together (Stmt::start).
+        for (Job* j : batch) {
+          j->error = nullptr;
+          if (!j->reads) continue;
           try {
-            j.write(db);
-            // What the write sent without waiting: an error there is its own, not a neighbour's.
-            db.flush();
+            j->ahead = (*j->reads)(db);
           } catch (...) {
-            j.error = std::current_exception();
-            j.own_failure = true;
-            if (!savepoints) throw;  // alone: the whole transaction rolls back
-            db.exec("ROLLBACK TO SAVEPOINT anzen_write");
-            audit_head_unknown(db);
+            j->error = std::current_exception();
+            throw;
+          }
+        }
+        for (Job* j : batch) {
+          set_audit_client(db, j->client);
+          const uint64_t before = db.connection().writes_so_far();
+          try {
+            j->write(db, j->ahead);
+            j->ahead.clear();
+          } catch (const DbError&) {
+            // The database refused something (perhaps a neighbour's statement sent earlier):
+            // the transaction is lost as a whole.
+            j->error = std::current_exception();
+            throw;
+          } catch (...) {
+            j->error = std::current_exception();
+            // Refused before it wrote anything (its input failed a check, as most refusals
+            // do): it leaves nothing to undo, and its neighbours go on.
+            if (!alone && db.connection().writes_so_far() == before) continue;
+            connection_sound = true;
+            throw;
           }
         }
         set_audit_client(db, "");
       });
+      drop_reads(batch);
     } catch (...) {
       set_audit_client(db, "");
+      drop_reads(batch);  // before the connection they belong to may be closed below
       throw;
     }
   } catch (...) {
-    if (!savepoints) {
+    if (alone) {
       Job& j = *batch.front();
-      // A failed begin or commit may have left the connection unusable: the next write opens
-      // a new one. A write's own failure (bad input) leaves it as it is.
-      if (!j.own_failure) db_.reset();
+      // A failed begin or commit, or a statement's failure (perhaps a lost connection), may
+      // have left the connection unusable: the next write opens a new one. A write refused by
+      // its own checks (bad input) leaves it as it is.
+      if (!connection_sound) db_.reset();
       j.error = std::current_exception();
       return;
     }
-    // The transaction failed as a whole (begin, commit or a savepoint): nothing of the batch
-    // was committed. Each write runs again alone, so that one write's trouble stays its own.
-    db_.reset();
+    // Nothing of the batch was committed: a write failed after it had written (no savepoint
+    // marks where it began, so its changes cannot be undone alone), the database refused a
+    // statement, or the begin or commit failed. Each write runs again alone, so that one
+    // write's trouble stays its own and its neighbours commit. Savepoints around every write
+    // would cost a statement each (and on PostgreSQL a round trip to learn which write a
+    // pipelined error belongs to) for a case that is rare.
+    if (!connection_sound) db_.reset();
     for (Job* j : batch) run_batch({j});
   }
 }

@@ -1,7 +1,9 @@
 // One writer per database in a process: callers hand it their write and wait until it is
 // committed. Writes that arrive while the previous transaction commits are run together in the
-// next one (one commit, one sync to disk), each inside its own savepoint, so that one that fails
-// is rolled back alone and its error goes to its own caller; its neighbours commit. Instead of
+// next one (one commit, one sync to disk). A write refused before it wrote anything (a check of
+// its input) fails alone; when one fails after writing, or the database refuses the batch, each
+// write runs again alone, so that its error goes to its own caller and its neighbours commit
+// (run_batch says why not a savepoint per write). Instead of
 // every request thread waiting for the database's write lock (and each commit syncing alone),
 // one connection writes and the others wait for their answer.
 #pragma once
@@ -36,6 +38,18 @@ class WriteQueue {
   // start from its inputs each time; it must not wait for other writes.
   void run(const std::function<void(Db&)>& write, const std::string& audit_client = "");
 
+  // As run(), for a write that starts by reading: `reads` starts its reads (Stmt::start) and
+  // `write` gets them back, in order. The queue starts the reads of every write of a batch before
+  // the first write runs, so that on PostgreSQL they share one round trip instead of one each on
+  // the writer's connection, which every write waits for. A read sent ahead does not see the
+  // writes before it in its batch: `key` names what the reads look at (an answer: assessment and
+  // question), and such a write never shares a batch with an earlier one of the same key or one
+  // that names none (plain run()).
+  using Reads = std::function<std::vector<Stmt>(Db&)>;
+  using WriteWithReads = std::function<void(Db&, std::vector<Stmt>&)>;
+  void run(const Reads& reads, const WriteWithReads& write, const std::string& key,
+           const std::string& audit_client = "");
+
   // Called by run() on the caller's thread before it waits for the writer (the web server gives
   // the thread's event loop to another thread meanwhile). Set before the first run().
   void on_wait(std::function<void()> hook) { on_wait_ = std::move(hook); }
@@ -48,8 +62,10 @@ class WriteQueue {
 
  private:
   struct Job;
+  void enqueue(Job& job);
   void writer_thread();
   void run_batch(const std::vector<Job*>& batch);
+  static void drop_reads(const std::vector<Job*>& batch);
   Db& connection();
 
   std::string path_;

@@ -47,8 +47,8 @@ void insert_sent(Db& db, int64_t k, const std::string& v) {
 
 // Five writes queued while the writer is busy with a first one: they are committed together in
 // one transaction, the failing three (an SQL error, a sent write that fails, an exception of the
-// caller's code) rolled back alone after writing, each error to its own caller; the audit chain has
-// every committed row.
+// caller's code after writing) fail it, and each write runs again alone: each error goes to its
+// own caller, the others commit, and the audit chain has every committed row.
 TEST(WriteQueue, WritesQueuedTogetherShareATransactionAndFailuresStayTheirOwn) {
   Fixture f;
   WriteQueue q(f.t.path);
@@ -116,6 +116,109 @@ TEST(WriteQueue, WritesQueuedTogetherShareATransactionAndFailuresStayTheirOwn) {
   EXPECT_EQ(client["1"], "");
   EXPECT_EQ(client["2"], "192.0.2.2");
   EXPECT_EQ(client["6"], "192.0.2.6");
+}
+
+// A write refused by its own checks before it wrote anything (most refusals: bad input) costs
+// its neighbours nothing: the batch commits as it is, and no write runs twice. (A failure after
+// writing, above, runs the batch again write by write.)
+TEST(WriteQueue, AWriteRefusedBeforeWritingLeavesItsBatchAsItIs) {
+  Fixture f;
+  WriteQueue q(f.t.path);
+  std::latch queued(5);
+  std::atomic<bool> running{false};
+  std::atomic<int> runs{0};
+  q.on_wait([&] { queued.count_down(); });
+  std::thread first([&] {
+    q.run([&](Db& db) {
+      insert(db, 1, "first");
+      running = true;
+      queued.wait();
+    });
+  });
+  while (!running) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::vector<std::thread> callers;
+  std::atomic<int> refused{0}, ok{0};
+  for (int i = 2; i <= 5; ++i) {
+    callers.emplace_back([&, i] {
+      try {
+        q.run([&, i](Db& db) {
+          ++runs;
+          // Reads first, as an answer update does, then checks.
+          auto st = db.prepare("SELECT count(*) FROM wq_rows");
+          st.step();
+          if (i == 3) throw std::invalid_argument("maturity: out of range");
+          insert_sent(db, i, "write " + std::to_string(i));
+          audit_append(db, {"tester", 1, "row", std::to_string(i), "create", nullptr, {}});
+        });
+        ++ok;
+      } catch (const std::invalid_argument&) {
+        ++refused;
+      }
+    });
+  }
+  first.join();
+  for (auto& t : callers) t.join();
+  EXPECT_EQ(ok, 3);
+  EXPECT_EQ(refused, 1);
+  EXPECT_EQ(runs, 4);  // nobody ran again
+  EXPECT_EQ(q.stats().largest_batch, 4u);
+  std::vector<std::pair<int64_t, std::string>> want = {
+      {1, "first"}, {2, "write 2"}, {4, "write 4"}, {5, "write 5"}};
+  EXPECT_EQ(f.rows(), want);
+  Db db(f.t.path);
+  auto v = audit_verify(db);
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.rows, 4);
+}
+
+// Writes whose reads go ahead (run with reads and a key): a batch sends its writes' reads before
+// the first write runs, so two writes of one key never share a batch, and none is lost: each
+// read sees the writes of its key before it. Writes of other keys still share.
+TEST(WriteQueue, WritesWhoseReadsGoAheadSeeTheWritesOfTheirKeyBeforeThem) {
+  Fixture f;
+  {
+    Db db(f.t.path);
+    db.exec("INSERT INTO wq_rows(k, v) VALUES (1, ''), (2, '')");
+  }
+  WriteQueue q(f.t.path);
+  constexpr int kCallers = 8;
+  std::latch queued(kCallers + 1);
+  std::atomic<bool> running{false};
+  q.on_wait([&] { queued.count_down(); });
+  std::thread first([&] {
+    q.run([&](Db&) {
+      running = true;
+      queued.wait();  // every caller below is queued behind this
+    });
+  });
+  while (!running) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::vector<std::thread> callers;
+  for (int i = 0; i < kCallers; ++i) {
+    callers.emplace_back([&, i] {
+      int64_t k = 1 + i % 2;
+      q.run(
+          [&, k](Db& db) {
+            std::vector<Stmt> reads;
+            reads.push_back(db.prepare("SELECT v FROM wq_rows WHERE k=?"));
+            reads.back().bind(1, k).start();
+            return reads;
+          },
+          [&, k](Db& db, std::vector<Stmt>& reads) {
+            ASSERT_TRUE(reads.at(0).step());
+            std::string v = reads[0].str(0) + "x";
+            db.prepare("UPDATE wq_rows SET v=? WHERE k=?").bind(1, v).bind(2, k).send();
+          },
+          "row " + std::to_string(k));
+    });
+  }
+  first.join();
+  for (auto& t : callers) t.join();
+  std::vector<std::pair<int64_t, std::string>> want = {{1, "xxxx"}, {2, "xxxx"}};
+  EXPECT_EQ(f.rows(), want);  // no write lost
+  auto s = q.stats();
+  EXPECT_EQ(s.writes, 9u);
+  EXPECT_LE(s.largest_batch, 2u);  // at most one write of each key per batch
+  EXPECT_GE(s.batches, 5u);        // the first, then four batches at least
 }
 
 // A write alone that fails leaves nothing behind, and the queue goes on writing.

@@ -61,7 +61,15 @@ class PgStmt final : public StmtImpl {
   void bind_blob(int i, std::string_view b) override { set(i, std::string(b), 1, kBytea); }
   bool step() override;
   void send() override;
+  void start() override;
+  // The result of a read sent by start(), handed over when the pipeline is read (sync).
+  void take_result(PGresult* r) {
+    PQclear(res_);
+    res_ = r;
+    row_ = -1;
+  }
   void reset() override {
+    forget_start();
     PQclear(res_);
     res_ = nullptr;
     row_ = -1;
@@ -132,7 +140,9 @@ class PgStmt final : public StmtImpl {
     std::vector<int> lengths;
   };
   Params params() const;
+  void forget_start();
   PgConnection& conn_;
+  bool started_ = false;  // sent by start(), its result not yet read
   std::string sql_, original_, name_;
   std::vector<std::optional<std::string>> values_;
   std::vector<int> formats_;
@@ -176,12 +186,14 @@ class PgConnection final : public Connection {
     } else {
       wait();
     }
+    may_write(sql);
     Result r(PQexec(c_, std::string(sql).c_str()));
     check(r.r, sql);
   }
   void send(std::string_view sql) override {
     if (!in_transaction_) return exec(sql);  // see pipelining()
     enter_pipeline();
+    may_write(sql);
     std::string text(sql);
     if (PQsendQueryParams(c_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1)
       throw DbError(trimmed_error(PQerrorMessage(c_)) + " in: " + text.substr(0, 300));
@@ -206,6 +218,19 @@ class PgConnection final : public Connection {
   int changes() override {
     wait();
     return changes_;
+  }
+  uint64_t writes_so_far() const override { return writes_; }
+  // A statement that may write is about to run or be sent (counted before: it may fail after
+  // writing part of what it would).
+  void may_write(std::string_view sql) {
+    if (!reads_only(sql)) ++writes_;
+  }
+  static bool reads_only(std::string_view sql) {
+    size_t i = sql.find_first_not_of(" \t\r\n(");
+    if (i == std::string_view::npos) return true;
+    std::string_view w = sql.substr(i, 6);
+    return w.size() == 6 && std::equal(w.begin(), w.end(), "SELECT",
+                                       [](char a, char b) { return (a & ~0x20) == b; });
   }
   void begin() override {
     // One writer at a time per schema, as SQLite's BEGIN IMMEDIATE gives: the audit chain reads
@@ -286,8 +311,9 @@ class PgConnection final : public Connection {
       throw DbError("cannot pipeline statements: " + trimmed_error(PQerrorMessage(c_)));
   }
   // A query was sent: its SQL names it in an error message.
-  void sent(std::string sql) {
+  void sent(std::string sql, PgStmt* result_to = nullptr) {
     pending_.push_back(std::move(sql));
+    receivers_.push_back(result_to);
     // Bounded: the results are read before the buffers on either side fill up.
     if (pending_.size() >= kMaxPending) sync(false);
   }
@@ -300,6 +326,11 @@ class PgConnection final : public Connection {
       PQclear(PQexec(c_, ("DEALLOCATE " + name).c_str()));
     else
       deallocate_later_.push_back(name);
+  }
+  // A statement sent by start() no longer wants its result (reset or destroyed first).
+  void forget(const PgStmt* s) {
+    for (auto& r : receivers_)
+      if (r == s) r = nullptr;
   }
   std::string next_name() { return "anzen_" + std::to_string(++statements_); }
   void set_changes(const PGresult* r) {
@@ -345,7 +376,9 @@ class PgConnection final : public Connection {
   int statements_ = 0;
   bool closing_ = false;
   bool in_transaction_ = false;       // between begin() and commit() or rollback()
+  uint64_t writes_ = 0;               // writes_so_far()
   std::vector<std::string> pending_;  // the SQL of each query sent and not yet read
+  std::vector<PgStmt*> receivers_;    // per query sent: the statement that takes its rows
   std::vector<std::string> deallocate_later_;
 };
 
@@ -381,18 +414,25 @@ void PgConnection::sync(bool quiet) {
         error = trimmed_error(PQresultErrorMessage(r)) + " in: " + sql.substr(0, 300);
       } else if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
         set_changes(r);
+        if (status == PGRES_TUPLES_OK && query < receivers_.size() && receivers_[query]) {
+          receivers_[query]->take_result(r);  // the statement owns it now
+          receivers_[query] = nullptr;
+          continue;
+        }
       }
       PQclear(r);
     }
   }
   PQexitPipelineMode(c_);
   pending_.clear();
+  receivers_.clear();
   for (const auto& name : deallocate_later_) PQclear(PQexec(c_, ("DEALLOCATE " + name).c_str()));
   deallocate_later_.clear();
   if (error && !quiet) throw DbError(*error);
 }
 
 PgStmt::~PgStmt() {
+  forget_start();
   PQclear(res_);
   if (!name_.empty() && !conn_.is_closing()) conn_.deallocate(name_);
 }
@@ -450,10 +490,35 @@ PgStmt::Params PgStmt::params() const {
   return p;
 }
 
+void PgStmt::forget_start() {
+  if (started_) conn_.forget(this);
+  started_ = false;
+}
+
+void PgStmt::start() {
+  if (!conn_.pipelining() || started_ || res_) return;  // see Stmt::start
+  ensure_prepared();
+  conn_.enter_pipeline();
+  conn_.may_write(original_);
+  Params p = params();
+  if (PQsendQueryPrepared(conn_.raw(), name_.c_str(), static_cast<int>(p.values.size()),
+                          p.values.data(), p.lengths.data(), formats_.data(), 0) != 1)
+    throw DbError(trimmed_error(PQerrorMessage(conn_.raw())) + " in: " + original_.substr(0, 300));
+  conn_.sent(original_, this);
+  started_ = true;
+}
+
 bool PgStmt::step() {
+  if (started_) {
+    started_ = false;
+    conn_.wait();  // hands this statement its rows, or throws the pipeline's first error
+    if (!res_)
+      throw DbError("no rows were returned for a read sent ahead: " + original_.substr(0, 300));
+  }
   if (!res_) {
     conn_.wait();
     ensure_prepared();
+    conn_.may_write(original_);
     Params p = params();
     res_ = PQexecPrepared(conn_.raw(), name_.c_str(), static_cast<int>(p.values.size()),
                           p.values.data(), p.lengths.data(), formats_.data(), 0);
@@ -478,6 +543,7 @@ void PgStmt::send() {
   }
   ensure_prepared();
   conn_.enter_pipeline();
+  conn_.may_write(original_);
   Params p = params();
   // libpq copies the values into its buffer here: the statement may be bound again at once.
   if (PQsendQueryPrepared(conn_.raw(), name_.c_str(), static_cast<int>(p.values.size()),

@@ -163,6 +163,9 @@ class SqliteConnection final : public Connection {
   }
   int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
   int changes() override { return sqlite3_changes(db_); }
+  uint64_t writes_so_far() const override {
+    return static_cast<uint64_t>(sqlite3_total_changes64(db_));
+  }
   void begin_read() override {
     if (reading_.open || !sqlite3_get_autocommit(db_)) return;
     if (!reading_.begin) {
