@@ -140,6 +140,8 @@ class PgStmt final : public StmtImpl {
     std::vector<int> lengths;
   };
   Params params() const;
+  // Sends the statement into the connection's pipeline; `result_to` takes its rows (start()).
+  void pipeline(PgStmt* result_to);
   void forget_start();
   PgConnection& conn_;
   bool started_ = false;  // sent by start(), its result not yet read
@@ -497,15 +499,20 @@ void PgStmt::forget_start() {
 
 void PgStmt::start() {
   if (!conn_.pipelining() || started_ || res_) return;  // see Stmt::start
+  pipeline(this);
+  started_ = true;
+}
+
+void PgStmt::pipeline(PgStmt* result_to) {
   ensure_prepared();
   conn_.enter_pipeline();
   conn_.may_write(original_);
   Params p = params();
+  // libpq copies the values into its buffer here: the statement may be bound again at once.
   if (PQsendQueryPrepared(conn_.raw(), name_.c_str(), static_cast<int>(p.values.size()),
                           p.values.data(), p.lengths.data(), formats_.data(), 0) != 1)
     throw DbError(trimmed_error(PQerrorMessage(conn_.raw())) + " in: " + original_.substr(0, 300));
-  conn_.sent(original_, this);
-  started_ = true;
+  conn_.sent(original_, result_to);
 }
 
 bool PgStmt::step() {
@@ -541,15 +548,7 @@ void PgStmt::send() {
     }
     return;
   }
-  ensure_prepared();
-  conn_.enter_pipeline();
-  conn_.may_write(original_);
-  Params p = params();
-  // libpq copies the values into its buffer here: the statement may be bound again at once.
-  if (PQsendQueryPrepared(conn_.raw(), name_.c_str(), static_cast<int>(p.values.size()),
-                          p.values.data(), p.lengths.data(), formats_.data(), 0) != 1)
-    throw DbError(trimmed_error(PQerrorMessage(conn_.raw())) + " in: " + original_.substr(0, 300));
-  conn_.sent(original_);
+  pipeline(nullptr);  // nobody reads its rows
 }
 }  // namespace
 
